@@ -1,0 +1,146 @@
+import Foundation
+
+/// A parsed Markdown document: front matter, blocks in order, the heading
+/// tree, and what the parser noticed on the way. Line numbers are those of
+/// the source file (front matter included).
+public struct Document: Hashable, Codable, Sendable {
+    /// Path relative to the source folder, `/`-separated (`core/clients/x.md`).
+    public var path: String
+    public var sha256: String
+    public var frontMatter: FrontMatter
+    public var blocks: [Block]
+    public var sections: [Section]
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, sha256: String, frontMatter: FrontMatter, blocks: [Block],
+                sections: [Section], diagnostics: [Diagnostic]) {
+        self.path = path
+        self.sha256 = sha256
+        self.frontMatter = frontMatter
+        self.blocks = blocks
+        self.sections = sections
+        self.diagnostics = diagnostics
+    }
+
+    /// The title readers see: the first level-1 heading, else front matter's title,
+    /// else the file name.
+    public var title: String {
+        if let h1 = sections.first(where: { $0.level == 1 }) { return h1.heading }
+        if let t = frontMatter.title, !t.isEmpty { return t }
+        return (path as NSString).lastPathComponent
+    }
+
+    public func location(_ line: Int) -> SourceLocation { SourceLocation(path: path, line: line) }
+
+    /// The innermost section that contains `line`, if any.
+    public func section(containing line: Int) -> Section? {
+        sections.last(where: { $0.line <= line })
+    }
+
+    /// The sections from the outermost down to `section` itself.
+    public func ancestry(of section: Section) -> [Section] {
+        var chain = [section]
+        var current = section
+        while let parent = current.parent {
+            current = sections[parent]
+            chain.insert(current, at: 0)
+        }
+        return chain
+    }
+
+    /// The top-level blocks of one section, up to the next heading (of any level).
+    public func blocks(of section: Section) -> ArraySlice<Block> {
+        blocks[section.blockRange]
+    }
+
+    /// Blocks before the first heading.
+    public var preamble: ArraySlice<Block> {
+        blocks[0..<(sections.first.map { $0.blockRange.lowerBound - 1 } ?? blocks.count)]
+    }
+
+    /// Every anchor a link may target in this document.
+    public var anchors: Set<String> {
+        var all = Set<String>()
+        for section in sections { all.formUnion(section.anchors) }
+        all.formUnion(extraAnchors)
+        return all
+    }
+
+    /// Explicit `<a name>` anchors that are not inside headings.
+    public var extraAnchors: [String] {
+        var names: [String] = []
+        forEachInlines { inlines, _ in
+            inlines.walk { if case .html(let raw) = $0, let n = InlineHTML.anchorName(raw) { names.append(n) } }
+        }
+        for block in blocks { if case .html(let raw) = block.kind, let n = InlineHTML.anchorName(raw) { names.append(n) } }
+        return names
+    }
+
+    /// Calls `visit` with every run of inline content outside headings
+    /// (paragraphs, list items, table cells, alerts), with its line.
+    public func forEachInlines(_ visit: ([Inline], Int) -> Void) {
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .paragraph(let c): visit(c, block.line)
+                case .list(let l): for item in l.items { walk(item.blocks) }
+                case .table(let t):
+                    for row in [t.header] + t.rows { for cell in row.cells { visit(cell, row.line) } }
+                case .alert(let a): walk(a.blocks)
+                case .quote(let b): walk(b)
+                case .heading, .code, .html, .include, .thematicBreak: break
+                }
+            }
+        }
+        walk(blocks)
+    }
+}
+
+/// One heading and the blocks under it until the next heading.
+public struct Section: Hashable, Codable, Sendable {
+    public var index: Int
+    public var parent: Int?
+    public var level: Int
+    public var heading: String
+    public var content: [Inline]
+    public var explicitAnchors: [String]
+    public var slug: String
+    public var line: Int
+    /// Indices into `Document.blocks` of the blocks after the heading.
+    public var blockRange: Range<Int>
+
+    public init(index: Int, parent: Int?, level: Int, heading: String, content: [Inline],
+                explicitAnchors: [String], slug: String, line: Int, blockRange: Range<Int>) {
+        self.index = index
+        self.parent = parent
+        self.level = level
+        self.heading = heading
+        self.content = content
+        self.explicitAnchors = explicitAnchors
+        self.slug = slug
+        self.line = line
+        self.blockRange = blockRange
+    }
+
+    public var anchor: String { explicitAnchors.first ?? slug }
+    public var anchors: [String] { explicitAnchors + (explicitAnchors.contains(slug) ? [] : [slug]) }
+}
+
+/// YAML front matter. Known keys are typed; every scalar key is kept in `fields`.
+public struct FrontMatter: Hashable, Codable, Sendable {
+    public var fields: [String: String]
+
+    public init(fields: [String: String] = [:]) { self.fields = fields }
+
+    public var title: String? { fields["title"] }
+    public var description: String? { fields["description"] }
+    public var msDate: String? { fields["ms.date"] }
+    public var author: String? { fields["author"] }
+}
+
+extension String {
+    /// Runs of white space (including newlines) folded to one space, trimmed.
+    public var collapsingWhitespace: String {
+        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

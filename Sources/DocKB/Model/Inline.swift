@@ -1,0 +1,114 @@
+/// Inline content of a paragraph, heading, list item or table cell, as a tree.
+///
+/// Kept as a tree (not flattened text) so the renderer can reproduce the
+/// markup and the extractors can see what was bold (UI labels, permission and
+/// object names) or code (file names, command-line parameters).
+public indirect enum Inline: Hashable, Codable, Sendable {
+    case text(String)
+    case code(String)
+    case strong([Inline])
+    case emphasis([Inline])
+    case strikethrough([Inline])
+    case link(destination: String, title: String, content: [Inline])
+    case image(source: String, title: String, alt: String)
+    /// Raw inline HTML such as `<br />`, `<a name="x"></a>` or `<!-- 1234 -->`.
+    case html(String)
+    case softBreak
+    case lineBreak
+}
+
+extension Inline {
+    /// Text as a reader sees it: markup removed, `<br />` as a line break,
+    /// comments and other tags dropped.
+    public var plainText: String {
+        switch self {
+        case .text(let s), .code(let s): return s
+        case .strong(let c), .emphasis(let c), .strikethrough(let c): return c.plainText
+        case .link(_, _, let c): return c.plainText
+        case .image(_, _, let alt): return alt
+        case .html(let raw): return InlineHTML.isLineBreak(raw) ? "\n" : ""
+        case .softBreak: return " "
+        case .lineBreak: return "\n"
+        }
+    }
+
+    /// Markdown-like text that keeps inline markup (`**bold**`, `` `code` ``,
+    /// links, `<br />`, comments), for storage in the lossless layer.
+    public var markdown: String {
+        switch self {
+        case .text(let s): return s
+        case .code(let s):
+            let fence = s.contains("`") ? "``" : "`"
+            return fence + s + fence
+        case .strong(let c): return "**" + c.markdown + "**"
+        case .emphasis(let c): return "*" + c.markdown + "*"
+        case .strikethrough(let c): return "~~" + c.markdown + "~~"
+        case .link(let d, _, let c): return "[" + c.markdown + "](" + d + ")"
+        case .image(let s, _, let alt): return "![" + alt + "](" + s + ")"
+        case .html(let raw): return raw
+        case .softBreak: return "\n"
+        case .lineBreak: return "  \n"
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    public var plainText: String { map(\.plainText).joined() }
+    public var markdown: String { map(\.markdown).joined() }
+
+    /// Every inline in document order, descending into containers.
+    public func walk(_ visit: (Inline) -> Void) {
+        for inline in self {
+            visit(inline)
+            switch inline {
+            case .strong(let c), .emphasis(let c), .strikethrough(let c), .link(_, _, let c):
+                c.walk(visit)
+            default: break
+            }
+        }
+    }
+
+    /// Texts of the bold spans (UI labels, permission and object names).
+    public var strongTexts: [String] {
+        var out: [String] = []
+        walk { if case .strong(let c) = $0 { out.append(c.plainText) } }
+        return out
+    }
+
+    /// Texts of the code spans (file names, command-line parameters).
+    public var codeTexts: [String] {
+        var out: [String] = []
+        walk { if case .code(let s) = $0 { out.append(s) } }
+        return out
+    }
+}
+
+/// Small helpers for the raw HTML that DocFX documents put inline.
+public enum InlineHTML {
+    public static func isLineBreak(_ raw: String) -> Bool {
+        let t = raw.lowercased().replacingOccurrences(of: " ", with: "")
+        return t == "<br>" || t == "<br/>" || t == "</br>"
+    }
+
+    public static func isComment(_ raw: String) -> Bool {
+        raw.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<!--")
+    }
+
+    /// `name` or `id` of an `<a name="x">` / `<a id="x">` anchor tag, if any.
+    public static func anchorName(_ raw: String) -> String? {
+        guard let open = raw.range(of: "<a ", options: [.caseInsensitive]) else { return nil }
+        let rest = raw[open.upperBound...]
+        for attribute in ["name", "id"] {
+            guard let r = rest.range(of: attribute + "=", options: .caseInsensitive) else { continue }
+            var value = rest[r.upperBound...]
+            guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
+            value = value.dropFirst()
+            guard let end = value.firstIndex(of: quote) else { continue }
+            let name = String(value[..<end]).trimmingCharacters(in: .whitespaces)
+            if !name.isEmpty { return name }
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,10 @@
+import ArgumentParser
+import DocKB
+
+@main
+struct DocKBCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dockb",
+        abstract: "Turns DocFX Markdown documentation into a queryable knowledge base."
+    )
+}
