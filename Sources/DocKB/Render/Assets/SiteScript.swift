@@ -69,6 +69,10 @@ enum SiteScript {
         var at = normalize(text).indexOf(word);
         if (at < 0) { at = 0; }
         var start = Math.max(0, at - 70);
+        if (start > 0) {
+          var space = text.indexOf(" ", start);
+          if (space >= 0 && space < at) { start = space + 1; }
+        }
         var piece = text.slice(start, start + 180);
         return (start > 0 ? "… " : "") + piece + (start + 180 < text.length ? " …" : "");
       }

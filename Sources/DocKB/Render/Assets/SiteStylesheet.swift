@@ -136,8 +136,9 @@ enum SiteStylesheet {
     @media (max-width: 48rem) {
       .layout { grid-template-columns: 1fr; }
       .site-nav { border-right: 0; border-bottom: 1px solid var(--border); padding: 0.5rem 1rem; }
-      .site-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem; position: static; }
-      .site-nav a { padding: 0.2rem 0.5rem; border: 1px solid var(--border); }
+      .site-nav ul { display: flex; gap: 0.25rem; position: static; overflow-x: auto; padding-bottom: 0.25rem; }
+      .site-nav li { flex: none; }
+      .site-nav a { padding: 0.2rem 0.5rem; border: 1px solid var(--border); white-space: nowrap; }
       .content { padding: 0.5rem 1rem 2rem; }
       h1 { font-size: 1.55rem; }
       .search-form { max-width: none; }

@@ -88,13 +88,13 @@ final class BlockRenderer {
             }
         }
         inlines(documentPath, line: line).render(heading.content, into: element, skipAnchors: true)
+        // An installation method is read from its heading.
+        appendFactLinks(documentPath, line, to: element)
         if let primary, level > 1 {
             element.text(" ")
             element.element("a", ["class": "heading-link", "href": "#" + primary,
                                   "aria-label": "Link to this section: " + heading.text], text: "#")
         }
-        // An installation method is read from its heading.
-        appendFactLinks(documentPath, line, to: element)
         if level == 1 {
             titleWritten = true
             afterTitle?(parent)

@@ -109,7 +109,7 @@ enum InstallMethodPage {
             for f in c.general.roles {
                 table.row { tr in
                     tr.linkCell(f.name, href: w.page.url(to: w.model.entity(.siteSystemRole, named: f.name)?.page ?? SitePaths.index), header: true)
-                    tr.cell(f.necessity)
+                    w.necessity(f.necessity, into: tr.element("td"))
                     tr.cell(f.subject)
                     w.citationCell(f.citation, in: tr)
                 }

@@ -48,7 +48,7 @@ enum ReferencePages {
             for f in kb.siteSystemRoles {
                 table.row { tr in
                     entityCell(.siteSystemRole, f.name, in: tr)
-                    tr.cell(f.necessity)
+                    w.necessity(f.necessity, into: tr.element("td"))
                     tr.cell(f.subject)
                     tr.cell(f.description)
                     w.citationCell(f.citation, in: tr)
