@@ -12,11 +12,18 @@ struct ConditionParser: Sendable {
         var variables: [ConditionVariable]
     }
 
-    /// All conditions stated in `text`, combined with "and".
+    /// The conditions a statement opens with ("If ...", "When ...", "Starting
+    /// in version ..."), and an "unless" anywhere, combined with "and". Later
+    /// sentences explain consequences ("If the site doesn't have X, clients
+    /// fall back to Y"), which are not conditions on the statement itself.
     func parse(_ text: String) -> Result? {
-        var parts: [Result] = []
-        for sentence in Text.sentences(text) {
-            parts.append(contentsOf: parseSentence(sentence))
+        let sentences = Text.sentences(text)
+        guard let first = sentences.first else { return nil }
+        var parts = parseSentence(first)
+        for sentence in sentences.dropFirst() {
+            if let m = Self.unless.firstMatch(in: sentence) {
+                parts.append(negate(clauseCondition(m[0], original: "Unless " + m[0])))
+            }
         }
         return combine(parts)
     }
@@ -96,10 +103,14 @@ struct ConditionParser: Sendable {
             let parts = andParts.map { clauseCondition($0, original: $0) }
             return Result(condition: .all(parts.map(\.condition)), text: original, variables: parts.flatMap(\.variables))
         }
-        let negated = Self.negation.matches(clause)
+        // Only a negation of the clause's own verb counts, not one inside a
+        // relative clause ("a version of Windows that's not updated").
+        let mainClause = Self.relativeClause.firstMatch(in: clause).map { $0[0] } ?? clause
+        let negated = Self.negation.matches(mainClause)
         let name = flagName(clause)
-        let variable = ConditionVariable(name: name, phrase: Self.negation.regex.stringByReplacingMatches(
-            in: clause, range: NSRange(clause.startIndex..., in: clause), withTemplate: "").collapsingWhitespace)
+        let phrase = negated ? Self.negation.regex.stringByReplacingMatches(
+            in: clause, range: NSRange(clause.startIndex..., in: clause), withTemplate: "") : clause
+        let variable = ConditionVariable(name: name, phrase: phrase.collapsingWhitespace)
         return Result(condition: negated ? .not(.flag(name)) : .flag(name), text: original, variables: [variable])
     }
 
@@ -131,5 +142,6 @@ struct ConditionParser: Sendable {
     private static let embeddedWhen = Pattern(#"\bwhen (.+?)(?:\.(?:\s|$)|$)"#)
     private static let orSplit = Pattern(#",? or (?:if )?(?=you\b|the\b|clients?\b|it\b|they\b)"#)
     private static let negation = Pattern(#"\b(?:haven't|hasn't|hadn't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|cannot|not|never|no)\b|n't\b"#)
+    private static let relativeClause = Pattern(#"^(.*?)\b(?:that|which|who|where)\b"#)
     private static let commandSwitch = Pattern(#"(?:^|[\s`*(])/([A-Za-z][A-Za-z0-9_]+)"#)
 }

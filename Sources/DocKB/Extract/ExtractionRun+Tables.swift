@@ -55,7 +55,7 @@ extension ExtractionRun {
                 facts.components.append(Component(
                     name: parsed.name, minVersion: parsed.minVersion, file: parsed.file,
                     category: context.section.heading, description: description,
-                    mayRestart: restartPattern.matches(description), source: src))
+                    mayRestart: restartMention.matches(description), source: src))
                 if let abbreviation = parsed.abbreviation {
                     facts.aliases.append(Alias(alias: abbreviation, entityKind: "component", name: parsed.name, source: src))
                 }
@@ -90,7 +90,10 @@ extension ExtractionRun {
             ?? names.indices.first(where: { !transportColumns.contains($0) && $0 != portColumn && $0 != protocolColumn })
         for row in dataRows(table) {
             let description = cellText(row, descriptionColumn)
-            let firstParagraph = description.components(separatedBy: "\n").first ?? description
+            // Cells continue with notes after a `<br />`; the machines and the
+            // condition are in the first paragraph.
+            let firstParagraph = descriptionColumn.flatMap { $0 < row.cells.count ? row.cells[$0].plainText : nil }?
+                .components(separatedBy: "\n").first?.collapsingWhitespace ?? description
             let ends = PortParser.endpoints(firstParagraph)
             let parsed = conditions.parseEmbedded(firstParagraph)
             facts.variables.append(contentsOf: parsed?.variables ?? [])
@@ -170,6 +173,7 @@ private let permissionHeader = Pattern(#"\b(?:permissions?|rights?)\b"#)
 private let objectHeader = Pattern(#"\b(?:object|class|securable)\b"#)
 private let roleHeader = Pattern(#"\broles?\b"#)
 private let purposeHeader = Pattern(#"\b(?:description|purpose|task|action|to perform|details)\b"#)
-private let restartPattern = Pattern(#"\b(?:restart|reboot)"#)
 
 import Foundation
+
+private let restartMention = Pattern(#"\b(?:restart|reboot)"#)

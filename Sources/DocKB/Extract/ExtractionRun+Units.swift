@@ -6,8 +6,17 @@ struct Unit {
     var line: Int
 
     var text: String { content.plainText.collapsingWhitespace }
+    /// Lead and details as one text; a lead without closing punctuation (a
+    /// title such as "Reporting services point") is closed with a period.
     var fullText: String {
-        ([content] + details).map { $0.plainText.collapsingWhitespace }.joined(separator: " ")
+        var parts = [text]
+        for detail in details {
+            let d = detail.plainText.collapsingWhitespace
+            guard !d.isEmpty else { continue }
+            if let last = parts[parts.count - 1].last, !".:;!?)".contains(last) { parts[parts.count - 1] += "." }
+            parts.append(d)
+        }
+        return parts.joined(separator: " ")
     }
 }
 
@@ -60,7 +69,7 @@ extension ExtractionRun {
     mutating func addRequirement(_ unit: Unit, in context: Context) {
         let text = unit.fullText
         var necessity = NecessityParser.parse(unit.text) ?? NecessityParser.parse(text)
-        var parsed = conditions.parse(text)
+        var parsed = conditions.parse(unit.text)
         if let intro = context.intro {
             if necessity == nil || necessity == .required, let n = NecessityParser.parse(intro.text), n != .required {
                 necessity = n
@@ -102,7 +111,12 @@ extension ExtractionRun {
             for label in content.strongTexts { add("ui_label", label.collapsingWhitespace) }
         }
         for m in accountPattern.matches(in: text) {
-            let words = m.groups[0].lowercased().split(separator: " ").drop(while: { Text.stopWords.contains(String($0)) || $0 == "configure" })
+            // The words just before "account", back to the first function word.
+            var words: [Substring] = []
+            for word in m.groups[0].lowercased().split(separator: " ").reversed() {
+                if Text.stopWords.contains(String(word)) || word.hasSuffix("s") && words.count > 1 { break }
+                words.insert(word, at: 0)
+            }
             if words.count >= 2 { add("account", words.joined(separator: " ")) }
         }
         for m in sharePattern.matches(in: text) { add("share", m.groups[0]) }
@@ -151,6 +165,7 @@ extension ExtractionRun {
     /// Sorts out what was collected: classification ordinals in document order,
     /// one entry per condition variable.
     mutating func finish() {
+        markRestartsStatedInDetailSections()
         facts.tables.sort { $0.line < $1.line }
         for i in facts.tables.indices { facts.tables[i].ordinal = i }
         var seen = Set<String>()
@@ -161,7 +176,25 @@ extension ExtractionRun {
     }
 }
 
+extension ExtractionRun {
+    /// A component's restart note often sits in a section of its own
+    /// ("Additional details about X ... may require a restart").
+    mutating func markRestartsStatedInDetailSections() {
+        for (index, section) in document.sections.enumerated() {
+            let subject = subjects[index].subject
+            guard let c = facts.components.firstIndex(where: { $0.name == subject }), !facts.components[c].mayRestart
+            else { continue }
+            var text = ""
+            for block in document.blocks(of: section) {
+                if case .paragraph(let content) = block.kind { text += content.plainText + " " }
+            }
+            if restartPattern.matches(text) { facts.components[c].mayRestart = true }
+        }
+    }
+}
+
+private let restartPattern = Pattern(#"\b(?:restart|reboot)"#)
 private let pointer = Pattern(#"^for more information\b"#)
-private let introduction = Pattern(#"^(?:the following|use the following|use this information)\b"#)
-private let accountPattern = Pattern(#"\b((?:[a-z]+ ){1,3}account)s?\b"#)
+private let introduction = Pattern(#"^(?:applies to\b|the following\b)|\buse (?:the following|this) information\b"#)
+private let accountPattern = Pattern(#"\b((?:[a-z]+ ){1,4}account)s?\b"#)
 private let sharePattern = Pattern(#"(\b[A-Z]+\$)"#, caseInsensitive: false)

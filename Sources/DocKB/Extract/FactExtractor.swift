@@ -45,8 +45,10 @@ struct ExtractionRun {
         for (index, section) in document.sections.enumerated() {
             let info = subjects[index]
             if let method = info.installMethod { add(method) }
+            // A document's opening paragraphs introduce it; they state no rule.
+            let states = info.statesRequirements && section.level > 1
             read(Array(document.blocks(of: section)), in: Context(
-                section: info, subject: info.subject, statesRequirements: info.statesRequirements, intro: nil))
+                section: info, subject: info.subject, statesRequirements: states, intro: nil))
         }
         finish()
     }
@@ -62,11 +64,18 @@ struct ExtractionRun {
         let firstPermission = facts.permissions.count
         var statedRole: String?
         var intro: Unit?
-        for block in blocks {
+        // Paragraphs before the first list or table lead into it ("Many of these
+        // components are ..."); the rules are the rows and items that follow.
+        let firstStructured = blocks.firstIndex(where: {
+            switch $0.kind { case .list, .table: return true; default: return false }
+        }) ?? blocks.count
+        for (index, block) in blocks.enumerated() {
             switch block.kind {
             case .paragraph(let content):
                 let unit = Unit(content: content, details: [], line: block.line)
-                if let role = readUnit(unit, in: context) { statedRole = statedRole ?? role }
+                var paragraphContext = context
+                if index < firstStructured && firstStructured < blocks.count { paragraphContext.statesRequirements = false }
+                if let role = readUnit(unit, in: paragraphContext) { statedRole = statedRole ?? role }
                 intro = unit.text.hasSuffix(":") ? unit : nil
             case .list(let list):
                 var listContext = context

@@ -56,8 +56,12 @@ enum PortParser {
 
     /// (from, to) machines of a description, without articles.
     static func endpoints(_ text: String) -> (from: String?, to: String?) {
-        if let m = betweenPattern.firstMatch(in: text) { return (clean(m[0]), clean(m[1])) }
-        if let m = fromToPattern.firstMatch(in: text) { return (clean(m[0]), clean(m[1])) }
+        for pattern in [betweenPattern, fromToPattern] {
+            // Machines are short noun phrases; a long capture is a sentence, not a machine.
+            if let m = pattern.firstMatch(in: text), m.allSatisfy({ $0.split(separator: " ").count <= 5 }) {
+                return (clean(m[0]), clean(m[1]))
+            }
+        }
         return (nil, nil)
     }
 
@@ -75,7 +79,7 @@ enum PortParser {
     private static let numberThenTransport = Pattern(#"\bports? (\d{2,5}) \((TCP|UDP)\)"#)
     private static let applicationPattern = Pattern(#"\b(HTTPS?|SMB|RPC|SQL|LDAP|DNS|WMI|FTP|SSH|RDP)\s*\([^()]*$"#, caseInsensitive: false)
     private static let betweenPattern = Pattern(
-        #"\bbetween (?:the |a |an )?(.+?) and (?:the |a |an )?(.+?)(?=[.,:;]|\s+(?:when|if|for|to|that|which|during|and you)\b|$)"#)
+        #"\bbetween (?:the |a |an )?(.+?) and (?:the |a |an )?(.+?)(?=[.,:;]|\s+(?:when|if|for|to|from|that|which|during|and you)\b|$)"#)
     private static let fromToPattern = Pattern(
         #"\bfrom (?:the |a |an |one )?(.+?) to (?:the |a |an |another )?(.+?)(?=[.,:;]|\s+(?:when|if|for|that|which|during|and you)\b|$)"#)
 }

@@ -18,6 +18,7 @@ struct SectionSubject: Equatable {
 enum SectionSubjects {
     static func analyze(_ document: Document, conditions: ConditionParser) -> [SectionSubject] {
         var result: [SectionSubject] = []
+        let rowNames = tableRowNames(document)
         let rootSubject = subjectPhrase(document.title) ?? document.title
         for section in document.sections {
             let parent = section.parent.map { result[$0] }
@@ -33,6 +34,13 @@ enum SectionSubjects {
             }
             let states = method != nil || (parent?.statesRequirements ?? false) || requirementHeading.matches(heading)
                 || (section.level == 1 && requirementHeading.matches(document.title))
+            // A section that elaborates one row of a table above ("Additional
+            // details about X", or a heading naming X) states rules about X,
+            // not about the whole platform the table is for.
+            if states, !requirementHeading.matches(heading), method == nil,
+               let row = rowNames.first(where: { heading.lowercased().contains($0.lowercased()) }) {
+                subject = row
+            }
             var portSubject = heading
             if let m = portsUsedWith.firstMatch(in: heading) {
                 portSubject = Text.trimmingPeriod(m[0])
@@ -57,6 +65,30 @@ enum SectionSubjects {
         }
         return InstallMethod(name: Text.trimmingPeriod(name), heading: heading, condition: condition,
                              source: FactSource(path: document.path, line: line, anchor: anchor, section: heading))
+    }
+
+    /// The names in the first column of the document's tables, longest first,
+    /// so a heading is matched to the most specific one.
+    static func tableRowNames(_ document: Document) -> [String] {
+        var names = Set<String>()
+        func collect(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .table(let t):
+                    for row in t.rows {
+                        guard let first = row.cells.first else { continue }
+                        let name = ComponentNameParser.parse(first).name
+                        if name.count >= 4 && name.split(separator: " ").count <= 8 { names.insert(name) }
+                    }
+                case .list(let l): for item in l.items { collect(item.blocks) }
+                case .alert(let a): collect(a.blocks)
+                case .quote(let b): collect(b)
+                default: break
+                }
+            }
+        }
+        collect(document.blocks)
+        return names.sorted { ($0.count, $0) > ($1.count, $1) }
     }
 
     /// "Prerequisites for Windows clients" → "Windows clients".

@@ -77,7 +77,7 @@ enum Text {
         "specified", "specify", "you've", "there", "there's", "any", "all", "can", "must", "need", "needs",
         "will", "would", "should", "may", "might", "also", "then", "than", "which", "who", "what",
         "isn't", "aren't", "doesn't", "won't", "wasn't", "case", "upon", "on", "into", "parameter",
-        "command-line", "property",
+        "command-line", "property", "that's", "it's", "what's", "its", "their",
     ]
 
     /// A slug of the content words of a clause: `extended-active-directory-schema`.
