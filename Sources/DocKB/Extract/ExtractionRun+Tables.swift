@@ -32,14 +32,16 @@ extension ExtractionRun {
     /// system role when the row names one.
     mutating func readDependencyRows(_ table: Table, in context: Context) {
         let versionColumn = column(table, matching: minimumVersionHeader)
-        for row in dataRows(table) where !row.cells.isEmpty {
-            let nameCell = row.cells[0]
-            let description = row.cells.indices.dropFirst().filter { $0 != versionColumn }
+        let nameIndex = TableClassifier.nameColumn(table) ?? 0
+        for row in dataRows(table) where row.cells.count > nameIndex {
+            let nameCell = row.cells[nameIndex]
+            let description = row.cells.indices.filter { $0 != versionColumn && $0 != nameIndex }
                 .map { row.cells[$0].plainText.collapsingWhitespace }.filter { !$0.isEmpty }.joined(separator: " ")
             let rawName = nameCell.plainText.collapsingWhitespace
             guard !rawName.isEmpty else { continue }
             let src = source(row.line, context)
-            let unit = Unit(content: nameCell + [.text(": ")] + row.cells.dropFirst().flatMap { $0 + [.text(" ")] },
+            let unit = Unit(content: nameCell + [.text(": ")] + row.cells.indices.filter { $0 != nameIndex }
+                                .flatMap { row.cells[$0] + [.text(" ")] },
                             details: [], line: row.line)
             if isRoleName(rawName, description: description) {
                 let name = roleName(rawName)
@@ -94,7 +96,7 @@ extension ExtractionRun {
             // condition are in the first paragraph.
             let firstParagraph = descriptionColumn.flatMap { $0 < row.cells.count ? row.cells[$0].plainText : nil }?
                 .components(separatedBy: "\n").first?.collapsingWhitespace ?? description
-            let ends = PortParser.endpoints(firstParagraph)
+            let ends = endpoints(firstParagraph, in: context)
             let parsed = conditions.parseEmbedded(firstParagraph)
             facts.variables.append(contentsOf: parsed?.variables ?? [])
             var entries: [(String, String)] = []
@@ -114,6 +116,15 @@ extension ExtractionRun {
                     direction: nil, source: source(row.line, context)))
             }
         }
+    }
+
+    /// Machines from the text, else from an arrow heading ("Client --> Management point").
+    func endpoints(_ text: String, in context: Context) -> (from: String?, to: String?) {
+        let ends = PortParser.endpoints(text)
+        if ends.from == nil, let arrow = PortParser.arrowEndpoints(context.section.heading) {
+            return (arrow.from, arrow.to)
+        }
+        return ends
     }
 
     mutating func readPermissionRows(_ table: Table, in context: Context) {

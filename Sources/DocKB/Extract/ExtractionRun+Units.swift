@@ -129,7 +129,7 @@ extension ExtractionRun {
         let text = unit.text
         let found = PortParser.ports(inProse: text)
         guard !found.isEmpty else { return }
-        let ends = PortParser.endpoints(text)
+        let ends = endpoints(text, in: context)
         let parsed = conditions.parseEmbedded(text)
         facts.variables.append(contentsOf: parsed?.variables ?? [])
         for port in found {

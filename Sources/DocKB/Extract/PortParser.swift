@@ -65,6 +65,15 @@ enum PortParser {
         return (nil, nil)
     }
 
+    /// Machines named by a heading drawn as an arrow: "Client --> Management
+    /// point", "Site server < -- > SQL Server" (both ways).
+    static func arrowEndpoints(_ heading: String) -> (from: String, to: String, bothWays: Bool)? {
+        guard let m = arrowPattern.firstMatch(in: heading) else { return nil }
+        return (clean(m[0]), clean(m[2]), !m[1].isEmpty)
+    }
+
+    private static let arrowPattern = Pattern(#"^(.+?)\s*(<?)\s*-{1,2}\s*>\s*(.+)$"#)
+
     private static func clean(_ s: String) -> String {
         var t = s.collapsingWhitespace
         for article in ["the ", "a ", "an ", "any "] where t.lowercased().hasPrefix(article) {

@@ -25,7 +25,8 @@ enum SectionSubjects {
             let heading = section.heading
             var subject = parent?.subject ?? rootSubject
             var method: InstallMethod?
-            if let parentHeading = parent?.heading, methodsHeading.matches(parentHeading), !methodsHeading.matches(heading) {
+            if let parentHeading = parent?.heading, methodsHeading.matches(parentHeading), !methodsHeading.matches(heading),
+               methodName.matches(heading) {
                 method = installMethod(heading: heading, line: section.line, document: document,
                                        anchor: section.anchor, conditions: conditions)
                 subject = method?.name ?? heading
@@ -101,7 +102,9 @@ enum SectionSubjects {
         return Text.trimmingPeriod(phrase)
     }
 
-    static let methodsHeading = Pattern(#"\b(?:install\w*|deployment|upgrade) methods?\b|\bmethods? (?:of|for) (?:client )?install"#)
+    static let methodsHeading = Pattern(#"\b(?:installation|deployment|upgrade) methods?\b|\bmethods? (?:of|for) (?:client )?install"#)
+    /// A method's own heading says what it installs or upgrades by.
+    static let methodName = Pattern(#"\b(?:install\w*|upgrades?|deploy\w*|enrol\w*)\b"#)
     private static let qualifier = Pattern(#"^(.+?)\s*\(([^()]+)\)\s*$"#)
     private static let subjectHeading = Pattern(#"^(?:prerequisites|requirements|dependencies) (?:for|of) (.+)$"#)
     static let requirementHeading = Pattern(#"\b(?:prerequisites?|requirements?|dependenc(?:y|ies)|required|before you (?:begin|start))\b"#)

@@ -6,6 +6,9 @@ enum TableClassifier {
         case securityRoles = "security_roles"
         case siteSystemRoles = "site_system_roles"
         case versions
+        /// A comparison matrix that names entities in its header (support
+        /// matrices, role-by-feature grids): recognized, but its rows are not facts.
+        case matrix
         /// Reference tables that carry no typed facts but are recognized shapes.
         case settings, parameters, reports, properties, logs, messages, terms, steps
     }
@@ -27,12 +30,22 @@ enum TableClassifier {
         if let first = names.first, componentHeader.matches(first) || names.contains(where: { requiredPackage.matches($0) }) {
             return .components
         }
+        if nameColumn(table) != nil { return .components }
         if names.contains(where: { versionHeader.matches($0) }) { return .versions }
+        if names.contains(where: { entityWord.matches($0) }) { return .matrix }
         for (kind, pattern) in referenceShapes where names.contains(where: { pattern.matches($0) }) { return kind }
         return nil
     }
 
     static func shape(_ table: Table) -> String { table.headerNames.joined(separator: "|") }
+
+    /// The column that names components: the first one, or one headed
+    /// "component" ("Identifier | Component").
+    static func nameColumn(_ table: Table) -> Int? {
+        let names = table.headerNames
+        if let first = names.first, componentHeader.matches(first) { return 0 }
+        return names.firstIndex(where: { componentColumn.matches($0) })
+    }
 
     private static let dependencyContext = Pattern(#"\b(?:dependenc|prerequisite|requirement|required|components?)"#)
     private static let portHeader = Pattern(#"^(?:ports?|port numbers?|tcp ports?|udp ports?|protocol|ports? \(.*\))$"#)
@@ -41,7 +54,9 @@ enum TableClassifier {
     private static let permissionHeader = Pattern(#"\b(?:permissions?|rights?)\b"#)
     private static let siteRoleHeader = Pattern(#"^(?:site system roles?|roles?|site roles?|site type/role|role name)$"#)
     private static let componentHeader = Pattern(
-        #"^(?:(?:required |optional |software |network infrastructure |configuration manager )?components?|(?:required )?packages?|prerequisites?|dependenc(?:y|ies)|requirements?|software|required software|feature)$"#)
+        #"^(?:(?:[a-z-]+ ){0,2}components?(?: of [a-z ]+)?|(?:required )?packages?|prerequisites?|dependenc(?:y|ies)|requirements?|software|required software)$"#)
+    private static let componentColumn = Pattern(#"^(?:[a-z-]+ )?components?(?: of [a-z ]+)?$"#)
+    private static let entityWord = Pattern(#"\b(?:components?|versions?|roles?|permissions?|ports?)\b"#)
     private static let requiredPackage = Pattern(#"\b(?:required package|minimum version|required component)\b"#)
     private static let versionHeader = Pattern(#"\bversions?\b"#)
     private static let referenceShapes: [(Kind, Pattern)] = [
