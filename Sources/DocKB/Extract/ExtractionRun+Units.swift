@@ -166,13 +166,14 @@ extension ExtractionRun {
     /// one entry per condition variable.
     mutating func finish() {
         markRestartsStatedInDetailSections()
+        learnAbbreviations()
         facts.tables.sort { $0.line < $1.line }
         for i in facts.tables.indices { facts.tables[i].ordinal = i }
         var seen = Set<String>()
         facts.variables = facts.variables.sorted { ($0.name, $0.phrase) < ($1.name, $1.phrase) }
             .filter { seen.insert($0.name).inserted }
         var seenAliases = Set<String>()
-        facts.aliases = facts.aliases.filter { seenAliases.insert($0.alias + "\u{1F}" + $0.name).inserted }
+        facts.aliases = facts.aliases.filter { seenAliases.insert($0.alias + "\u{1F}" + $0.name.lowercased()).inserted }
     }
 }
 

@@ -117,3 +117,15 @@ final class PermissionParserTests: XCTestCase {
         XCTAssertEqual(PermissionParser.roleStatements(content).first?.purpose, "manage widgets")
     }
 }
+
+final class AbbreviationFinderTests: XCTestCase {
+    func testShortestSpellingLongForm() {
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "Create a new group policy object (GPO) for it."),
+                       [.init(short: "GPO", long: "group policy object")])
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "It uses the Contoso Widget Runtime (CWR) service."),
+                       [.init(short: "CWR", long: "Contoso Widget Runtime")])
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "the Microsoft Core XML Services (MSXML) parser").first?.long,
+                       "Microsoft Core XML Services")
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "a port number (UDP) and a value (See note)"), [])
+    }
+}
