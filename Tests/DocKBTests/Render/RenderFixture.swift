@@ -39,6 +39,7 @@ struct RenderFixture {
 
     private static func buildShared() -> Document {
         var b = DocumentBuilder(path: shared)
+        b.heading(2, "Push installation tips")
         b.paragraph([.text("Shared text included by other articles, with a "), .link(destination: "../prereqs.md#push-installation", title: "", content: [.text("link back")]), .text(".")])
         return b.build(title: "Shared snippet")
     }
@@ -139,6 +140,7 @@ struct RenderFixture {
                  condition: .flag("http"), conditionText: "when the connection is over HTTP", subject: "push installation",
                  direction: nil, source: source(path, rows[1], b, section: section)),
         ]
+        b.paragraph("Push also sends ping requests from the site server to the client.")
         let all = b.heading(2, "Ports that are used for all installation methods")
         let allRows = b.table(["Description", "UDP", "TCP"], [
             [[.text("HTTP from the client computer to a fallback status point.")], [.text("--")], [.text("80")]],

@@ -114,6 +114,21 @@ final class SiteRendererTests: XCTestCase {
         XCTAssertEqual(prereqs.elements.filter { $0.name == "h1" }.count, 1)
     }
 
+    func testDocumentStructureIsRenderedFaithfully() throws {
+        let path = SitePaths.page(forDocument: RenderFixture.prerequisites)
+        let prereqs = try page(path)
+        let html = try site.text(of: path)
+        XCTAssertTrue(prereqs.elements.contains { $0.name == "div" && $0.attribute("class") == "alert alert-note" })
+        XCTAssertTrue(prereqs.elements.contains { $0.name == "code" && $0.attribute("class") == "language-shell" })
+        XCTAssertTrue(html.contains("setup.exe /source:C:\\files\n  --verbose &lt;quiet&gt;"), "code keeps its text and lines")
+        XCTAssertTrue(html.range(of: #"<li>\s*<p>An installation account.*?</p>\s*<ul>\s*<li>\s*<p>Nested detail"#,
+                                 options: .regularExpression) != nil, "nested list inside its item")
+        XCTAssertTrue(html.contains("Required to run widgets.<br>May restart the computer."), "<br /> in a cell")
+        XCTAssertTrue(prereqs.comments.contains { $0.contains("tracking 1234") }, "provenance comments are kept")
+        XCTAssertEqual(prereqs.elements.filter { $0.name == "th" && $0.attribute("scope") == "col" }.count, 4)
+        XCTAssertTrue(html.contains("<em>Applies to: the widget product</em>"))
+    }
+
     func testRelativeMarkdownLinksPointToGeneratedPagesWithAnchors() throws {
         let prereqs = try page(SitePaths.page(forDocument: RenderFixture.prerequisites))
         let hrefs = prereqs.elements.compactMap { $0.attribute("href") }
@@ -158,6 +173,10 @@ final class SiteRendererTests: XCTestCase {
         let image = try XCTUnwrap(method.elements.first { $0.name == "img" })
         XCTAssertEqual(image.attribute("src"), "push-installation.svg")
         XCTAssertTrue(image.attribute("alt")?.contains("Site server to Client computer: TCP 445") == true, image.attribute("alt") ?? "")
+
+        // What a ports article says about the method beyond its tables, and where else it is discussed.
+        XCTAssertTrue(html.contains("Push also sends ping requests"), "firewall notes from the ports article")
+        XCTAssertTrue(citeLinks.contains("../docs/guide/includes/shared.html#push-installation-tips"), "further reading")
 
         let manual = try site.text(of: "install-methods/manual-installation.html")
         XCTAssertTrue(manual.contains("not source"), "the condition is shown in evaluable form")

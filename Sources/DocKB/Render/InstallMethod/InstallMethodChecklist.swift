@@ -5,7 +5,8 @@ import Foundation
 /// - the method's own requirements (subject = the method);
 /// - the general prerequisites: what the section enclosing the methods says
 ///   outside any method's own section (components, roles, other rules);
-/// - ports whose subject or section names the method (or "all installation methods");
+/// - ports whose subject or section names the method (or "all installation methods"),
+///   and what sections about the method in firewall and ports articles say;
 /// - permissions and security roles stated for the method or inside its section.
 struct InstallMethodChecklist {
     let entity: Entity
@@ -15,6 +16,7 @@ struct InstallMethodChecklist {
     var rolesNamed: [String] = []
     var ports: [PortFact] = []
     var relatedRequirements: [RequirementFact] = []
+    var related: RelatedSections
     var permissions: [PermissionFact] = []
     var securityRoles: [SecurityRoleFact] = []
     /// Security roles named for this method, each with the fact that names it.
@@ -28,10 +30,19 @@ struct InstallMethodChecklist {
         var requirements: [RequirementFact] = []
 
         var isEmpty: Bool { components.isEmpty && roles.isEmpty && requirements.isEmpty }
+
+        /// The subject most of the general requirements are stated for.
+        var mainSubject: String? {
+            var counts: [String: Int] = [:]
+            for r in requirements { counts[r.subject, default: 0] += 1 }
+            for r in roles { if let s = r.subject { counts[s, default: 0] += 1 } }
+            return subjects.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) }
+        }
     }
 
     init(entity: Entity, model: SiteModel) {
         self.entity = entity
+        related = RelatedSections()
         let kb = model.snapshot
         methods = kb.installMethods.filter { SiteModel.key($0.name) == entity.key }
         let matcher = MethodMatcher(methodName: entity.name)
@@ -61,6 +72,8 @@ struct InstallMethodChecklist {
             !ownIDs.contains(requirement.id) && !regions.containsOwn(requirement.citation)
                 && (sectionHeading(requirement.citation).map(matcher.matches) ?? false)
         }
+        let factLines = Set((relatedRequirements.map(\.citation) + ports.map(\.citation)).map { "\($0.documentPath):\($0.line)" })
+        related = RelatedSections(matcher: matcher, regions: regions, catalog: model.catalog, skipLines: factLines)
         permissions = kb.permissions.filter {
             SiteModel.key($0.subject ?? "") == entity.key || regions.containsOwn($0.citation)
         }

@@ -36,6 +36,7 @@ enum InstallMethodPage {
         writeGeneral(checklist, w: w)
         writePorts(checklist, w: w)
         writePermissions(checklist, w: w)
+        writeFurtherReading(checklist, w: w)
         return (page, diagramFile)
     }
 
@@ -83,7 +84,7 @@ enum InstallMethodPage {
     }
 
     private static func writeGeneral(_ c: InstallMethodChecklist, w: FactWidgets) {
-        let subjects = c.general.subjects.isEmpty ? "" : " for " + c.general.subjects.joined(separator: ", ")
+        let subjects = c.general.mainSubject.map { " for " + $0 } ?? ""
         let box = section("general-prerequisites", "General prerequisites" + subjects, in: w.page.main)
         guard !c.general.isEmpty else {
             box.element("p", text: "No general prerequisites were found around this method's section.")
@@ -115,10 +116,17 @@ enum InstallMethodPage {
                 }
             }
         }
-        if !c.general.requirements.isEmpty {
-            box.element("h3", text: "Other general requirements")
-            let list = box.element("ul", ["class": "checklist"])
-            for r in c.general.requirements { requirementItem(r, w: w, in: list, id: nil) }
+        // The other general requirements, under the heading of the section each comes from.
+        var currentSection: String?
+        var list: MarkupElement?
+        for r in c.general.requirements {
+            let heading = w.model.catalog.citationLabel(r.citation, titles: w.model.snapshot.documentTitles).section ?? "Other"
+            if heading != currentSection || list == nil {
+                currentSection = heading
+                box.element("h3", text: heading)
+                list = box.element("ul", ["class": "checklist"])
+            }
+            requirementItem(r, w: w, in: list!, id: nil)
         }
         if !c.rolesNamed.isEmpty {
             box.element("h3", text: "Site system roles this method's requirements name")
@@ -145,10 +153,32 @@ enum InstallMethodPage {
                 }
             }
         }
+        if !c.related.firewallNotes.isEmpty {
+            box.element("h3", text: "Firewall exceptions and notes")
+            let list = box.element("ul", ["class": "checklist"])
+            for note in c.related.firewallNotes {
+                let li = list.element("li")
+                li.element("span", ["class": "fact-text"], text: note.text)
+                w.citation(note.citation, into: li)
+            }
+        }
         if !c.relatedRequirements.isEmpty {
             box.element("h3", text: "From sections about this method elsewhere")
             let list = box.element("ul", ["class": "checklist"])
             for r in c.relatedRequirements { requirementItem(r, w: w, in: list, id: nil) }
+        }
+    }
+
+    private static func writeFurtherReading(_ c: InstallMethodChecklist, w: FactWidgets) {
+        guard !c.related.furtherReading.isEmpty else { return }
+        let box = section("further-reading", "Further reading", in: w.page.main)
+        box.element("p", text: "Other sections whose heading names this method.")
+        let list = box.element("ul")
+        for reading in c.related.furtherReading {
+            let li = list.element("li")
+            let target = SitePaths.page(forDocument: reading.documentPath)
+            li.element("a", ["href": w.page.url(to: target, fragment: w.model.catalog.anchor(reading.anchor, in: reading.documentPath))],
+                       text: reading.documentTitle + " › " + reading.heading)
         }
     }
 
