@@ -19,10 +19,10 @@ public struct SiteRenderer: Sendable {
         let model = SiteModel(snapshot: snapshot, catalog: DocumentCatalog(documents: documents))
         let writer = try SiteWriter(root: outputDirectory)
         let log = RenderLog()
-        let navigation = Page.navigation(for: model)
+        let navigation = SitePage.navigation(for: model)
         var report = SiteReport()
 
-        func write(_ page: Page) throws {
+        func write(_ page: SitePage) throws {
             try writer.write(page.serialized(), to: page.path)
             report.pages += 1
         }
@@ -36,7 +36,7 @@ public struct SiteRenderer: Sendable {
             try write(DocumentPage.render(document, model: model, log: log, navigation: navigation))
             report.documentPages += 1
         }
-        for kind in EntityKind.allCases {
+        for kind in SiteEntityKind.allCases {
             try write(ReferencePages.render(kind, model: model, checklists: checklists, navigation: navigation))
             for entity in model.entities[kind] ?? [] {
                 if kind == .installMethod, let checklist = checklists[entity.key] {
@@ -55,7 +55,7 @@ public struct SiteRenderer: Sendable {
         try write(OverviewPages.index(model: model, checklists: checklists, navigation: navigation))
         try write(OverviewPages.documents(model: model, navigation: navigation))
         try write(OverviewPages.search(navigation: navigation))
-        try writer.write(SearchIndex.script(for: model), to: SitePaths.searchIndex)
+        try writer.write(SiteSearchIndex.script(for: model), to: SitePaths.searchIndex)
         try writer.write(Data(SiteStylesheet.source.utf8), to: SitePaths.stylesheet)
         try writer.write(Data(SiteScript.source.utf8), to: SitePaths.script)
 

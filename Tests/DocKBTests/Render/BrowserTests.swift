@@ -73,7 +73,7 @@ final class BrowserTests: XCTestCase {
 
     func testTablesBecomeSortableWithoutLosingRows() throws {
         let chromium = try browser()
-        let dom = try chromium.dumpDOM(Self.site.appendingPathComponent(EntityKind.component.referencePage))
+        let dom = try chromium.dumpDOM(Self.site.appendingPathComponent(SiteEntityKind.component.referencePage))
         XCTAssertTrue(dom.contains("class=\"sort-button\""), "the script turned headers into sort buttons")
         XCTAssertTrue(dom.contains("Widget Runtime") && dom.contains("Gadget Library"))
     }

@@ -12,7 +12,7 @@ final class MarkupTests: XCTestCase {
     }
 
     private func sanitized(_ fragment: String) -> String {
-        let resolver = LinkResolver(catalog: DocumentCatalog(documents: []), documentPath: "a/b.md", pagePath: "docs/a/b.html")
+        let resolver = PageLinkResolver(catalog: DocumentCatalog(documents: []), documentPath: "a/b.md", pagePath: "docs/a/b.html")
         return render { HTMLSanitizer(resolveLink: resolver.resolve).append(fragment: fragment, to: $0) }
     }
 
@@ -78,8 +78,8 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(SitePaths.url(from: "docs/a/b.html", to: "style.css"), "../../style.css")
         XCTAssertEqual(SitePaths.url(from: "index.html", to: "ports/tcp-445.html"), "ports/tcp-445.html")
         XCTAssertEqual(SitePaths.url(from: "ports/tcp-445.html", to: "index.html"), "../index.html")
-        XCTAssertEqual(LinkResolver.normalize("../c/./d.md", relativeTo: "a/b/x.md"), "a/c/d.md")
-        XCTAssertNil(LinkResolver.normalize("../../../d.md", relativeTo: "a/x.md"))
+        XCTAssertEqual(PageLinkResolver.normalize("../c/./d.md", relativeTo: "a/b/x.md"), "a/c/d.md")
+        XCTAssertNil(PageLinkResolver.normalize("../../../d.md", relativeTo: "a/x.md"))
         XCTAssertEqual(SitePaths.slug("Group policy-based installation"), "group-policy-based-installation")
         XCTAssertEqual(SitePaths.slug("Microsoft .NET Framework"), "microsoft-net-framework")
     }

@@ -68,7 +68,7 @@ struct SiteCheck {
         if path.isEmpty {
             target = page
         } else {
-            guard let resolved = LinkResolver.normalize(path.removingPercentEncoding ?? path, relativeTo: page) else {
+            guard let resolved = PageLinkResolver.normalize(path.removingPercentEncoding ?? path, relativeTo: page) else {
                 return "climbs above the site root"
             }
             target = resolved

@@ -6,14 +6,14 @@ import Foundation
 /// Rows, items and paragraphs that produced facts link to the facts' pages.
 final class BlockRenderer {
     let model: SiteModel
-    let page: Page
+    let page: SitePage
     let log: RenderLog
     /// Called right after the page's `h1` is written (document metadata goes there).
     var afterTitle: ((MarkupElement) -> Void)?
     private var titleWritten = false
     private var includeStack: [String] = []
 
-    init(model: SiteModel, page: Page, log: RenderLog) {
+    init(model: SiteModel, page: SitePage, log: RenderLog) {
         self.model = model
         self.page = page
         self.log = log
@@ -26,7 +26,7 @@ final class BlockRenderer {
     }
 
     private func inlines(_ documentPath: String, line: Int) -> InlineRenderer {
-        InlineRenderer(links: LinkResolver(catalog: model.catalog, documentPath: documentPath, pagePath: page.path),
+        InlineRenderer(links: PageLinkResolver(catalog: model.catalog, documentPath: documentPath, pagePath: page.path),
                        log: log, line: line)
     }
 
@@ -58,7 +58,7 @@ final class BlockRenderer {
             if InlineHTML.isComment(raw) && raw.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("-->") {
                 parent.comment(raw)
             } else {
-                HTMLSanitizer(resolveLink: LinkResolver(catalog: model.catalog, documentPath: documentPath,
+                HTMLSanitizer(resolveLink: PageLinkResolver(catalog: model.catalog, documentPath: documentPath,
                                                         pagePath: page.path).resolve)
                     .append(fragment: raw, to: parent)
             }
@@ -154,7 +154,7 @@ final class BlockRenderer {
     // MARK: - Includes
 
     private func renderInclude(_ include: Include, documentPath: String, line: Int, into parent: MarkupElement) {
-        let target = LinkResolver.normalize(LinkResolver.split(include.path).path, relativeTo: documentPath)
+        let target = PageLinkResolver.normalize(PageLinkResolver.split(include.path).path, relativeTo: documentPath)
         guard let target, let included = model.catalog.document(at: target), !includeStack.contains(target),
               target != documentPath else {
             parent.element("p", ["class": "include-missing"], text: "Included content not in this documentation set: "
@@ -181,7 +181,7 @@ final class BlockRenderer {
         return links
     }
 
-    static func writeFactLinks(_ links: [FactLink], on page: Page, to element: MarkupElement) {
+    static func writeFactLinks(_ links: [FactLink], on page: SitePage, to element: MarkupElement) {
         guard !links.isEmpty else { return }
         var seen: Set<String> = []
         element.text(" ")

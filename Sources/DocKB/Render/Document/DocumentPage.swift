@@ -4,8 +4,8 @@ import Foundation
 /// source metadata, and a summary of the facts read from it.
 enum DocumentPage {
     static func render(_ document: Document, model: SiteModel, log: RenderLog,
-                       navigation: [Page.NavigationItem]) -> Page {
-        let page = Page(path: SitePaths.page(forDocument: document.path), title: document.title,
+                       navigation: [SitePage.NavigationItem]) -> SitePage {
+        let page = SitePage(path: SitePaths.page(forDocument: document.path), title: document.title,
                         description: document.frontMatter.description, navigation: navigation)
         let renderer = BlockRenderer(model: model, page: page, log: log)
         renderer.afterTitle = { parent in writeMetadata(of: document, into: parent) }
@@ -32,7 +32,7 @@ enum DocumentPage {
     }
 
     /// A closing section listing the facts extracted from this document, by kind.
-    private static func writeFactSummary(of document: Document, model: SiteModel, page: Page) {
+    private static func writeFactSummary(of document: Document, model: SiteModel, page: SitePage) {
         let lines = model.factLinks[document.path] ?? [:]
         var byKind: [String: [FactLink]] = [:]
         var order: [String] = []

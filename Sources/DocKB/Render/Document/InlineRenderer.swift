@@ -9,7 +9,7 @@ import Foundation
 /// (`<script>` ... `</script>`) swallows everything up to its closing tag; an
 /// unknown tag is unwrapped. Whatever is left open closes with the run.
 struct InlineRenderer {
-    let links: LinkResolver
+    let links: PageLinkResolver
     let log: RenderLog
     let line: Int
 

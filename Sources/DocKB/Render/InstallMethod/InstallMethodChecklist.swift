@@ -9,7 +9,7 @@ import Foundation
 ///   and what sections about the method in firewall and ports articles say;
 /// - permissions and security roles stated for the method or inside its section.
 struct InstallMethodChecklist {
-    let entity: Entity
+    let entity: SiteEntity
     let methods: [InstallMethodFact]
     var ownRequirements: [RequirementFact] = []
     var general = GeneralPrerequisites()
@@ -40,7 +40,7 @@ struct InstallMethodChecklist {
         }
     }
 
-    init(entity: Entity, model: SiteModel) {
+    init(entity: SiteEntity, model: SiteModel) {
         self.entity = entity
         related = RelatedSections()
         let kb = model.snapshot

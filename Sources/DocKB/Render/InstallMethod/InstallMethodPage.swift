@@ -3,10 +3,10 @@ import Foundation
 /// The page of one installation method: its diagram and its complete
 /// prerequisite checklist, every line citing the section it came from.
 enum InstallMethodPage {
-    static func render(_ checklist: InstallMethodChecklist, model: SiteModel, navigation: [Page.NavigationItem])
-        -> (page: Page, diagram: (path: String, svg: Data)?) {
+    static func render(_ checklist: InstallMethodChecklist, model: SiteModel, navigation: [SitePage.NavigationItem])
+        -> (page: SitePage, diagram: (path: String, svg: Data)?) {
         let entity = checklist.entity
-        let page = Page(path: entity.page, title: entity.name,
+        let page = SitePage(path: entity.page, title: entity.name,
                         description: "Prerequisite checklist for \(entity.name)", navigation: navigation)
         let w = FactWidgets(model: model, page: page)
         let main = page.main

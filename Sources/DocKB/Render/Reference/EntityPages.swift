@@ -4,8 +4,8 @@ import Foundation
 /// checklist page): every fact about it, each row carrying the id that the
 /// document pages link to, plus what refers to it elsewhere.
 enum EntityPages {
-    static func render(_ entity: Entity, model: SiteModel, navigation: [Page.NavigationItem]) -> Page {
-        let page = Page(path: entity.page, title: entity.name, navigation: navigation)
+    static func render(_ entity: SiteEntity, model: SiteModel, navigation: [SitePage.NavigationItem]) -> SitePage {
+        let page = SitePage(path: entity.page, title: entity.name, navigation: navigation)
         let w = FactWidgets(model: model, page: page)
         let kb = model.snapshot
         let key = entity.key
@@ -68,7 +68,7 @@ enum EntityPages {
         return page
     }
 
-    private static func writeAliases(of entity: Entity, model: SiteModel, into main: MarkupElement) {
+    private static func writeAliases(of entity: SiteEntity, model: SiteModel, into main: MarkupElement) {
         var seen: Set<String> = []
         let aliases = model.snapshot.aliases.filter {
             SiteModel.key($0.name) == entity.key && SiteModel.key($0.alias) != entity.key && seen.insert(SiteModel.key($0.alias)).inserted
@@ -152,7 +152,7 @@ enum EntityPages {
     }
 
     /// Requirements elsewhere that name this entity (from their `mentions`).
-    private static func writeMentions(of entity: Entity, kind: String, w: FactWidgets) {
+    private static func writeMentions(of entity: SiteEntity, kind: String, w: FactWidgets) {
         let mentioning = w.model.snapshot.requirements.filter { r in
             r.mentions.contains { $0.kind == kind && SiteModel.key($0.name) == entity.key }
         }

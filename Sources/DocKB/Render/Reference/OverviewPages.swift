@@ -7,8 +7,8 @@ enum OverviewPages {
     static let indexDocumentLimit = 60
 
     static func index(model: SiteModel, checklists: [String: InstallMethodChecklist],
-                      navigation: [Page.NavigationItem]) -> Page {
-        let page = Page(path: SitePaths.index, title: "Reference overview", navigation: navigation)
+                      navigation: [SitePage.NavigationItem]) -> SitePage {
+        let page = SitePage(path: SitePaths.index, title: "Reference overview", navigation: navigation)
         let w = FactWidgets(model: model, page: page)
         let kb = model.snapshot
         let documentCount = model.catalog.documents.count
@@ -34,7 +34,7 @@ enum OverviewPages {
 
         main.element("h2", text: "I want to …")
         let tasks = main.element("ul", ["class": "task-list"])
-        let taskLinks: [(EntityKind, String)] = [
+        let taskLinks: [(SiteEntityKind, String)] = [
             (.port, "know which ports and firewall exceptions to open"),
             (.component, "check the software a client needs, with minimum versions"),
             (.siteSystemRole, "see which site system roles are required, optional or recommended"),
@@ -50,12 +50,12 @@ enum OverviewPages {
         main.element("h2", text: "What the knowledge base holds")
         let counts = SortableTable(in: main, caption: "Typed facts", columns: ["Kind", "Facts", "Distinct entries"],
                                    className: "sortable counts")
-        let factCounts: [EntityKind: Int] = [
+        let factCounts: [SiteEntityKind: Int] = [
             .installMethod: kb.installMethods.count, .component: kb.components.count,
             .siteSystemRole: kb.siteSystemRoles.count, .securityRole: kb.securityRoles.count,
             .permissionObject: kb.permissions.count, .port: kb.ports.count, .subject: kb.requirements.count,
         ]
-        for kind in EntityKind.allCases {
+        for kind in SiteEntityKind.allCases {
             counts.row { tr in
                 tr.linkCell(kind.pluralTitle, href: page.url(to: kind.referencePage), header: true)
                 tr.cell(String(factCounts[kind] ?? 0))
@@ -91,9 +91,9 @@ enum OverviewPages {
     }
 
     /// Methods in the order the documents list them (first fact first).
-    private static func orderedMethods(_ model: SiteModel) -> [Entity] {
+    private static func orderedMethods(_ model: SiteModel) -> [SiteEntity] {
         var seen: Set<String> = []
-        var ordered: [Entity] = []
+        var ordered: [SiteEntity] = []
         for fact in model.snapshot.installMethods {
             guard let entity = model.entity(.installMethod, named: fact.name), seen.insert(entity.key).inserted else { continue }
             ordered.append(entity)
@@ -101,8 +101,8 @@ enum OverviewPages {
         return ordered
     }
 
-    static func documents(model: SiteModel, navigation: [Page.NavigationItem]) -> Page {
-        let page = Page(path: SitePaths.documents, title: "Documents", navigation: navigation)
+    static func documents(model: SiteModel, navigation: [SitePage.NavigationItem]) -> SitePage {
+        let page = SitePage(path: SitePaths.documents, title: "Documents", navigation: navigation)
         let w = FactWidgets(model: model, page: page)
         w.heading("Documents", lead: "\(model.catalog.documents.count) source documents, rendered with links to their facts.")
         let table = SortableTable(in: page.main, caption: "Documents", columns: ["Title", "Path", "Updated", "Facts"])
@@ -118,8 +118,8 @@ enum OverviewPages {
         return page
     }
 
-    static func search(navigation: [Page.NavigationItem]) -> Page {
-        let page = Page(path: SitePaths.search, title: "Search", navigation: navigation,
+    static func search(navigation: [SitePage.NavigationItem]) -> SitePage {
+        let page = SitePage(path: SitePaths.search, title: "Search", navigation: navigation,
                         scripts: [SitePaths.searchIndex, SitePaths.script])
         page.main.element("h1", text: "Search")
         let form = page.main.element("form", ["class": "search-page", "id": "search-page-form", "method": "get",

@@ -3,14 +3,14 @@ import Foundation
 /// One page per entity kind: every fact of that kind in a sortable table,
 /// each row naming its entity page and citing its source.
 enum ReferencePages {
-    static func render(_ kind: EntityKind, model: SiteModel, checklists: [String: InstallMethodChecklist],
-                       navigation: [Page.NavigationItem]) -> Page {
-        let page = Page(path: kind.referencePage, title: kind.pluralTitle, navigation: navigation)
+    static func render(_ kind: SiteEntityKind, model: SiteModel, checklists: [String: InstallMethodChecklist],
+                       navigation: [SitePage.NavigationItem]) -> SitePage {
+        let page = SitePage(path: kind.referencePage, title: kind.pluralTitle, navigation: navigation)
         let w = FactWidgets(model: model, page: page)
         let kb = model.snapshot
         let entityCount = model.entities[kind]?.count ?? 0
         w.heading(kind.pluralTitle, lead: lead(kind, entityCount: entityCount))
-        func entityCell(_ kind: EntityKind, _ name: String, in tr: MarkupElement) {
+        func entityCell(_ kind: SiteEntityKind, _ name: String, in tr: MarkupElement) {
             let th = tr.element("th", ["scope": "row"])
             w.entityLink(kind, name, into: th)
         }
@@ -114,7 +114,7 @@ enum ReferencePages {
         return page
     }
 
-    private static func lead(_ kind: EntityKind, entityCount: Int) -> String {
+    private static func lead(_ kind: SiteEntityKind, entityCount: Int) -> String {
         let what: String
         switch kind {
         case .installMethod: what = "ways to install the client; each has a prerequisite checklist and a diagram"

@@ -2,8 +2,8 @@ import Foundation
 
 /// One thing the site has a page for: an installation method, a component,
 /// the Collection object's permissions, TCP 445, the "Windows clients" subject.
-struct Entity: Hashable {
-    var kind: EntityKind
+struct SiteEntity: Hashable {
+    var kind: SiteEntityKind
     /// Grouping key: the name lower-cased with white space folded.
     var key: String
     /// The name as first written in the knowledge base.
@@ -25,8 +25,8 @@ struct FactLink: Hashable {
 struct SiteModel {
     let snapshot: KnowledgeBaseSnapshot
     let catalog: DocumentCatalog
-    private(set) var entities: [EntityKind: [Entity]] = [:]
-    private var entityByKey: [EntityKind: [String: Entity]] = [:]
+    private(set) var entities: [SiteEntityKind: [SiteEntity]] = [:]
+    private var entityByKey: [SiteEntityKind: [String: SiteEntity]] = [:]
     private(set) var factLinks: [String: [Int: [FactLink]]] = [:]
 
     init(snapshot: KnowledgeBaseSnapshot, catalog: DocumentCatalog) {
@@ -40,13 +40,13 @@ struct SiteModel {
 
     static func portKey(_ fact: PortFact) -> String { key(fact.label) }
 
-    func entity(_ kind: EntityKind, named name: String) -> Entity? {
+    func entity(_ kind: SiteEntityKind, named name: String) -> SiteEntity? {
         entityByKey[kind]?[Self.key(name)]
     }
 
     /// The entity page requirements with this subject live on: the method's
     /// page when the subject is an installation method.
-    func home(ofRequirementSubject subject: String) -> Entity? {
+    func home(ofRequirementSubject subject: String) -> SiteEntity? {
         entity(.installMethod, named: subject) ?? entity(.subject, named: subject)
     }
 
@@ -60,8 +60,8 @@ struct SiteModel {
     // MARK: - Building
 
     private mutating func collectEntities() {
-        var names: [EntityKind: [(key: String, name: String)]] = [:]
-        func add(_ kind: EntityKind, _ name: String, key: String? = nil) {
+        var names: [SiteEntityKind: [(key: String, name: String)]] = [:]
+        func add(_ kind: SiteEntityKind, _ name: String, key: String? = nil) {
             names[kind, default: []].append((key ?? Self.key(name), name.collapsingWhitespace))
         }
         for fact in snapshot.installMethods { add(.installMethod, fact.name) }
@@ -74,11 +74,11 @@ struct SiteModel {
         for fact in snapshot.requirements where !methodKeys.contains(Self.key(fact.subject)) {
             add(.subject, fact.subject)
         }
-        for kind in EntityKind.allCases {
+        for kind in SiteEntityKind.allCases {
             var firstName: [String: String] = [:]
             for (key, name) in names[kind] ?? [] where firstName[key] == nil && !key.isEmpty { firstName[key] = name }
             var usedSlugs: Set<String> = []
-            var list: [Entity] = []
+            var list: [SiteEntity] = []
             for key in firstName.keys.sorted() {
                 let base = SitePaths.slug(firstName[key]!)
                 var slug = base
@@ -87,7 +87,7 @@ struct SiteModel {
                     slug = "\(base)-\(counter)"
                     counter += 1
                 }
-                list.append(Entity(kind: kind, key: key, name: firstName[key]!, page: kind.folder + "/" + slug + ".html"))
+                list.append(SiteEntity(kind: kind, key: key, name: firstName[key]!, page: kind.folder + "/" + slug + ".html"))
             }
             list.sort { ($0.name.lowercased(), $0.key) < ($1.name.lowercased(), $1.key) }
             entities[kind] = list
@@ -102,7 +102,7 @@ struct SiteModel {
 
     private mutating func collectFactLinks() {
         var links: [String: [Int: [FactLink]]] = [:]
-        func add(_ kind: EntityKind, _ name: String, _ label: String, _ fragment: String, _ citation: FactCitation) {
+        func add(_ kind: SiteEntityKind, _ name: String, _ label: String, _ fragment: String, _ citation: FactCitation) {
             guard let entity = entity(kind, named: name) else { return }
             let link = FactLink(kindLabel: label, name: entity.name, page: entity.page, fragment: fragment)
             links[citation.documentPath, default: [:]][citation.line, default: []].append(link)
@@ -116,7 +116,7 @@ struct SiteModel {
         }
         for f in snapshot.ports { add(.port, f.label, "Port", Self.factID("port", f.id), f.citation) }
         for f in snapshot.requirements {
-            let kind: EntityKind = entity(.installMethod, named: f.subject) != nil ? .installMethod : .subject
+            let kind: SiteEntityKind = entity(.installMethod, named: f.subject) != nil ? .installMethod : .subject
             add(kind, f.subject, "Requirement", Self.factID("requirement", f.id), f.citation)
         }
         factLinks = links

@@ -17,7 +17,7 @@ enum SitePaths {
     /// render removes them first so no page of an older build survives.
     static var ownedEntries: [String] {
         [index, search, documents, stylesheet, script, searchIndex, documentFolder]
-            + EntityKind.allCases.flatMap { [$0.folder, $0.referencePage] }
+            + SiteEntityKind.allCases.flatMap { [$0.folder, $0.referencePage] }
     }
 
     /// `core/clients/x.md` → `docs/core/clients/x.html`.

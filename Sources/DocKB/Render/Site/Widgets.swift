@@ -49,7 +49,7 @@ extension MarkupElement {
 /// it is required, and when it applies.
 struct FactWidgets {
     let model: SiteModel
-    let page: Page
+    let page: SitePage
 
     /// "Document title › Section" linking to the section on the document's page.
     func citation(_ citation: FactCitation, into parent: MarkupElement) {
@@ -89,7 +89,7 @@ struct FactWidgets {
     }
 
     /// A link to an entity's page, or plain text when the knowledge base has no page for it.
-    func entityLink(_ kind: EntityKind, _ name: String, into parent: MarkupElement) {
+    func entityLink(_ kind: SiteEntityKind, _ name: String, into parent: MarkupElement) {
         if let entity = model.entity(kind, named: name) {
             parent.element("a", ["href": page.url(to: entity.page)], text: entity.name)
         } else {

@@ -7,7 +7,7 @@ import Foundation
 /// because libxml2's HTML parser (which the tests use to check every page)
 /// only knows HTML 4 element names; browsers and screen readers treat both
 /// the same.
-final class Page {
+final class SitePage {
     let path: String
     let tree: MarkupTree
     let main: MarkupElement
@@ -78,7 +78,7 @@ final class Page {
 
     static func navigation(for model: SiteModel) -> [NavigationItem] {
         var items = [NavigationItem(title: "Overview", target: SitePaths.index)]
-        for kind in EntityKind.allCases where !(model.entities[kind] ?? []).isEmpty {
+        for kind in SiteEntityKind.allCases where !(model.entities[kind] ?? []).isEmpty {
             items.append(NavigationItem(title: kind.pluralTitle, target: kind.referencePage))
         }
         items.append(NavigationItem(title: "Documents", target: SitePaths.documents))

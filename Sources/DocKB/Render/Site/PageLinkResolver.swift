@@ -14,7 +14,7 @@ enum ResolvedLink: Equatable {
 
 /// Rewrites the links of one document for the page it is rendered on:
 /// `.md` links become links to the generated pages with their anchors.
-struct LinkResolver {
+struct PageLinkResolver {
     let catalog: DocumentCatalog
     /// The document whose folder relative links start from (an included file's own path).
     let documentPath: String

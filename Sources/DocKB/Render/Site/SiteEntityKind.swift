@@ -1,7 +1,7 @@
 /// The kinds of things the site has a reference page and per-entity pages for.
 ///
 /// Order here is the order of the navigation, the index and search groups.
-enum EntityKind: String, CaseIterable, Sendable {
+enum SiteEntityKind: String, CaseIterable, Sendable {
     case installMethod
     case component
     case siteSystemRole

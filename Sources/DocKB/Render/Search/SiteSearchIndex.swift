@@ -5,7 +5,7 @@ import Foundation
 /// `fetch()` and workers are not allowed. Entries are grouped by kind:
 /// every entity (names and aliases), every document, every section (heading
 /// and text).
-enum SearchIndex {
+enum SiteSearchIndex {
     struct Entry {
         var group: Int
         var title: String
@@ -24,7 +24,7 @@ enum SearchIndex {
     static let maximumSectionText = 1_500
 
     static func groups(for model: SiteModel) -> [String] {
-        EntityKind.allCases.map(\.pluralTitle) + [documentsGroup, sectionsGroup]
+        SiteEntityKind.allCases.map(\.pluralTitle) + [documentsGroup, sectionsGroup]
     }
 
     static func entries(for model: SiteModel) -> [Entry] {
@@ -36,14 +36,14 @@ enum SearchIndex {
             if !(aliases[key] ?? []).contains(alias.alias) { aliases[key, default: []].append(alias.alias) }
         }
         let descriptions = entityDescriptions(kb)
-        for (group, kind) in EntityKind.allCases.enumerated() {
+        for (group, kind) in SiteEntityKind.allCases.enumerated() {
             for entity in model.entities[kind] ?? [] {
                 let extra = ((aliases[entity.key] ?? []) + [descriptions[kind]?[entity.key] ?? ""])
                     .filter { !$0.isEmpty }.joined(separator: " · ")
                 entries.append(Entry(group: group, title: entity.name, extra: extra, url: entity.page, body: ""))
             }
         }
-        let documentGroup = EntityKind.allCases.count
+        let documentGroup = SiteEntityKind.allCases.count
         for document in model.catalog.documents {
             entries.append(Entry(group: documentGroup, title: document.title, extra: document.path,
                                  url: SitePaths.page(forDocument: document.path), body: document.frontMatter.description ?? ""))
@@ -62,9 +62,9 @@ enum SearchIndex {
 
     /// A short text per entity that helps a word search find it (a role's
     /// description, a port's purpose).
-    private static func entityDescriptions(_ kb: KnowledgeBaseSnapshot) -> [EntityKind: [String: String]] {
-        var out: [EntityKind: [String: String]] = [:]
-        func add(_ kind: EntityKind, _ name: String, _ text: String?) {
+    private static func entityDescriptions(_ kb: KnowledgeBaseSnapshot) -> [SiteEntityKind: [String: String]] {
+        var out: [SiteEntityKind: [String: String]] = [:]
+        func add(_ kind: SiteEntityKind, _ name: String, _ text: String?) {
             guard let text, !text.isEmpty, out[kind]?[SiteModel.key(name)] == nil else { return }
             out[kind, default: [:]][SiteModel.key(name)] = String(text.collapsingWhitespace.prefix(160))
         }
