@@ -9,14 +9,19 @@ import Foundation
 /// Output is deterministic: the same inputs give byte-identical files.
 public struct SiteRenderer: Sendable {
     public let databasePath: String
+    /// URL prefixes under which site-absolute links (`/sccm/core/x`) point
+    /// into the documentation set, as the build resolves them.
+    public let siteBasePaths: [String]
 
-    public init(databasePath: String) {
+    public init(databasePath: String, siteBasePaths: [String] = []) {
         self.databasePath = databasePath
+        self.siteBasePaths = siteBasePaths
     }
 
     public func render(documents: [Document], to outputDirectory: URL) throws -> SiteReport {
         let snapshot = try KnowledgeBaseSnapshot.load(databasePath: databasePath)
-        let model = SiteModel(snapshot: snapshot, catalog: DocumentCatalog(documents: documents))
+        let catalog = DocumentCatalog(documents: documents, siteBasePaths: siteBasePaths)
+        let model = SiteModel(snapshot: snapshot, catalog: catalog)
         let writer = try SiteWriter(root: outputDirectory)
         let log = RenderLog()
         let navigation = SitePage.navigation(for: model)

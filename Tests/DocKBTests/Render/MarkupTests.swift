@@ -84,6 +84,25 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(SitePaths.slug("Microsoft .NET Framework"), "microsoft-net-framework")
     }
 
+    func testDocumentLinksResolveLikeDocFX() {
+        var target = DocumentBuilder(path: "core/Clients/Deploy.md")
+        target.heading(1, "Deploy")
+        target.heading(2, "Provision", anchor: "BKMK_Provision")
+        var index = DocumentBuilder(path: "core/plan/index.md")
+        index.heading(1, "Plan")
+        let catalog = DocumentCatalog(documents: [target.build(), index.build()], siteBasePaths: ["sccm"])
+        let resolver = PageLinkResolver(catalog: catalog, documentPath: "core/servers/x.md", pagePath: "docs/core/servers/x.html")
+        XCTAssertEqual(resolver.resolve("../clients/deploy.md#bkmk_provision"), .page("../Clients/Deploy.html#BKMK_Provision"))
+        XCTAssertEqual(resolver.resolve("../Clients/Deploy#nowhere"), .page("../Clients/Deploy.html"))
+        XCTAssertEqual(resolver.resolve("/sccm/core/clients/deploy"), .page("../Clients/Deploy.html"))
+        XCTAssertEqual(resolver.resolve("../plan/"), .page("../plan/index.html"))
+        XCTAssertEqual(resolver.resolve("/other/core/plan/"), .unresolved("/other/core/plan/"))
+        XCTAssertEqual(resolver.resolve("../../../../x.md"), .unresolved("../../../../x.md"))
+        XCTAssertEqual(resolver.resolve("media/pic.png"), .unresolved("media/pic.png"))
+        XCTAssertEqual(resolver.resolve("https://example.com/a?b#c"), .external("https://example.com/a?b#c"))
+        XCTAssertEqual(resolver.resolve("javascript:void(0)"), .unsafe)
+    }
+
     func testRawTagRecognition() {
         XCTAssertEqual(RawTag.closingName("</sup>"), "sup")
         XCTAssertEqual(RawTag.openingName("<a href=\"x\">"), "a")

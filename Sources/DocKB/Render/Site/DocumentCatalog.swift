@@ -8,8 +8,21 @@ struct DocumentCatalog {
     private let byPath: [String: Document]
     private let anchorsByPath: [String: [String: String]]
 
-    init(documents: [Document]) {
+    /// URL prefixes (`/sccm/`) under which site-absolute links point into the set.
+    let siteBasePaths: [String]
+    private let pathsByLowercase: [String: String]
+
+    init(documents: [Document], siteBasePaths: [String] = []) {
         self.documents = documents.sorted { $0.path < $1.path }
+        self.siteBasePaths = siteBasePaths.compactMap { base in
+            let trimmed = base.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            return trimmed.isEmpty ? nil : "/" + trimmed.lowercased() + "/"
+        }
+        var lowercase: [String: String] = [:]
+        for document in self.documents where lowercase[document.path.lowercased()] == nil {
+            lowercase[document.path.lowercased()] = document.path
+        }
+        pathsByLowercase = lowercase
         var byPath: [String: Document] = [:]
         var anchors: [String: [String: String]] = [:]
         for document in self.documents {
@@ -31,6 +44,12 @@ struct DocumentCatalog {
     }
 
     func document(at path: String) -> Document? { byPath[path] }
+
+    /// The path of the document `path` names, matched exactly, else ignoring
+    /// case (DocFX builds on case-insensitive file systems).
+    func documentPath(matching path: String) -> String? {
+        byPath[path] != nil ? path : pathsByLowercase[path.lowercased()]
+    }
 
     func page(forDocument path: String) -> String { SitePaths.page(forDocument: path) }
 

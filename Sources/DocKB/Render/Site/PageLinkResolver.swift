@@ -31,17 +31,27 @@ struct PageLinkResolver {
         }
     }
 
+    /// Relative paths start from the linking document's folder; site-absolute
+    /// ones (`/sccm/core/x`) from the source folder when they start with one
+    /// of the catalog's site base paths. Extension-less paths name `x.md` or
+    /// `x/index.md`, as DocFX publishes pages without `.md`.
     private func resolveRelative(_ destination: String) -> ResolvedLink {
         let (pathPart, fragment) = Self.split(destination)
         if pathPart.isEmpty {
             return link(toDocument: documentPath, fragment: fragment, written: destination)
         }
         let decoded = pathPart.removingPercentEncoding ?? pathPart
-        guard !decoded.hasPrefix("/"), let target = Self.normalize(decoded, relativeTo: documentPath) else {
-            return .unresolved(destination)
+        let target: String?
+        if decoded.hasPrefix("/") {
+            target = catalog.siteBasePaths.first { decoded.lowercased().hasPrefix($0) }
+                .flatMap { Self.normalize(String(decoded.dropFirst($0.count)), relativeTo: "root.md") }
+        } else {
+            target = Self.normalize(decoded, relativeTo: documentPath)
         }
-        for candidate in [target, target + ".md", target + "/index.md"] where catalog.document(at: candidate) != nil {
-            return link(toDocument: candidate, fragment: fragment, written: destination)
+        guard let target else { return .unresolved(destination) }
+        let candidates = decoded.hasSuffix("/") ? [target + "/index.md"] : [target, target + ".md", target + "/index.md"]
+        if let found = candidates.lazy.compactMap(catalog.documentPath(matching:)).first {
+            return link(toDocument: found, fragment: fragment, written: destination)
         }
         return .unresolved(destination)
     }
