@@ -148,6 +148,7 @@ struct RenderFixture {
         f.ports.append(Port(transport: "TCP", port: "80", from: "client computer", to: "fallback status point", purpose: "State messages",
                             condition: nil, conditionText: nil, subject: "all installation methods", direction: nil,
                             source: source(path, allRows[0], b, section: all)))
+        b.heading(2, "Notes", anchor: "notes")
         b.paragraph([.text("Back to "), .link(destination: "../guide/prereqs.md#Push-Installation", title: "", content: [.text("push")])])
         return (b.build(title: "Ports"), f)
     }

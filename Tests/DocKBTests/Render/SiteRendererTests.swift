@@ -151,6 +151,8 @@ final class SiteRendererTests: XCTestCase {
         XCTAssertTrue(factLinks.contains { $0.hasPrefix("../../security-roles/infra-admin.html#security-role-") })
         let ports = try page(SitePaths.page(forDocument: RenderFixture.ports))
         XCTAssertTrue(ports.elements.contains { $0.attribute("href")?.hasPrefix("../../ports/tcp-445.html#port-") == true })
+        XCTAssertTrue(ports.elements.contains { $0.attribute("aria-label") == "On this page" }, "a table of contents")
+        XCTAssertTrue(ports.elements.contains { $0.attribute("href") == "#bkmk_push" })
     }
 
     func testInstallMethodPageHoldsTheWholeChecklistWithCitations() throws {

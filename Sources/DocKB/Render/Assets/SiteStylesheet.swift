@@ -67,6 +67,9 @@ enum SiteStylesheet {
     .lead { font-size: 1.1rem; color: var(--muted); margin-top: 0; }
     .doc-meta { color: var(--muted); font-size: 0.9rem; margin-top: -0.2rem; }
     .aliases { color: var(--muted); }
+    .page-contents { border: 1px solid var(--border); border-radius: 6px; padding: 0.3rem 1rem; margin: 1rem 0; background: var(--panel); }
+    .page-contents-title { font-weight: 600; margin: 0.3rem 0; }
+    .page-contents ul { margin: 0.2rem 0 0.5rem; padding-left: 1.2rem; columns: 2 16rem; }
     li > p { margin: 0.3em 0; }
 
     .table-wrap { overflow-x: auto; margin: 1em 0; border: 1px solid var(--border); border-radius: 6px; }
@@ -146,7 +149,7 @@ enum SiteStylesheet {
 
     @media print {
       :root { --bg: #fff; --fg: #000; --muted: #444; --panel: #fff; --border: #999; --link: #000; --link-visited: #000; }
-      .banner, .site-nav, .skip-link, .footer, .heading-link, .search-page, .fact-links { display: none; }
+      .banner, .site-nav, .skip-link, .footer, .heading-link, .search-page, .fact-links, .page-contents { display: none; }
       .layout { display: block; }
       .content { padding: 0; }
       .table-wrap { overflow: visible; border: 0; }

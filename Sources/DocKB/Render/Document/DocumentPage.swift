@@ -29,6 +29,21 @@ enum DocumentPage {
         if let author = document.frontMatter.author, !author.isEmpty {
             meta.text(" · Author " + author)
         }
+        writeContents(of: document, into: parent)
+    }
+
+    /// Documents with several top-level sections get a short table of contents.
+    static let contentsThreshold = 3
+
+    private static func writeContents(of document: Document, into parent: MarkupElement) {
+        let top = document.sections.filter { $0.level == 2 }
+        guard top.count >= contentsThreshold else { return }
+        let nav = parent.element("div", ["class": "page-contents", "role": "navigation", "aria-label": "On this page"])
+        nav.element("p", ["class": "page-contents-title"], text: "On this page")
+        let list = nav.element("ul")
+        for section in top {
+            list.element("li").element("a", ["href": "#" + section.anchor], text: section.heading)
+        }
     }
 
     /// A closing section listing the facts extracted from this document, by kind.
