@@ -48,7 +48,7 @@ struct InstallMethodChecklist {
         let matcher = MethodMatcher(methodName: entity.name)
         let regions = MethodRegions(methods: methods, allMethods: kb.installMethods, catalog: model.catalog)
 
-        ownRequirements = kb.requirements.filter { SiteModel.key($0.subject) == entity.key }
+        ownRequirements = model.groups.requirementsBySubject[entity.key] ?? []
         general = Self.generalPrerequisites(regions: regions, kb: kb)
         var roleNames: [String] = []
         for requirement in ownRequirements {

@@ -15,7 +15,7 @@ enum EntityPages {
         case .installMethod:
             break
         case .component:
-            let facts = kb.components.filter { SiteModel.key($0.name) == key }
+            let facts = model.groups.components[key] ?? []
             let table = SortableTable(in: page.main, caption: "What the documents say about \(entity.name)",
                                       columns: ["Minimum version", "File", "Category", "Restart", "Description", "Source"])
             for f in facts {
@@ -30,7 +30,7 @@ enum EntityPages {
             }
             writeMentions(of: entity, kind: "component", w: w)
         case .siteSystemRole:
-            let facts = kb.siteSystemRoles.filter { SiteModel.key($0.name) == key }
+            let facts = model.groups.siteSystemRoles[key] ?? []
             let table = SortableTable(in: page.main, caption: "What the documents say about the \(entity.name)",
                                       columns: ["Necessity", "For", "Description", "Source"])
             for f in facts {
@@ -46,7 +46,7 @@ enum EntityPages {
             }, caption: "Ports to or from a \(entity.name)", w: w)
             writeMentions(of: entity, kind: "site_system_role", w: w)
         case .securityRole:
-            let facts = kb.securityRoles.filter { SiteModel.key($0.name) == key }
+            let facts = model.groups.securityRoles[key] ?? []
             let list = page.main.element("ul", ["class": "checklist"])
             for f in facts {
                 let li = list.element("li")
@@ -54,16 +54,16 @@ enum EntityPages {
                 li.element("span", ["class": "fact-text"], text: f.description)
                 w.citation(f.citation, into: li)
             }
-            writePermissions(kb.permissions.filter { SiteModel.key($0.securityRole ?? "") == key },
+            writePermissions(model.groups.permissionsByRole[key] ?? [],
                              caption: "Permissions the documents say this role includes", w: w, ids: false)
             writeMentions(of: entity, kind: "security_role", w: w)
         case .permissionObject:
-            writePermissions(kb.permissions.filter { SiteModel.key(SiteModel.objectName($0.object)) == key },
+            writePermissions(model.groups.permissionsByObject[key] ?? [],
                              caption: "Permissions on the \(entity.name) object", w: w, ids: true)
         case .port:
-            writePorts(kb.ports.filter { SiteModel.portKey($0) == key }, caption: "Where \(entity.name) is used", w: w, ids: true)
+            writePorts(model.groups.ports[key] ?? [], caption: "Where \(entity.name) is used", w: w, ids: true)
         case .subject:
-            writeRequirements(kb.requirements.filter { SiteModel.key($0.subject) == key }, w: w)
+            writeRequirements(model.groups.requirementsBySubject[key] ?? [], w: w)
         }
         return page
     }
@@ -153,9 +153,7 @@ enum EntityPages {
 
     /// Requirements elsewhere that name this entity (from their `mentions`).
     private static func writeMentions(of entity: SiteEntity, kind: String, w: FactWidgets) {
-        let mentioning = w.model.snapshot.requirements.filter { r in
-            r.mentions.contains { $0.kind == kind && SiteModel.key($0.name) == entity.key }
-        }
+        let mentioning = w.model.groups.requirements(mentioning: kind, key: entity.key)
         guard !mentioning.isEmpty else { return }
         w.page.main.element("h2", text: "Requirements that name it")
         let list = w.page.main.element("ul", ["class": "checklist"])

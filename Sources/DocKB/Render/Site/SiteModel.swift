@@ -25,6 +25,7 @@ struct FactLink: Hashable {
 struct SiteModel {
     let snapshot: KnowledgeBaseSnapshot
     let catalog: DocumentCatalog
+    let groups: FactGroups
     private(set) var entities: [SiteEntityKind: [SiteEntity]] = [:]
     private var entityByKey: [SiteEntityKind: [String: SiteEntity]] = [:]
     private(set) var factLinks: [String: [Int: [FactLink]]] = [:]
@@ -32,6 +33,7 @@ struct SiteModel {
     init(snapshot: KnowledgeBaseSnapshot, catalog: DocumentCatalog) {
         self.snapshot = snapshot
         self.catalog = catalog
+        groups = FactGroups(snapshot)
         collectEntities()
         collectFactLinks()
     }
