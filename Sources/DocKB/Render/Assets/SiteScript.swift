@@ -64,26 +64,13 @@ enum SiteScript {
         return total;
       }
 
-      function snippet(text, word) {
-        if (!text) { return ""; }
-        var at = normalize(text).indexOf(word);
-        if (at < 0) { at = 0; }
-        var start = Math.max(0, at - 70);
-        if (start > 0) {
-          var space = text.indexOf(" ", start);
-          if (space >= 0 && space < at) { start = space + 1; }
-        }
-        var piece = text.slice(start, start + 180);
-        return (start > 0 ? "… " : "") + piece + (start + 180 < text.length ? " …" : "");
-      }
-
       var prepared = null;
 
       function prepare(index) {
         if (prepared) { return prepared; }
         prepared = index.entries.map(function (e, position) {
-          return { group: e[0], title: e[1], extra: e[2], url: e[3], body: e[4], position: position,
-                   t: normalize(e[1]), x: normalize(e[2]), b: normalize(e[4]) };
+          return { group: e[0], title: e[1], extra: e[2], url: e[3], snippet: e[5], position: position,
+                   t: normalize(e[1]), x: normalize(e[2]), b: normalize(e[4] + " " + e[5]) };
         });
         return prepared;
       }
@@ -123,7 +110,7 @@ enum SiteScript {
             link.href = hit.entry.url;
             link.textContent = hit.entry.title;
             item.appendChild(link);
-            var detail = hit.entry.body ? snippet(hit.entry.body, words[0]) : "";
+            var detail = hit.entry.snippet;
             if (hit.entry.extra) {
               var extra = document.createElement("span");
               extra.className = "result-extra";

@@ -87,7 +87,8 @@ enum SiteStylesheet {
     th[aria-sort="ascending"] .sort-button::after { content: " ↑"; }
     th[aria-sort="descending"] .sort-button::after { content: " ↓"; }
     .not-stated { color: var(--muted); }
-    .cite-cell { min-width: 12rem; }
+    .cite-cell { min-width: 10rem; max-width: 18rem; font-size: 0.9rem; }
+    .cite-doc { display: block; color: var(--muted); font-size: 0.8rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 
     .alert { border-left: 4px solid var(--note); background: var(--panel); padding: 0.25rem 1rem; margin: 1em 0; border-radius: 0 6px 6px 0; }
     .alert-title { font-weight: 700; color: var(--note); margin: 0.4em 0 0.2em; }

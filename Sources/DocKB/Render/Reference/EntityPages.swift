@@ -69,12 +69,8 @@ enum EntityPages {
     }
 
     private static func writeAliases(of entity: SiteEntity, model: SiteModel, into main: MarkupElement) {
-        var seen: Set<String> = []
-        let aliases = model.snapshot.aliases.filter {
-            SiteModel.key($0.name) == entity.key && SiteModel.key($0.alias) != entity.key && seen.insert(SiteModel.key($0.alias)).inserted
-        }
-        guard !aliases.isEmpty else { return }
-        main.element("p", ["class": "aliases"], text: "Also written as: " + aliases.map(\.alias).joined(separator: ", "))
+        guard let aliases = model.groups.aliases[entity.key], !aliases.isEmpty else { return }
+        main.element("p", ["class": "aliases"], text: "Also written as: " + aliases.joined(separator: ", "))
     }
 
     private static func writePorts(_ ports: [PortFact], caption: String, w: FactWidgets, ids: Bool = false) {

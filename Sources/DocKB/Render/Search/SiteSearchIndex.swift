@@ -5,6 +5,10 @@ import Foundation
 /// `fetch()` and workers are not allowed. Entries are grouped by kind:
 /// every entity (names and aliases), every document, every section (heading
 /// and text).
+///
+/// Section text is indexed as its distinct words, lower-cased, in order of
+/// first use: every word stays searchable while the corpus's index shrinks by
+/// about half; a short lead of the text is kept separately to show in results.
 enum SiteSearchIndex {
     struct Entry {
         var group: Int
@@ -12,16 +16,17 @@ enum SiteSearchIndex {
         /// Aliases and short descriptions: matched like the title, shown under it.
         var extra: String
         var url: String
-        /// Longer text, matched but shown only as a snippet.
-        var body: String
+        /// Longer text, matched but not shown.
+        var words: String
+        /// Shown under the result.
+        var snippet: String
     }
 
     static let documentsGroup = "Documents"
     static let sectionsGroup = "Document sections"
 
-    /// Section text beyond this many characters is not indexed, to keep the
-    /// script small for large documentation sets (headings always are).
-    static let maximumSectionText = 1_500
+    /// Characters of a section's text shown under a result.
+    static let snippetLength = 140
 
     static func groups(for model: SiteModel) -> [String] {
         SiteEntityKind.allCases.map(\.pluralTitle) + [documentsGroup, sectionsGroup]
@@ -30,23 +35,20 @@ enum SiteSearchIndex {
     static func entries(for model: SiteModel) -> [Entry] {
         var entries: [Entry] = []
         let kb = model.snapshot
-        var aliases: [String: [String]] = [:]
-        for alias in kb.aliases {
-            let key = SiteModel.key(alias.name)
-            if !(aliases[key] ?? []).contains(alias.alias) { aliases[key, default: []].append(alias.alias) }
-        }
+        let aliases = model.groups.aliases
         let descriptions = entityDescriptions(kb)
         for (group, kind) in SiteEntityKind.allCases.enumerated() {
             for entity in model.entities[kind] ?? [] {
                 let extra = ((aliases[entity.key] ?? []) + [descriptions[kind]?[entity.key] ?? ""])
                     .filter { !$0.isEmpty }.joined(separator: " · ")
-                entries.append(Entry(group: group, title: entity.name, extra: extra, url: entity.page, body: ""))
+                entries.append(Entry(group: group, title: entity.name, extra: extra, url: entity.page, words: "", snippet: ""))
             }
         }
         let documentGroup = SiteEntityKind.allCases.count
         for document in model.catalog.documents {
+            let description = document.frontMatter.description?.collapsingWhitespace ?? ""
             entries.append(Entry(group: documentGroup, title: document.title, extra: document.path,
-                                 url: SitePaths.page(forDocument: document.path), body: document.frontMatter.description ?? ""))
+                                 url: SitePaths.page(forDocument: document.path), words: "", snippet: description))
         }
         for section in kb.sections where model.catalog.document(at: section.documentPath) != nil {
             guard let document = model.catalog.document(at: section.documentPath) else { continue }
@@ -55,9 +57,29 @@ enum SiteSearchIndex {
             entries.append(Entry(group: documentGroup + 1, title: section.heading, extra: document.title,
                                  url: SitePaths.url(from: SitePaths.index, to: SitePaths.page(forDocument: section.documentPath),
                                                     fragment: anchor),
-                                 body: String(body.prefix(maximumSectionText))))
+                                 words: distinctWords(body), snippet: lead(body)))
         }
         return entries
+    }
+
+    /// The distinct words of `text`, lower-cased, without surrounding punctuation.
+    static func distinctWords(_ text: String) -> String {
+        var seen: Set<Substring> = []
+        var words: [Substring] = []
+        for raw in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
+            let word = raw.trimmingPrefix { ",;:()[]\"'“”‘’".contains($0) }
+            let trimmed = word.reversed().drop { ",.;:()[]\"'“”‘’!?".contains($0) }
+            let clean = word.prefix(trimmed.count)
+            if !clean.isEmpty, seen.insert(clean).inserted { words.append(clean) }
+        }
+        return words.joined(separator: " ")
+    }
+
+    static func lead(_ text: String) -> String {
+        guard text.count > snippetLength else { return text }
+        let cut = text.prefix(snippetLength)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + " …"
     }
 
     /// A short text per entity that helps a word search find it (a role's
@@ -82,7 +104,7 @@ enum SiteSearchIndex {
         out += groups(for: model).map(json).joined(separator: ", ")
         out += "],\n\"entries\": [\n"
         out += entries(for: model).map { e in
-            "[\(e.group), \(json(e.title)), \(json(e.extra)), \(json(e.url)), \(json(e.body))]"
+            "[\(e.group), \(json(e.title)), \(json(e.extra)), \(json(e.url)), \(json(e.words)), \(json(e.snippet))]"
         }.joined(separator: ",\n")
         out += "\n]};\n"
         return Data(out.utf8)

@@ -11,6 +11,8 @@ struct FactGroups {
     var permissionsBySubject: [String: [PermissionFact]] = [:]
     var ports: [String: [PortFact]] = [:]
     var requirementsBySubject: [String: [RequirementFact]] = [:]
+    /// Distinct aliases of each name (any entity kind), in first-seen order.
+    var aliases: [String: [String]] = [:]
     /// Requirements by what they mention: `kind` + NUL + entity key.
     private var requirementsByMention: [String: [RequirementFact]] = [:]
 
@@ -24,6 +26,7 @@ struct FactGroups {
             if let subject = f.subject { permissionsBySubject[SiteModel.key(subject), default: []].append(f) }
         }
         for f in kb.ports { ports[SiteModel.portKey(f), default: []].append(f) }
+        collectAliases(kb)
         for f in kb.requirements {
             requirementsBySubject[SiteModel.key(f.subject), default: []].append(f)
             var seen: Set<String> = []
@@ -31,6 +34,16 @@ struct FactGroups {
                 let key = mention.kind + "\u{0}" + SiteModel.key(mention.name)
                 if seen.insert(key).inserted { requirementsByMention[key, default: []].append(f) }
             }
+        }
+    }
+
+    private mutating func collectAliases(_ kb: KnowledgeBaseSnapshot) {
+        var seen: Set<String> = []
+        for alias in kb.aliases {
+            let key = SiteModel.key(alias.name)
+            let aliasKey = SiteModel.key(alias.alias)
+            guard aliasKey != key, seen.insert(key + "\u{0}" + aliasKey).inserted else { continue }
+            aliases[key, default: []].append(alias.alias)
         }
     }
 

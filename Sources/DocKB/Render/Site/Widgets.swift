@@ -67,8 +67,25 @@ struct FactWidgets {
         span.element("span", ["class": "cite-line"], text: " (line \(citation.line))")
     }
 
+    /// A table cell citing a fact compactly: the section as the link, the
+    /// document title below it in small print (the full place in the link's title).
     func citationCell(_ citation: FactCitation, in row: MarkupElement) {
-        self.citation(citation, into: row.element("td", ["class": "cite-cell"]))
+        let cell = row.element("td", ["class": "cite-cell"])
+        let label = model.catalog.citationLabel(citation, titles: model.snapshot.documentTitles)
+        let full = label.document + (label.section.map { " › " + $0 } ?? "") + " (line \(citation.line))"
+        let text = label.section ?? label.document
+        if model.catalog.document(at: citation.documentPath) != nil {
+            let target = SitePaths.page(forDocument: citation.documentPath)
+            cell.element("a", ["href": page.url(to: target, fragment: model.catalog.citationFragment(citation)), "title": full],
+                         text: text)
+        } else {
+            cell.element("span", ["title": full], text: text)
+        }
+        if label.section != nil {
+            cell.element("span", ["class": "cite-doc"], text: label.document + ", line \(citation.line)")
+        } else {
+            cell.element("span", ["class": "cite-doc"], text: "line \(citation.line)")
+        }
     }
 
     func necessity(_ necessity: String?, into parent: MarkupElement) {
