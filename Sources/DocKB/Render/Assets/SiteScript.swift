@@ -69,8 +69,15 @@ enum SiteScript {
       function prepare(index) {
         if (prepared) { return prepared; }
         prepared = index.entries.map(function (e, position) {
-          return { group: e[0], title: e[1], extra: e[2], url: e[3], snippet: e[5], position: position,
-                   t: normalize(e[1]), x: normalize(e[2]), b: normalize(e[4] + " " + e[5]) };
+          return { group: e[0], title: e[1], extra: e[2], url: e[3], snippet: e[4], position: position,
+                   t: normalize(e[1]), x: normalize(e[2]), b: normalize(e[4]) };
+        });
+        var sectionGroup = index.groups.length - 1, offset = prepared.length;
+        index.sections.forEach(function (s, position) {
+          var documentEntry = index.entries[s[0]];
+          prepared.push({ group: sectionGroup, title: s[1], extra: documentEntry[1],
+                          url: documentEntry[3] + (s[2] ? "#" + s[2] : ""), snippet: s[4], position: offset + position,
+                          t: normalize(s[1]), x: normalize(documentEntry[1]), b: normalize(s[3] + " " + s[4]) });
         });
         return prepared;
       }

@@ -10,15 +10,26 @@ import Foundation
 /// first use: every word stays searchable while the corpus's index shrinks by
 /// about half; a short lead of the text is kept separately to show in results.
 enum SiteSearchIndex {
+    /// An entity or a document.
     struct Entry {
         var group: Int
         var title: String
         /// Aliases and short descriptions: matched like the title, shown under it.
         var extra: String
         var url: String
-        /// Longer text, matched but not shown.
-        var words: String
         /// Shown under the result.
+        var snippet: String
+    }
+
+    /// A section of a document: its URL and document title come from the
+    /// document's entry, so they are not repeated thousands of times.
+    struct SectionEntry {
+        /// Index of the document's entry in `entries`.
+        var document: Int
+        var heading: String
+        var anchor: String
+        /// Matched, never shown: the distinct words of the section's text.
+        var words: String
         var snippet: String
     }
 
@@ -26,13 +37,19 @@ enum SiteSearchIndex {
     static let sectionsGroup = "Document sections"
 
     /// Characters of a section's text shown under a result.
-    static let snippetLength = 140
+    static let snippetLength = 100
+
+    /// Words too common to help a search; leaving them out keeps the index small.
+    static let stopWords: Set<Substring> = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "if", "in", "is", "it",
+        "its", "of", "on", "or", "that", "the", "then", "this", "to", "use", "was", "when", "which", "with", "you", "your",
+    ]
 
     static func groups(for model: SiteModel) -> [String] {
         SiteEntityKind.allCases.map(\.pluralTitle) + [documentsGroup, sectionsGroup]
     }
 
-    static func entries(for model: SiteModel) -> [Entry] {
+    static func entries(for model: SiteModel) -> (entries: [Entry], sections: [SectionEntry]) {
         var entries: [Entry] = []
         let kb = model.snapshot
         let aliases = model.groups.aliases
@@ -41,28 +58,30 @@ enum SiteSearchIndex {
             for entity in model.entities[kind] ?? [] {
                 let extra = ((aliases[entity.key] ?? []) + [descriptions[kind]?[entity.key] ?? ""])
                     .filter { !$0.isEmpty }.joined(separator: " · ")
-                entries.append(Entry(group: group, title: entity.name, extra: extra, url: entity.page, words: "", snippet: ""))
+                entries.append(Entry(group: group, title: entity.name, extra: extra, url: entity.page, snippet: ""))
             }
         }
         let documentGroup = SiteEntityKind.allCases.count
+        var documentEntry: [String: Int] = [:]
         for document in model.catalog.documents {
+            documentEntry[document.path] = entries.count
             let description = document.frontMatter.description?.collapsingWhitespace ?? ""
             entries.append(Entry(group: documentGroup, title: document.title, extra: document.path,
-                                 url: SitePaths.page(forDocument: document.path), words: "", snippet: description))
+                                 url: SitePaths.page(forDocument: document.path), snippet: description))
         }
-        for section in kb.sections where model.catalog.document(at: section.documentPath) != nil {
-            guard let document = model.catalog.document(at: section.documentPath) else { continue }
+        var sections: [SectionEntry] = []
+        for section in kb.sections {
+            guard let index = documentEntry[section.documentPath] else { continue }
             let body = section.body.collapsingWhitespace
-            let anchor = model.catalog.anchor(section.anchor, in: section.documentPath)
-            entries.append(Entry(group: documentGroup + 1, title: section.heading, extra: document.title,
-                                 url: SitePaths.url(from: SitePaths.index, to: SitePaths.page(forDocument: section.documentPath),
-                                                    fragment: anchor),
-                                 words: distinctWords(body), snippet: lead(body)))
+            sections.append(SectionEntry(document: index, heading: section.heading,
+                                         anchor: model.catalog.anchor(section.anchor, in: section.documentPath) ?? "",
+                                         words: distinctWords(body), snippet: lead(body)))
         }
-        return entries
+        return (entries, sections)
     }
 
-    /// The distinct words of `text`, lower-cased, without surrounding punctuation.
+    /// The distinct words of `text`, lower-cased, without surrounding
+    /// punctuation and stop words, in order of first use.
     static func distinctWords(_ text: String) -> String {
         var seen: Set<Substring> = []
         var words: [Substring] = []
@@ -70,7 +89,7 @@ enum SiteSearchIndex {
             let word = raw.trimmingPrefix { ",;:()[]\"'“”‘’".contains($0) }
             let trimmed = word.reversed().drop { ",.;:()[]\"'“”‘’!?".contains($0) }
             let clean = word.prefix(trimmed.count)
-            if !clean.isEmpty, seen.insert(clean).inserted { words.append(clean) }
+            if !clean.isEmpty, !stopWords.contains(clean), seen.insert(clean).inserted { words.append(clean) }
         }
         return words.joined(separator: " ")
     }
@@ -97,14 +116,20 @@ enum SiteSearchIndex {
         return out
     }
 
-    /// The script text.
+    /// The script text: `groups`, `entries` (`[group, title, extra, url,
+    /// snippet]`) and `sections` (`[document entry, heading, anchor, words, snippet]`).
     static func script(for model: SiteModel) -> Data {
+        let (entries, sections) = entries(for: model)
         var out = "// Generated by dockb: the search index, loaded as a script so search works from file://.\n"
         out += "window.DOCKB_SEARCH_INDEX = {\n\"groups\": ["
         out += groups(for: model).map(json).joined(separator: ", ")
         out += "],\n\"entries\": [\n"
-        out += entries(for: model).map { e in
-            "[\(e.group), \(json(e.title)), \(json(e.extra)), \(json(e.url)), \(json(e.words)), \(json(e.snippet))]"
+        out += entries.map { e in
+            "[\(e.group), \(json(e.title)), \(json(e.extra)), \(json(e.url)), \(json(e.snippet))]"
+        }.joined(separator: ",\n")
+        out += "\n],\n\"sections\": [\n"
+        out += sections.map { s in
+            "[\(s.document), \(json(s.heading)), \(json(s.anchor)), \(json(s.words)), \(json(s.snippet))]"
         }.joined(separator: ",\n")
         out += "\n]};\n"
         return Data(out.utf8)
