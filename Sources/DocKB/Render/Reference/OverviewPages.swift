@@ -123,7 +123,7 @@ enum OverviewPages {
                         scripts: [SitePaths.searchIndex, SitePaths.script])
         page.main.element("h1", text: "Search")
         let form = page.main.element("form", ["class": "search-page", "id": "search-page-form", "method": "get",
-                                              "action": SitePaths.search, "role": "search"])
+                                              "action": SitePaths.search, "role": "search", "aria-label": "Search this reference"])
         _ = page.tree.claim(id: "search-page-form")
         _ = page.tree.claim(id: "search-page-input")
         form.element("label", ["for": "search-page-input", "class": "visually-hidden"], text: "Search terms")

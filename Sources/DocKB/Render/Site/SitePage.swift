@@ -40,7 +40,7 @@ final class SitePage {
         let banner = body.element("div", ["class": "banner", "role": "banner"])
         banner.element("a", ["class": "brand", "href": SitePaths.url(from: path, to: SitePaths.index)], text: "dockb reference")
         let form = banner.element("form", [
-            "class": "search-form", "role": "search", "method": "get",
+            "class": "search-form", "role": "search", "aria-label": "Site search", "method": "get",
             "action": SitePaths.url(from: path, to: SitePaths.search),
         ])
         let fieldID = "site-search"
