@@ -58,7 +58,7 @@ public struct LinkResolver: Sendable {
             LinkRecord(line: line, text: text, destination: destination, targetPath: path,
                        targetAnchor: anchor, status: status)
         }
-        let written = destination.trimmingCharacters(in: .whitespaces)
+        let written = BlockText.trimmed(destination)
         guard !written.isEmpty else { return record(.danglingDocument) }
         if written.hasPrefix("//") || Self.hasScheme(written) { return record(.external) }
 
@@ -107,7 +107,7 @@ public struct LinkResolver: Sendable {
 
     static func warning(for link: LinkRecord) -> String? {
         switch link.status {
-        case .danglingDocument where link.destination.trimmingCharacters(in: .whitespaces).isEmpty:
+        case .danglingDocument where BlockText.trimmed(link.destination).isEmpty:
             return "link \"\(link.text)\" has an empty target"
         case .danglingDocument:
             return "dangling link: \(link.destination) is not a document of the source folder"

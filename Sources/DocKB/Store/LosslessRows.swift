@@ -80,8 +80,7 @@ extension KnowledgeBaseSession {
                                    [tableID, index, index == 0, row.line])
             for (column, cell) in row.cells.enumerated() {
                 try insert("INSERT INTO table_cells (row_id, column_index, text, markdown) VALUES (?, ?, ?, ?)",
-                           [rowID, column, cell.plainText.trimmingCharacters(in: .whitespaces),
-                            cell.markdown.trimmingCharacters(in: .whitespaces)])
+                           [rowID, column, BlockText.trimmed(cell.plainText), BlockText.trimmed(cell.markdown)])
                 try addComments(in: cell, line: row.line, context: context)
             }
         }
