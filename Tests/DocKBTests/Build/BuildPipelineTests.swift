@@ -96,6 +96,34 @@ final class BuildPipelineTests: XCTestCase {
         XCTAssertEqual(stored.count, report.warnings.count)
     }
 
+    func testTheSameSourcesGiveTheSameDatabaseContent() throws {
+        let output = try ScratchFolder.make(for: self)
+        var dumps: [String] = []
+        for run in 0..<2 {
+            let folder = output.appendingPathComponent("run\(run)")
+            try BuildPipeline(source: PackagePaths.docsSource, output: folder).run()
+            dumps.append(try Self.dump(folder.appendingPathComponent("kb.sqlite")))
+        }
+        XCTAssertGreaterThan(dumps[0].count, 1000)
+        XCTAssertTrue(dumps[0] == dumps[1], "two builds of docs-src differ")
+    }
+
+    /// Every row of every table, in rowid order: what `sqlite3 .dump` compares.
+    static func dump(_ knowledgeBase: URL) throws -> String {
+        try KnowledgeBase(url: knowledgeBase).read { db in
+            var lines: [String] = []
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_%' ORDER BY name
+                """)
+            for table in tables {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
+                    lines.append(table + " " + row.description)
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
     func testReportTextListsCountsAndLimitsWarnings() {
         var counts = StoreCounts()
         counts.documents = 3
