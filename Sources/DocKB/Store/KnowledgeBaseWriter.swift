@@ -65,6 +65,9 @@ public struct KnowledgeBaseWriter: Sendable {
         let counts = try queue.inDatabase { db -> StoreCounts in
             var counts = StoreCounts()
             try db.inTransaction {
+                // Links and other references may name documents written later in
+                // the same transaction: check foreign keys at commit.
+                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                 let session = try KnowledgeBaseSession(db: db, documentPaths: documentPaths)
                 var info = buildInfo
                 info["tool_version"] = Self.toolVersion
