@@ -1,12 +1,13 @@
 import XCTest
 @testable import DocKB
 
-/// The site in a real browser: headless Chromium opens the generated pages
-/// from file://, runs searches through the search page's own box (the page
-/// reads `?q=` into the box and searches what the box holds, as when a
-/// reader types and presses Enter), and saves screenshots of the index, a
-/// document page and an installation-method page in light and dark, plus a
-/// phone-sized one, into `test-artifacts/render/` (git-ignored).
+/// The site of the bundled docs-src in a real browser: headless Chromium
+/// opens the generated pages from file://, runs searches through the search
+/// page's own box (the page reads `?q=` into the box and searches what the
+/// box holds, as when a reader types and presses Enter), and saves
+/// screenshots of the index, the seed document and the client push page in
+/// light and dark, plus phone-sized and search ones, into
+/// `test-artifacts/render/` (git-ignored).
 final class BrowserTests: XCTestCase {
     nonisolated(unsafe) private static var chromium: Chromium?
     nonisolated(unsafe) private static var site: URL!
@@ -22,7 +23,7 @@ final class BrowserTests: XCTestCase {
         guard chromium != nil else { return }
         site = artifacts.appendingPathComponent("site")
         do {
-            _ = try RenderFixture().render(into: site)
+            _ = try SiteBuild.build(source: SiteBuild.packageRoot.appendingPathComponent("docs-src"), output: site)
         } catch {
             renderError = error
         }
@@ -50,21 +51,23 @@ final class BrowserTests: XCTestCase {
 
     func testSearchBoxFindsEntitiesGroupedByKind() throws {
         let chromium = try browser()
-        let dom = try chromium.dumpDOM(searchURL("widget runtime"))
+        let dom = try chromium.dumpDOM(searchURL("management point"))
         XCTAssertTrue(dom.contains("id=\"search-page-input\""), "the search page has its own box")
-        XCTAssertTrue(dom.contains("value=\"widget runtime\"") || dom.contains("results for “widget runtime”"), dom)
-        XCTAssertTrue(dom.contains("data-group=\"Components\""), "results are grouped by kind")
-        XCTAssertTrue(dom.contains("<a href=\"components/widget-runtime.html\">Widget Runtime</a>"), dom)
+        XCTAssertTrue(dom.contains("results for “management point”"), "the box's words were searched")
+        XCTAssertTrue(dom.contains("data-group=\"Site system roles\""), "results are grouped by kind")
+        XCTAssertTrue(dom.contains("<a href=\"site-system-roles/management-point.html\">management point</a>"))
 
-        let alias = try chromium.dumpDOM(searchURL("WR"))
-        XCTAssertTrue(alias.contains("<a href=\"components/widget-runtime.html\">Widget Runtime</a>"), "aliases are searched")
+        let alias = try chromium.dumpDOM(searchURL("BITS"))
+        XCTAssertTrue(alias.contains("data-group=\"Components\""))
+        XCTAssertTrue(alias.contains(">Microsoft Background Intelligent Transfer Service</a>"), "aliases are searched")
 
         let port = try chromium.dumpDOM(searchURL("445"))
         XCTAssertTrue(port.contains("data-group=\"Ports\""))
         XCTAssertTrue(port.contains("<a href=\"ports/tcp-445.html\">TCP 445</a>"))
 
-        let section = try chromium.dumpDOM(searchURL("downloads files"))
+        let section = try chromium.dumpDOM(searchURL("another forest"))
         XCTAssertTrue(section.contains("data-group=\"Document sections\""), "section text is searched")
+        XCTAssertTrue(section.contains(">Group policy-based installation</a>"))
 
         let none = try chromium.dumpDOM(searchURL("zzzunlikelyword"))
         XCTAssertTrue(none.contains("0 results"))
@@ -75,7 +78,7 @@ final class BrowserTests: XCTestCase {
         let chromium = try browser()
         let dom = try chromium.dumpDOM(Self.site.appendingPathComponent(SiteEntityKind.component.referencePage))
         XCTAssertTrue(dom.contains("class=\"sort-button\""), "the script turned headers into sort buttons")
-        XCTAssertTrue(dom.contains("Widget Runtime") && dom.contains("Gadget Library"))
+        XCTAssertTrue(dom.contains("Windows Installer") && dom.contains("Microsoft .NET Framework"))
     }
 
     func testScreenshotsInLightAndDark() throws {
@@ -84,8 +87,8 @@ final class BrowserTests: XCTestCase {
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
         let pages: [(String, String)] = [
             ("index", SitePaths.index),
-            ("document", SitePaths.page(forDocument: RenderFixture.prerequisites)),
-            ("install-method", "install-methods/push-installation.html"),
+            ("document", SitePaths.page(forDocument: "core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")),
+            ("install-method", "install-methods/client-push-installation.html"),
         ]
         for (name, page) in pages {
             for scheme in [Chromium.Scheme.light, .dark] {
@@ -96,7 +99,7 @@ final class BrowserTests: XCTestCase {
             }
         }
         let phone = shots.appendingPathComponent("install-method-phone-light.png")
-        try chromium.screenshot(Self.site.appendingPathComponent("install-methods/push-installation.html"), to: phone,
+        try chromium.screenshot(Self.site.appendingPathComponent("install-methods/client-push-installation.html"), to: phone,
                                 scheme: .light, width: 390, height: 1400)
         let search = shots.appendingPathComponent("search-dark.png")
         try chromium.screenshot(searchURL("management point"), to: search, scheme: .dark, width: 1280, height: 1000)

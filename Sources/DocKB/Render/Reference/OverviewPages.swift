@@ -27,7 +27,8 @@ enum OverviewPages {
                 li.element("a", ["href": page.url(to: entity.page)], text: entity.name)
                 if let c = checklists[entity.key] {
                     li.element("span", ["class": "result-extra"],
-                               text: " — \(c.ownRequirements.count) own requirements, \(c.ports.count) ports")
+                               text: " — " + counted(c.ownRequirements.count, "own requirement") + ", "
+                                   + counted(c.ports.count, "port"))
                 }
             }
         }
@@ -88,6 +89,11 @@ enum OverviewPages {
             }
         }
         return page
+    }
+
+    /// "1 port", "3 ports".
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// Methods in the order the documents list them (first fact first).
