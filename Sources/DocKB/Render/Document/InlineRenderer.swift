@@ -85,8 +85,8 @@ struct InlineRenderer {
             element = parent.element("span", ["class": "unresolved-link", "title": "Link removed: unsafe URL scheme"])
             log.warn(links.documentPath, line, "link with an unsafe URL scheme rendered as text")
         }
-        if !title.isEmpty, case .page = resolved { element.setAttribute("title", title) }
-        if !title.isEmpty, case .external = resolved { element.setAttribute("title", title) }
+        // A link's own title; a text stand-in already explains why it is not a link.
+        if !title.isEmpty && element.name == "a" { element.setAttribute("title", title) }
         render(content, into: element)
     }
 
