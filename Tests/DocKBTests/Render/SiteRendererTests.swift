@@ -37,8 +37,8 @@ final class SiteRendererTests: XCTestCase {
         XCTAssertEqual(Self.report.entityPages, 11)
         XCTAssertEqual(Self.report.pages, site.pages.count)
         XCTAssertEqual(Self.report.diagrams, 2)
-        XCTAssertEqual(Self.report.files, site.pages.count + site.diagrams.count + site.otherFiles.count)
-        XCTAssertEqual(Set(site.otherFiles), [SitePaths.stylesheet, SitePaths.script, SitePaths.searchIndex])
+        XCTAssertEqual(Self.report.files, site.pages.count + site.diagrams.count + site.otherFiles.count - 1)
+        XCTAssertEqual(Set(site.otherFiles), [SitePaths.stylesheet, SitePaths.script, SitePaths.searchIndex, ".dockb-site"])
         XCTAssertEqual(Self.report.unlinkedFacts, [], "every fact line starts a rendered row, item or paragraph")
     }
 
@@ -254,6 +254,17 @@ final class SiteRendererTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("docs/evil/hostile.html").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: mine.path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: database.path))
+    }
+
+    func testFirstRenderLeavesAnUnrelatedDocsFolderAlone() throws {
+        let folder = Self.folder.deletingLastPathComponent().appendingPathComponent("dockb-render-foreign-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let theirs = folder.appendingPathComponent("docs/their-notes.txt")
+        try FileManager.default.createDirectory(at: theirs.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("theirs".utf8).write(to: theirs)
+        _ = try RenderFixture().render(into: folder)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: theirs.path), "no marker: nothing of an earlier render to remove")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".dockb-site").path))
     }
 
     func testMissingKnowledgeBaseIsAClearError() {
