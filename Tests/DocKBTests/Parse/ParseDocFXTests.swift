@@ -68,6 +68,29 @@ final class ParseDocFXTests: XCTestCase {
         XCTAssertEqual(nested.last?.path, "includes/list.md")
     }
 
+    func testIncludeLinesSplitTheParagraphTheyStandIn() {
+        let doc = ParseSupport.markdown("""
+            [!INCLUDE [First](includes/1.md)]
+            [!INCLUDE [Second](includes/2.md)]
+            Text line one
+            text line two
+            [!include+[Third](includes/3.md)]  
+            Closing text
+
+            > [!NOTE]
+            > [!INCLUDE [In a note](includes/note.md)]
+            """)
+        XCTAssertEqual(doc.blocks.map(\.line), [1, 2, 3, 5, 6, 8])
+        XCTAssertEqual(doc.blocks[0].kind, .include(Include(name: "First", path: "includes/1.md")))
+        XCTAssertEqual(doc.blocks[1].kind, .include(Include(name: "Second", path: "includes/2.md")))
+        XCTAssertEqual(doc.blocks[2].kind, .paragraph([.text("Text line one"), .softBreak, .text("text line two")]))
+        XCTAssertEqual(doc.blocks[2].endLine, 4)
+        XCTAssertEqual(doc.blocks[3].kind, .include(Include(name: "Third", path: "includes/3.md")))
+        XCTAssertEqual(doc.blocks[4].kind, .paragraph([.text("Closing text")]))
+        XCTAssertEqual(doc.blocks[5].kind, .alert(Alert(kind: .note, blocks: [
+            Block(.include(Include(name: "In a note", path: "includes/note.md")), line: 9, endLine: 9)])))
+    }
+
     func testCommentsAreKeptAsHTML() {
         let doc = ParseSupport.markdown("""
             <!--SCCMDocs-pr#3404-->
