@@ -2,46 +2,66 @@ import Foundation
 import XCTest
 @testable import DocKB
 
-/// Parses every article of ../shared/corpus/sccm (skipped when absent) and
-/// checks that each document has exactly as many tables as the `cmark-gfm`
+/// Parses every article of ../shared/corpus/sccm and every revision of the
+/// seed article in ../shared/revisions (each skipped when absent) and checks
+/// that each document has exactly as many tables as the `cmark-gfm`
 /// command-line tool renders for it.
 final class CorpusParseTests: XCTestCase {
     func testEveryArticleParsesWithCmarkGFMsTableCount() throws {
-        let root = try ParseSupport.sharedFolder("corpus/sccm")
+        let summary = try parseAndCompare(ParseSupport.sharedFolder("corpus/sccm"), label: "corpus")
+        XCTAssertGreaterThan(summary.files, 2_000)
+    }
+
+    func testEveryRevisionOfTheSeedParsesWithoutDiagnostics() throws {
+        let summary = try parseAndCompare(ParseSupport.sharedFolder("revisions"), label: "revisions")
+        XCTAssertGreaterThanOrEqual(summary.files, 59)
+        XCTAssertEqual(summary.diagnostics, [])
+        XCTAssertEqual(summary.documentsWithoutSections, [])
+    }
+
+    private struct Summary {
+        var files = 0
+        var diagnostics: [Diagnostic] = []
+        var documentsWithoutSections: [String] = []
+    }
+
+    private func parseAndCompare(_ root: URL, label: String) throws -> Summary {
         let cmarkTool = "/usr/bin/cmark-gfm"
         guard FileManager.default.isExecutableFile(atPath: cmarkTool) else {
-            return XCTFail("\(cmarkTool) is missing: install the Debian package cmark-gfm to compare table counts")
+            throw XCTSkip("\(cmarkTool) is missing: install the Debian package cmark-gfm to compare table counts")
         }
         // The reference counts come from a separate process, run while we parse.
         let reference = try ReferenceTableCounts(root: root, tool: cmarkTool)
 
         let paths = try markdownPaths(under: root)
-        XCTAssertGreaterThan(paths.count, 0)
+        var summary = Summary(files: paths.count)
         let parser = MarkdownParser()
         var ourCounts: [String: Int] = [:]
-        var diagnosticsByKind: [String: Int] = [:]
         let start = Date()
         let cpuStart = Self.threadCPUSeconds()
         for path in paths {
             let data = try Data(contentsOf: root.appendingPathComponent(path))
             let document = parser.parse(data, path: path)
             ourCounts[path] = ParseSupport.tables(in: document).count
-            for diagnostic in document.diagnostics { diagnosticsByKind[Self.kind(of: diagnostic), default: 0] += 1 }
+            summary.diagnostics += document.diagnostics
+            if document.sections.isEmpty { summary.documentsWithoutSections.append(path) }
         }
         let elapsed = Date().timeIntervalSince(start)
         let cpu = Self.threadCPUSeconds() - cpuStart
 
         let cmarkCounts = try reference.wait()
-        let total = ourCounts.values.reduce(0, +)
-        print("corpus: \(paths.count) files, \(total) tables (cmark-gfm: \(cmarkCounts.values.reduce(0, +))), "
-            + "parsed in \(String(format: "%.2f", elapsed)) s (\(String(format: "%.2f", cpu)) s CPU)")
-        for (kind, count) in diagnosticsByKind.sorted(by: { $0.key < $1.key }) { print("  diagnostics: \(count) × \(kind)") }
+        print("\(label): \(paths.count) files, \(ourCounts.values.reduce(0, +)) tables "
+            + "(cmark-gfm: \(cmarkCounts.values.reduce(0, +))), parsed in \(String(format: "%.2f", elapsed)) s "
+            + "(\(String(format: "%.2f", cpu)) s CPU), \(summary.diagnostics.count) diagnostics")
+        let byKind = Dictionary(grouping: summary.diagnostics, by: Self.kind(of:)).mapValues(\.count)
+        for (kind, count) in byKind.sorted(by: { $0.key < $1.key }) { print("  \(count) × \(kind)") }
 
         XCTAssertEqual(Set(cmarkCounts.keys), Set(paths), "cmark-gfm must have read the same files")
         let mismatches = paths.filter { ourCounts[$0] != cmarkCounts[$0] }
         XCTAssertEqual(mismatches, [], mismatches.prefix(10).map {
             "\($0): parser \(ourCounts[$0] ?? -1), cmark-gfm \(cmarkCounts[$0] ?? -1)"
         }.joined(separator: "; "))
+        return summary
     }
 
     /// `.md` files below `root`, as sorted `/`-separated relative paths.
