@@ -75,10 +75,14 @@ public struct BuildPipeline: Sendable {
             for (parsed, problems) in zip(documents, linkWarnings) {
                 let stored = try session.add(parsed.document, facts: parsed.facts, links: parsed.links)
                 try session.add(diagnostics: problems)
-                documentWarnings += (stored + problems).sorted { $0.location.line < $1.location.line }
+                documentWarnings += stored.sorted { $0.location.line < $1.location.line }
             }
         }
-        warnings += documentWarnings
+        // Errors first, then what the parser, extractor and store noticed, then
+        // dangling links: a folder copied out of a larger docset has many of
+        // those, and they must not hide the rest when the list is cut short.
+        let all = warnings + documentWarnings + linkWarnings.joined()
+        warnings = all.filter { $0.severity == .error } + all.filter { $0.severity != .error }
 
         let elapsed = clock.now - start
         let report = BuildReport(sourceFolder: source.path, knowledgeBase: knowledgeBase.path, counts: counts,
