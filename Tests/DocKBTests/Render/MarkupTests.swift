@@ -103,6 +103,13 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(resolver.resolve("javascript:void(0)"), .unsafe)
     }
 
+    func testSearchIndexKeepsDistinctWordsAndEscapesForScripts() {
+        XCTAssertEqual(SiteSearchIndex.distinctWords("The client, the Client (BITS)\nuses /source:<path>."),
+                       "client bits uses /source:<path>")
+        XCTAssertEqual(SiteSearchIndex.json("a\"b</script>\u{2028}"), #""a\"b\u003c/script>\u2028""#)
+        XCTAssertEqual(SiteSearchIndex.lead(String(repeating: "word ", count: 40)), String(repeating: "word ", count: 19) + "word …")
+    }
+
     func testRawTagRecognition() {
         XCTAssertEqual(RawTag.closingName("</sup>"), "sup")
         XCTAssertEqual(RawTag.openingName("<a href=\"x\">"), "a")

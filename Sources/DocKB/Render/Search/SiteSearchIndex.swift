@@ -40,7 +40,7 @@ enum SiteSearchIndex {
     static let snippetLength = 100
 
     /// Words too common to help a search; leaving them out keeps the index small.
-    static let stopWords: Set<Substring> = [
+    static let stopWords: Set<String> = [
         "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "if", "in", "is", "it",
         "its", "of", "on", "or", "that", "the", "then", "this", "to", "use", "was", "when", "which", "with", "you", "your",
     ]
@@ -72,27 +72,38 @@ enum SiteSearchIndex {
         var sections: [SectionEntry] = []
         for section in kb.sections {
             guard let index = documentEntry[section.documentPath] else { continue }
-            let body = section.body.collapsingWhitespace
             sections.append(SectionEntry(document: index, heading: section.heading,
                                          anchor: model.catalog.anchor(section.anchor, in: section.documentPath) ?? "",
-                                         words: distinctWords(body), snippet: lead(body)))
+                                         words: distinctWords(section.body),
+                                         snippet: lead(String(section.body.prefix(snippetLength * 4)).collapsingWhitespace)))
         }
         return (entries, sections)
     }
 
     /// The distinct words of `text`, lower-cased, without surrounding
-    /// punctuation and stop words, in order of first use.
+    /// punctuation and stop words, in order of first use. Works on UTF-8
+    /// bytes: the corpus has thousands of sections, and splitting by
+    /// grapheme cluster made this the slowest part of the render.
     static func distinctWords(_ text: String) -> String {
-        var seen: Set<Substring> = []
-        var words: [Substring] = []
-        for raw in text.lowercased().split(whereSeparator: { $0.isWhitespace }) {
-            let word = raw.trimmingPrefix { ",;:()[]\"'“”‘’".contains($0) }
-            let trimmed = word.reversed().drop { ",.;:()[]\"'“”‘’!?".contains($0) }
-            let clean = word.prefix(trimmed.count)
-            if !clean.isEmpty, !stopWords.contains(clean), seen.insert(clean).inserted { words.append(clean) }
+        var seen: Set<String> = []
+        var words: [String] = []
+        for raw in text.lowercased().utf8.split(whereSeparator: isWordSeparator) {
+            var word = raw[...]
+            while let first = word.first, leadingPunctuation.contains(first) { word = word.dropFirst() }
+            while let last = word.last, trailingPunctuation.contains(last) { word = word.dropLast() }
+            guard !word.isEmpty else { continue }
+            let text = String(decoding: word, as: UTF8.self)
+            if !stopWords.contains(text), seen.insert(text).inserted { words.append(text) }
         }
         return words.joined(separator: " ")
     }
+
+    private static func isWordSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static let leadingPunctuation = Set(",;:()[]\"'".utf8)
+    private static let trailingPunctuation = Set(",.;:()[]\"'!?".utf8)
 
     static func lead(_ text: String) -> String {
         guard text.count > snippetLength else { return text }
