@@ -37,8 +37,17 @@ public struct SiteRenderer: Sendable {
             checklists[entity.key] = InstallMethodChecklist(entity: entity, model: model)
         }
 
-        for document in model.catalog.documents {
-            try write(DocumentPage.render(document, model: model, log: log, navigation: navigation))
+        // Document pages are most of the work: render them on all cores, write them in order.
+        let documents = model.catalog.documents
+        let rendered = ParallelPages.map(documents.count) { index in
+            let pageLog = RenderLog()
+            let page = DocumentPage.render(documents[index], model: model, log: pageLog, navigation: navigation)
+            return (path: page.path, data: page.serialized(), log: pageLog)
+        }
+        for page in rendered {
+            try writer.write(page.data, to: page.path)
+            log.merge(page.log)
+            report.pages += 1
             report.documentPages += 1
         }
         for kind in SiteEntityKind.allCases {

@@ -25,4 +25,13 @@ final class RenderLog {
     }
 
     private var pageLinks: Set<String> = []
+
+    /// Adds what another page's log noticed (pages rendered in parallel each
+    /// have their own log; merging in page order keeps the report stable).
+    func merge(_ other: RenderLog) {
+        for diagnostic in other.diagnostics where seen.insert(diagnostic.description).inserted {
+            diagnostics.append(diagnostic)
+        }
+        linkedFactLines.formUnion(other.linkedFactLines)
+    }
 }
