@@ -138,8 +138,8 @@ enum SiteStylesheet {
     .result-snippet { margin: 0.1rem 0 0; font-size: 0.9rem; color: var(--muted); }
 
     @media (max-width: 48rem) {
-      .layout { grid-template-columns: 1fr; }
-      .site-nav { border-right: 0; border-bottom: 1px solid var(--border); padding: 0.5rem 1rem; }
+      .layout { grid-template-columns: minmax(0, 1fr); }
+      .site-nav { min-width: 0; border-right: 0; border-bottom: 1px solid var(--border); padding: 0.5rem 1rem; }
       .site-nav ul { display: flex; gap: 0.25rem; position: static; overflow-x: auto; padding-bottom: 0.25rem; }
       .site-nav li { flex: none; }
       .site-nav a { padding: 0.2rem 0.5rem; border: 1px solid var(--border); white-space: nowrap; }

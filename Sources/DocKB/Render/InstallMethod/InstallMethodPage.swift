@@ -27,8 +27,11 @@ enum InstallMethodPage {
             diagramFile = (svgPath, diagram.svg())
             let box = main.element("div", ["class": "diagram"])
             box.element("img", ["src": page.url(to: svgPath), "alt": diagram.altText])
-            box.element("p", ["class": "diagram-caption"],
-                        text: "Machines involved and the ports between them, from the port tables cited below.")
+            box.element("p", ["class": "diagram-caption"]) { caption in
+                caption.text("Machines involved and the ports between them, from the port tables cited below. ")
+                caption.element("a", ["href": page.url(to: svgPath)], text: "Open the diagram on its own")
+                caption.text(".")
+            }
         }
 
         writeSummary(checklist, into: main)
