@@ -96,7 +96,7 @@ public struct BuildPipeline: Sendable {
     private func parseAll(_ files: [SourceScanner.File]) -> (documents: [ParsedDocument], unreadable: [Diagnostic]) {
         var documents: [ParsedDocument] = []
         var unreadable: [Diagnostic] = []
-        for outcome in parseInParallel(files) {
+        for outcome in concurrentMap(files, parse) {
             switch outcome {
             case .parsed(let document): documents.append(document)
             case .unreadable(let warning): unreadable.append(warning)
@@ -111,31 +111,14 @@ public struct BuildPipeline: Sendable {
         let all = documents.map(\.document)
         let resolver = siteBasePaths.map { LinkResolver(documents: all, siteBasePaths: $0) }
             ?? LinkResolver.learningSiteBases(documents: all, sourceFolderName: source.lastPathComponent)
-        var warnings: [[Diagnostic]] = []
-        for index in documents.indices {
-            let (links, problems) = resolver.links(of: documents[index].document)
-            documents[index].links = links
-            warnings.append(problems)
-        }
-        return (resolver, warnings)
+        let resolved = concurrentMap(all, resolver.links(of:))
+        for index in documents.indices { documents[index].links = resolved[index].links }
+        return (resolver, resolved.map(\.warnings))
     }
 
     private enum Outcome: Sendable {
         case parsed(ParsedDocument)
         case unreadable(Diagnostic)
-    }
-
-    /// Reads, parses and extracts every file on all cores; results keep the
-    /// files' (sorted) order whatever order the work finishes in.
-    private func parseInParallel(_ files: [SourceScanner.File]) -> [Outcome] {
-        var outcomes = [Outcome?](repeating: nil, count: files.count)
-        outcomes.withUnsafeMutableBufferPointer { slots in
-            let slots = SlotBuffer(slots)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots[index] = parse(files[index])
-            }
-        }
-        return outcomes.compactMap { $0 }
     }
 
     private func parse(_ file: SourceScanner.File) -> Outcome {
@@ -149,6 +132,19 @@ public struct BuildPipeline: Sendable {
         let document = parser.parse(data, path: file.relativePath)
         return .parsed(ParsedDocument(document: document, facts: extractor.extract(document), links: []))
     }
+}
+
+/// `elements.map(transform)` on all cores. The results keep the elements'
+/// order whatever order the work finishes in, so builds stay deterministic.
+func concurrentMap<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+    var results = [Result?](repeating: nil, count: elements.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        let slots = SlotBuffer(buffer)
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            slots[index] = transform(elements[index])
+        }
+    }
+    return results.map { $0! }
 }
 
 /// Distinct indices of one buffer written from concurrent iterations: each
