@@ -5,6 +5,7 @@ import DocKB
 struct DocKBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dockb",
-        abstract: "Turns DocFX Markdown documentation into a queryable knowledge base."
+        abstract: "Turns DocFX Markdown documentation into a queryable knowledge base.",
+        subcommands: [AskCommand.self, ReplCommand.self, BenchAskCommand.self]
     )
 }

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Answers questions from the typed layer: parses the question, picks the
+/// subject the intent needs, gathers the subject's own rules and the ones it
+/// inherits, evaluates their conditions, and keeps every line's citation.
+///
+/// Build one per process: construction loads the lexicon and word indexes;
+/// `answer` is then pure in-memory work.
+public final class AnswerEngine: Sendable {
+    public let knowledgeBase: KnowledgeBase
+    public let lexicon: Lexicon
+    let parser: QuestionParser
+    /// Condition variable → the words it was introduced by.
+    let phrases: [String: String]
+    let statements: StatementIndex
+
+    public init(knowledgeBase kb: KnowledgeBase) {
+        knowledgeBase = kb
+        let lexicon = Lexicon(kb: kb)
+        self.lexicon = lexicon
+        parser = QuestionParser(lexicon: lexicon)
+        phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
+        statements = StatementIndex(kb: kb)
+    }
+
+    public func parse(_ question: String) -> ParsedQuestion { parser.parse(question) }
+
+    public func answer(_ question: String, context: QueryContext = QueryContext()) -> Answer {
+        let parsed = parser.parse(question)
+        let effective = context.merging(parsed.stated)
+        var builder = AnswerBuilder(
+            answer: Answer(question: question, intent: parsed.intent, heading: ""),
+            context: effective, phrases: phrases)
+        builder.answer.notes = readingNotes(parsed)
+        switch parsed.intent {
+        case .requirements: requirementsAnswer(parsed, &builder)
+        case .ports: portsAnswer(parsed, &builder)
+        case .permissions: permissionsAnswer(parsed, &builder)
+        case .securityRoles: securityRolesAnswer(parsed, &builder)
+        case .siteSystemRoles: siteSystemRolesAnswer(parsed, &builder)
+        case .version: versionAnswer(parsed, &builder)
+        case .isRequired: isRequiredAnswer(parsed, &builder)
+        case .whatIs, .purpose: descriptionAnswer(parsed, &builder)
+        case .restart: restartAnswer(parsed, &builder)
+        case .list: listAnswer(parsed, &builder)
+        case .changes: changesAnswer(parsed, &builder)
+        case .lookup: break
+        }
+        if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
+            lookupAnswer(parsed, &builder)
+        }
+        if !builder.answer.found, builder.answer.omitted.isEmpty {
+            builder.answer.suggestions = suggestions(for: parsed)
+        }
+        return builder.finish()
+    }
+
+    private func readingNotes(_ parsed: ParsedQuestion) -> [String] {
+        var notes: [String] = []
+        for c in parsed.corrections {
+            notes.append(c.ambiguous ? "did you mean “\(c.to)” (for “\(c.from)”)? answering as if so"
+                                     : "read “\(c.from)” as “\(c.to)”")
+        }
+        for e in parsed.expansions { notes.append("“\(e.from.uppercased())” = \(e.to)") }
+        notes += parsed.factNotes.map { "stated: " + $0 }
+        return notes
+    }
+
+    // MARK: - Subject helpers shared by the intent handlers
+
+    func stems(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return Words.contentStems(text)
+    }
+
+    /// Two names for the same subject: the same content words.
+    func sameSubject(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        let x = stems(a), y = stems(b)
+        return !x.isEmpty && Set(x) == Set(y)
+    }
+
+    /// `needle`'s words appear in order, side by side, in `haystack`.
+    func containsPhrase(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<start + needle.count]) == needle {
+            return true
+        }
+        return false
+    }
+
+    /// Weighted share of words two phrases have in common, against the longer one.
+    func similarity(_ a: String?, _ b: String?) -> Double {
+        let x = Set(stems(a)), y = Set(stems(b))
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        let common = x.intersection(y).reduce(0) { $0 + lexicon.weight($1) }
+        let total = max(x.reduce(0) { $0 + lexicon.weight($1) }, y.reduce(0) { $0 + lexicon.weight($1) })
+        return common / total
+    }
+
+    /// Weighted share of `query` stems found in `text`.
+    func overlap(_ query: [String], _ text: String) -> Double {
+        let q = Set(query)
+        guard !q.isEmpty else { return 0 }
+        let t = Set(stems(text))
+        let total = q.reduce(0) { $0 + lexicon.weight($1) }
+        return q.intersection(t).reduce(0) { $0 + lexicon.weight($1) } / total
+    }
+
+    func method(named name: String) -> MethodRow? {
+        knowledgeBase.methods.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    /// A subject phrase of the form "all ... methods": applies to every method.
+    func coversAllMethods(_ subject: String?) -> Bool {
+        guard let subject else { return false }
+        let words = Words.tokens(subject)
+        return words.contains { $0.word == "all" || $0.word == "every" } && words.contains { $0.stem == "method" }
+    }
+
+    func documentTitle(_ cite: Citation) -> String {
+        knowledgeBase.document(cite.documentID)?.title ?? cite.path
+    }
+
+    /// "row 12 of requirements (subject “Manual installation”)".
+    func ruleName(_ table: String, _ id: Int64, _ detail: String = "") -> String {
+        "\(table) row \(id)" + (detail.isEmpty ? "" : " (\(detail))")
+    }
+
+    /// The question named `match`: "“client push” names install method “…”".
+    func route(_ match: EntityMatch, _ how: String) -> String {
+        "\(how) of \(match.entity) (named by the question, match \(Int(match.coverage * 100))%)"
+    }
+}

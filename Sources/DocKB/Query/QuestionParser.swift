@@ -1,0 +1,122 @@
+/// An entity a question names, and how well.
+public struct EntityMatch: Sendable {
+    public var entity: Entity
+    /// Weighted share of the entity's words the question contains (0...1).
+    public var coverage: Double
+    /// Matched weight times coverage: rare words, fully named, score highest.
+    public var score: Double
+    /// Question token positions that name it.
+    var positions: Set<Int>
+}
+
+/// A question taken apart: intent, named entities, stated facts, the words
+/// left over for ranking, and the typo corrections and abbreviations applied.
+public struct ParsedQuestion: Sendable {
+    public var text: String
+    var tokens: [Token]
+    public var intent: Intent
+    public var listKind: ListKind?
+    public var necessity: String?
+    public var matches: [EntityMatch]
+    public var stated: QueryContext
+    public var factNotes: [String]
+    /// ("wrkgroup", "workgroup", ambiguous)
+    public var corrections: [(from: String, to: String, ambiguous: Bool)]
+    /// ("sup", "software update point")
+    public var expansions: [(from: String, to: String)]
+    /// Content stems that name neither the intent nor the main subject.
+    var residualStems: [String]
+    /// Every content stem of the question.
+    var contentStems: [String]
+    var intentPositions: Set<Int>
+
+    /// The best match of one of `kinds`, among matches scoring near the top.
+    func subject(preferring kinds: [EntityKind]) -> EntityMatch? {
+        guard let top = matches.first else { return nil }
+        for kind in kinds {
+            if let m = matches.first(where: { $0.entity.kind == kind && $0.score >= top.score * 0.6 }) { return m }
+        }
+        return top
+    }
+
+    /// Content stems outside `match` and the intent words.
+    func stems(excluding match: EntityMatch?) -> [String] {
+        tokens.indices.filter { i in
+            !Words.isStopWord(tokens[i].word) && !intentPositions.contains(i) && !(match?.positions.contains(i) ?? false)
+        }.map { tokens[$0].stem }
+    }
+}
+
+public struct QuestionParser: Sendable {
+    let lexicon: Lexicon
+    /// Below this share of an entity's (weighted) words, a match is noise.
+    static let minimumCoverage = 0.42
+
+    public func parse(_ question: String) -> ParsedQuestion {
+        var corrections: [(String, String, Bool)] = []
+        var expansions: [(String, String)] = []
+        var tokens: [Token] = []
+        for token in Words.tokens(question) {
+            var word = token.word
+            if !token.isSwitch, let fix = lexicon.correction(for: word) {
+                corrections.append((word, fix.word, fix.ambiguous))
+                word = fix.word
+            }
+            if let expansion = lexicon.expansions[word], !token.isSwitch {
+                expansions.append((word, expansion.joined(separator: " ")))
+                for w in expansion {
+                    tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false))
+                }
+                continue
+            }
+            tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: token.isSwitch))
+        }
+        let intent = IntentDetector().detect(tokens)
+        let stated = FactReader(lexicon: lexicon).facts(in: tokens)
+        let switchFacts = stated.consumed.filter { tokens[$0].isSwitch }
+        let matches = matchEntities(tokens, excluding: intent.consumed.union(switchFacts))
+        var parsed = ParsedQuestion(
+            text: question, tokens: tokens, intent: intent.intent, listKind: intent.listKind,
+            necessity: intent.necessity, matches: matches, stated: stated.context, factNotes: stated.notes,
+            corrections: corrections.map { (from: $0.0, to: $0.1, ambiguous: $0.2) },
+            expansions: expansions.map { (from: $0.0, to: $0.1) }, residualStems: [],
+            contentStems: tokens.filter { !Words.isStopWord($0.word) }.map(\.stem),
+            intentPositions: intent.consumed)
+        parsed.residualStems = parsed.stems(excluding: matches.first)
+        return parsed
+    }
+
+    /// Scores every surface form by the weighted share of its words the
+    /// question contains; keeps the best form per entity, then drops matches
+    /// whose words a better match already explains.
+    func matchEntities(_ tokens: [Token], excluding excluded: Set<Int>) -> [EntityMatch] {
+        var positionsByStem: [String: [Int]] = [:]
+        for token in tokens where !excluded.contains(token.position) && !Words.isStopWord(token.word) {
+            positionsByStem[token.stem, default: []].append(token.position)
+        }
+        var best: [Entity: EntityMatch] = [:]
+        for form in lexicon.forms {
+            let matched = Set(form.stems.filter { positionsByStem[$0] != nil })
+            guard !matched.isEmpty else { continue }
+            let weight = matched.reduce(0) { $0 + lexicon.weight($1) }
+            let coverage = weight / max(form.totalWeight, 0.0001)
+            guard coverage >= Self.minimumCoverage else { continue }
+            let positions = Set(matched.flatMap { positionsByStem[$0] ?? [] })
+            let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
+                                        positions: positions)
+            if let existing = best[form.entity], existing.score >= candidate.score { continue }
+            best[form.entity] = candidate
+        }
+        let ranked = best.values.sorted {
+            ($0.score, $0.coverage, $1.entity.name) > ($1.score, $1.coverage, $0.entity.name)
+        }
+        var accepted: [EntityMatch] = []
+        for match in ranked {
+            let dominated = accepted.contains { better in
+                match.positions.isSubset(of: better.positions) && match.score < better.score * 0.999
+            }
+            if !dominated { accepted.append(match) }
+        }
+        return accepted
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Word-level text handling shared by question understanding and ranking:
+/// tokens, a light stemmer (so "installation", "install" and "installing"
+/// meet), stop words, and edit distance for typo tolerance.
+///
+/// Everything here is language mechanics; nothing names a product or an
+/// article, so the same code serves any documentation set.
+public struct Token: Hashable, Sendable {
+    /// Lower-cased surface form ("installation", "4.5.2", "source").
+    public var word: String
+    /// Stemmed form used for matching ("install").
+    public var stem: String
+    /// Position among the tokens of the text.
+    public var position: Int
+    /// Written as a command-line switch ("/source", "-source").
+    public var isSwitch: Bool
+}
+
+public enum Words {
+    /// Splits text into tokens. Runs of letters/digits form words; a digit run
+    /// continues through dots ("4.5.2", "6.0.6001.18000"); hyphens, slashes and
+    /// other punctuation separate words. "n't" becomes a separate "not".
+    public static func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        let scalars = Array(expandContractions(text.lowercased()).unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            guard isWordScalar(scalars[i]) else { i += 1; continue }
+            let start = i
+            var allDigits = true
+            while i < scalars.count {
+                let s = scalars[i]
+                if isWordScalar(s) {
+                    if !("0"..."9").contains(s) { allDigits = false }
+                    i += 1
+                } else if s == ".", allDigits, i + 1 < scalars.count, ("0"..."9").contains(scalars[i + 1]) {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            let word = String(String.UnicodeScalarView(scalars[start..<i]))
+            let prev = start > 0 ? scalars[start - 1] : " "
+            let beforePrev = start > 1 ? scalars[start - 2] : " "
+            let isSwitch = (prev == "/" || prev == "-") && (beforePrev == " " || beforePrev == "`"
+                || beforePrev == "(" || beforePrev == "\"" || start == 1)
+            result.append(Token(word: word, stem: stem(word), position: result.count, isSwitch: isSwitch))
+        }
+        return result
+    }
+
+    /// Stems of the content words of `text` (stop words removed), in order.
+    public static func contentStems(_ text: String) -> [String] {
+        tokens(text).filter { !isStopWord($0.word) }.map(\.stem)
+    }
+
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || ("0"..."9").contains(s)
+    }
+
+    private static func expandContractions(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "can't", with: "can not")
+            .replacingOccurrences(of: "won't", with: "will not")
+            .replacingOccurrences(of: "n't", with: " not")
+            .replacingOccurrences(of: "'s", with: "")
+            .replacingOccurrences(of: "'re", with: " are")
+            .replacingOccurrences(of: "'ve", with: " have")
+    }
+
+    /// A deliberately small suffix stripper: consistent rather than linguistic,
+    /// since question words and knowledge-base words go through the same one.
+    public static func stem(_ word: String) -> String {
+        guard word.count > 3, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { return word }
+        var w = word
+        func strip(_ suffix: String, minimumStem: Int = 3, replacement: String = "") -> Bool {
+            guard w.hasSuffix(suffix), w.count - suffix.count >= minimumStem else { return false }
+            w = String(w.dropLast(suffix.count)) + replacement
+            return true
+        }
+        if !strip("ies", replacement: "y") {
+            if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") {
+                // "access", "status", "analysis" keep their s
+            } else {
+                _ = strip("s")
+            }
+        }
+        for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "er", "ly"] {
+            if strip(suffix) { break }
+        }
+        _ = strip("e")
+        return w
+    }
+
+    /// Function words that carry no subject. Question words and intent cues are
+    /// handled by `IntentDetector`; they are not listed here.
+    public static func isStopWord(_ word: String) -> Bool { stopWords.contains(word) }
+
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with",
+        "into", "onto", "about", "as", "is", "are", "was", "were", "be", "been", "being", "am",
+        "do", "does", "did", "i", "me", "my", "we", "our", "you", "your", "it", "its", "this",
+        "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "how",
+        "when", "where", "why", "can", "could", "should", "would", "will", "shall", "may", "might",
+        "must", "have", "has", "had", "if", "then", "so", "than", "any", "some", "such", "each",
+        "all", "both", "either", "neither", "also", "just", "only", "own", "same", "very",
+        "please", "tell", "show", "give", "list", "s", "t", "get", "use", "used", "using", "uses",
+        "one", "more", "most", "other", "not", "no", "without", "via", "per", "up",
+    ]
+
+    /// Words that negate the clause they are in.
+    static let negations: Set<String> = ["not", "no", "without", "never", "none", "nor", "unless"]
+
+    /// Optimal-string-alignment distance (Levenshtein plus adjacent swaps),
+    /// giving up early once it exceeds `limit`.
+    public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous2 = [Int](repeating: 0, count: y.count + 1)
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[y.count]
+    }
+
+    /// How far a word may be from a known word and still count as a typo of it.
+    static func typoBudget(forLength length: Int) -> Int {
+        switch length {
+        case ..<4: return 0
+        case 4...7: return 1
+        default: return 2
+        }
+    }
+}
