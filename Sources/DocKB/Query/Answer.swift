@@ -70,6 +70,9 @@ struct AnswerBuilder {
 
     func isClaimed(_ cite: Citation) -> Bool { claimed.contains(cite.spot) }
 
+    /// Reserves a line for a more specific row added later in the answer.
+    mutating func claim(_ cite: Citation) { claimed.insert(cite.spot) }
+
     /// Adds one row. Returns false when it was a duplicate or left out.
     @discardableResult
     mutating func add(group: String, kind: String, text: String, condition: Condition? = nil,
@@ -133,10 +136,10 @@ struct AnswerBuilder {
         for item in answer.items {
             for name in item.dependsOn where seen.insert(name).inserted {
                 if name == "version" {
-                    answer.followUps.append("version: say “version 2107” in the question, or `set version N`")
+                    answer.followUps.append("set version N   (or say “version 2107” in the question)")
                 } else {
-                    let phrase = phrases[name].map { " (“\($0)”)" } ?? ""
-                    answer.followUps.append("\(name)\(phrase): `set \(name) yes|no`, or state it in the question")
+                    let phrase = phrases[name].map { "   (“\($0)”)" } ?? ""
+                    answer.followUps.append("set \(name) yes|no\(phrase)")
                 }
             }
         }

@@ -56,14 +56,15 @@ public struct AnswerRenderer: Sendable {
                 let label = String(repeating: " ", count: numberWidth - String(item.number).count) + "\(item.number). "
                 out += numbered(item.text, label: "  " + label, tag: tag)
                 if item.status == .unknown, let condition = item.conditionText ?? item.condition {
-                    out += wrap("depends on: \(dependsText(item, condition))", indent: 4 + numberWidth).map(dim)
+                    out += wrap("depends on: \(condition)", indent: 4 + numberWidth).map(dim)
                 }
             }
         }
         if !answer.followUps.isEmpty {
             out.append("")
-            out.append(bold("To decide what the lines above depend on"))
+            out.append(bold("Lines that depend on something were kept; to decide them"))
             for f in answer.followUps { out += wrap("- \(f)", indent: 2, hanging: 4) }
+            out += wrap("or state the fact in the question (“with /source”, “version 2107”).", indent: 2)
         }
         if !answer.omitted.isEmpty {
             out.append("")
@@ -79,11 +80,6 @@ public struct AnswerRenderer: Sendable {
             out.append(dim("  [\(number)] \(key)"))
         }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    private func dependsText(_ item: AnswerItem, _ condition: String) -> String {
-        let canonical = item.condition.map { " [\($0)]" } ?? ""
-        return condition + (condition == item.condition ? "" : canonical)
     }
 
     private func notFoundText(_ answer: Answer) -> String {

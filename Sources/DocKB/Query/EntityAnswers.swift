@@ -12,7 +12,7 @@ extension AnswerEngine {
         for c in rows {
             let text: String
             if let v = c.minVersion {
-                text = "\(c.name): version \(v) or later" + (c.file.map { " (\($0))" } ?? "")
+                text = "\(c.name): minimum version \(v)" + (c.file.map { " (\($0))" } ?? "")
             } else {
                 let gates = sentences(of: c.description).filter { Words.tokens($0).contains { $0.stem == "version" } }
                 text = "\(c.name): " + (gates.isEmpty ? leadingSentences(c.description, 1) : gates.joined(separator: " "))

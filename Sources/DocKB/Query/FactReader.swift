@@ -30,12 +30,11 @@ struct FactReader {
         }
         for form in lexicon.variables {
             guard let positions = match(form, tokens) else { continue }
-            let negated = isNegated(positions, tokens)
-            stated.context.flags[form.variable.name] = !negated
+            // "without the update" agrees with a phrase that itself says "not updated".
+            let value = isNegated(positions, tokens) == form.negated
+            stated.context.flags[form.variable.name] = value
             stated.consumed.formUnion(positions)
-            let said = positions.sorted().map { tokens[$0].isSwitch ? "/" + tokens[$0].word : tokens[$0].word }
-            stated.notes.append("\(form.variable.name) = \(negated ? "no" : "yes") (you said “\(negated ? "not " : "")"
-                                + said.joined(separator: " ") + "”)")
+            stated.notes.append("\(form.variable.name) = \(value ? "yes" : "no") (from “\(quote(positions, tokens))”)")
         }
         return stated
     }
@@ -53,6 +52,13 @@ struct FactReader {
         let needed = form.switches.isEmpty ? 0.6 : 0.85
         guard coverage >= needed, matched.count >= min(2, form.stems.count) else { return nil }
         return Set(hits)
+    }
+
+    /// The question's words from a leading negation to the last matched word.
+    private func quote(_ positions: Set<Int>, _ tokens: [Token]) -> String {
+        guard let first = positions.min(), let last = positions.max() else { return "" }
+        let negation = tokens[max(0, first - 3)..<first].first { Words.negations.contains($0.word) }?.position
+        return tokens[(negation ?? first)...last].map { $0.isSwitch ? "/" + $0.word : $0.word }.joined(separator: " ")
     }
 
     /// A negation shortly before or among the matched words ("without /source",

@@ -46,6 +46,9 @@ struct IntentDetector {
         var necessity: String?
         /// Token positions that only served to express the intent.
         var consumed: Set<Int>
+        /// Content words of the "what/which ..." phrase that are not intent
+        /// words: the kind of thing the answer must name ("which DNS record").
+        var head: [Int] = []
     }
 
     static let auxiliaries: Set<String> = ["do", "does", "did", "is", "are", "was", "were", "can", "could",
@@ -96,13 +99,14 @@ struct IntentDetector {
                 return Result(intent: .version, consumed: Set(positions(of: "minimum") + positions(of: "version")))
             }
             if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: Set(cue.1 + [wh])) }
+            let headWords = head.filter { !Words.isStopWord(words[$0]) }
             let copula = wh + 1 < words.count && ["is", "are"].contains(words[wh + 1])
             let doVerb = words.last == "do" && wh + 1 < words.count && ["does", "do"].contains(words[wh + 1])
             if copula || doVerb {
                 let asksPurpose = words.last == "for" || doVerb || stems.contains("purpos")
                 return Result(intent: asksPurpose ? .purpose : .whatIs, consumed: [wh])
             }
-            return Result(intent: .lookup, consumed: [wh])
+            return Result(intent: .lookup, consumed: [wh], head: headWords)
         }
         if stems.contains("minimum") { return Result(intent: .version, consumed: Set(positions(of: "minimum"))) }
         if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: Set(cue.1)) }

@@ -55,10 +55,10 @@ struct ComponentRow: Sendable {
     var mayRestart: Bool
     var cite: Citation
 
-    /// "Name 4.5.2 or later (file.exe)": what a reader needs to recognise it.
+    /// "Name version 4.5.2 (file.exe)": what a reader needs to recognise it.
     var label: String {
         var text = name
-        if let v = minVersion, !v.isEmpty { text += " \(v) or later" }
+        if let v = minVersion, !v.isEmpty { text += " version \(v)" }
         if let f = file, !f.isEmpty { text += " (\(f))" }
         return text
     }

@@ -50,6 +50,8 @@ public struct Lexicon: Sendable {
         var stems: Set<String>
         /// Command-line switches in the phrase ("/source"): naming one is enough.
         var switches: Set<String>
+        /// The phrase itself is negative ("a version of Windows that's not updated").
+        var negated: Bool
     }
 
     init(kb: KnowledgeBase) {
@@ -160,7 +162,8 @@ public struct Lexicon: Sendable {
             stems.formUnion(variable.name.split(separator: "-").map { Words.stem(String($0)) }
                 .filter { !Words.isStopWord($0) && !Words.negations.contains($0) })
             let switches = Set(phraseTokens.filter(\.isSwitch).map(\.word))
-            self.variables.append(VariableForm(variable: variable, stems: stems, switches: switches))
+            let negated = phraseTokens.contains { Words.negations.contains($0.word) }
+            self.variables.append(VariableForm(variable: variable, stems: stems, switches: switches, negated: negated))
         }
     }
 

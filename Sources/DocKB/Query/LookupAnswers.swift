@@ -22,25 +22,28 @@ struct StatementIndex: Sendable {
 
     init(kb: KnowledgeBase) {
         var all: [Statement] = []
+        // A rule is about its subject, so the subject's words count as the statement's.
         func add(_ kind: String, _ text: String, _ cite: Citation, _ rule: String,
-                 _ condition: Condition? = nil, _ conditionText: String? = nil) {
+                 _ condition: Condition? = nil, _ conditionText: String? = nil, subject: String? = nil) {
             all.append(Statement(kind: kind, text: text, condition: condition, conditionText: conditionText,
-                                 cite: cite, rule: rule, stems: Set(Words.contentStems(text))))
+                                 cite: cite, rule: rule, stems: Set(Words.contentStems(text + " " + (subject ?? "")))))
         }
         for r in kb.requirements {
-            add("requirement", r.text, r.cite, "requirements row \(r.id) (subject “\(r.subject)”)", r.condition, r.conditionText)
+            add("requirement", r.text, r.cite, "requirements row \(r.id) (subject “\(r.subject)”)", r.condition,
+                r.conditionText, subject: r.subject)
         }
         for c in kb.components { add("component", "\(c.label): \(c.description)", c.cite, "components row \(c.id)") }
         for r in kb.siteRoles {
             add("site_system_role", "\(r.name)\(r.necessity.map { " (\($0))" } ?? ""): \(r.description)", r.cite,
-                "site_system_roles row \(r.id)")
+                "site_system_roles row \(r.id)", subject: r.subject)
         }
         for r in kb.securityRoles { add("security_role", "\(r.name): \(r.description)", r.cite, "security_roles row \(r.id)") }
         for p in kb.permissions {
-            add("permission", "\(p.label): \(p.purpose)", p.cite, "permissions row \(p.id)")
+            add("permission", "\(p.label): \(p.purpose)", p.cite, "permissions row \(p.id)", subject: p.subject)
         }
         for p in kb.ports {
-            add("port", "\(p.label): \(p.purpose)", p.cite, "ports row \(p.id)", p.condition, p.conditionText)
+            add("port", "\(p.label): \(p.purpose)", p.cite, "ports row \(p.id)", p.condition, p.conditionText,
+                subject: p.subject)
         }
         statements = all
         var frequency: [String: Int] = [:]
@@ -70,7 +73,11 @@ extension AnswerEngine {
 
     func lookupAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         let query = parsed.stems(excluding: nil).filter { !["need", "requir"].contains($0) }
-        let ranked = statements.rank(query)
+        var ranked = statements.rank(query)
+        // "which DNS record ...": the answer must name the kind of thing asked for.
+        let head = Set(parsed.headStems)
+        let naming = ranked.filter { !$0.0.stems.isDisjoint(with: head) }
+        if !head.isEmpty, let best = naming.first?.1, best >= Self.lookupThreshold { ranked = naming }
         guard let best = ranked.first?.1, best >= Self.lookupThreshold else { return }
         if b.answer.heading.isEmpty { b.answer.heading = "What the documents say" }
         for (s, score) in ranked.prefix(8) where score >= best * 0.8 {

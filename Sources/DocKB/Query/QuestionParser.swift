@@ -29,6 +29,8 @@ public struct ParsedQuestion: Sendable {
     /// Every content stem of the question.
     var contentStems: [String]
     var intentPositions: Set<Int>
+    /// Stems of the thing a "what/which X" question asks for (X).
+    var headStems: [String] = []
 
     /// The best match of one of `kinds`, among matches scoring near the top.
     func subject(preferring kinds: [EntityKind]) -> EntityMatch? {
@@ -83,6 +85,7 @@ public struct QuestionParser: Sendable {
             contentStems: tokens.filter { !Words.isStopWord($0.word) }.map(\.stem),
             intentPositions: intent.consumed)
         parsed.residualStems = parsed.stems(excluding: matches.first)
+        parsed.headStems = intent.head.map { tokens[$0].stem }
         return parsed
     }
 

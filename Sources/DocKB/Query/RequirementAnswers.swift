@@ -31,19 +31,22 @@ extension AnswerEngine {
         }
         let inSection = { (cite: Citation) in cite.documentID == method.cite.documentID && cite.anchor == method.cite.anchor }
         let permissions = kb.permissions.filter { sameSubject($0.subject, method.name) || inSection($0.cite) }
-        for p in permissions {
-            b.add(group: "Permissions", kind: "permission", text: permissionText(p), cite: p.cite,
-                  route: route(match, "permission stated for"), rule: ruleName("permissions", p.id, p.label))
-        }
-        for r in kb.securityRoles where inSection(r.cite) {
-            b.add(group: "Security roles", kind: "security_role", text: "\(r.name): \(r.description)", cite: r.cite,
-                  route: route(match, "security role named in the section"), rule: ruleName("security_roles", r.id, r.name))
-        }
+        let roles = kb.securityRoles.filter { inSection($0.cite) }
+        // Lines that permissions or roles come from are shown as those, not as plain requirements.
+        for cite in permissions.map(\.cite) + roles.map(\.cite) { b.claim(cite) }
         let own = kb.requirements.filter { sameSubject($0.subject, method.name) }
         for r in own where !b.isClaimed(r.cite) {
             b.add(group: "Requirements", kind: "requirement", text: r.text, condition: r.condition,
                   conditionText: r.conditionText, cite: r.cite, route: route(match, "own requirement"),
                   rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+        }
+        for p in permissions {
+            b.add(group: "Permissions", kind: "permission", text: permissionText(p), cite: p.cite,
+                  route: route(match, "permission stated for"), rule: ruleName("permissions", p.id, p.label))
+        }
+        for r in roles {
+            b.add(group: "Security roles", kind: "security_role", text: securityRoleText(r), cite: r.cite,
+                  route: route(match, "security role named in the section"), rule: ruleName("security_roles", r.id, r.name))
         }
         methodPorts(method, match, &b, group: "Ports (firewall)")
         if let (subject, heading) = inheritedSubject(of: method) {
@@ -54,22 +57,24 @@ extension AnswerEngine {
     /// Rules of a subject that is not a method ("mobile device clients").
     func subjectRequirements(_ subject: String, _ match: EntityMatch, _ b: inout AnswerBuilder) {
         let kb = knowledgeBase
-        for r in kb.siteRoles where sameSubject(r.subject, subject) {
-            b.add(group: "Site system roles", kind: "site_system_role", text: roleText(r, sentences: 2),
-                  cite: r.cite, route: route(match, "site system role stated for"), rule: ruleName("site_system_roles", r.id, r.name))
-        }
-        for p in kb.permissions where sameSubject(p.subject, subject) {
-            b.add(group: "Permissions", kind: "permission", text: permissionText(p), cite: p.cite,
-                  route: route(match, "permission stated for"), rule: ruleName("permissions", p.id, p.label))
-        }
+        let roles = kb.siteRoles.filter { sameSubject($0.subject, subject) }
+        let permissions = kb.permissions.filter { sameSubject($0.subject, subject) }
+        let ports = kb.ports.filter { sameSubject($0.subject, subject) }
+        for cite in roles.map(\.cite) + permissions.map(\.cite) + ports.map(\.cite) { b.claim(cite) }
         for r in kb.requirements where sameSubject(r.subject, subject) && !b.isClaimed(r.cite) {
             b.add(group: "Requirements", kind: "requirement", text: r.text, condition: r.condition,
                   conditionText: r.conditionText, cite: r.cite, route: route(match, "own requirement"),
                   rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
         }
-        for p in kb.ports where sameSubject(p.subject, subject) {
-            addPort(p, group: "Ports (firewall)", route: route(match, "port stated for"), &b)
+        for r in roles {
+            b.add(group: "Site system roles", kind: "site_system_role", text: roleText(r, sentences: 2),
+                  cite: r.cite, route: route(match, "site system role stated for"), rule: ruleName("site_system_roles", r.id, r.name))
         }
+        for p in permissions {
+            b.add(group: "Permissions", kind: "permission", text: permissionText(p), cite: p.cite,
+                  route: route(match, "permission stated for"), rule: ruleName("permissions", p.id, p.label))
+        }
+        for p in ports { addPort(p, group: "Ports (firewall)", route: route(match, "port stated for"), &b) }
     }
 
     /// The broader subject a method inherits from: the nearest enclosing
@@ -154,6 +159,11 @@ extension AnswerEngine {
         let necessity = r.necessity.map { " (\($0))" } ?? ""
         let description = leadingSentences(r.description, sentences)
         return "\(r.name)\(necessity)" + (description.isEmpty ? "" : ": \(description)")
+    }
+
+    /// The description alone when it names the role, else "Role: description".
+    func securityRoleText(_ r: SecurityRoleRow) -> String {
+        r.description.localizedCaseInsensitiveContains(r.name) ? r.description : "\(r.name): \(r.description)"
     }
 
     func permissionText(_ p: PermissionRow) -> String {

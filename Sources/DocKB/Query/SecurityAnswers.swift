@@ -64,7 +64,7 @@ extension AnswerEngine {
         guard !query.isEmpty else { listAnswer(kind: .securityRoles, parsed, &b); return }
         let roleNames = Set(kb.securityRoles.map(\.name) + kb.permissions.compactMap(\.securityRole))
         var evidence: [RoleEvidence] = kb.securityRoles.map {
-            RoleEvidence(roles: [$0.name], text: "\($0.name): \($0.description)", cite: $0.cite,
+            RoleEvidence(roles: [$0.name], text: securityRoleText($0), cite: $0.cite,
                          rule: ruleName("security_roles", $0.id, $0.name))
         }
         evidence += kb.permissions.compactMap { p in
@@ -81,6 +81,9 @@ extension AnswerEngine {
             evidence.append(RoleEvidence(roles: named.filter { seen.insert($0.lowercased()).inserted }, text: r.text,
                                          cite: r.cite, rule: ruleName("requirements", r.id, "subject “\(r.subject)”")))
         }
+        // One piece of evidence per line: a security_roles row wins over the requirement it came from.
+        var lines = Set<Citation.Spot>()
+        evidence = evidence.filter { lines.insert($0.cite.spot).inserted }
         let scored = evidence.map { ($0, overlap(query, $0.text)) }
         guard let best = scored.map(\.1).max(), best >= 0.4 else { return }
         b.answer.heading = "Security roles"
