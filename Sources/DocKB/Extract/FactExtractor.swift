@@ -1,10 +1,177 @@
-/// Extracts typed facts from one parsed document, driven by its structure.
-///
-/// INTERFACE PLACEHOLDER while the extractor is being written on its own branch.
+/// Extracts typed facts from one parsed document, driven by its structure:
+/// table headers, list and heading nesting, and the phrasing of conditions.
+/// Nothing here knows any particular article.
 public struct FactExtractor: Sendable {
     public init() {}
 
     public func extract(_ document: Document) -> ExtractedFacts {
-        ExtractedFacts()
+        var run = ExtractionRun(document: document)
+        run.extractAll()
+        return run.facts
+    }
+}
+
+/// The state of one extraction: the document, what each section is about,
+/// and the facts found so far.
+struct ExtractionRun {
+    let document: Document
+    let conditions = ConditionParser()
+    let subjects: [SectionSubject]
+    var facts = ExtractedFacts()
+    var roleNames: Set<String>
+    var tableOrdinal = 0
+
+    init(document: Document) {
+        self.document = document
+        self.subjects = SectionSubjects.analyze(document, conditions: conditions)
+        self.roleNames = RoleLexicon.names(in: document)
+    }
+
+    /// The context a block is read in: its section, the subject it states
+    /// rules for, and the lead-in sentence of the list it belongs to.
+    struct Context {
+        var section: SectionSubject
+        var subject: String
+        var statesRequirements: Bool
+        var intro: Unit?
+    }
+
+    mutating func extractAll() {
+        let preamble = SectionSubject(
+            subject: SectionSubjects.subjectPhrase(document.title) ?? document.title, installMethod: nil,
+            statesRequirements: false, portSubject: document.title, headings: [], anchor: "", heading: document.title)
+        read(Array(document.preamble), in: Context(section: preamble, subject: preamble.subject,
+                                                   statesRequirements: false, intro: nil))
+        for (index, section) in document.sections.enumerated() {
+            let info = subjects[index]
+            if let method = info.installMethod { add(method) }
+            // A document's opening paragraphs introduce it; they state no rule.
+            let states = info.statesRequirements && section.level > 1
+            read(Array(document.blocks(of: section)), in: Context(
+                section: info, subject: info.subject, statesRequirements: states, intro: nil))
+        }
+        finish()
+    }
+
+    func source(_ line: Int, _ context: Context) -> FactSource {
+        FactSource(path: document.path, line: line, anchor: context.section.anchor, section: context.section.heading)
+    }
+
+    /// Reads a run of blocks that belong together (a section's body, a list
+    /// item's body), then credits permissions found in it to the security role
+    /// the same run says includes them.
+    mutating func read(_ blocks: [Block], in context: Context) {
+        let firstPermission = facts.permissions.count
+        var statedRole: String?
+        var intro: Unit?
+        // Paragraphs before the first list or table lead into it ("Many of these
+        // components are ..."); the rules are the rows and items that follow.
+        let firstStructured = blocks.firstIndex(where: {
+            switch $0.kind { case .list, .table: return true; default: return false }
+        }) ?? blocks.count
+        for (index, block) in blocks.enumerated() {
+            switch block.kind {
+            case .paragraph(let content):
+                let unit = Unit(content: content, details: [], line: block.line)
+                var paragraphContext = context
+                if index < firstStructured && firstStructured < blocks.count { paragraphContext.statesRequirements = false }
+                if let role = readUnit(unit, in: paragraphContext) { statedRole = statedRole ?? role }
+                intro = unit.text.hasSuffix(":") ? unit : nil
+            case .list(let list):
+                var listContext = context
+                listContext.intro = intro ?? context.intro
+                for item in list.items {
+                    if let role = readItem(item, in: listContext) { statedRole = statedRole ?? role }
+                }
+                intro = nil
+            case .table(let table):
+                readTable(table, line: block.line, in: context)
+                intro = nil
+            case .alert(let alert):
+                readAlert(alert.blocks, in: context)
+            case .quote(let inner):
+                read(inner, in: context)
+            case .heading, .code, .html, .include, .thematicBreak:
+                break
+            }
+        }
+        if let statedRole {
+            for i in firstPermission..<facts.permissions.count where facts.permissions[i].securityRole == nil {
+                facts.permissions[i].securityRole = statedRole
+            }
+        }
+    }
+
+    /// Alerts hold notes, not prerequisites; only the ports they state are kept.
+    mutating func readAlert(_ blocks: [Block], in context: Context) {
+        for block in blocks {
+            if case .paragraph(let content) = block.kind {
+                readPorts(Unit(content: content, details: [], line: block.line), in: context)
+            }
+        }
+        for block in blocks { countTables(in: block, context: context) }
+    }
+
+    /// Tables inside alerts and lists are still classified, so every table a
+    /// document has is accounted for.
+    mutating func countTables(in block: Block, context: Context) {
+        switch block.kind {
+        case .table(let t): readTable(t, line: block.line, in: context)
+        case .list(let l): for item in l.items { for b in item.blocks { countTables(in: b, context: context) } }
+        case .alert(let a): for b in a.blocks { countTables(in: b, context: context) }
+        case .quote(let bs): for b in bs { countTables(in: b, context: context) }
+        default: break
+        }
+    }
+
+    mutating func readItem(_ item: ListItem, in context: Context) -> String? {
+        let paragraphs = item.blocks.compactMap { block -> (content: [Inline], line: Int)? in
+            if case .paragraph(let c) = block.kind { return (c, block.line) } else { return nil }
+        }
+        guard let lead = paragraphs.first else {
+            read(item.blocks, in: context)
+            return nil
+        }
+        // Older articles list the installation methods as items whose lead is a
+        // bare title, with their prerequisites nested below.
+        if isMethodsList(context), isTitle(lead.content.plainText), item.blocks.count > 1 {
+            let method = SectionSubjects.installMethod(
+                heading: lead.content.plainText.collapsingWhitespace, line: item.line, document: document,
+                anchor: context.section.anchor, conditions: conditions)
+            add(method)
+            var inner = context
+            inner.subject = method.name
+            inner.statesRequirements = true
+            inner.intro = nil
+            read(Array(item.blocks.dropFirst()), in: inner)
+            return nil
+        }
+        let unit = Unit(content: lead.content, details: paragraphs.dropFirst().map(\.content), line: item.line)
+        let role = readUnit(unit, in: context)
+        let nested = item.blocks.filter {
+            if case .paragraph = $0.kind { return false } else { return true }
+        }
+        var inner = context
+        inner.intro = unit
+        let rolesInDetails = paragraphs.dropFirst().flatMap { PermissionParser.roleStatements($0.content) }
+        let before = facts.permissions.count
+        read(nested, in: inner)
+        if let detailRole = rolesInDetails.first?.role {
+            for i in before..<facts.permissions.count where facts.permissions[i].securityRole == nil {
+                facts.permissions[i].securityRole = detailRole
+            }
+        }
+        return role
+    }
+
+    func isMethodsList(_ context: Context) -> Bool {
+        SectionSubjects.methodsHeading.matches(context.section.heading) && context.section.installMethod == nil
+            && context.intro == nil
+    }
+
+    /// A bare title: short, no sentence punctuation.
+    func isTitle(_ text: String) -> Bool {
+        let t = text.collapsingWhitespace
+        return !t.isEmpty && t.count <= 80 && !t.hasSuffix(".") && !t.hasSuffix(":") && t.split(separator: " ").count <= 8
     }
 }

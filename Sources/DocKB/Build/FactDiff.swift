@@ -1,0 +1,142 @@
+/// One difference between the typed facts of two builds.
+public struct FactChange: Hashable, Codable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Codable, Sendable { case added, removed, changed }
+
+    public var kind: Kind
+    public var entityType: String
+    public var entityName: String
+    public var field: String?
+    public var oldValue: String?
+    public var newValue: String?
+    /// Where the new fact is stated (the old one for a removal).
+    public var path: String
+    public var line: Int
+
+    public var description: String {
+        switch kind {
+        case .added: return "\(entityType) \(entityName) added"
+        case .removed: return "\(entityType) \(entityName) removed"
+        case .changed:
+            return "\(entityType) \(entityName) \(field ?? "") \(oldValue ?? "(none)") → \(newValue ?? "(none)")"
+        }
+    }
+}
+
+/// Compares the typed facts of two builds entity by entity.
+///
+/// Each fact has an identity (a component by its name, a port by its subject,
+/// protocol, number and machines, ...) and fields; same identity with other
+/// fields is a change. Requirements are sentences: one whose words mostly
+/// survive under the same subject is "reworded", not removed and re-added.
+public enum FactDiff {
+    public static func compare(old: [ExtractedFacts], new: [ExtractedFacts]) -> [FactChange] {
+        let before = records(old), after = records(new)
+        var changes: [FactChange] = []
+        var unmatchedOld: [FactRecord] = []
+        let afterByKey = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let beforeKeys = Set(before.map(\.key))
+        for record in before {
+            guard let current = afterByKey[record.key] else { unmatchedOld.append(record); continue }
+            for field in record.fields.keys.sorted() where current.fields[field] != record.fields[field] {
+                changes.append(FactChange(kind: .changed, entityType: record.type, entityName: record.name, field: field,
+                                          oldValue: record.fields[field] ?? nil, newValue: current.fields[field] ?? nil,
+                                          path: current.path, line: current.line))
+            }
+        }
+        var unmatchedNew = after.filter { !beforeKeys.contains($0.key) }
+        // Rewording: pair leftover requirements of the same subject by word overlap.
+        var reworded = Set<String>()
+        for old in unmatchedOld where old.type == "requirement" {
+            let candidates = unmatchedNew.indices.filter {
+                unmatchedNew[$0].type == "requirement" && unmatchedNew[$0].group == old.group
+            }
+            guard let best = candidates.max(by: {
+                similarity(unmatchedNew[$0].text, old.text) < similarity(unmatchedNew[$1].text, old.text)
+            }), similarity(unmatchedNew[best].text, old.text) >= 0.5 else { continue }
+            let current = unmatchedNew.remove(at: best)
+            changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: old.name, field: "text",
+                                      oldValue: old.text, newValue: current.text, path: current.path, line: current.line))
+            for field in old.fields.keys.sorted() where current.fields[field] != old.fields[field] {
+                changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: old.name, field: field,
+                                          oldValue: old.fields[field] ?? nil, newValue: current.fields[field] ?? nil,
+                                          path: current.path, line: current.line))
+            }
+            reworded.insert(old.key)
+        }
+        changes += unmatchedOld.filter { !reworded.contains($0.key) }.map {
+            FactChange(kind: .removed, entityType: $0.type, entityName: $0.name, field: nil, oldValue: nil, newValue: nil,
+                       path: $0.path, line: $0.line)
+        }
+        changes += unmatchedNew.map {
+            FactChange(kind: .added, entityType: $0.type, entityName: $0.name, field: nil, oldValue: nil, newValue: nil,
+                       path: $0.path, line: $0.line)
+        }
+        return changes.sorted {
+            ($0.path, $0.line, $0.entityType, $0.entityName, $0.field ?? "") < ($1.path, $1.line, $1.entityType, $1.entityName, $1.field ?? "")
+        }
+    }
+
+    /// Share of words two sentences have in common (Jaccard over lower-cased words).
+    static func similarity(_ a: String, _ b: String) -> Double {
+        let wa = words(a), wb = words(b)
+        let union = wa.union(wb).count
+        return union == 0 ? 1 : Double(wa.intersection(wb).count) / Double(union)
+    }
+
+    private static func words(_ s: String) -> Set<String> {
+        Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+    }
+
+    struct FactRecord {
+        var type: String
+        var key: String
+        var name: String
+        /// Requirements pair only within the same subject.
+        var group: String
+        var text: String
+        var fields: [String: String?]
+        var path: String
+        var line: Int
+    }
+
+    static func records(_ all: [ExtractedFacts]) -> [FactRecord] {
+        var out: [FactRecord] = []
+        var seen = Set<String>()
+        func add(_ type: String, _ key: [String?], name: String, group: String = "", text: String = "",
+                 _ fields: [String: String?], _ s: FactSource) {
+            let k = type + "\u{1F}" + key.map { ($0 ?? "").lowercased().collapsingWhitespace }.joined(separator: "\u{1F}")
+            // The first statement of an identity wins; a repeat (the same fact
+            // stated twice) is one fact for the changelog.
+            guard seen.insert(k).inserted else { return }
+            out.append(FactRecord(type: type, key: k, name: name, group: group, text: text, fields: fields,
+                                  path: s.path, line: s.line))
+        }
+        for facts in all {
+            for c in facts.components {
+                add("component", [c.name], name: c.name,
+                    ["min_version": c.minVersion, "file": c.file, "description": c.description], c.source)
+            }
+            for r in facts.siteSystemRoles {
+                add("site_system_role", [r.subject, r.name], name: r.name,
+                    ["necessity": r.necessity?.rawValue, "description": r.description], r.source)
+            }
+            for r in facts.securityRoles { add("security_role", [r.name, r.description], name: r.name, [:], r.source) }
+            for p in facts.permissions {
+                add("permission", [p.subject, p.permission, p.object, p.purpose], name: "\(p.permission) on \(p.object ?? "-")",
+                    ["security_role": p.securityRole], p.source)
+            }
+            for p in facts.ports {
+                add("port", [p.subject, p.transport, p.port, p.from, p.to], name: "\(p.transport) \(p.port) (\(p.subject ?? "-"))",
+                    ["purpose": p.purpose, "condition": p.condition?.description], p.source)
+            }
+            for m in facts.installMethods {
+                add("install_method", [m.name], name: m.name, ["condition": m.condition?.description], m.source)
+            }
+            for r in facts.requirements {
+                add("requirement", [r.subject, r.text], name: r.subject, group: r.subject.lowercased(), text: r.text,
+                    ["necessity": r.necessity?.rawValue, "condition": r.condition?.description], r.source)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,76 @@
+/// Learns abbreviations from the documents' own "long form (SHORT)" pairs:
+/// "group policy object (GPO)", "extended interoperability client (EIC)".
+///
+/// The long form is found as Schwartz and Hearst (2003) do: the shortest run
+/// of words before the parenthesis in which the short form's letters appear
+/// in order, the first one starting a word.
+enum AbbreviationFinder {
+    struct Pair: Equatable {
+        var short: String
+        var long: String
+    }
+
+    static func pairs(in text: String) -> [Pair] {
+        var found: [Pair] = []
+        for m in candidate.matches(in: text) {
+            let short = m.groups[1]
+            let letters = short.filter { $0.isLetter || $0.isNumber }
+            guard letters.count >= 2, letters.count <= 10, short.filter(\.isUppercase).count >= 2 else { continue }
+            let words = m.groups[0].split(separator: " ").map(String.init)
+            let window = words.suffix(min(letters.count + 5, letters.count * 2))
+            if let long = longForm(for: letters, in: Array(window)), !found.contains(Pair(short: short, long: long)) {
+                found.append(Pair(short: short, long: long))
+            }
+        }
+        return found
+    }
+
+    /// The shortest suffix of `words` that spells `letters`.
+    static func longForm(for letters: String, in words: [String]) -> String? {
+        for count in 1...max(words.count, 1) where count <= words.count {
+            let phrase = words.suffix(count)
+            guard let first = phrase.first?.first, first.lowercased() == letters.first?.lowercased() else { continue }
+            if spells(Array(letters.lowercased()), Array(phrase.joined(separator: " ").lowercased())) {
+                let long = phrase.joined(separator: " ")
+                return long.count > letters.count ? long : nil
+            }
+        }
+        return nil
+    }
+
+    /// Matches the letters from the end, each at or before the previous one;
+    /// the first letter must begin the phrase.
+    private static func spells(_ letters: [Character], _ phrase: [Character]) -> Bool {
+        var p = phrase.count - 1
+        for (i, letter) in letters.enumerated().reversed() {
+            while p >= 0 && (phrase[p] != letter || (i == 0 && p > 0 && phrase[p - 1].isLetter)) { p -= 1 }
+            if p < 0 { return false }
+            p -= 1
+        }
+        return true
+    }
+
+    private static let candidate = Pattern(#"((?:[\w.+-]+ ){1,12})\(([A-Za-z][A-Za-z0-9]{1,9})\)"#)
+}
+
+extension ExtractionRun {
+    /// Every "long form (SHORT)" pair of the document, as aliases of kind
+    /// `term` (or of the entity kind whose name the long form is).
+    mutating func learnAbbreviations() {
+        let componentNames = Set(facts.components.map { $0.name.lowercased() })
+        document.forEachInlines { content, line in
+            for pair in AbbreviationFinder.pairs(in: content.plainText.collapsingWhitespace)
+            where !facts.aliases.contains(where: {
+                $0.alias == pair.short && $0.name.lowercased().contains(pair.long.lowercased())
+            }) {
+                let kind = componentNames.contains(pair.long.lowercased()) ? "component"
+                    : roleNames.contains(pair.long.lowercased()) ? "site_system_role" : "term"
+                let section = document.section(containing: line)
+                facts.aliases.append(Alias(
+                    alias: pair.short, entityKind: kind, name: pair.long,
+                    source: FactSource(path: document.path, line: line, anchor: section?.anchor ?? "",
+                                       section: section?.heading ?? document.title)))
+            }
+        }
+    }
+}

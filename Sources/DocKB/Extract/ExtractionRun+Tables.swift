@@ -1,0 +1,190 @@
+/// Tables: classified by their header, then read row by row into the typed
+/// facts their kind carries.
+extension ExtractionRun {
+    mutating func readTable(_ table: Table, line: Int, in context: Context) {
+        let kind = TableClassifier.classify(table, sectionHeadings: context.section.headings)
+        facts.tables.append(TableClassification(ordinal: facts.tables.count, line: line, kind: kind?.rawValue,
+                                                shape: TableClassifier.shape(table)))
+        switch kind {
+        case .components: readDependencyRows(table, in: context)
+        case .ports: readPortRows(table, in: context)
+        case .permissions: readPermissionRows(table, in: context)
+        case .securityRoles: readSecurityRoleRows(table, in: context)
+        case .siteSystemRoles: readSiteRoleRows(table, in: context)
+        default: break
+        }
+    }
+
+    /// Body rows, plus the first row of a header-less (`|||`) table: there the
+    /// header row is empty and every row is data.
+    private func dataRows(_ table: Table) -> [TableRow] { table.rows }
+
+    private func cellText(_ row: TableRow, _ column: Int?) -> String {
+        guard let column, column < row.cells.count else { return "" }
+        return row.cells[column].plainText.collapsingWhitespace
+    }
+
+    private func column(_ table: Table, matching pattern: Pattern) -> Int? {
+        table.headerNames.firstIndex(where: { pattern.matches($0) })
+    }
+
+    /// "Component | Description" rows: software the client needs, or a site
+    /// system role when the row names one.
+    mutating func readDependencyRows(_ table: Table, in context: Context) {
+        let versionColumn = column(table, matching: minimumVersionHeader)
+        let nameIndex = TableClassifier.nameColumn(table) ?? 0
+        for row in dataRows(table) where row.cells.count > nameIndex {
+            let nameCell = row.cells[nameIndex]
+            let description = row.cells.indices.filter { $0 != versionColumn && $0 != nameIndex }
+                .map { row.cells[$0].plainText.collapsingWhitespace }.filter { !$0.isEmpty }.joined(separator: " ")
+            let rawName = nameCell.plainText.collapsingWhitespace
+            guard !rawName.isEmpty else { continue }
+            let src = source(row.line, context)
+            let unit = Unit(content: nameCell + [.text(": ")] + row.cells.indices.filter { $0 != nameIndex }
+                                .flatMap { row.cells[$0] + [.text(" ")] },
+                            details: [], line: row.line)
+            if isRoleName(rawName, description: description) {
+                let name = roleName(rawName)
+                facts.siteSystemRoles.append(SiteSystemRole(
+                    name: name, necessity: NecessityParser.parse(description), subject: context.subject,
+                    description: description, source: src))
+            } else {
+                var parsed = ComponentNameParser.parse(nameCell)
+                if parsed.minVersion == nil, let v = versionColumn, v < row.cells.count {
+                    let text = row.cells[v].plainText.collapsingWhitespace
+                    if !text.isEmpty && text != "-" && text != "--" { parsed.minVersion = text }
+                }
+                facts.components.append(Component(
+                    name: parsed.name, minVersion: parsed.minVersion, file: parsed.file,
+                    category: context.section.heading, description: description,
+                    mayRestart: restartMention.matches(description), source: src))
+                if let abbreviation = parsed.abbreviation {
+                    facts.aliases.append(Alias(alias: abbreviation, entityKind: "component", name: parsed.name, source: src))
+                }
+            }
+            if context.statesRequirements {
+                addRequirement(unit, in: context)
+            }
+        }
+    }
+
+    func isRoleName(_ name: String, description: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(" point") || roleNames.contains(lowered)
+            || description.range(of: "site system role", options: .caseInsensitive) != nil
+    }
+
+    /// Role names as running text writes them: "Management point" → "management point".
+    func roleName(_ name: String) -> String {
+        let t = Text.trimmingPeriod(name.collapsingWhitespace)
+        guard let first = t.split(separator: " ").first, first.count > 1,
+              first.dropFirst().allSatisfy({ $0.isLowercase }) else { return t }
+        return t.prefix(1).lowercased() + t.dropFirst()
+    }
+
+    /// `Description | UDP | TCP` tables, and tables with a port column.
+    mutating func readPortRows(_ table: Table, in context: Context) {
+        let names = table.headerNames
+        let transportColumns = names.indices.filter { names[$0] == "tcp" || names[$0] == "udp" }
+        let portColumn = column(table, matching: portHeader)
+        let protocolColumn = column(table, matching: protocolHeader)
+        let descriptionColumn = column(table, matching: descriptionHeader)
+            ?? names.indices.first(where: { !transportColumns.contains($0) && $0 != portColumn && $0 != protocolColumn })
+        for row in dataRows(table) {
+            let description = cellText(row, descriptionColumn)
+            // Cells continue with notes after a `<br />`; the machines and the
+            // condition are in the first paragraph.
+            let firstParagraph = descriptionColumn.flatMap { $0 < row.cells.count ? row.cells[$0].plainText : nil }?
+                .components(separatedBy: "\n").first?.collapsingWhitespace ?? description
+            let ends = endpoints(firstParagraph, in: context)
+            let parsed = conditions.parseEmbedded(firstParagraph)
+            facts.variables.append(contentsOf: parsed?.variables ?? [])
+            var entries: [(String, String)] = []
+            for c in transportColumns {
+                for port in PortParser.ports(inCell: cellText(row, c)) { entries.append((names[c].uppercased(), port)) }
+            }
+            if let portColumn {
+                let transport = protocolColumn.map { cellText(row, $0).uppercased() } ?? ""
+                for port in PortParser.ports(inCell: cellText(row, portColumn)) {
+                    entries.append((transport.isEmpty ? "TCP" : transport, port))
+                }
+            }
+            for (transport, port) in entries {
+                facts.ports.append(Port(
+                    transport: transport, port: port, from: ends.from, to: ends.to, purpose: description,
+                    condition: parsed?.condition, conditionText: parsed?.text, subject: context.section.portSubject,
+                    direction: nil, source: source(row.line, context)))
+            }
+        }
+    }
+
+    /// Machines from the text, else from an arrow heading ("Client --> Management point").
+    func endpoints(_ text: String, in context: Context) -> (from: String?, to: String?) {
+        let ends = PortParser.endpoints(text)
+        if ends.from == nil, let arrow = PortParser.arrowEndpoints(context.section.heading) {
+            return (arrow.from, arrow.to)
+        }
+        return ends
+    }
+
+    mutating func readPermissionRows(_ table: Table, in context: Context) {
+        let permissionColumn = column(table, matching: permissionHeader) ?? 0
+        let objectColumn = column(table, matching: objectHeader)
+        let roleColumn = column(table, matching: roleHeader)
+        let purposeColumn = column(table, matching: purposeHeader)
+        for row in dataRows(table) {
+            let permissions = cellText(row, permissionColumn)
+            guard !permissions.isEmpty else { continue }
+            let object = objectColumn.map { cellText(row, $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            let role = roleColumn.map { cellText(row, $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            let purpose = purposeColumn.map { cellText(row, $0) } ?? context.section.heading
+            for name in permissions.components(separatedBy: CharacterSet(charactersIn: ",;\n")) {
+                let permission = name.collapsingWhitespace
+                guard !permission.isEmpty else { continue }
+                facts.permissions.append(Permission(
+                    permission: permission, object: object, purpose: purpose.isEmpty ? context.section.heading : purpose,
+                    securityRole: role, subject: context.subject, source: source(row.line, context)))
+            }
+        }
+    }
+
+    mutating func readSecurityRoleRows(_ table: Table, in context: Context) {
+        let roleColumn = column(table, matching: roleHeader) ?? 0
+        for row in dataRows(table) {
+            let names = cellText(row, roleColumn)
+            let description = row.cells.indices.filter { $0 != roleColumn }
+                .map { cellText(row, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
+            for name in names.components(separatedBy: CharacterSet(charactersIn: ",;\n")) {
+                let role = Text.trimmingPeriod(name.collapsingWhitespace)
+                guard !role.isEmpty else { continue }
+                facts.securityRoles.append(SecurityRole(name: role, description: description, source: source(row.line, context)))
+            }
+        }
+    }
+
+    mutating func readSiteRoleRows(_ table: Table, in context: Context) {
+        let roleColumn = column(table, matching: roleHeader) ?? 0
+        for row in dataRows(table) {
+            let name = cellText(row, roleColumn)
+            guard !name.isEmpty else { continue }
+            let description = row.cells.indices.filter { $0 != roleColumn }
+                .map { cellText(row, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
+            facts.siteSystemRoles.append(SiteSystemRole(
+                name: roleName(name), necessity: NecessityParser.parse(description), subject: context.subject,
+                description: description, source: source(row.line, context)))
+        }
+    }
+}
+
+private let minimumVersionHeader = Pattern(#"\b(?:minimum )?version\b"#)
+private let portHeader = Pattern(#"^(?:ports?|port numbers?|ports? \(.*\))$"#)
+private let protocolHeader = Pattern(#"^protocols?$"#)
+private let descriptionHeader = Pattern(#"^(?:description|purpose|details|usage|use|service)$"#)
+private let permissionHeader = Pattern(#"\b(?:permissions?|rights?)\b"#)
+private let objectHeader = Pattern(#"\b(?:object|class|securable)\b"#)
+private let roleHeader = Pattern(#"\broles?\b"#)
+private let purposeHeader = Pattern(#"\b(?:description|purpose|task|action|to perform|details)\b"#)
+
+import Foundation
+
+private let restartMention = Pattern(#"\b(?:restart|reboot)"#)

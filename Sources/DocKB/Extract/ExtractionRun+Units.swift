@@ -1,0 +1,201 @@
+/// A paragraph or list item read as one statement: its lead content, the
+/// further paragraphs that explain it, and its line.
+struct Unit {
+    var content: [Inline]
+    var details: [[Inline]]
+    var line: Int
+
+    var text: String { content.plainText.collapsingWhitespace }
+    /// Lead and details as one text; a lead without closing punctuation (a
+    /// title such as "Reporting services point") is closed with a period.
+    var fullText: String {
+        var parts = [text]
+        for detail in details {
+            let d = detail.plainText.collapsingWhitespace
+            guard !d.isEmpty else { continue }
+            if let last = parts[parts.count - 1].last, !".:;!?)".contains(last) { parts[parts.count - 1] += "." }
+            parts.append(d)
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension ExtractionRun {
+    /// Reads one statement; returns the security role it says includes the
+    /// permissions around it, if it says so.
+    @discardableResult
+    mutating func readUnit(_ unit: Unit, in context: Context) -> String? {
+        let text = unit.text
+        guard !text.isEmpty else { return nil }
+        readPorts(unit, in: context)
+
+        let grants = PermissionParser.grants(unit.content)
+        if !grants.isEmpty {
+            let purpose = context.intro.map { Text.trimmingPeriod($0.text) }
+            for grant in grants {
+                facts.permissions.append(Permission(
+                    permission: grant.permission, object: grant.object,
+                    purpose: grant.purpose ?? purpose ?? context.section.heading,
+                    securityRole: nil, subject: context.subject, source: source(unit.line, context)))
+            }
+            return nil
+        }
+
+        var includesRole: String?
+        for statement in PermissionParser.roleStatements(unit.content) {
+            facts.securityRoles.append(SecurityRole(name: statement.role, description: statement.sentence,
+                                                    source: source(unit.line, context)))
+            if statement.sentence.range(of: "includes", options: .caseInsensitive) != nil { includesRole = statement.role }
+        }
+
+        readRoles(unit, in: context)
+
+        if context.statesRequirements, isRequirement(unit) {
+            addRequirement(unit, in: context)
+        }
+        return includesRole
+    }
+
+    /// Lead-in sentences ("... the following prerequisites:") and pointers
+    /// ("For more information, see ...") state no rule of their own.
+    func isRequirement(_ unit: Unit) -> Bool {
+        let text = unit.text
+        if text.hasSuffix(":") { return false }
+        if pointer.matches(text) { return false }
+        if introduction.matches(text) { return false }
+        return true
+    }
+
+    mutating func addRequirement(_ unit: Unit, in context: Context) {
+        let text = unit.fullText
+        var necessity = NecessityParser.parse(unit.text) ?? NecessityParser.parse(text)
+        var parsed = conditions.parse(unit.text)
+        if let intro = context.intro {
+            if necessity == nil || necessity == .required, let n = NecessityParser.parse(intro.text), n != .required {
+                necessity = n
+            }
+            necessity = necessity ?? NecessityParser.parse(intro.text)
+            if let introCondition = conditions.parse(intro.text) {
+                parsed = parsed.map {
+                    ConditionParser.Result(condition: .all([introCondition.condition, $0.condition]),
+                                           text: introCondition.text + "; " + $0.text,
+                                           variables: introCondition.variables + $0.variables)
+                } ?? introCondition
+            }
+        }
+        if let method = context.section.installMethod, let condition = method.condition, method.name == context.subject {
+            parsed = parsed.map {
+                ConditionParser.Result(condition: .all([condition, $0.condition]), text: $0.text, variables: $0.variables)
+            } ?? ConditionParser.Result(condition: condition, text: method.heading, variables: [])
+        }
+        facts.variables.append(contentsOf: parsed?.variables ?? [])
+        facts.requirements.append(Requirement(
+            subject: context.subject, text: text, necessity: necessity, condition: parsed?.condition,
+            conditionText: parsed?.text, mentions: mentions(in: unit), source: source(unit.line, context)))
+    }
+
+    /// Entities a statement names: site system roles, security roles,
+    /// accounts, shares, command lines and UI labels.
+    func mentions(in unit: Unit) -> [Mention] {
+        var found: [Mention] = []
+        func add(_ kind: String, _ name: String) {
+            let m = Mention(kind: kind, name: name)
+            if !found.contains(m) { found.append(m) }
+        }
+        let text = unit.fullText
+        let lowered = text.lowercased()
+        for role in roleNames.sorted() where lowered.contains(role) { add("site_system_role", role) }
+        for content in [unit.content] + unit.details {
+            for statement in PermissionParser.roleStatements(content) { add("security_role", statement.role) }
+            for code in content.codeTexts { add("command", code) }
+            for label in content.strongTexts { add("ui_label", label.collapsingWhitespace) }
+        }
+        for m in accountPattern.matches(in: text) {
+            // The words just before "account", back to the first function word.
+            var words: [Substring] = []
+            for word in m.groups[0].lowercased().split(separator: " ").reversed() {
+                if Text.stopWords.contains(String(word)) || word.hasSuffix("s") && words.count > 1 { break }
+                words.insert(word, at: 0)
+            }
+            if words.count >= 2 { add("account", words.joined(separator: " ")) }
+        }
+        for m in sharePattern.matches(in: text) { add("share", m.groups[0]) }
+        return found
+    }
+
+    /// Ports stated in a sentence: "Outbound: TCP Port **10123**",
+    /// "Between X and Y: HTTPS (by default, TCP 443)".
+    mutating func readPorts(_ unit: Unit, in context: Context) {
+        let text = unit.text
+        let found = PortParser.ports(inProse: text)
+        guard !found.isEmpty else { return }
+        let ends = endpoints(text, in: context)
+        let parsed = conditions.parseEmbedded(text)
+        facts.variables.append(contentsOf: parsed?.variables ?? [])
+        for port in found {
+            facts.ports.append(Port(
+                transport: port.transport, port: port.port, from: ends.from, to: ends.to,
+                purpose: port.application.map { "\($0): \(text)" } ?? text,
+                condition: parsed?.condition, conditionText: parsed?.text,
+                subject: context.section.portSubject, direction: port.direction,
+                source: source(unit.line, context)))
+        }
+    }
+
+    /// List items that open with a site system role ("Enrollment point and
+    /// enrollment proxy point", "Management point that's configured for ...").
+    mutating func readRoles(_ unit: Unit, in context: Context) {
+        guard context.statesRequirements else { return }
+        let lead = unit.text.lowercased()
+        let named = roleNames.filter { lead.hasPrefix($0) || lead.hasPrefix($0 + "s") }
+            .union(roleNames.filter { name in
+                lead.hasPrefix(name.components(separatedBy: " ").first ?? name) && lead.contains(" and " + name)
+            })
+        for name in named.sorted() {
+            facts.siteSystemRoles.append(SiteSystemRole(
+                name: name, necessity: NecessityParser.parse(unit.fullText), subject: context.subject,
+                description: unit.fullText, source: source(unit.line, context)))
+        }
+    }
+
+    mutating func add(_ method: InstallMethod) {
+        facts.installMethods.append(method)
+    }
+
+    /// Sorts out what was collected: classification ordinals in document order,
+    /// one entry per condition variable.
+    mutating func finish() {
+        markRestartsStatedInDetailSections()
+        learnAbbreviations()
+        facts.tables.sort { $0.line < $1.line }
+        for i in facts.tables.indices { facts.tables[i].ordinal = i }
+        var seen = Set<String>()
+        facts.variables = facts.variables.sorted { ($0.name, $0.phrase) < ($1.name, $1.phrase) }
+            .filter { seen.insert($0.name).inserted }
+        var seenAliases = Set<String>()
+        facts.aliases = facts.aliases.filter { seenAliases.insert($0.alias + "\u{1F}" + $0.name.lowercased()).inserted }
+    }
+}
+
+extension ExtractionRun {
+    /// A component's restart note often sits in a section of its own
+    /// ("Additional details about X ... may require a restart").
+    mutating func markRestartsStatedInDetailSections() {
+        for (index, section) in document.sections.enumerated() {
+            let subject = subjects[index].subject
+            guard let c = facts.components.firstIndex(where: { $0.name == subject }), !facts.components[c].mayRestart
+            else { continue }
+            var text = ""
+            for block in document.blocks(of: section) {
+                if case .paragraph(let content) = block.kind { text += content.plainText + " " }
+            }
+            if restartPattern.matches(text) { facts.components[c].mayRestart = true }
+        }
+    }
+}
+
+private let restartPattern = Pattern(#"\b(?:restart|reboot)"#)
+private let pointer = Pattern(#"^for more information\b"#)
+private let introduction = Pattern(#"^(?:applies to\b|the following\b)|\buse (?:the following|this) information\b"#)
+private let accountPattern = Pattern(#"\b((?:[a-z]+ ){1,4}account)s?\b"#)
+private let sharePattern = Pattern(#"(\b[A-Z]+\$)"#, caseInsensitive: false)

@@ -1,0 +1,22 @@
+/// How strongly a text asks for something, read from its wording.
+enum NecessityParser {
+    static func parse(_ text: String) -> Necessity? {
+        if optionalRecommended.matches(text) { return .optionalRecommended }
+        let negative = notRequired.matches(text)
+        let positive = required.matches(text)
+        if negative && !positive { return .notRequired }
+        if optional.matches(text) { return .optional }
+        if recommended.matches(text) && !positive { return .recommended }
+        if positive { return .required }
+        if negative { return .notRequired }
+        return nil
+    }
+
+    private static let optionalRecommended = Pattern(#"\boptional,? but (?:it's |is )?recommended\b"#)
+    private static let optional = Pattern(#"\b(?:optional|optionally|may also require|you can also)\b"#)
+    private static let recommended = Pattern(#"\b(?:recommended|recommend|should)\b"#)
+    private static let notRequired = Pattern(
+        #"\b(?:(?:is|are)(?:n't| not) required|not required|(?:don't|doesn't|do not|does not) (?:require|need)|no longer (?:required|needed))\b"#)
+    private static let required = Pattern(
+        #"\b(?:(?<!n't |not |no longer )required|(?<!n't |not )requires?|must|needs?|always required|is needed)\b"#)
+}

@@ -1,0 +1,101 @@
+/// Reads permissions and security roles from the sentences that grant them:
+/// "To use client push ...: **Modify Resource** and **Read** permission for the
+/// **Collection** object", "The **Infrastructure Administrator** default
+/// security role includes the required permissions to manage ...".
+enum PermissionParser {
+    struct Grant: Equatable {
+        var permission: String
+        var object: String?
+        /// The "To X" clause, when the sentence has one.
+        var purpose: String?
+    }
+
+    static func grants(_ content: [Inline]) -> [Grant] {
+        let text = content.plainText.collapsingWhitespace
+        guard mentionsPermission.matches(text) else { return [] }
+        var purpose: String?
+        var rest = text
+        if let m = toPurpose.firstMatch(in: text) {
+            purpose = Text.trimmingPeriod(m[0])
+            rest = m[1]
+        }
+        let bold = Set(content.strongTexts.map { $0.collapsingWhitespace })
+        var grants: [Grant] = []
+        for clause in clauseSplit.regex.stringByReplacingMatches(
+            in: rest, range: NSRange(rest.startIndex..., in: rest), withTemplate: "\u{1F}").split(separator: "\u{1F}") {
+            let clause = String(clause)
+            var object: String?
+            var names = clause
+            var boldOnly = false
+            if let m = objectPattern.matches(in: clause).first {
+                object = Text.trimmingPeriod(m.groups[0])
+                names = String(clause[..<m.range.lowerBound])
+            } else if let m = permissionWord.matches(in: clause).first {
+                // Without an object, only bold names count: "**Agent** permissions".
+                names = String(clause[..<m.range.lowerBound])
+                boldOnly = true
+            } else {
+                continue
+            }
+            if let m = leadVerb.matches(in: names).last { names = String(names[m.range.upperBound...]) }
+            for name in listSplit.regex.stringByReplacingMatches(
+                in: names, range: NSRange(names.startIndex..., in: names), withTemplate: "\u{1F}").split(separator: "\u{1F}") {
+                let permission = Text.trimmingPeriod(permissionWordAtEnd.regex.stringByReplacingMatches(
+                    in: String(name), range: NSRange(name.startIndex..., in: name), withTemplate: ""))
+                guard isPermissionName(permission), !boldOnly || bold.contains(permission) else { continue }
+                grants.append(Grant(permission: permission, object: object, purpose: purpose))
+            }
+        }
+        return grants
+    }
+
+    /// Permission names are short capitalized phrases ("Modify", "Delete resource", "Client agent").
+    private static func isPermissionName(_ s: String) -> Bool {
+        let words = s.split(separator: " ")
+        guard (1...4).contains(words.count), let first = s.first, first.isUppercase else { return false }
+        return !s.lowercased().hasPrefix("the ") && !s.contains(":")
+    }
+
+    struct RoleStatement: Equatable {
+        var role: String
+        /// What the role is said to be needed for or to include permissions for.
+        var purpose: String?
+        var sentence: String
+    }
+
+    /// "The **X** default security role includes the required permissions to Y",
+    /// "You must be a member of the **X** security role to Y".
+    static func roleStatements(_ content: [Inline]) -> [RoleStatement] {
+        let text = content.plainText.collapsingWhitespace
+        guard text.range(of: "security role", options: .caseInsensitive) != nil else { return [] }
+        var statements: [RoleStatement] = []
+        for sentence in Text.sentences(text) where sentence.range(of: "security role", options: .caseInsensitive) != nil {
+            let bold = content.strongTexts.map(\.collapsingWhitespace)
+            var role: String?
+            for name in bold where sentence.contains(name + " default security role") || sentence.contains(name + " security role") {
+                role = name
+                break
+            }
+            if role == nil, let m = capitalizedRole.firstMatch(in: sentence) { role = m[0] }
+            guard let role else { continue }
+            let purpose = rolePurpose.firstMatch(in: sentence).map { Text.trimmingPeriod($0[0]) }
+            statements.append(RoleStatement(role: role, purpose: purpose, sentence: sentence))
+        }
+        return statements
+    }
+
+    private static let mentionsPermission = Pattern(#"\b(?:permissions?|object)\b"#)
+    private static let toPurpose = Pattern(#"^(?:to|for) (.+?):\s*(.+)$"#)
+    private static let clauseSplit = Pattern(#",? and (?=[a-z ]*(?:client settings|custom|default)\b)|;\s*|\.\s+"#)
+    private static let objectPattern = Pattern(#"\s*(?:permissions?\s+)?(?:for|on) (?:the )?(.+?) (?:object|class|securable object)s?\b"#)
+    private static let permissionWord = Pattern(#"\s+permissions?\b"#)
+    private static let permissionWordAtEnd = Pattern(#"\s+permissions?$"#)
+    private static let leadVerb = Pattern(#"^.*?\b(?:requires?|needs?|have|has|grant|assign)\s+"#)
+    private static let listSplit = Pattern(#",\s*(?:and\s+)?|\s+and\s+"#)
+    private static let capitalizedRole = Pattern(
+        #"\b((?:[A-Z][a-z]+ ){0,3}(?:Administrator|Manager|Analyst|Author|Operator|User))s? (?:default )?security role"#,
+        caseInsensitive: false)
+    private static let rolePurpose = Pattern(#"\b(?:permissions? to|role to|in order to) (.+)$"#)
+}
+
+import Foundation

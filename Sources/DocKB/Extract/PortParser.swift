@@ -1,0 +1,94 @@
+/// Reads port numbers from port-table cells ("80 (See note 1, ...)", "80 or
+/// 8530", "--", "DYNAMIC", "49152-65535") and from prose ("Outbound: TCP Port
+/// **10123**", "HTTPS (by default, TCP 443)", "inbound custom port TCP 135"),
+/// and the two machines a description names ("between the site server and
+/// the client computer", "from the client computer to a management point").
+enum PortParser {
+    /// The ports of one table cell; empty for `--`, `n/a` or an empty cell.
+    static func ports(inCell text: String) -> [String] {
+        var t = text
+        if let paren = t.firstIndex(of: "(") { t = String(t[..<paren]) }
+        t = t.collapsingWhitespace
+        if t.isEmpty || t.allSatisfy({ $0 == "-" || $0 == "–" || $0 == "—" }) { return [] }
+        let lowered = t.lowercased()
+        if ["n/a", "na", "none", "not applicable"].contains(lowered) { return [] }
+        var result: [String] = []
+        for m in cellToken.matches(in: t) {
+            let token = m.groups[0].replacingOccurrences(of: " ", with: "")
+            if !token.isEmpty && !result.contains(token) { result.append(token.uppercased() == "DYNAMIC" ? "DYNAMIC" : token) }
+        }
+        return result
+    }
+
+    struct ProsePort: Equatable {
+        var transport: String
+        var port: String
+        var direction: String?
+        /// The application protocol named just before ("HTTPS" in "HTTPS (by default, TCP 443)").
+        var application: String?
+    }
+
+    /// Ports stated in running text.
+    static func ports(inProse text: String) -> [ProsePort] {
+        var found: [ProsePort] = []
+        var direction: String?
+        if let m = directionPattern.firstMatch(in: text) {
+            let words = m[0].lowercased()
+            direction = words.contains("inbound") && words.contains("outbound") ? "inbound and outbound"
+                : words.contains("inbound") ? "inbound" : "outbound"
+        }
+        for m in transportThenNumber.matches(in: text) {
+            let application = applicationBefore(m.range.lowerBound, in: text)
+            found.append(ProsePort(transport: m.groups[0].uppercased(), port: m.groups[1].replacingOccurrences(of: " ", with: ""),
+                                   direction: direction, application: application))
+        }
+        for m in numberThenTransport.matches(in: text) where !found.contains(where: { $0.port == m.groups[0] }) {
+            found.append(ProsePort(transport: m.groups[1].uppercased(), port: m.groups[0], direction: direction, application: nil))
+        }
+        return found
+    }
+
+    /// The application protocol just before a port: "HTTPS (by default, TCP 443)".
+    private static func applicationBefore(_ index: String.Index, in text: String) -> String? {
+        let before = String(text[..<index])
+        return applicationPattern.matches(in: before).last?.groups[0]
+    }
+
+    /// (from, to) machines of a description, without articles.
+    static func endpoints(_ text: String) -> (from: String?, to: String?) {
+        for pattern in [betweenPattern, fromToPattern] {
+            // Machines are short noun phrases; a long capture is a sentence, not a machine.
+            if let m = pattern.firstMatch(in: text), m.allSatisfy({ $0.split(separator: " ").count <= 5 }) {
+                return (clean(m[0]), clean(m[1]))
+            }
+        }
+        return (nil, nil)
+    }
+
+    /// Machines named by a heading drawn as an arrow: "Client --> Management
+    /// point", "Site server < -- > SQL Server" (both ways).
+    static func arrowEndpoints(_ heading: String) -> (from: String, to: String, bothWays: Bool)? {
+        guard let m = arrowPattern.firstMatch(in: heading) else { return nil }
+        return (clean(m[0]), clean(m[2]), !m[1].isEmpty)
+    }
+
+    private static let arrowPattern = Pattern(#"^(.+?)\s*(<?)\s*-{1,2}\s*>\s*(.+)$"#)
+
+    private static func clean(_ s: String) -> String {
+        var t = s.collapsingWhitespace
+        for article in ["the ", "a ", "an ", "any "] where t.lowercased().hasPrefix(article) {
+            t = String(t.dropFirst(article.count))
+        }
+        return Text.trimmingPeriod(t)
+    }
+
+    private static let cellToken = Pattern(#"(\d+\s*-\s*\d+|\d+|dynamic)"#)
+    private static let directionPattern = Pattern(#"\b((?:inbound|outbound)(?: and (?:inbound|outbound))?)\s*:"#)
+    private static let transportThenNumber = Pattern(#"\b(TCP|UDP)(?:/IP)?\s+(?:ports?\s+)?\**(\d+(?:\s*-\s*\d+)?)\**"#)
+    private static let numberThenTransport = Pattern(#"\bports? (\d{2,5}) \((TCP|UDP)\)"#)
+    private static let applicationPattern = Pattern(#"\b(HTTPS?|SMB|RPC|SQL|LDAP|DNS|WMI|FTP|SSH|RDP)\s*\([^()]*$"#, caseInsensitive: false)
+    private static let betweenPattern = Pattern(
+        #"\bbetween (?:the |a |an )?(.+?) and (?:the |a |an )?(.+?)(?=[.,:;]|\s+(?:when|if|for|to|from|that|which|during|and you)\b|$)"#)
+    private static let fromToPattern = Pattern(
+        #"\bfrom (?:the |a |an |one )?(.+?) to (?:the |a |an |another )?(.+?)(?=[.,:;]|\s+(?:when|if|for|that|which|during|and you)\b|$)"#)
+}

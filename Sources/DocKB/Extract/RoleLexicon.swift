@@ -1,0 +1,43 @@
+/// Site system role names a document uses, learned from its own text: table
+/// rows and list items whose name ends in "point" under dependency headings,
+/// and any phrase followed by "site system role" or "role" with "point".
+enum RoleLexicon {
+    static func names(in document: Document) -> Set<String> {
+        var names = Set<String>()
+        document.forEachInlines { content, _ in
+            let text = content.plainText.collapsingWhitespace
+            for m in rolePhrase.matches(in: text) {
+                let words = m.groups[0].lowercased().split(separator: " ")
+                    .drop(while: { Text.stopWords.contains(String($0)) || leadingNoise.contains(String($0)) })
+                if !words.isEmpty { names.insert(words.joined(separator: " ")) }
+            }
+        }
+        // Any "X point" in a sentence that speaks of site system roles.
+        document.forEachInlines { content, _ in
+            let text = content.plainText.collapsingWhitespace
+            guard text.range(of: "site system role", options: .caseInsensitive) != nil else { return }
+            for sentence in Text.sentences(text) where sentence.range(of: "site system role", options: .caseInsensitive) != nil {
+                for m in pointPhrase.matches(in: sentence) {
+                    let words = m.groups[0].lowercased().split(separator: " ")
+                        .drop(while: { Text.stopWords.contains(String($0)) || leadingNoise.contains(String($0)) })
+                    if words.count >= 2 { names.insert(words.joined(separator: " ")) }
+                }
+            }
+        }
+        for block in document.blocks {
+            guard case .table(let table) = block.kind else { continue }
+            for row in table.rows {
+                guard let first = row.cells.first?.plainText.collapsingWhitespace.lowercased(),
+                      first.hasSuffix(" point"), first.split(separator: " ").count <= 4 else { continue }
+                names.insert(first)
+            }
+        }
+        return names
+    }
+
+    /// "the enrollment proxy point site system role", "a distribution point role"
+    private static let rolePhrase = Pattern(
+        #"\b((?:[A-Za-z-]+ ){0,3}point)s? (?:is an? (?:optional|required)[^.]*? )?(?:site system |site |server )?roles?\b"#)
+    private static let pointPhrase = Pattern(#"\b((?:[A-Za-z-]+ ){1,2}point)s?\b"#)
+    private static let leadingNoise: Set<String> = ["optional", "recommended", "required", "but", "each", "every", "one", "new", "enable", "install", "add", "configure"]
+}

@@ -1,0 +1,115 @@
+/// What each section of a document is about, from the heading tree:
+/// - an installation method: a heading under one that names installation methods;
+/// - a subject: "Prerequisites for X" / "Requirements for X" → X, inherited downwards;
+/// - whether its content states prerequisites (its heading or an ancestor's
+///   speaks of prerequisites, requirements or dependencies);
+/// - what its ports are for ("Ports that are used with X" → X, else the heading).
+struct SectionSubject: Equatable {
+    var subject: String
+    var installMethod: InstallMethod?
+    var statesRequirements: Bool
+    var portSubject: String
+    /// Section headings from the document title down, for classification context.
+    var headings: [String]
+    var anchor: String
+    var heading: String
+}
+
+enum SectionSubjects {
+    static func analyze(_ document: Document, conditions: ConditionParser) -> [SectionSubject] {
+        var result: [SectionSubject] = []
+        let rowNames = tableRowNames(document)
+        let rootSubject = subjectPhrase(document.title) ?? document.title
+        for section in document.sections {
+            let parent = section.parent.map { result[$0] }
+            let heading = section.heading
+            var subject = parent?.subject ?? rootSubject
+            var method: InstallMethod?
+            if let parentHeading = parent?.heading, methodsHeading.matches(parentHeading), !methodsHeading.matches(heading),
+               methodName.matches(heading) {
+                method = installMethod(heading: heading, line: section.line, document: document,
+                                       anchor: section.anchor, conditions: conditions)
+                subject = method?.name ?? heading
+            } else if let phrase = subjectPhrase(heading) {
+                subject = phrase
+            }
+            let states = method != nil || (parent?.statesRequirements ?? false) || requirementHeading.matches(heading)
+                || (section.level == 1 && requirementHeading.matches(document.title))
+            // A section that elaborates one row of a table above ("Additional
+            // details about X", or a heading naming X) states rules about X,
+            // not about the whole platform the table is for.
+            if states, !requirementHeading.matches(heading), method == nil,
+               let row = rowNames.first(where: { heading.lowercased().contains($0.lowercased()) }) {
+                subject = row
+            }
+            var portSubject = heading
+            if let m = portsUsedWith.firstMatch(in: heading) {
+                portSubject = Text.trimmingPeriod(m[0])
+            } else if genericPortHeading.matches(heading) {
+                portSubject = parent.map { $0.installMethod == nil && $0.portSubject != $0.heading ? $0.portSubject : $0.subject } ?? subject
+            }
+            result.append(SectionSubject(
+                subject: subject, installMethod: method, statesRequirements: states, portSubject: portSubject,
+                headings: (parent?.headings ?? []) + [heading], anchor: section.anchor, heading: heading))
+        }
+        return result
+    }
+
+    /// An installation method named by a heading or a list item's lead text.
+    static func installMethod(heading: String, line: Int, document: Document, anchor: String,
+                              conditions: ConditionParser) -> InstallMethod {
+        var name = heading
+        var condition: Condition?
+        if let m = qualifier.firstMatch(in: heading) {
+            name = m[0].trimmingCharacters(in: .whitespaces)
+            condition = conditions.parse("(" + m[1] + ")")?.condition
+        }
+        return InstallMethod(name: Text.trimmingPeriod(name), heading: heading, condition: condition,
+                             source: FactSource(path: document.path, line: line, anchor: anchor, section: heading))
+    }
+
+    /// The names in the first column of the document's tables, longest first,
+    /// so a heading is matched to the most specific one.
+    static func tableRowNames(_ document: Document) -> [String] {
+        var names = Set<String>()
+        func collect(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .table(let t):
+                    for row in t.rows {
+                        guard let first = row.cells.first else { continue }
+                        let name = ComponentNameParser.parse(first).name
+                        if name.count >= 4 && name.split(separator: " ").count <= 8 { names.insert(name) }
+                    }
+                case .list(let l): for item in l.items { collect(item.blocks) }
+                case .alert(let a): collect(a.blocks)
+                case .quote(let b): collect(b)
+                default: break
+                }
+            }
+        }
+        collect(document.blocks)
+        return names.sorted { ($0.count, $0) > ($1.count, $1) }
+    }
+
+    /// "Prerequisites for Windows clients" → "Windows clients".
+    static func subjectPhrase(_ heading: String) -> String? {
+        guard let m = subjectHeading.firstMatch(in: heading) else { return nil }
+        var phrase = m[0]
+        if let r = phrase.range(of: " in Configuration Manager", options: [.caseInsensitive, .backwards]) {
+            phrase = String(phrase[..<r.lowerBound])
+        }
+        return Text.trimmingPeriod(phrase)
+    }
+
+    static let methodsHeading = Pattern(#"\b(?:installation|deployment|upgrade) methods?\b|\bmethods? (?:of|for) (?:client )?install"#)
+    /// A method's own heading says what it installs or upgrades by.
+    static let methodName = Pattern(#"\b(?:install\w*|upgrades?|deploy\w*|enrol\w*)\b"#)
+    private static let qualifier = Pattern(#"^(.+?)\s*\(([^()]+)\)\s*$"#)
+    private static let subjectHeading = Pattern(#"^(?:prerequisites|requirements|dependencies) (?:for|of) (.+)$"#)
+    static let requirementHeading = Pattern(#"\b(?:prerequisites?|requirements?|dependenc(?:y|ies)|required|before you (?:begin|start))\b"#)
+    private static let portsUsedWith = Pattern(#"\bports? (?:that are |)used (?:with|for|by|during|in) (.+)$"#)
+    private static let genericPortHeading = Pattern(#"\b(?:firewall|ports?)\b"#)
+}
+
+import Foundation

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Small regular-expression helpers shared by the extractors. Patterns are
+/// compiled once (NSRegularExpression is thread-safe for matching).
+struct Pattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+
+    init(_ pattern: String, caseInsensitive: Bool = true) {
+        // The patterns are literals of this module: a bad one is a programming error.
+        regex = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+    }
+
+    /// Capture groups of the first match (group 0 excluded); nil groups become "".
+    func firstMatch(in text: String) -> [String]? {
+        let range = NSRange(text.startIndex..., in: text)
+        guard let m = regex.firstMatch(in: text, range: range) else { return nil }
+        return (1..<max(m.numberOfRanges, 1)).map { i in
+            Range(m.range(at: i), in: text).map { String(text[$0]) } ?? ""
+        }
+    }
+
+    /// Every match: its whole range and its capture groups.
+    func matches(in text: String) -> [(range: Range<String.Index>, groups: [String])] {
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).compactMap { m in
+            guard let whole = Range(m.range, in: text) else { return nil }
+            let groups = (1..<max(m.numberOfRanges, 1)).map { i in
+                Range(m.range(at: i), in: text).map { String(text[$0]) } ?? ""
+            }
+            return (whole, groups)
+        }
+    }
+
+    func matches(_ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
+
+enum Text {
+    /// Splits running text into sentences at `.`, `!` or `?` followed by space and
+    /// a capital letter, without breaking version numbers or file names.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            current.append(c)
+            if c == "\n" || ((c == "." || c == "!" || c == "?") && i + 2 < chars.count
+                && chars[i + 1] == " " && (chars[i + 2].isUppercase || chars[i + 2] == "`" || chars[i + 2] == "*")) {
+                let s = current.collapsingWhitespace
+                if !s.isEmpty { result.append(s) }
+                current = ""
+            }
+            i += 1
+        }
+        let s = current.collapsingWhitespace
+        if !s.isEmpty { result.append(s) }
+        return result
+    }
+
+    /// The text with a trailing period (and spaces) removed.
+    static func trimmingPeriod(_ s: String) -> String {
+        var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = t.last, last == "." || last == ":" || last == ";" || last == "," {
+            t.removeLast()
+        }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "you", "you're", "youre", "your", "are", "is", "be", "been", "being", "was",
+        "were", "have", "has", "had", "haven't", "havent", "hasn't", "not", "don't", "dont", "do", "does",
+        "didn't", "did", "that", "this", "these", "those", "it", "its", "to", "of", "for", "with", "on",
+        "in", "from", "by", "at", "as", "or", "and", "if", "when", "unless", "use", "using", "following",
+        "specified", "specify", "you've", "there", "there's", "any", "all", "can", "must", "need", "needs",
+        "will", "would", "should", "may", "might", "also", "then", "than", "which", "who", "what",
+        "isn't", "aren't", "doesn't", "won't", "wasn't", "case", "upon", "on", "into", "parameter",
+        "command-line", "property", "that's", "it's", "what's", "its", "their",
+    ]
+
+    /// A slug of the content words of a clause: `extended-active-directory-schema`.
+    static func slug(_ clause: String, maxWords: Int = 5) -> String {
+        let words = clause.lowercased()
+            .replacingOccurrences(of: "’", with: "'")
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "-" || $0 == "/") })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'-/")) }
+            .filter { !$0.isEmpty && !stopWords.contains($0) }
+        return words.prefix(maxWords).joined(separator: "-")
+    }
+
+    /// "Microsoft Background Intelligent Transfer Service (BITS)" → ("Microsoft ...Service", "BITS").
+    static func splitAbbreviation(_ name: String) -> (name: String, abbreviation: String?) {
+        guard let m = abbreviationPattern.firstMatch(in: name) else { return (name, nil) }
+        let base = m[0].trimmingCharacters(in: .whitespaces)
+        let abbreviation = m[1]
+        guard !base.isEmpty, isAbbreviation(abbreviation, of: base) else { return (name, nil) }
+        return (base + m[2], abbreviation)
+    }
+
+    private static let abbreviationPattern = Pattern(#"^(.*?)\s*\(([A-Za-z0-9\-\.]{2,12})\)(.*)$"#, caseInsensitive: false)
+
+    /// True when `abbreviation` is mostly capitals and starts with the initial
+    /// of a word of `phrase`: BITS for Background Intelligent Transfer Service,
+    /// MSXML for Microsoft Core XML Services, EIC for extended interoperability client.
+    static func isAbbreviation(_ abbreviation: String, of phrase: String) -> Bool {
+        let letters = abbreviation.filter(\.isLetter)
+        guard letters.count >= 2, letters.filter(\.isUppercase).count * 2 > letters.count,
+              let first = letters.first?.uppercased() else { return false }
+        let initials = phrase.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap { $0.first?.uppercased() }
+        return initials.contains(first)
+    }
+}

@@ -1,0 +1,131 @@
+import XCTest
+@testable import DocKB
+
+/// The sentence-level readers the extractor is built from, on phrasings of
+/// the kind the documents use (written here, not copied from them).
+final class ConditionParserTests: XCTestCase {
+    let parser = ConditionParser()
+
+    func testVersionGates() {
+        XCTAssertEqual(parser.parse("Starting in version 2010, sites need a thing.")?.condition, .version(.atLeast, "2010"))
+        XCTAssertEqual(parser.parse("This works (version 2107 and later).")?.condition, .version(.atLeast, "2107"))
+        XCTAssertEqual(parser.parse("Only in version 1810 and earlier.")?.condition, .version(.atMost, "1810"))
+        XCTAssertNil(parser.parse("Requires version 4.5.2 or later."), "dotted component versions are not product gates")
+    }
+
+    func testUnlessNamesTheSwitchItMentions() {
+        let r = parser.parse("The computer must reach a server. Unless you ran setup with the option `setup /media`")
+        XCTAssertEqual(r?.condition, .not(.flag("media")))
+    }
+
+    func testNegatedAlternatives() {
+        let r = parser.parse("If you haven't enabled the widget, or you're deploying from another tenant, do something else.")
+        XCTAssertEqual(r?.condition, .any([.not(.flag("enabled-widget")), .flag("deploying-another-tenant")]))
+        XCTAssertEqual(r?.variables.map(\.name), ["enabled-widget", "deploying-another-tenant"])
+    }
+
+    func testWhenAndOnlyQualifiers() {
+        XCTAssertEqual(parser.parse("When you require strong auth, clients must be joined.")?.condition,
+                       .flag("require-strong-auth"))
+        XCTAssertEqual(parser.parse("Package-based install (for upgrades only)")?.condition, .flag("upgrades"))
+    }
+
+    func testEmbeddedClausesOfPortDescriptions() {
+        let r = parser.parseEmbedded("Traffic from the client to a server when the link is secure, and you do not specify the property **/cache:<Path>**.")
+        XCTAssertEqual(r?.condition, .all([.flag("link-secure"), .not(.flag("cache"))]))
+        XCTAssertNil(parser.parseEmbedded("Traffic from the client to a server."))
+    }
+}
+
+final class NecessityParserTests: XCTestCase {
+    func testWordings() {
+        XCTAssertEqual(NecessityParser.parse("The widget is an optional, but recommended role."), .optionalRecommended)
+        XCTAssertEqual(NecessityParser.parse("Required to process files."), .required)
+        XCTAssertEqual(NecessityParser.parse("You don't require a widget."), .notRequired)
+        XCTAssertEqual(NecessityParser.parse("You don't require it to start. Clients require it to work."), .required)
+        XCTAssertEqual(NecessityParser.parse("You may also require one of these:"), .optional)
+        XCTAssertNil(NecessityParser.parse("The widget shows reports."))
+    }
+}
+
+final class ComponentNameParserTests: XCTestCase {
+    func testNameVersionFileAndAbbreviation() {
+        let p = ComponentNameParser.parse([.text("Contoso Widget Runtime (CWR) version 3.2.1 or later ("), .code("cwr-setup.msi"), .text(")")])
+        XCTAssertEqual(p, .init(name: "Contoso Widget Runtime", minVersion: "3.2.1", file: "cwr-setup.msi", abbreviation: "CWR"))
+    }
+
+    func testServicePackAndBareNames() {
+        XCTAssertEqual(ComponentNameParser.parse([.text("Contoso Store 4.0 SP1 components")]).minVersion, "4.0 SP1")
+        XCTAssertEqual(ComponentNameParser.parse([.text("Contoso Store 4.0 SP1 components")]).name, "Contoso Store")
+        XCTAssertEqual(ComponentNameParser.parse([.text("Task runner")]), .init(name: "Task runner"))
+    }
+}
+
+final class PortParserTests: XCTestCase {
+    func testCells() {
+        XCTAssertEqual(PortParser.ports(inCell: "--"), [])
+        XCTAssertEqual(PortParser.ports(inCell: "80 (See note 1, Alternate Port Available)"), ["80"])
+        XCTAssertEqual(PortParser.ports(inCell: "80 or 8530"), ["80", "8530"])
+        XCTAssertEqual(PortParser.ports(inCell: "DYNAMIC"), ["DYNAMIC"])
+        XCTAssertEqual(PortParser.ports(inCell: "49152 - 65535"), ["49152-65535"])
+    }
+
+    func testProse() {
+        XCTAssertEqual(PortParser.ports(inProse: "Outbound: TCP Port 9999"),
+                       [.init(transport: "TCP", port: "9999", direction: "outbound", application: nil)])
+        XCTAssertEqual(PortParser.ports(inProse: "Between phones and the gateway: HTTPS (by default, TCP 443)"),
+                       [.init(transport: "TCP", port: "443", direction: nil, application: "HTTPS")])
+        XCTAssertEqual(PortParser.ports(inProse: "No ports here, only 443 apples."), [])
+    }
+
+    func testEndpoints() {
+        XCTAssertEqual(PortParser.endpoints("SMB between the site server and the client computer.").from, "site server")
+        XCTAssertEqual(PortParser.endpoints("SMB between the site server and the client computer.").to, "client computer")
+        let e = PortParser.endpoints("HTTP from the client computer to a management point when the link is plain.")
+        XCTAssertEqual(e.from, "client computer")
+        XCTAssertEqual(e.to, "management point")
+    }
+}
+
+final class PermissionParserTests: XCTestCase {
+    func testGrantWithPurposeAndObject() {
+        let content: [Inline] = [.text("To do a thing: "), .strong([.text("Modify")]), .text(" and "),
+                                 .strong([.text("Read")]), .text(" permission for the "), .strong([.text("Widget")]),
+                                 .text(" object.")]
+        XCTAssertEqual(PermissionParser.grants(content), [
+            .init(permission: "Modify", object: "Widget", purpose: "do a thing"),
+            .init(permission: "Read", object: "Widget", purpose: "do a thing"),
+        ])
+    }
+
+    func testTwoClausesOneWithoutObject() {
+        let content: [Inline] = [.text("To set it up: Default settings require "), .strong([.text("Modify")]),
+                                 .text(" permission for the "), .strong([.text("Site")]),
+                                 .text(" object, and custom settings require "), .strong([.text("Agent")]), .text(" permissions.")]
+        XCTAssertEqual(PermissionParser.grants(content).map(\.permission), ["Modify", "Agent"])
+        XCTAssertEqual(PermissionParser.grants(content).map(\.object), ["Site", nil])
+    }
+
+    func testSentencesWithoutGrantsGiveNone() {
+        XCTAssertEqual(PermissionParser.grants([.text("For the permissions required to do X, see the other page.")]), [])
+    }
+
+    func testRoleStatement() {
+        let content: [Inline] = [.text("The "), .strong([.text("Widget Administrator")]),
+                                 .text(" default security role includes the required permissions to manage widgets.")]
+        XCTAssertEqual(PermissionParser.roleStatements(content).first?.role, "Widget Administrator")
+        XCTAssertEqual(PermissionParser.roleStatements(content).first?.purpose, "manage widgets")
+    }
+}
+
+final class AbbreviationFinderTests: XCTestCase {
+    func testShortestSpellingLongForm() {
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "Create a new group policy object (GPO) for it."),
+                       [.init(short: "GPO", long: "group policy object")])
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "It uses the Contoso Widget Runtime (CWR) service."),
+                       [.init(short: "CWR", long: "Contoso Widget Runtime")])
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "the Microsoft Core XML Services (MSXML) parser").first?.long,
+                       "Microsoft Core XML Services")
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "a port number (UDP) and a value (See note)"), [])
+    }
+}
