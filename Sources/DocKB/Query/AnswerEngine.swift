@@ -13,6 +13,9 @@ public final class AnswerEngine: Sendable {
     /// Condition variable → the words it was introduced by.
     let phrases: [String: String]
     let statements: StatementIndex
+    /// Requirement rows by line: a component or role row made from the same
+    /// line takes its condition from there.
+    let requirementAt: [Citation.Spot: RequirementRow]
 
     public init(knowledgeBase kb: KnowledgeBase) {
         knowledgeBase = kb
@@ -21,6 +24,7 @@ public final class AnswerEngine: Sendable {
         parser = QuestionParser(lexicon: lexicon)
         phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
         statements = StatementIndex(kb: kb)
+        requirementAt = Dictionary(kb.requirements.map { ($0.cite.spot, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func parse(_ question: String) -> ParsedQuestion { parser.parse(question) }

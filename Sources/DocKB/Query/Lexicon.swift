@@ -35,6 +35,9 @@ public struct Lexicon: Sendable {
     /// Inverse frequency of a stem among the surface forms: "push" weighs more
     /// than "installation", which every method name contains.
     var weights: [String: Double] = [:]
+    /// Stems that occur in exactly one entity name: naming them names the entity
+    /// ("push" for "Client push installation"), however short the mention.
+    var identifyingStems: Set<String> = []
     /// Abbreviations and aliases, lower-cased, to the words they stand for.
     var expansions: [String: [String]] = [:]
     /// Every word the knowledge base uses; a question word outside it may be a typo.
@@ -98,6 +101,9 @@ public struct Lexicon: Sendable {
         for form in forms { for stem in Set(form.stems) { frequency[stem, default: 0] += 1 } }
         let n = Double(max(forms.count, 1))
         for (stem, df) in frequency { weights[stem] = log(1 + n / Double(df)) }
+        var names: [String: Set<String>] = [:]
+        for form in forms { for stem in form.stems { names[stem, default: []].insert(form.entity.name.lowercased()) } }
+        identifyingStems = Set(names.filter { $0.value.count == 1 && $0.key.count >= 4 && !$0.key.allSatisfy(\.isNumber) }.keys)
         for i in forms.indices { forms[i].totalWeight = forms[i].stems.reduce(0) { $0 + weight($1) } }
     }
 

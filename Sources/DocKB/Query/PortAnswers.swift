@@ -40,11 +40,16 @@ extension AnswerEngine {
     func addPort(_ p: PortRow, group: String, route: String, _ b: inout AnswerBuilder) {
         var text = p.label
         let ends = [p.source, p.destination].compactMap { $0 }
-        let purpose = leadingSentences(p.purpose, 1)
+        var purpose = leadingSentences(p.purpose, 1)
+        // "Inbound: TCP Port 2701" says nothing the label does not.
+        let labelStems = Set(stems(p.label + " port"))
+        if Set(stems(purpose)).isSubset(of: labelStems) { purpose = "" }
         if !purpose.isEmpty {
             text += ": \(purpose)"
         } else if ends.count == 2 {
             text += ": \(ends[0]) → \(ends[1])"
+        } else if let subject = p.subject {
+            text += " (\(subject))"
         }
         b.add(group: group, kind: "port", text: text, condition: p.condition, conditionText: p.conditionText,
               cite: p.cite, route: route, rule: ruleName("ports", p.id, p.label), claim: false)

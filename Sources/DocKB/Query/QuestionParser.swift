@@ -103,7 +103,7 @@ public struct QuestionParser: Sendable {
             guard !matched.isEmpty else { continue }
             let weight = matched.reduce(0) { $0 + lexicon.weight($1) }
             let coverage = weight / max(form.totalWeight, 0.0001)
-            guard coverage >= Self.minimumCoverage else { continue }
+            guard coverage >= Self.minimumCoverage || !matched.isDisjoint(with: lexicon.identifyingStems) else { continue }
             let positions = Set(matched.flatMap { positionsByStem[$0] ?? [] })
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
                                         positions: positions)

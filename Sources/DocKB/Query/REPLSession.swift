@@ -127,8 +127,10 @@ public final class REPLSession {
     private func contextText() -> String {
         guard !context.isEmpty else {
             let known = engine.lexicon.variables.map(\.variable.name)
-            return "no facts set; questions are evaluated with every condition undecided.\n"
-                + (known.isEmpty ? "" : "conditions you can set: version, " + known.joined(separator: ", "))
+            let intro = "no facts set; questions are evaluated with every condition undecided."
+            guard !known.isEmpty else { return intro }
+            return ([intro] + renderer.wrap("conditions you can set: version, " + known.joined(separator: ", "),
+                                            indent: 0, hanging: 2)).joined(separator: "\n")
         }
         var lines = context.version.map { ["version = \($0)"] } ?? []
         lines += context.flags.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value ? "yes" : "no")" + phrase($0.key) }

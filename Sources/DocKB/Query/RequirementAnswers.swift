@@ -108,11 +108,15 @@ extension AnswerEngine {
         let subtree = sectionSubtree(heading)
         let componentGroup = "Components (all \(subject))"
         for c in kb.components where c.cite.documentID == documentID && subtree.contains(c.cite.anchor) {
-            b.add(group: componentGroup, kind: "component", text: componentText(c, sentences: 1), cite: c.cite,
+            let rule = requirementAt[c.cite.spot]
+            b.add(group: componentGroup, kind: "component", text: componentText(c, sentences: 1),
+                  condition: rule?.condition, conditionText: rule?.conditionText, cite: c.cite,
                   route: via, rule: ruleName("components", c.id, c.name))
         }
         for r in kb.siteRoles where r.cite.documentID == documentID && sameSubject(r.subject, subject) {
+            let rule = requirementAt[r.cite.spot]
             b.add(group: "Site system roles (all \(subject))", kind: "site_system_role", text: roleText(r, sentences: 2),
+                  condition: rule?.condition, conditionText: rule?.conditionText,
                   cite: r.cite, route: via, rule: ruleName("site_system_roles", r.id, r.name))
         }
         for r in kb.requirements where r.cite.documentID == documentID && sameSubject(r.subject, subject) {
