@@ -16,6 +16,9 @@ public final class AnswerEngine: Sendable {
     /// Requirement rows by line: a component or role row made from the same
     /// line takes its condition from there.
     let requirementAt: [Citation.Spot: RequirementRow]
+    /// Stems of every subject and name, computed once: answers compare them
+    /// for each row, and a corpus-sized base has thousands of rows.
+    let stemCache: [String: [String]]
 
     public init(knowledgeBase kb: KnowledgeBase) {
         knowledgeBase = kb
@@ -25,6 +28,10 @@ public final class AnswerEngine: Sendable {
         phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
         statements = StatementIndex(kb: kb)
         requirementAt = Dictionary(kb.requirements.map { ($0.cite.spot, $0) }, uniquingKeysWith: { first, _ in first })
+        var names = Set(kb.requirements.map(\.subject) + kb.methods.map(\.name) + kb.components.map(\.name))
+        names.formUnion(kb.ports.compactMap(\.subject) + kb.permissions.compactMap(\.subject))
+        names.formUnion(kb.siteRoles.compactMap(\.subject) + kb.siteRoles.map(\.name))
+        stemCache = Dictionary(uniqueKeysWithValues: names.map { ($0, Words.contentStems($0)) })
     }
 
     public func parse(_ question: String) -> ParsedQuestion { parser.parse(question) }
@@ -74,7 +81,7 @@ public final class AnswerEngine: Sendable {
 
     func stems(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return Words.contentStems(text)
+        return stemCache[text] ?? Words.contentStems(text)
     }
 
     /// Two names for the same subject: the same content words.

@@ -97,13 +97,25 @@ extension AnswerEngine {
 
     func restartAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         b.answer.heading = "What may need a restart"
-        for c in knowledgeBase.components where c.mayRestart {
-            let restart = sentences(of: c.description).filter { s in Words.tokens(s).contains { ["restart", "reboot"].contains($0.stem) } }
+        let restarting = knowledgeBase.components.filter(\.mayRestart)
+        for c in restarting {
+            let restart = sentences(of: c.description).filter(mentionsRestart)
             let text = c.label + ": " + (restart.isEmpty ? leadingSentences(c.description, 1) : restart.joined(separator: " "))
             b.add(group: "Components that may need a restart", kind: "component", text: text, cite: c.cite,
                   route: "component whose description says installing it may need a restart",
                   rule: ruleName("components", c.id, c.name))
         }
+        // Rules stated about those components that speak of restarts (when and why).
+        for r in knowledgeBase.requirements where mentionsRestart(r.text)
+            && restarting.contains(where: { sameSubject($0.name, r.subject) }) {
+            b.add(group: "When \(r.subject) needs a restart", kind: "requirement", text: r.text, condition: r.condition,
+                  conditionText: r.conditionText, cite: r.cite, route: "rule about a component that may need a restart",
+                  rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+        }
+    }
+
+    private func mentionsRestart(_ text: String) -> Bool {
+        Words.tokens(text).contains { ["restart", "reboot"].contains($0.stem) }
     }
 
     func listAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {

@@ -17,8 +17,10 @@ struct FactReader {
     static let noWords: Set<String> = ["no", "n", "false", "off", "0", "none", "disabled"]
     static let versionCues: Set<String> = ["version", "versions", "build", "release", "branch", "cb", "v"]
 
-    /// Facts stated inside a question.
-    func facts(in tokens: [Token]) -> Stated {
+    /// Facts stated inside a question. Words at `excluded` positions name the
+    /// question's subject and cannot state a fact on their own ("what does the
+    /// fallback status point do" says nothing about one being assigned).
+    func facts(in tokens: [Token], excluding excluded: Set<Int> = []) -> Stated {
         var stated = Stated()
         for (index, token) in tokens.enumerated() where isVersionNumber(token.word) {
             let before = tokens[max(0, index - 2)..<index].map(\.word)
@@ -29,7 +31,7 @@ struct FactReader {
             }
         }
         for form in lexicon.variables {
-            guard let positions = match(form, tokens) else { continue }
+            guard let positions = match(form, tokens, excluding: excluded) else { continue }
             // "without the update" agrees with a phrase that itself says "not updated".
             let value = isNegated(positions, tokens) == form.negated
             stated.context.flags[form.variable.name] = value
@@ -40,10 +42,10 @@ struct FactReader {
     }
 
     /// Positions of the question words that name `form`'s variable, if they do.
-    private func match(_ form: Lexicon.VariableForm, _ tokens: [Token]) -> Set<Int>? {
+    private func match(_ form: Lexicon.VariableForm, _ tokens: [Token], excluding excluded: Set<Int>) -> Set<Int>? {
         let switchHits = tokens.indices.filter { tokens[$0].isSwitch && form.switches.contains(tokens[$0].word) }
         if !switchHits.isEmpty { return Set(switchHits) }
-        let content = tokens.indices.filter { !Words.isStopWord(tokens[$0].word) }
+        let content = tokens.indices.filter { !Words.isStopWord(tokens[$0].word) && !excluded.contains($0) }
         let hits = content.filter { form.stems.contains(tokens[$0].stem) }
         guard !hits.isEmpty, !form.stems.isEmpty else { return nil }
         let matched = Set(hits.map { tokens[$0].stem })

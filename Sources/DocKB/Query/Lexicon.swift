@@ -147,12 +147,18 @@ public struct Lexicon: Sendable {
             }
             vocabulary.insert(key)
         }
+        // Every run of two to four words inside a name gets its initials too:
+        // "software update point-based installation" yields "sup".
         var initialisms: [String: Set<String>] = [:]
         for entity in entities {
             let words = Words.tokens(entity.name).map(\.word).filter { !Words.isStopWord($0) }
-            guard (2...5).contains(words.count), words.allSatisfy({ $0.first?.isLetter == true }) else { continue }
-            let initials = String(words.compactMap(\.first))
-            initialisms[initials, default: []].insert(words.joined(separator: " "))
+            guard words.count >= 2, words.allSatisfy({ $0.first?.isLetter == true }) else { continue }
+            for start in words.indices {
+                for length in 2...4 where start + length <= words.count {
+                    let run = words[start..<start + length]
+                    initialisms[String(run.compactMap(\.first)), default: []].insert(run.joined(separator: " "))
+                }
+            }
         }
         for (initials, names) in initialisms where names.count == 1 {
             guard expansions[initials] == nil, !vocabulary.contains(initials), !Words.isStopWord(initials),

@@ -119,9 +119,11 @@ extension AnswerEngine {
         return Array(result.prefix(8))
     }
 
-    /// Entity names sharing a rare word with the question, or close in spelling.
+    /// Entity names sharing a rarer-than-usual word with the question.
     private func nearEntityNames(_ parsed: ParsedQuestion) -> [String] {
-        let stems = Set(parsed.contentStems)
+        let all = lexicon.weights.values
+        let typical = all.isEmpty ? 0 : all.reduce(0, +) / Double(all.count)
+        let stems = Set(parsed.contentStems.filter { lexicon.weights[$0].map { $0 >= typical } ?? false })
         var scored: [(String, Double)] = []
         for form in lexicon.forms {
             let hit = form.stems.filter(stems.contains).reduce(0) { $0 + lexicon.weight($1) }

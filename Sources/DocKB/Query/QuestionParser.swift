@@ -74,9 +74,9 @@ public struct QuestionParser: Sendable {
             tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: token.isSwitch))
         }
         let intent = IntentDetector().detect(tokens)
-        let stated = FactReader(lexicon: lexicon).facts(in: tokens)
-        let switchFacts = stated.consumed.filter { tokens[$0].isSwitch }
-        let matches = matchEntities(tokens, excluding: intent.consumed.union(switchFacts))
+        let switches = Set(tokens.filter(\.isSwitch).map(\.position))
+        let matches = matchEntities(tokens, excluding: intent.consumed.union(switches))
+        let stated = FactReader(lexicon: lexicon).facts(in: tokens, excluding: matches.first?.positions ?? [])
         var parsed = ParsedQuestion(
             text: question, tokens: tokens, intent: intent.intent, listKind: intent.listKind,
             necessity: intent.necessity, matches: matches, stated: stated.context, factNotes: stated.notes,

@@ -109,13 +109,13 @@ extension AnswerEngine {
         let componentGroup = "Components (all \(subject))"
         for c in kb.components where c.cite.documentID == documentID && subtree.contains(c.cite.anchor) {
             let rule = requirementAt[c.cite.spot]
-            b.add(group: componentGroup, kind: "component", text: componentText(c, sentences: 1),
+            b.add(group: componentGroup, kind: "component", text: c.label,
                   condition: rule?.condition, conditionText: rule?.conditionText, cite: c.cite,
                   route: via, rule: ruleName("components", c.id, c.name))
         }
         for r in kb.siteRoles where r.cite.documentID == documentID && sameSubject(r.subject, subject) {
             let rule = requirementAt[r.cite.spot]
-            b.add(group: "Site system roles (all \(subject))", kind: "site_system_role", text: roleText(r, sentences: 2),
+            b.add(group: "Site system roles (all \(subject))", kind: "site_system_role", text: roleText(r, sentences: 1),
                   condition: rule?.condition, conditionText: rule?.conditionText,
                   cite: r.cite, route: via, rule: ruleName("site_system_roles", r.id, r.name))
         }

@@ -69,7 +69,7 @@ extension AnswerEngine {
         }
         evidence += kb.permissions.compactMap { p in
             p.securityRole.map {
-                RoleEvidence(roles: [$0], text: "\($0): \(permissionText(p))", cite: p.cite,
+                RoleEvidence(roles: [$0], text: permissionText(p), cite: p.cite,
                              rule: ruleName("permissions", p.id, p.label))
             }
         }
