@@ -147,20 +147,23 @@ public struct Lexicon: Sendable {
             }
             vocabulary.insert(key)
         }
-        // Every run of two to four words inside a name gets its initials too:
-        // "software update point-based installation" yields "sup".
-        var initialisms: [String: Set<String>] = [:]
+        // Whole names first ("management point" → "mp"); then every run of two
+        // to four words inside a name ("software update point-based
+        // installation" → "sup") where no whole name claims those initials.
+        var whole: [String: Set<String>] = [:], partial: [String: Set<String>] = [:]
         for entity in entities {
             let words = Words.tokens(entity.name).map(\.word).filter { !Words.isStopWord($0) }
             guard words.count >= 2, words.allSatisfy({ $0.first?.isLetter == true }) else { continue }
+            if words.count <= 5 { whole[String(words.compactMap(\.first)), default: []].insert(words.joined(separator: " ")) }
             for start in words.indices {
-                for length in 2...4 where start + length <= words.count {
+                for length in 2...4 where start + length <= words.count && length < words.count {
                     let run = words[start..<start + length]
-                    initialisms[String(run.compactMap(\.first)), default: []].insert(run.joined(separator: " "))
+                    partial[String(run.compactMap(\.first)), default: []].insert(run.joined(separator: " "))
                 }
             }
         }
-        for (initials, names) in initialisms where names.count == 1 {
+        for (initials, names) in whole.merging(partial.filter { whole[$0.key] == nil }, uniquingKeysWith: { a, _ in a })
+        where names.count == 1 {
             guard expansions[initials] == nil, !vocabulary.contains(initials), !Words.isStopWord(initials),
                   !IntentDetector.cueWords.contains(initials) else { continue }
             expansions[initials] = names.first!.split(separator: " ").map(String.init)

@@ -76,7 +76,11 @@ public struct QuestionParser: Sendable {
         let intent = IntentDetector().detect(tokens)
         let switches = Set(tokens.filter(\.isSwitch).map(\.position))
         let matches = matchEntities(tokens, excluding: intent.consumed.union(switches))
-        let stated = FactReader(lexicon: lexicon).facts(in: tokens, excluding: matches.first?.positions ?? [])
+        // The subject's own name cannot also state a fact; a qualifier its
+        // heading carries ("(for upgrades only)") still can.
+        let nameStems = Set(matches.first.map { Words.contentStems($0.entity.name) } ?? [])
+        let namePositions = matches.first?.positions.filter { nameStems.contains(tokens[$0].stem) } ?? []
+        let stated = FactReader(lexicon: lexicon).facts(in: tokens, excluding: Set(namePositions))
         var parsed = ParsedQuestion(
             text: question, tokens: tokens, intent: intent.intent, listKind: intent.listKind,
             necessity: intent.necessity, matches: matches, stated: stated.context, factNotes: stated.notes,
