@@ -19,6 +19,9 @@ public final class AnswerEngine: Sendable {
     /// Stems of every subject and name, computed once: answers compare them
     /// for each row, and a corpus-sized base has thousands of rows.
     let stemCache: [String: [String]]
+    /// Stems of row texts met while answering (purposes, descriptions), kept
+    /// for the next question.
+    private let memo = StemMemo()
 
     public init(knowledgeBase kb: KnowledgeBase) {
         knowledgeBase = kb
@@ -81,7 +84,7 @@ public final class AnswerEngine: Sendable {
 
     func stems(_ text: String?) -> [String] {
         guard let text else { return [] }
-        return stemCache[text] ?? Words.contentStems(text)
+        return stemCache[text] ?? memo.stems(text)
     }
 
     /// Two names for the same subject: the same content words.
@@ -141,5 +144,23 @@ public final class AnswerEngine: Sendable {
     /// The question named `match`: "“client push” names install method “…”".
     func route(_ match: EntityMatch, _ how: String) -> String {
         "\(how) of \(match.entity) (named by the question, match \(Int(match.coverage * 100))%)"
+    }
+}
+
+/// A lock-protected memo of text → content stems, shared by the questions one
+/// engine answers (the REPL asks many).
+final class StemMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stems: [String: [String]] = [:]
+
+    func stems(_ text: String) -> [String] {
+        lock.lock()
+        if let known = stems[text] { lock.unlock(); return known }
+        lock.unlock()
+        let computed = Words.contentStems(text)
+        lock.lock()
+        stems[text] = computed
+        lock.unlock()
+        return computed
     }
 }

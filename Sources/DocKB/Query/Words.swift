@@ -20,27 +20,49 @@ public struct Token: Hashable, Sendable {
 public enum Words {
     /// Splits text into tokens. Runs of letters/digits form words; a digit run
     /// continues through dots ("4.5.2", "6.0.6001.18000"); hyphens, slashes and
-    /// other punctuation separate words. "n't" becomes a separate "not".
+    /// other punctuation separate words. "n't" becomes a separate "not", and
+    /// other contractions ("'s", "'re") are dropped.
+    ///
+    /// Scans Unicode scalars with an ASCII fast path: the lexicon and every
+    /// row of the knowledge base go through here when a process starts.
     public static func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
-        let scalars = Array(expandContractions(text.lowercased()).unicodeScalars)
+        let scalars = Array(text.unicodeScalars)
         var i = 0
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+        func isWord(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            if v < 128 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) }
+            return s.properties.isAlphabetic
+        }
+        func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
         while i < scalars.count {
-            guard isWordScalar(scalars[i]) else { i += 1; continue }
+            guard isWord(scalars[i]) else { i += 1; continue }
             let start = i
             var allDigits = true
             while i < scalars.count {
                 let s = scalars[i]
-                if isWordScalar(s) {
-                    if !("0"..."9").contains(s) { allDigits = false }
+                if isWord(s) {
+                    if !isDigit(s) { allDigits = false }
                     i += 1
-                } else if s == ".", allDigits, i + 1 < scalars.count, ("0"..."9").contains(scalars[i + 1]) {
+                } else if s == ".", allDigits, i + 1 < scalars.count, isDigit(scalars[i + 1]) {
                     i += 1
                 } else {
                     break
                 }
             }
-            let word = String(String.UnicodeScalarView(scalars[start..<i]))
+            var word = String(String.UnicodeScalarView(scalars[start..<i]))
+            if word.utf8.contains(where: { $0 >= 65 && $0 <= 90 || $0 >= 128 }) { word = word.lowercased() }
+            if start > 0, isApostrophe(scalars[start - 1]) {
+                // A contraction's tail: "n't" negates, the others add nothing.
+                if word == "t", let last = result.last, last.word.hasSuffix("n") {
+                    let stemWord = last.word == "can" ? "can" : last.word == "won" ? "will" : String(last.word.dropLast())
+                    result[result.count - 1] = Token(word: stemWord, stem: stem(stemWord), position: last.position,
+                                                     isSwitch: last.isSwitch)
+                    result.append(Token(word: "not", stem: "not", position: result.count, isSwitch: false))
+                }
+                continue
+            }
             let prev = start > 0 ? scalars[start - 1] : " "
             let beforePrev = start > 1 ? scalars[start - 2] : " "
             let isSwitch = (prev == "/" || prev == "-") && (beforePrev == " " || beforePrev == "`"
@@ -55,42 +77,32 @@ public enum Words {
         tokens(text).filter { !isStopWord($0.word) }.map(\.stem)
     }
 
-    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || ("0"..."9").contains(s)
-    }
-
-    private static func expandContractions(_ text: String) -> String {
-        text.replacingOccurrences(of: "\u{2019}", with: "'")
-            .replacingOccurrences(of: "can't", with: "can not")
-            .replacingOccurrences(of: "won't", with: "will not")
-            .replacingOccurrences(of: "n't", with: " not")
-            .replacingOccurrences(of: "'s", with: "")
-            .replacingOccurrences(of: "'re", with: " are")
-            .replacingOccurrences(of: "'ve", with: " have")
-    }
-
     /// A deliberately small suffix stripper: consistent rather than linguistic,
     /// since question words and knowledge-base words go through the same one.
     public static func stem(_ word: String) -> String {
-        guard word.count > 3, word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { return word }
-        var w = word
-        func strip(_ suffix: String, minimumStem: Int = 3, replacement: String = "") -> Bool {
-            guard w.hasSuffix(suffix), w.count - suffix.count >= minimumStem else { return false }
-            w = String(w.dropLast(suffix.count)) + replacement
+        var w = Array(word.utf8)
+        guard w.count > 3, w.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
+        func ends(_ suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard w.count >= n else { return false }
+            return suffix.withUTF8Buffer { s in zip(w[(w.count - n)...], s).allSatisfy { $0 == $1 } }
+        }
+        func strip(_ suffix: StaticString, minimumStem: Int = 3, replacement: UInt8? = nil) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard ends(suffix), w.count - n >= minimumStem else { return false }
+            w.removeLast(n)
+            if let replacement { w.append(replacement) }
             return true
         }
-        if !strip("ies", replacement: "y") {
-            if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") {
-                // "access", "status", "analysis" keep their s
-            } else {
-                _ = strip("s")
-            }
+        if !strip("ies", replacement: UInt8(ascii: "y")) {
+            // "access", "status", "analysis" keep their s
+            if !(ends("ss") || ends("us") || ends("is")) { _ = strip("s") }
         }
-        for suffix in ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "er", "ly"] {
+        for suffix: StaticString in ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "er", "ly"] {
             if strip(suffix) { break }
         }
         _ = strip("e")
-        return w
+        return String(decoding: w, as: UTF8.self)
     }
 
     /// Function words that carry no subject. Question words and intent cues are
