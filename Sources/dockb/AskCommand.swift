@@ -32,7 +32,7 @@ struct AskCommand: ParsableCommand {
         }
         let engine: AnswerEngine
         do {
-            engine = AnswerEngine(knowledgeBase: try KnowledgeBase.open(path: db))
+            engine = AnswerEngine(knowledgeBase: try KnowledgeBaseSnapshot.open(path: db))
         } catch {
             Terminal.printError("dockb: \(error)")
             throw ExitCode(2)

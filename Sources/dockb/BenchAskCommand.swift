@@ -33,9 +33,9 @@ struct BenchAskCommand: ParsableCommand {
         }
         func milliseconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000 }
         let openStart = DispatchTime.now().uptimeNanoseconds
-        let kb: KnowledgeBase
+        let kb: KnowledgeBaseSnapshot
         do {
-            kb = try KnowledgeBase.open(path: db)
+            kb = try KnowledgeBaseSnapshot.open(path: db)
         } catch {
             Terminal.printError("dockb: \(error)")
             throw ExitCode(2)

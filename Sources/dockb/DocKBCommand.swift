@@ -1,11 +1,33 @@
 import ArgumentParser
 import DocKB
+import Foundation
 
 @main
 struct DocKBCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dockb",
         abstract: "Turns DocFX Markdown documentation into a queryable knowledge base.",
-        subcommands: [AskCommand.self, ReplCommand.self, BenchAskCommand.self]
+        discussion: """
+            Without a subcommand, dockb builds \(BuildCommand.defaultSource) into \
+            \(BuildCommand.defaultOutput)/\(KnowledgeBaseWriter.fileName) when the knowledge base \
+            is missing or older than the sources, then continues interactively.
+            """,
+        subcommands: [BuildCommand.self, AskCommand.self, ReplCommand.self, BenchAskCommand.self]
     )
+
+    func run() throws {
+        let pipeline = BuildPipeline(source: URL(fileURLWithPath: BuildCommand.defaultSource),
+                                     output: URL(fileURLWithPath: BuildCommand.defaultOutput))
+        try reportingFailures {
+            if try Freshness.needsBuild(knowledgeBase: pipeline.knowledgeBase, source: pipeline.source) {
+                print(try pipeline.run().text(maxWarnings: BuildCommand.defaultMaxWarnings))
+            }
+            continueInteractively(knowledgeBase: pipeline.knowledgeBase)
+        }
+    }
+
+    /// What follows a build when dockb runs without a subcommand.
+    func continueInteractively(knowledgeBase: URL) {
+        print("Knowledge base ready: \(knowledgeBase.relativePathFromCurrentDirectory). To ask questions, run `dockb repl`.")
+    }
 }

@@ -1,14 +1,32 @@
+import Crypto
 import Foundation
 
 /// Parses one DocFX Markdown file into a `Document`. Never throws on content:
-/// problems become diagnostics on the document.
+/// problems become diagnostics on the document, naming file and line.
 ///
-/// INTERFACE PLACEHOLDER while the parser is being written on its own branch.
+/// Safe to call from several threads at once.
 public struct MarkdownParser: Sendable {
     public init() {}
 
     public func parse(_ data: Data, path: String) -> Document {
-        Document(path: path, sha256: "", frontMatter: FrontMatter(), blocks: [], sections: [],
-                 diagnostics: [Diagnostic(at: SourceLocation(path: path, line: 1), "parser not built yet")])
+        let raw = [UInt8](data)
+        let source = SourceBytes(raw)
+        let front = FrontMatterReader.read(source.bytes)
+
+        // Front matter lines become empty lines so cmark's line numbers stay the file's.
+        var markdown = [UInt8](repeating: UInt8(ascii: "\n"), count: front.lineCount)
+        markdown.append(contentsOf: source.bytes[front.bodyOffset...])
+
+        var slugger = HeadingSlugger()
+        let tree = CmarkTree.convert(markdown, slugger: &slugger)
+
+        let notes = source.notes + front.notes + tree.notes
+        return Document(
+            path: path,
+            sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
+            frontMatter: front.frontMatter,
+            blocks: tree.blocks,
+            sections: SectionBuilder.sections(of: tree.blocks),
+            diagnostics: notes.map { Diagnostic(.warning, at: SourceLocation(path: path, line: $0.line), $0.message) })
     }
 }

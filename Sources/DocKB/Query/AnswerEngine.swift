@@ -7,7 +7,7 @@ import Foundation
 /// Build one per process: construction loads the lexicon and word indexes;
 /// `answer` is then pure in-memory work.
 public final class AnswerEngine: Sendable {
-    public let knowledgeBase: KnowledgeBase
+    public let knowledgeBase: KnowledgeBaseSnapshot
     public let lexicon: Lexicon
     let parser: QuestionParser
     /// Condition variable → the words it was introduced by.
@@ -23,7 +23,7 @@ public final class AnswerEngine: Sendable {
     /// for the next question.
     private let memo = StemMemo()
 
-    public init(knowledgeBase kb: KnowledgeBase) {
+    public init(knowledgeBase kb: KnowledgeBaseSnapshot) {
         knowledgeBase = kb
         let lexicon = Lexicon(kb: kb)
         self.lexicon = lexicon

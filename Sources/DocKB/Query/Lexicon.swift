@@ -57,7 +57,7 @@ public struct Lexicon: Sendable {
         var negated: Bool
     }
 
-    init(kb: KnowledgeBase) {
+    init(kb: KnowledgeBaseSnapshot) {
         var entities: [(Entity, [String])] = []
         func add(_ kind: EntityKind, _ name: String?, also extra: [String?] = []) {
             guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return }
@@ -112,7 +112,7 @@ public struct Lexicon: Sendable {
         weights[stem] ?? log(1 + Double(max(forms.count, 1)))
     }
 
-    private mutating func buildVocabulary(_ kb: KnowledgeBase) {
+    private mutating func buildVocabulary(_ kb: KnowledgeBaseSnapshot) {
         var texts: [String] = []
         texts += kb.requirements.flatMap { [$0.subject, $0.text, $0.conditionText ?? ""] }
         texts += kb.components.flatMap { [$0.name, $0.description, $0.file ?? "", $0.category ?? ""] }
@@ -135,7 +135,7 @@ public struct Lexicon: Sendable {
     /// Aliases from the documents ("Background Intelligent Transfer Service
     /// (BITS)") and initialisms of multi-word names ("software update point"
     /// → "sup"), kept only when unambiguous and not an ordinary word.
-    private mutating func buildExpansions(_ kb: KnowledgeBase, entities: [Entity]) {
+    private mutating func buildExpansions(_ kb: KnowledgeBaseSnapshot, entities: [Entity]) {
         for alias in kb.aliases {
             let key = alias.alias.lowercased()
             guard !key.isEmpty, !alias.name.isEmpty, key != alias.name.lowercased() else { continue }

@@ -20,7 +20,7 @@ struct StatementIndex: Sendable {
     let weights: [String: Double]
     let unknownWeight: Double
 
-    init(kb: KnowledgeBase) {
+    init(kb: KnowledgeBaseSnapshot) {
         var all: [Statement] = []
         // A rule is about its subject, so the subject's words count as the statement's.
         func add(_ kind: String, _ text: String, _ cite: Citation, _ rule: String,
@@ -96,7 +96,7 @@ extension AnswerEngine {
             .map(\.word).filter { $0.allSatisfy { $0.isLetter || $0.isNumber } }
         if !words.isEmpty {
             let query = words.map { "\"\($0)\"" }.joined(separator: " OR ")
-            let rows = (try? knowledgeBase.database.read { db in
+            let rows = (try? knowledgeBase.store.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT title, kind, document_id, line, anchor FROM search
                     WHERE search MATCH ? ORDER BY rank LIMIT 6

@@ -7,7 +7,7 @@ import Foundation
 public func runREPL(databasePath: String) -> Int32 {
     let engine: AnswerEngine
     do {
-        engine = AnswerEngine(knowledgeBase: try KnowledgeBase.open(path: databasePath))
+        engine = AnswerEngine(knowledgeBase: try KnowledgeBaseSnapshot.open(path: databasePath))
     } catch {
         Terminal.printError("dockb: \(error)")
         return 2

@@ -21,7 +21,7 @@ public final class REPLSession {
     public init(engine: AnswerEngine, color: Bool = false) {
         self.engine = engine
         renderer = AnswerRenderer(width: 80, color: color)
-        console = SQLConsole(database: engine.knowledgeBase.database)
+        console = SQLConsole(store: engine.knowledgeBase.store)
         facts = FactReader(lexicon: engine.lexicon)
     }
 

@@ -5,7 +5,7 @@ import GRDB
 /// read-only (`Configuration.readonly`), and statements that would write are
 /// refused before they run, with a message saying why.
 struct SQLConsole {
-    let database: DatabaseQueue
+    let store: KnowledgeBase
     /// Rows printed before the output says how many more there were.
     var rowLimit = 200
     /// Cells are cut to this width so one long text does not wreck the table.
@@ -17,7 +17,7 @@ struct SQLConsole {
         let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return "usage: sql SELECT ...   (for example: sql SELECT name, min_version FROM components)" }
         do {
-            return try database.read { db -> String in
+            return try store.read { db -> String in
                 let statements = try db.allStatements(sql: trimmed)
                 var outputs: [String] = []
                 while let statement = try statements.next() {
@@ -69,7 +69,7 @@ struct SQLConsole {
 
     /// Tables and views with row counts, without FTS5's internal tables.
     func tables() -> String {
-        (try? database.read { db -> String in
+        (try? store.read { db -> String in
             let names = try userTables(db)
             let width = names.map(\.count).max() ?? 0
             return try names.map { name in
@@ -80,12 +80,12 @@ struct SQLConsole {
     }
 
     func tableNames() -> [String] {
-        (try? database.read { try userTables($0) }) ?? []
+        (try? store.read { try userTables($0) }) ?? []
     }
 
     /// `CREATE` statements of every table, or of the one named.
     func schema(_ table: String?) -> String {
-        (try? database.read { db -> String in
+        (try? store.read { db -> String in
             let names = Set(try userTables(db))
             let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
             let chosen = rows.filter { row in

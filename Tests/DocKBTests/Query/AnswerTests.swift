@@ -110,13 +110,13 @@ final class AnswerTests: QueryTestCase {
     }
 
     func testMissingAndForeignDatabasesAreClearErrors() throws {
-        XCTAssertThrowsError(try KnowledgeBase.open(path: "/nonexistent/kb.sqlite")) { error in
+        XCTAssertThrowsError(try KnowledgeBaseSnapshot.open(path: "/nonexistent/kb.sqlite")) { error in
             XCTAssertTrue("\(error)".contains("/nonexistent/kb.sqlite"))
             XCTAssertTrue("\(error)".contains("dockb build"))
         }
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).sqlite").path
         XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
-        XCTAssertThrowsError(try KnowledgeBase.open(path: empty)) { error in
+        XCTAssertThrowsError(try KnowledgeBaseSnapshot.open(path: empty)) { error in
             XCTAssertTrue("\(error)".contains("not a dockb knowledge base"), "\(error)")
         }
     }

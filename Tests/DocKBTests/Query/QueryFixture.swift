@@ -162,7 +162,7 @@ class QueryTestCase: XCTestCase {
         if sharedEngine == nil {
             let path = try! QueryFixture.makeDatabase()
             sharedPath = path
-            sharedEngine = AnswerEngine(knowledgeBase: try! KnowledgeBase.open(path: path))
+            sharedEngine = AnswerEngine(knowledgeBase: try! KnowledgeBaseSnapshot.open(path: path))
         }
     }
 

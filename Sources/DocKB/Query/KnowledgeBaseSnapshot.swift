@@ -1,34 +1,31 @@
 import Foundation
 import GRDB
 
-/// Why a knowledge base could not be used. The messages name the file and say
-/// what to do, because they are what a user sees first when a path is wrong.
-public enum KnowledgeBaseError: Error, CustomStringConvertible {
+/// Why a knowledge base could not be opened for questions. The messages name
+/// the file and say what to do: they are what a user sees when a path is wrong.
+public enum QueryOpenError: Error, CustomStringConvertible {
     case missing(String)
-    case notAKnowledgeBase(String, missingTables: [String])
-    case unreadable(String, String)
+    case unusable(String, String)
 
     public var description: String {
         switch self {
         case .missing(let path):
             return "no knowledge base at \(path): run `dockb build` first, or pass --db PATH"
-        case .notAKnowledgeBase(let path, let tables):
-            return "\(path) is not a dockb knowledge base (missing tables: "
-                + tables.joined(separator: ", ") + "); rebuild it with `dockb build`"
-        case .unreadable(let path, let message):
-            return "cannot read \(path): \(message)"
+        case .unusable(let path, let message):
+            return "cannot use \(path): \(message); rebuild it with `dockb build`"
         }
     }
 }
 
-/// A knowledge base opened read-only, with its typed rows loaded into memory.
+/// A knowledge base opened read-only (the store's `KnowledgeBase`), with its
+/// typed rows loaded into memory.
 ///
 /// Loading happens once per process (`open`); answering a question then works
 /// on these arrays and the lexicon built from them, never writing anything.
-public final class KnowledgeBase: Sendable {
+public final class KnowledgeBaseSnapshot: Sendable {
     public let path: String
-    /// Read-only connection (`Configuration.readonly`), for `sql`, `why` and search.
-    public let database: DatabaseQueue
+    /// The read-only store, for `sql`, `why` and full-text search.
+    public let store: KnowledgeBase
 
     let documents: [Int64: DocumentRow]
     let requirements: [RequirementRow]
@@ -44,38 +41,23 @@ public final class KnowledgeBase: Sendable {
     /// enough to walk a method's heading up to the subject it belongs to.
     let sections: [Int64: SectionRow]
 
-    static let requiredTables = ["documents", "sections", "requirements", "components",
-                                 "site_system_roles", "security_roles", "permissions", "ports",
-                                 "install_methods", "aliases", "condition_variables"]
-
-    public static func open(path: String) throws -> KnowledgeBase {
-        guard FileManager.default.fileExists(atPath: path) else { throw KnowledgeBaseError.missing(path) }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.label = "dockb-query"
-        let queue: DatabaseQueue
+    public static func open(path: String) throws -> KnowledgeBaseSnapshot {
+        guard FileManager.default.fileExists(atPath: path) else { throw QueryOpenError.missing(path) }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw KnowledgeBaseError.unreadable(path, "\(error)")
-        }
-        do {
-            return try queue.read { db in
-                let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table','view')"))
-                let missing = requiredTables.filter { !tables.contains($0) }
-                guard missing.isEmpty else { throw KnowledgeBaseError.notAKnowledgeBase(path, missingTables: missing) }
-                return try KnowledgeBase(path: path, database: queue, loader: RowLoader(db: db))
+            let store = try KnowledgeBase(url: URL(fileURLWithPath: path))
+            return try store.read { db in
+                try KnowledgeBaseSnapshot(path: path, store: store, loader: RowLoader(db: db))
             }
         } catch let error as KnowledgeBaseError {
-            throw error
+            throw QueryOpenError.unusable(path, "\(error)")
         } catch {
-            throw KnowledgeBaseError.unreadable(path, "\(error)")
+            throw QueryOpenError.unusable(path, "\(error)")
         }
     }
 
-    private init(path: String, database: DatabaseQueue, loader: RowLoader) throws {
+    private init(path: String, store: KnowledgeBase, loader: RowLoader) throws {
         self.path = path
-        self.database = database
+        self.store = store
         let documents = try loader.documents()
         self.documents = documents
         requirements = try loader.requirements(documents)
@@ -94,7 +76,7 @@ public final class KnowledgeBase: Sendable {
 
     /// The heading of the section a citation points into (for `why`).
     func sectionHeading(for cite: Citation) -> String? {
-        try? database.read { db in
+        try? store.read { db in
             try String.fetchOne(db, sql: "SELECT heading FROM sections WHERE document_id = ? AND anchor = ? ORDER BY line LIMIT 1",
                                 arguments: [cite.documentID, cite.anchor])
         }

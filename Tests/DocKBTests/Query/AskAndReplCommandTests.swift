@@ -4,7 +4,7 @@ import XCTest
 
 /// Runs the built `dockb` executable: `ask` exit codes and formats, the REPL
 /// with piped input, and the REPL on a real pseudo-terminal through `script`.
-final class CommandLineTests: QueryTestCase {
+final class AskAndReplCommandTests: QueryTestCase {
     private var dockb: String {
         get throws {
             let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -1,0 +1,166 @@
+import Foundation
+
+/// Resolves the links of documents against the set of documents being built.
+///
+/// - A link with a scheme (`https:`, `mailto:`, `xref:`) or starting with `//`
+///   is external.
+/// - A relative link is resolved against the linking document's folder;
+///   `#anchor` alone points into the document itself. A path without an
+///   extension is looked up as `path.md` then `path/index.md`, as DocFX
+///   publishes pages without `.md`. A path that climbs above the source folder
+///   leaves the set: external.
+/// - A site-absolute link (`/sccm/core/x`) is resolved from the source folder
+///   when it starts with one of `siteBasePaths` (by default the source
+///   folder's own name, the URL prefix DocFX publishes a docset under);
+///   other site-absolute links belong to other docsets: external.
+/// - Paths and anchors match exactly, else ignoring letter case: DocFX builds
+///   on case-insensitive file systems and readers reach the pages through
+///   case-insensitive URLs, so `#bkmk_Provision` is meant to reach
+///   `BKMK_Provision`. The record keeps the target's own spelling, so a
+///   rendered link can use the one that works in every browser.
+/// - A relative link to a non-Markdown file (image, download) is an asset and
+///   is not checked.
+///
+/// Dangling documents and anchors come with a warning at the link's line.
+public struct LinkResolver: Sendable {
+    private let paths: Set<String>
+    private let pathsByLowercase: [String: String]
+    private let anchors: [String: AnchorSet]
+    private let siteBasePaths: [String]
+
+    public init(documents: [Document], siteBasePaths: [String] = []) {
+        paths = Set(documents.map(\.path))
+        pathsByLowercase = Dictionary(documents.map { ($0.path.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
+        anchors = Dictionary(documents.map { ($0.path, AnchorSet($0.anchors)) }, uniquingKeysWith: { a, _ in a })
+        self.siteBasePaths = siteBasePaths.map { base in
+            let trimmed = base.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            return trimmed.isEmpty ? "/" : "/" + trimmed.lowercased() + "/"
+        }
+    }
+
+    /// Every link of `document` in reading order, and a warning for each dangling one.
+    public func links(of document: Document) -> (links: [LinkRecord], warnings: [Diagnostic]) {
+        var records: [LinkRecord] = []
+        var warnings: [Diagnostic] = []
+        InlineRuns.forEach(in: document.blocks) { inline, line in
+            guard case .link(let destination, _, let content) = inline else { return }
+            let record = resolve(destination, text: content.plainText.collapsingWhitespace, line: line, in: document.path)
+            records.append(record)
+            if let problem = Self.warning(for: record) {
+                warnings.append(Diagnostic(at: SourceLocation(path: document.path, line: line), problem))
+            }
+        }
+        return (records, warnings)
+    }
+
+    public func resolve(_ destination: String, text: String, line: Int, in documentPath: String) -> LinkRecord {
+        func record(_ status: LinkRecord.Status, _ path: String? = nil, _ anchor: String? = nil) -> LinkRecord {
+            LinkRecord(line: line, text: text, destination: destination, targetPath: path,
+                       targetAnchor: anchor, status: status)
+        }
+        let written = BlockText.trimmed(destination)
+        guard !written.isEmpty else { return record(.danglingDocument) }
+        if written.hasPrefix("//") || Self.hasScheme(written) { return record(.external) }
+
+        let (rawPath, rawAnchor) = Self.split(written)
+        let anchor = rawAnchor.map { $0.removingPercentEncoding ?? $0 }.flatMap { $0.isEmpty ? nil : $0 }
+        let path = rawPath.removingPercentEncoding ?? rawPath
+
+        let target: String
+        if path.isEmpty {
+            target = documentPath
+        } else if path.hasPrefix("/") {
+            guard let base = siteBasePaths.first(where: { path.lowercased().hasPrefix($0) }),
+                  let inSet = Self.normalize(String(path.dropFirst(base.count)))
+            else { return record(.external) }
+            target = inSet
+        } else {
+            let folder = documentPath.split(separator: "/").dropLast().joined(separator: "/")
+            guard let inSet = Self.normalize(folder.isEmpty ? path : folder + "/" + path) else {
+                return record(.external)
+            }
+            target = inSet
+        }
+
+        let candidates: [String]
+        let lastComponent = target.split(separator: "/").last.map(String.init) ?? ""
+        if target.isEmpty || path.hasSuffix("/") {
+            candidates = [target.isEmpty ? "index.md" : target + "/index.md"]
+        } else if lastComponent.lowercased().hasSuffix(".md") {
+            candidates = [target]
+        } else if lastComponent.contains(".") {
+            return record(.asset)
+        } else {
+            candidates = [target + ".md", target + "/index.md"]
+        }
+        guard let found = candidates.lazy.compactMap(lookUp).first else {
+            return record(.danglingDocument, nil, anchor)
+        }
+        guard let anchor else { return record(.resolved, found) }
+        guard let spelled = anchors[found]?.match(anchor) else { return record(.danglingAnchor, found, anchor) }
+        return record(.resolved, found, spelled)
+    }
+
+    private func lookUp(_ path: String) -> String? {
+        paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
+    }
+
+    static func warning(for link: LinkRecord) -> String? {
+        switch link.status {
+        case .danglingDocument where BlockText.trimmed(link.destination).isEmpty:
+            return "link \"\(link.text)\" has an empty target"
+        case .danglingDocument:
+            return "dangling link: \(link.destination) is not a document of the source folder"
+        case .danglingAnchor:
+            return "dangling anchor: \(link.targetPath ?? "") has no anchor #\(link.targetAnchor ?? "") (link \(link.destination))"
+        case .resolved, .external, .asset:
+            return nil
+        }
+    }
+
+    /// `scheme:` as in RFC 3986: a letter, then letters, digits, `+`, `-`, `.`.
+    static func hasScheme(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// Path and fragment of a destination, query string dropped.
+    static func split(_ destination: String) -> (path: String, anchor: String?) {
+        let hash = destination.firstIndex(of: "#")
+        var path = hash.map { String(destination[..<$0]) } ?? destination
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        return (path, hash.map { String(destination[destination.index(after: $0)...]) })
+    }
+
+    /// Removes `.` and `..` components; nil when the path climbs above the root.
+    static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// A document's anchors, looked up exactly, then ignoring case.
+    struct AnchorSet: Sendable {
+        let exact: Set<String>
+        let byLowercase: [String: String]
+
+        init(_ anchors: Set<String>) {
+            exact = anchors
+            byLowercase = Dictionary(anchors.sorted().map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        func match(_ anchor: String) -> String? {
+            exact.contains(anchor) ? anchor : byLowercase[anchor.lowercased()]
+        }
+    }
+}

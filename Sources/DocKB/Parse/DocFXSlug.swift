@@ -1,0 +1,69 @@
+/// The heading identifiers DocFX generates: markdig's auto-identifier extension
+/// in its GitHub mode, which DocFX enables by default.
+///
+/// The heading is reduced to the text a reader sees (markup and HTML tags
+/// dropped, code and link text kept), then every letter or digit is kept
+/// lower-cased, each space becomes `-`, `-` and `_` stay, everything else is
+/// dropped. Runs are not collapsed: "A - B" gives `a---b`, as DocFX does.
+/// An empty result becomes `section`; repeats within a document get `-1`, `-2`, ...
+///
+/// One deliberate difference: the text is trimmed first. DocFX keeps the space
+/// that follows an anchor written before the text (`## <a name="x"></a> Title`
+/// becomes `-title` there), but links and readers use `title`; the explicit
+/// anchor covers the exact DocFX form's purpose.
+struct HeadingSlugger {
+    private var used: Set<String> = []
+
+    /// The slug for a heading, made unique among the headings seen so far.
+    mutating func uniqueSlug(for content: [Inline]) -> String {
+        let base = Self.slug(Self.visibleText(content))
+        var candidate = base
+        var suffix = 0
+        while !used.insert(candidate).inserted {
+            suffix += 1
+            candidate = base + "-" + String(suffix)
+        }
+        return candidate
+    }
+
+    /// The identifier for one heading text, before de-duplication.
+    static func slug(_ text: some StringProtocol) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.trimmingWhitespace.unicodeScalars {
+            if scalar == " " || scalar == "-" || scalar == "_" {
+                out.append(scalar == " " ? "-" : scalar)
+            } else if isLetterOrDigit(scalar) {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return out.isEmpty ? "section" : String(out)
+    }
+
+    /// .NET's `char.IsLetterOrDigit` works on UTF-16 units, so characters outside
+    /// the Basic Multilingual Plane (emoji, rare scripts) never count.
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value <= 0xFFFF else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The heading as markdig's tag-stripping renderer writes it: text, code and
+    /// link text kept, raw HTML (anchors, comments, `<br>`) dropped.
+    static func visibleText(_ content: [Inline]) -> String {
+        var text = ""
+        content.walk { inline in
+            switch inline {
+            case .text(let s), .code(let s): text += s
+            case .image(_, _, let alt): text += alt
+            case .softBreak, .lineBreak: text += "\n"
+            case .html, .strong, .emphasis, .strikethrough, .link: break
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+
+/// A published knowledge base, opened read-only: any write throws. Readers
+/// open the file once, so a build that renames a new `kb.sqlite` into place
+/// meanwhile never changes what an open `KnowledgeBase` sees.
+public struct KnowledgeBase: Sendable {
+    public let url: URL
+    private let queue: DatabaseQueue
+
+    public init(url: URL) throws {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "no such file")
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            let complete = try queue.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+            guard complete else {
+                throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "written by another dockb schema version")
+            }
+        } catch let error as KnowledgeBaseError {
+            throw error
+        } catch {
+            throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "\(error)")
+        }
+        self.url = url
+    }
+
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+
+    /// The `build_info` table: tool version, applied schema migrations, source folder.
+    public func buildInfo() throws -> [String: String] {
+        try read { db in
+            var info: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM build_info") {
+                info[row["key"]] = row["value"]
+            }
+            return info
+        }
+    }
+}

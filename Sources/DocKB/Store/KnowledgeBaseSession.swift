@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+
+/// Adds documents to a knowledge base being written. Only valid inside
+/// `KnowledgeBaseWriter.publish`'s body, on the thread that runs it: every
+/// call writes into the one open transaction.
+public final class KnowledgeBaseSession {
+    let db: Database
+    let documentIDs: [String: Int64]
+    public internal(set) var counts = StoreCounts()
+    /// Sorted keys: the same facts always give the same bytes (builds are compared by dump).
+    let json: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    init(db: Database, documentPaths: [String]) throws {
+        self.db = db
+        // Ids follow the order of `documentPaths` (sorted by the scanner), so
+        // the same sources always give the same ids.
+        var ids: [String: Int64] = [:]
+        for (offset, path) in documentPaths.enumerated() where ids[path] == nil {
+            ids[path] = Int64(offset + 1)
+        }
+        documentIDs = ids
+    }
+
+    func setBuildInfo(_ info: [String: String]) throws {
+        for (key, value) in info.sorted(by: { $0.key < $1.key }) {
+            try insert("INSERT OR REPLACE INTO build_info (key, value) VALUES (?, ?)", [key, value])
+        }
+    }
+
+    /// Writes one document: its lossless rows, its links, its typed facts and
+    /// their search entries, and its diagnostics. Returns the diagnostics
+    /// stored for it: the parser's, the extractor's, and one per table that
+    /// was stored but not classified.
+    @discardableResult
+    public func add(_ document: Document, facts: ExtractedFacts, links: [LinkRecord]) throws -> [Diagnostic] {
+        guard let documentID = documentIDs[document.path] else {
+            throw KnowledgeBaseError.documentNotAnnounced(document.path)
+        }
+        try insert("""
+            INSERT INTO documents (id, path, title, description, ms_date, author, sha256, front_matter)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [documentID, document.path, document.title, document.frontMatter.description,
+                  document.frontMatter.msDate, document.frontMatter.author, document.sha256,
+                  try jsonText(document.frontMatter.fields)])
+        counts.documents += 1
+
+        var context = DocumentContext(id: documentID, document: document, classifications: facts.tables)
+        try addSections(&context)
+        try addSearchEntry(kind: "document", refID: documentID, title: document.title,
+                           body: [document.frontMatter.description ?? "", BlockText.plain(document.blocks.prefix(while: \.isNotHeading))],
+                           documentID: documentID, line: 1, anchor: "")
+        try addBlocks(document.blocks, context: &context, parentItem: nil, depth: 0)
+        try addExtraAnchors(&context)
+        try addLinks(links, context: context)
+        try addFacts(facts, context: context)
+        let diagnostics = document.diagnostics + facts.diagnostics + context.unclassifiedTables
+        try add(diagnostics: diagnostics)
+        return diagnostics
+    }
+
+    /// Diagnostics of the build itself (scanner, link resolution, classification).
+    public func add(diagnostics: [Diagnostic]) throws {
+        for diagnostic in diagnostics {
+            try insert("INSERT INTO diagnostics (path, line, severity, message) VALUES (?, ?, ?, ?)",
+                       [diagnostic.location.path, diagnostic.location.line,
+                        diagnostic.severity.rawValue, diagnostic.message])
+        }
+        counts.diagnostics += diagnostics.count
+    }
+
+    private func addSections(_ context: inout DocumentContext) throws {
+        let document = context.document
+        for section in document.sections {
+            let parentID = section.parent.flatMap { context.sectionIDs.indices.contains($0) ? context.sectionIDs[$0] : nil }
+            let body = BlockText.plain(document.blocks[sectionRange: section.blockRange])
+            let sectionID = try insert("""
+                INSERT INTO sections (document_id, parent_id, level, heading, anchor, slug, line, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [context.id, parentID, section.level, section.heading, section.anchor, section.slug,
+                      section.line, body])
+            context.sectionIDs.append(sectionID)
+            for anchor in section.explicitAnchors {
+                try addAnchor(anchor, kind: "explicit", sectionID: sectionID, line: section.line, context: &context)
+            }
+            try addAnchor(section.slug, kind: "slug", sectionID: sectionID, line: section.line, context: &context)
+            try addSearchEntry(kind: "section", refID: sectionID, title: section.heading, body: [body],
+                               documentID: context.id, line: section.line, anchor: section.anchor)
+        }
+        counts.sections += document.sections.count
+    }
+
+    /// Anchors written as `<a name>` outside headings (in paragraphs, cells, HTML blocks).
+    private func addExtraAnchors(_ context: inout DocumentContext) throws {
+        var found: [(String, Int)] = []
+        InlineRuns.forEach(in: context.document.blocks.filter(\.isNotHeading)) { inline, line in
+            if case .html(let raw) = inline, let name = InlineHTML.anchorName(raw) { found.append((name, line)) }
+        }
+        for block in context.document.blocks {
+            if case .html(let raw) = block.kind, let name = InlineHTML.anchorName(raw) { found.append((name, block.line)) }
+        }
+        for (name, line) in found.sorted(by: { $0.1 < $1.1 }) {
+            try addAnchor(name, kind: "explicit", sectionID: context.sectionID(at: line), line: line, context: &context)
+        }
+    }
+
+    private func addAnchor(_ anchor: String, kind: String, sectionID: Int64?, line: Int,
+                           context: inout DocumentContext) throws {
+        guard !anchor.isEmpty, context.recordedAnchors.insert(anchor).inserted else { return }
+        try insert("INSERT INTO anchors (document_id, section_id, anchor, kind, line) VALUES (?, ?, ?, ?, ?)",
+                   [context.id, sectionID, anchor, kind, line])
+        counts.anchors += 1
+    }
+
+    private func addLinks(_ links: [LinkRecord], context: DocumentContext) throws {
+        for link in links {
+            let targetID = link.targetPath.flatMap { documentIDs[$0] }
+            try insert("""
+                INSERT INTO links (document_id, section_id, line, text, destination, target_document_id,
+                                   target_anchor, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [context.id, context.sectionID(at: link.line), link.line, link.text, link.destination,
+                      targetID, link.targetAnchor, link.status.rawValue])
+            counts.links[link.status, default: 0] += 1
+        }
+    }
+
+    /// Runs one cached prepared statement and returns the new row's id.
+    @discardableResult
+    func insert(_ sql: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> Int64 {
+        let statement = try db.cachedStatement(sql: sql)
+        try statement.execute(arguments: StatementArguments(arguments))
+        return db.lastInsertedRowID
+    }
+
+    func jsonText<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try json.encode(value), as: UTF8.self)
+    }
+}
+
+/// What the rows of one document need to know while it is being written.
+struct DocumentContext {
+    let id: Int64
+    let document: Document
+    /// Row ids of `document.sections`, by index.
+    var sectionIDs: [Int64] = []
+    var recordedAnchors: Set<String> = []
+    var unclassifiedTables: [Diagnostic] = []
+    /// Tables met so far, in document order: the ordinal the extractor's
+    /// `TableClassification` refers to.
+    var tableOrdinal = 0
+    private let classifications: [Int: TableClassification]
+    private let classificationsByLine: [Int: TableClassification]
+    private let sectionLines: [Int]
+
+    init(id: Int64, document: Document, classifications: [TableClassification]) {
+        self.id = id
+        self.document = document
+        sectionLines = document.sections.map(\.line)
+        self.classifications = Dictionary(classifications.map { ($0.ordinal, $0) }, uniquingKeysWith: { first, _ in first })
+        classificationsByLine = Dictionary(classifications.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The extractor's verdict on the table at `ordinal`; by line when the
+    /// ordinals disagree (a walk that counts nested tables differently).
+    func classification(ordinal: Int, line: Int) -> TableClassification? {
+        if let byOrdinal = classifications[ordinal], byOrdinal.line == line { return byOrdinal }
+        return classificationsByLine[line] ?? classifications[ordinal]
+    }
+
+    /// The innermost section whose heading is at or above `line` (binary search:
+    /// documents with hundreds of sections and thousands of rows stay linear).
+    func sectionID(at line: Int) -> Int64? {
+        var low = 0, high = sectionLines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sectionLines[mid] <= line { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 || low > sectionIDs.count ? nil : sectionIDs[low - 1]
+    }
+}
+
+private extension Block {
+    var isNotHeading: Bool {
+        if case .heading = kind { return false }
+        return true
+    }
+}
+
+private extension Array {
+    /// The elements of `range` that exist: a malformed range never traps.
+    subscript(sectionRange range: Range<Int>) -> ArraySlice<Element> {
+        let lower = Swift.min(Swift.max(range.lowerBound, 0), count)
+        let upper = Swift.min(Swift.max(range.upperBound, lower), count)
+        return self[lower..<upper]
+    }
+}

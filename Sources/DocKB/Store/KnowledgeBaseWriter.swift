@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a complete knowledge base and publishes it atomically.
+///
+/// The database is built in a temporary file inside the output folder (same
+/// file system, so the final `rename(2)` is atomic), in one transaction with
+/// cached prepared statements, and with journaling and syncing off: a failed
+/// build only ever leaves a temporary file behind, never a half-written
+/// `kb.sqlite`. Before the rename the file is flushed to disk, so a reader that
+/// opens `kb.sqlite` at any moment sees the previous complete knowledge base or
+/// the new complete one.
+public struct KnowledgeBaseWriter: Sendable {
+    public static let fileName = "kb.sqlite"
+    public static let toolVersion = "0.1.0"
+
+    public var outputFolder: URL
+
+    public init(outputFolder: URL) {
+        self.outputFolder = outputFolder
+    }
+
+    public var destination: URL { outputFolder.appendingPathComponent(Self.fileName) }
+
+    /// Creates the schema, lets `body` add documents through the session, and
+    /// renames the result over `kb.sqlite`. `documentPaths` lists every document
+    /// that `body` will add, so links can point at documents not written yet.
+    /// If `body` or any write throws, the previous `kb.sqlite` is left untouched.
+    @discardableResult
+    public func publish(documentPaths: [String], buildInfo: [String: String],
+                        _ body: (KnowledgeBaseSession) throws -> Void) throws -> StoreCounts {
+        do {
+            try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+        } catch {
+            throw KnowledgeBaseError.cannotCreateOutputFolder(outputFolder.path, reason: error.localizedDescription)
+        }
+        let temporary = outputFolder.appendingPathComponent(
+            "\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp")
+        do {
+            let counts = try write(to: temporary, documentPaths: documentPaths, buildInfo: buildInfo, body)
+            try Durability.flush(temporary)
+            try Durability.move(temporary, over: destination)
+            return counts
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    private func write(to file: URL, documentPaths: [String], buildInfo: [String: String],
+                       _ body: (KnowledgeBaseSession) throws -> Void) throws -> StoreCounts {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // Crash safety comes from the rename, not from SQLite's journal.
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32000")
+        }
+        let queue = try DatabaseQueue(path: file.path, configuration: configuration)
+        defer { try? queue.close() }
+        try Schema.migrator.migrate(queue)
+        let counts = try queue.inDatabase { db -> StoreCounts in
+            var counts = StoreCounts()
+            try db.inTransaction {
+                // Links and other references may name documents written later in
+                // the same transaction: check foreign keys at commit.
+                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                let session = try KnowledgeBaseSession(db: db, documentPaths: documentPaths)
+                var info = buildInfo
+                info["tool_version"] = Self.toolVersion
+                info["schema_migrations"] = try Schema.migrator.appliedMigrations(db).joined(separator: " ")
+                try session.setBuildInfo(info)
+                try body(session)
+                counts = session.counts
+                return .commit
+            }
+            return counts
+        }
+        try queue.close()
+        return counts
+    }
+}
+
+public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
+    case cannotCreateOutputFolder(String, reason: String)
+    case publishFailed(String, reason: String)
+    case documentNotAnnounced(String)
+    case notAKnowledgeBase(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotCreateOutputFolder(let path, let reason):
+            return "cannot create output folder \(path): \(reason)"
+        case .publishFailed(let path, let reason):
+            return "cannot publish knowledge base \(path): \(reason)"
+        case .documentNotAnnounced(let path):
+            return "document \(path) was added but not listed in documentPaths"
+        case .notAKnowledgeBase(let path, let reason):
+            return "\(path) is not a dockb knowledge base: \(reason)"
+        }
+    }
+}
+
+/// The two system calls atomic publishing rests on.
+enum Durability {
+    /// Forces the file's bytes to disk, so the rename can never expose a file
+    /// whose content is still only in the page cache.
+    static func flush(_ file: URL) throws {
+        let fd = open(file.path, O_RDONLY)
+        guard fd >= 0 else { throw failure(file) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw failure(file) }
+    }
+
+    /// Atomically replaces `destination` with `source` (same directory), then
+    /// syncs the directory so the new name itself survives a power loss.
+    static func move(_ source: URL, over destination: URL) throws {
+        guard rename(source.path, destination.path) == 0 else { throw failure(destination) }
+        let directory = open(destination.deletingLastPathComponent().path, O_RDONLY)
+        if directory >= 0 {
+            _ = fsync(directory)
+            close(directory)
+        }
+    }
+
+    private static func failure(_ file: URL) -> KnowledgeBaseError {
+        .publishFailed(file.path, reason: String(cString: strerror(errno)))
+    }
+}

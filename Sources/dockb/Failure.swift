@@ -1,0 +1,37 @@
+import ArgumentParser
+import DocKB
+import Foundation
+
+/// Runs `body`, turning the library's errors into one line on standard error
+/// and an exit code from sysexits.h, so scripts can tell a wrong source folder
+/// (66) from an output folder they cannot write (73) from a failure of dockb (70).
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data("dockb: error: \(error)\n".utf8))
+        throw ExitCode(exitCode(for: error))
+    }
+}
+
+func exitCode(for error: any Error) -> Int32 {
+    switch error {
+    case BuildError.sourceFolderMissing, BuildError.sourceNotAFolder, BuildError.sourceFolderUnreadable:
+        return 66  // EX_NOINPUT
+    case KnowledgeBaseError.cannotCreateOutputFolder, KnowledgeBaseError.publishFailed:
+        return 73  // EX_CANTCREAT
+    default:
+        return 70  // EX_SOFTWARE
+    }
+}
+
+extension URL {
+    /// The path as the user would type it from the current directory.
+    var relativePathFromCurrentDirectory: String {
+        let current = FileManager.default.currentDirectoryPath
+        let path = standardizedFileURL.path
+        return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
+    }
+}

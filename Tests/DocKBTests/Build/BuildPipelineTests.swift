@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import DocKB
+
+/// The pipeline's own duties: scanning, ordering, publishing, reporting and
+/// handing over to the site publisher. What the parser and extractor find is
+/// checked by their own tests and by `SourceBuildTests`.
+final class BuildPipelineTests: XCTestCase {
+    private final class RecordingPublisher: SitePublisher, @unchecked Sendable {
+        private let lock = NSLock()
+        private var builds: [CompletedBuild] = []
+        private(set) var knowledgeBaseExistedAtCall = false
+        let failure: (any Error)?
+
+        init(failure: (any Error)? = nil) { self.failure = failure }
+
+        var received: [CompletedBuild] { lock.withLock { builds } }
+
+        func publish(_ build: CompletedBuild) throws {
+            lock.withLock {
+                builds.append(build)
+                knowledgeBaseExistedAtCall = FileManager.default.fileExists(atPath: build.knowledgeBase.path)
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    private struct RendererBroke: Error, CustomStringConvertible {
+        var description: String { "renderer broke" }
+    }
+
+    private func sourceFolder() throws -> URL {
+        let root = try ScratchFolder.make(for: self)
+        let source = root.appendingPathComponent("docs")
+        for path in ["b/two.md", "a.md", "b/a/three.md", "c.md"] {
+            try ScratchFolder.write("# \(path)\n\nText.\n", to: path, in: source)
+        }
+        return source
+    }
+
+    func testEveryFileBecomesADocumentInSortedOrder() throws {
+        let source = try sourceFolder()
+        let output = source.deletingLastPathComponent().appendingPathComponent("out")
+        let report = try BuildPipeline(source: source, output: output).run()
+        XCTAssertEqual(report.counts.documents, 4)
+        XCTAssertEqual(report.knowledgeBase, output.appendingPathComponent("kb.sqlite").path)
+        let paths = try KnowledgeBase(url: output.appendingPathComponent("kb.sqlite")).read {
+            try String.fetchAll($0, sql: "SELECT path FROM documents ORDER BY id")
+        }
+        XCTAssertEqual(paths, ["a.md", "b/a/three.md", "b/two.md", "c.md"])
+        let info = try KnowledgeBase(url: output.appendingPathComponent("kb.sqlite")).buildInfo()
+        XCTAssertEqual(info["source_folder"], source.path)
+    }
+
+    func testTheSitePublisherRunsAfterTheKnowledgeBaseIsInPlace() throws {
+        let source = try sourceFolder()
+        let output = source.deletingLastPathComponent().appendingPathComponent("out")
+        let publisher = RecordingPublisher()
+        try BuildPipeline(source: source, output: output, sitePublisher: publisher).run()
+        XCTAssertEqual(publisher.received.count, 1)
+        XCTAssertTrue(publisher.knowledgeBaseExistedAtCall)
+        XCTAssertEqual(publisher.received.first?.documents.map(\.document.path), ["a.md", "b/a/three.md", "b/two.md", "c.md"])
+        XCTAssertEqual(publisher.received.first?.outputFolder, output.standardizedFileURL)
+    }
+
+    func testASiteFailureIsReportedAndKeepsTheKnowledgeBase() throws {
+        let source = try sourceFolder()
+        let output = source.deletingLastPathComponent().appendingPathComponent("out")
+        XCTAssertThrowsError(try BuildPipeline(source: source, output: output,
+                                               sitePublisher: RecordingPublisher(failure: RendererBroke())).run()) {
+            XCTAssertEqual($0 as? BuildError, .sitePublishingFailed("renderer broke"))
+        }
+        XCTAssertNoThrow(try KnowledgeBase(url: output.appendingPathComponent("kb.sqlite")))
+    }
+
+    func testAMissingSourceFolderFailsBeforeTouchingTheOutput() throws {
+        let root = try ScratchFolder.make(for: self)
+        let output = root.appendingPathComponent("out")
+        XCTAssertThrowsError(try BuildPipeline(source: root.appendingPathComponent("absent"), output: output).run()) {
+            XCTAssertEqual($0 as? BuildError, .sourceFolderMissing(root.appendingPathComponent("absent").path))
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path))
+    }
+
+    func testScannerWarningsReachTheReportAndTheDiagnosticsTable() throws {
+        let source = try sourceFolder()
+        try FileManager.default.createSymbolicLink(atPath: source.appendingPathComponent("b/loop").path, withDestinationPath: "..")
+        let output = source.deletingLastPathComponent().appendingPathComponent("out")
+        let report = try BuildPipeline(source: source, output: output).run()
+        XCTAssertEqual(report.warnings.first?.location.path, "b/loop")
+        let stored = try KnowledgeBase(url: output.appendingPathComponent("kb.sqlite")).read {
+            try String.fetchAll($0, sql: "SELECT path FROM diagnostics")
+        }
+        XCTAssertTrue(stored.contains("b/loop"), "\(stored)")
+        XCTAssertEqual(stored.count, report.warnings.count)
+    }
+
+    func testTheSameSourcesGiveTheSameDatabaseContent() throws {
+        let output = try ScratchFolder.make(for: self)
+        var dumps: [String] = []
+        for run in 0..<2 {
+            let folder = output.appendingPathComponent("run\(run)")
+            try BuildPipeline(source: PackagePaths.docsSource, output: folder).run()
+            dumps.append(try Self.dump(folder.appendingPathComponent("kb.sqlite")))
+        }
+        XCTAssertGreaterThan(dumps[0].count, 1000)
+        XCTAssertTrue(dumps[0] == dumps[1], "two builds of docs-src differ")
+    }
+
+    /// Every row of every table, in rowid order: what `sqlite3 .dump` compares.
+    static func dump(_ knowledgeBase: URL) throws -> String {
+        try KnowledgeBase(url: knowledgeBase).read { db in
+            var lines: [String] = []
+            let tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_%' ORDER BY name
+                """)
+            for table in tables {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
+                    lines.append(table + " " + row.description)
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    func testReportTextListsCountsAndLimitsWarnings() {
+        var counts = StoreCounts()
+        counts.documents = 3
+        counts.tables = 5
+        counts.classifiedTables = 4
+        counts.links = [.resolved: 7, .danglingAnchor: 1]
+        counts.components = 2
+        let warnings = (1...3).map { Diagnostic(at: SourceLocation(path: "a.md", line: $0), "problem \($0)") }
+        let report = BuildReport(sourceFolder: "docs", knowledgeBase: "out/kb.sqlite", counts: counts,
+                                 warnings: warnings, seconds: 1.5)
+        let text = report.text(maxWarnings: 2)
+        XCTAssertTrue(text.hasPrefix("Built out/kb.sqlite from docs in 1.50 s\n"), text)
+        for line in ["documents                   3",
+                     "tables                      5  (4 classified, 1 unclassified)",
+                     "links                       8  (7 resolved, 1 dangling-anchor)",
+                     "  components                2",
+                     "warnings                    3",
+                     "  a.md:1: warning: problem 1",
+                     "  a.md:2: warning: problem 2",
+                     "  ... 1 more; all are in the diagnostics table of out/kb.sqlite"] {
+            XCTAssertTrue(text.contains(line + "\n") || text.hasSuffix(line), "missing \(line) in\n\(text)")
+        }
+        XCTAssertFalse(text.contains("problem 3"))
+        XCTAssertTrue(report.text().contains("problem 3"))
+    }
+}

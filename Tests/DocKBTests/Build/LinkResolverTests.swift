@@ -1,0 +1,116 @@
+import XCTest
+@testable import DocKB
+
+final class LinkResolverTests: XCTestCase {
+    /// `docs/a/page.md` links from line 10 on; `docs/b/target.md` has an
+    /// explicit anchor `BKMK_Setup` on a heading whose slug is `set-up-the-site`.
+    private func document(_ path: String, headings: [(explicit: [String], slug: String)] = [],
+                          links: [String] = []) -> Document {
+        var blocks: [Block] = []
+        var sections: [Section] = []
+        for (index, heading) in headings.enumerated() {
+            sections.append(Section(index: index, parent: nil, level: 2, heading: heading.slug, content: [.text(heading.slug)],
+                                    explicitAnchors: heading.explicit, slug: heading.slug, line: index + 1,
+                                    blockRange: (index + 1)..<(index + 1)))
+            blocks.append(Block(.heading(Heading(level: 2, content: [.text(heading.slug)],
+                                                 explicitAnchors: heading.explicit, slug: heading.slug)),
+                                line: index + 1, endLine: index + 1))
+        }
+        for (offset, destination) in links.enumerated() {
+            blocks.append(Block(.paragraph([.link(destination: destination, title: "", content: [.text("link \(offset)")])]),
+                                line: 10 + offset, endLine: 10 + offset))
+        }
+        return Document(path: path, sha256: "", frontMatter: FrontMatter(), blocks: blocks, sections: sections, diagnostics: [])
+    }
+
+    private var target: Document {
+        document("docs/b/target.md", headings: [(["BKMK_Setup"], "set-up-the-site"), ([], "ports")])
+    }
+
+    private func resolve(_ destination: String, from path: String = "docs/a/page.md",
+                         bases: [String] = ["site"]) -> LinkRecord {
+        let page = document(path, headings: [([], "local-heading")])
+        let index = document("docs/b/index.md")
+        return LinkResolver(documents: [page, target, index], siteBasePaths: bases)
+            .resolve(destination, text: "t", line: 3, in: path)
+    }
+
+    func testRelativeDocumentLinksResolveAgainstTheLinkingFolder() {
+        let link = resolve("../b/target.md")
+        XCTAssertEqual(link.status, .resolved)
+        XCTAssertEqual(link.targetPath, "docs/b/target.md")
+        XCTAssertNil(link.targetAnchor)
+        XCTAssertEqual(resolve("./../b/./target.md").targetPath, "docs/b/target.md")
+    }
+
+    func testExplicitAndSlugAnchorsBothResolve() {
+        XCTAssertEqual(resolve("../b/target.md#BKMK_Setup").targetAnchor, "BKMK_Setup")
+        XCTAssertEqual(resolve("../b/target.md#set-up-the-site").status, .resolved)
+        XCTAssertEqual(resolve("../b/target.md#ports").targetAnchor, "ports")
+    }
+
+    func testAnchorsMatchIgnoringCaseAndKeepTheTargetsSpelling() {
+        let link = resolve("../b/target.md#bkmk_setup")
+        XCTAssertEqual(link.status, .resolved)
+        XCTAssertEqual(link.targetAnchor, "BKMK_Setup")
+        XCTAssertEqual(resolve("../B/Target.md").targetPath, "docs/b/target.md")
+    }
+
+    func testAnchorOnlyLinksResolveWithinTheDocument() {
+        let link = resolve("#local-heading")
+        XCTAssertEqual(link.status, .resolved)
+        XCTAssertEqual(link.targetPath, "docs/a/page.md")
+        XCTAssertEqual(resolve("#missing").status, .danglingAnchor)
+    }
+
+    func testDanglingDocumentsAndAnchors() {
+        XCTAssertEqual(resolve("../b/absent.md").status, .danglingDocument)
+        XCTAssertEqual(resolve("../b/absent.md#x").status, .danglingDocument)
+        let link = resolve("../b/target.md#no-such-anchor")
+        XCTAssertEqual(link.status, .danglingAnchor)
+        XCTAssertEqual(link.targetPath, "docs/b/target.md")
+        XCTAssertEqual(link.targetAnchor, "no-such-anchor")
+        XCTAssertEqual(resolve("").status, .danglingDocument)
+    }
+
+    func testExternalAssetsAndPathsOutsideTheSourceFolder() {
+        for destination in ["https://example.com/a.md", "mailto:someone@example.com", "xref:Some.Type", "//cdn/x.md"] {
+            XCTAssertEqual(resolve(destination).status, .external, destination)
+        }
+        XCTAssertEqual(resolve("../../../elsewhere/page.md").status, .external)
+        XCTAssertEqual(resolve("media/diagram.png").status, .asset)
+        XCTAssertEqual(resolve("/other-docset/page").status, .external)
+    }
+
+    func testPagePathsWithoutExtensionAndSiteAbsolutePaths() {
+        XCTAssertEqual(resolve("../b/target").targetPath, "docs/b/target.md")
+        XCTAssertEqual(resolve("../b/").targetPath, "docs/b/index.md")
+        XCTAssertEqual(resolve("/site/docs/b/target#ports").targetAnchor, "ports")
+        XCTAssertEqual(resolve("/SITE/docs/b/target.md").status, .resolved)
+        XCTAssertEqual(resolve("/site/docs/b/absent").status, .danglingDocument)
+    }
+
+    func testPercentEncodingQueriesAndWhitespace() {
+        let spaced = document("docs/a/my page.md")
+        let resolver = LinkResolver(documents: [spaced, target])
+        XCTAssertEqual(resolver.resolve("my%20page.md", text: "", line: 1, in: "docs/a/x.md").targetPath, "docs/a/my page.md")
+        XCTAssertEqual(resolve("../b/target.md?view=latest#ports").targetAnchor, "ports")
+        XCTAssertEqual(resolve("  ../b/target.md ").status, .resolved)
+    }
+
+    func testLinksOfADocumentComeWithLinesAndWarnings() throws {
+        let page = document("docs/a/page.md", links: ["../b/target.md#BKMK_Setup", "gone.md", "../b/target.md#gone"])
+        var withCell = page
+        withCell.blocks.append(Block(.table(Table(
+            header: TableRow(line: 20, cells: [[.text("Name")]]),
+            rows: [TableRow(line: 22, cells: [[.text("see "), .softBreak, .link(destination: "https://x.example", title: "", content: [.text("x")])]])],
+            alignments: [.none])), line: 20, endLine: 22))
+        let (links, warnings) = LinkResolver(documents: [withCell, target]).links(of: withCell)
+        XCTAssertEqual(links.map(\.line), [10, 11, 12, 23])
+        XCTAssertEqual(links.map(\.status), [.resolved, .danglingDocument, .danglingAnchor, .external])
+        XCTAssertEqual(warnings.map(\.description), [
+            "docs/a/page.md:11: warning: dangling link: gone.md is not a document of the source folder",
+            "docs/a/page.md:12: warning: dangling anchor: docs/b/target.md has no anchor #gone (link ../b/target.md#gone)",
+        ])
+    }
+}

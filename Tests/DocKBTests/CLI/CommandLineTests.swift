@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+@testable import DocKB
+
+/// Runs the built `dockb` executable as a user would, and checks what it
+/// prints and how it exits.
+final class CommandLineTests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// `swift build`/`swift test` put the executable beside the test bundle.
+    static func executable() throws -> URL {
+        let candidates = ([Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL))
+            .flatMap { [$0.appendingPathComponent("dockb"), $0.deletingLastPathComponent().appendingPathComponent("dockb")] }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("the dockb executable was not found beside the test bundle; run through `swift test`")
+        }
+        return found
+    }
+
+    func dockb(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "80"
+        process.environment = environment
+        // Output goes to files: two pipes read one after the other could block the child.
+        let capture = try ScratchFolder.make(for: self)
+        let outURL = capture.appendingPathComponent("stdout"), errURL = capture.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        let stdout = try Data(contentsOf: outURL), stderr = try Data(contentsOf: errURL)
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    private func smallSource() throws -> URL {
+        let root = try ScratchFolder.make(for: self)
+        try ScratchFolder.write("# Guide\n\nSee [the other](b/other.md).\n", to: "docs-src/guide.md", in: root)
+        try ScratchFolder.write("# Other\n", to: "docs-src/b/other.md", in: root)
+        return root
+    }
+
+    func testAMissingSourceFolderIsAClearErrorWithExitCode66() throws {
+        let root = try ScratchFolder.make(for: self)
+        let run = try dockb(["build", "--source", "nowhere", "--output", "out"], in: root)
+        XCTAssertEqual(run.status, 66)
+        XCTAssertEqual(run.stderr, "dockb: error: source folder \(root.appendingPathComponent("nowhere").standardizedFileURL.path) does not exist\n")
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+    }
+
+    func testAnOutputThatCannotBeCreatedExitsWith73() throws {
+        let root = try smallSource()
+        try ScratchFolder.write("a file", to: "taken", in: root)
+        let run = try dockb(["build", "--output", "taken/site"], in: root)
+        XCTAssertEqual(run.status, 73)
+        XCTAssertTrue(run.stderr.hasPrefix("dockb: error: cannot create output folder"), run.stderr)
+    }
+
+    func testBuildPrintsTheReportAndWritesTheKnowledgeBase() throws {
+        let root = try smallSource()
+        let run = try dockb(["build", "--source", "docs-src", "--output", "site"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("documents                   2"), run.stdout)
+        XCTAssertNoThrow(try KnowledgeBase(url: root.appendingPathComponent("site/kb.sqlite")))
+    }
+
+    func testQuietBuildPrintsNothing() throws {
+        let root = try smallSource()
+        let run = try dockb(["build", "--quiet"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("site-output/kb.sqlite").path))
+    }
+
+    func testNoArgumentsBuildsOnlyWhenTheKnowledgeBaseIsMissingOrOlder() throws {
+        let root = try smallSource()
+        let first = try dockb([], in: root)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.hasPrefix("Built "), first.stdout)
+        XCTAssertTrue(first.stdout.hasSuffix("Knowledge base ready: site-output/kb.sqlite. To ask questions, run `dockb repl`.\n"),
+                      first.stdout)
+
+        let second = try dockb([], in: root)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.stdout, "Knowledge base ready: site-output/kb.sqlite. To ask questions, run `dockb repl`.\n")
+
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)],
+                                              ofItemAtPath: root.appendingPathComponent("docs-src/guide.md").path)
+        XCTAssertTrue(try dockb([], in: root).stdout.hasPrefix("Built "))
+    }
+
+    func testNoArgumentsWithoutDocsSourceIsAnError() throws {
+        let run = try dockb([], in: try ScratchFolder.make(for: self))
+        XCTAssertEqual(run.status, 66)
+        XCTAssertTrue(run.stderr.contains("docs-src does not exist"), run.stderr)
+    }
+
+    func testHelpMatchesTheSnapshots() throws {
+        for (arguments, snapshot) in [(["--help"], "dockb-help.txt"), (["build", "--help"], "dockb-build-help.txt")] {
+            let run = try dockb(arguments)
+            XCTAssertEqual(run.status, 0)
+            let url = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/CLI/\(snapshot)", withExtension: nil))
+            let expected = try String(contentsOf: url, encoding: .utf8)
+            XCTAssertEqual(run.stdout, expected, "dockb \(arguments.joined(separator: " ")) differs from \(snapshot)")
+        }
+    }
+}

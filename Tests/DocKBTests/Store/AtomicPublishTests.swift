@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import DocKB
+
+final class AtomicPublishTests: XCTestCase {
+    private struct Interrupted: Error {}
+
+    private func publishOther(to folder: URL) throws {
+        try KnowledgeBaseWriter(outputFolder: folder).publish(documentPaths: [SampleDocuments.otherPath], buildInfo: [:]) {
+            try $0.add(SampleDocuments.other(), facts: SampleDocuments.otherFacts(), links: [])
+        }
+    }
+
+    private func documentPaths(in folder: URL) throws -> [String] {
+        try KnowledgeBase(url: folder.appendingPathComponent("kb.sqlite")).read { db in
+            XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA integrity_check"), "ok")
+            return try String.fetchAll(db, sql: "SELECT path FROM documents ORDER BY id")
+        }
+    }
+
+    private func leftovers(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "kb.sqlite" }
+    }
+
+    func testAnExceptionMidwayLeavesThePreviousKnowledgeBaseIntact() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try publishOther(to: folder)
+
+        XCTAssertThrowsError(try KnowledgeBaseWriter(outputFolder: folder).publish(
+            documentPaths: [SampleDocuments.guidePath, SampleDocuments.otherPath], buildInfo: [:]
+        ) { session in
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: [])
+            throw Interrupted()
+        }) { XCTAssertTrue($0 is Interrupted) }
+
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath])
+        XCTAssertEqual(try leftovers(in: folder), [], "the temporary file must be removed")
+    }
+
+    func testAFailingInsertLeavesThePreviousKnowledgeBaseIntact() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try publishOther(to: folder)
+
+        // The same document twice violates documents.path UNIQUE inside the transaction.
+        XCTAssertThrowsError(try KnowledgeBaseWriter(outputFolder: folder).publish(
+            documentPaths: [SampleDocuments.guidePath], buildInfo: [:]
+        ) { session in
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: [])
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: [])
+        }) { XCTAssertTrue($0 is DatabaseError, "\($0)") }
+
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath])
+        XCTAssertEqual(try leftovers(in: folder), [])
+    }
+
+    func testADocumentNotAnnouncedIsRefused() throws {
+        let folder = try ScratchFolder.make(for: self)
+        XCTAssertThrowsError(try KnowledgeBaseWriter(outputFolder: folder).publish(documentPaths: [], buildInfo: [:]) {
+            try $0.add(SampleDocuments.other(), facts: ExtractedFacts(), links: [])
+        }) { XCTAssertEqual($0 as? KnowledgeBaseError, .documentNotAnnounced(SampleDocuments.otherPath)) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("kb.sqlite").path))
+    }
+
+    func testAnOpenReaderKeepsSeeingTheKnowledgeBaseItOpened() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try publishOther(to: folder)
+        let reader = try KnowledgeBase(url: folder.appendingPathComponent("kb.sqlite"))
+
+        try KnowledgeBaseWriter(outputFolder: folder).publish(documentPaths: [SampleDocuments.guidePath], buildInfo: [:]) {
+            try $0.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: [])
+        }
+
+        XCTAssertEqual(try reader.read { try String.fetchAll($0, sql: "SELECT path FROM documents") }, [SampleDocuments.otherPath])
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.guidePath])
+    }
+
+    func testAnOutputPathThatIsAFileIsAClearError() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try ScratchFolder.write("not a folder", to: "taken", in: folder)
+        let output = folder.appendingPathComponent("taken/site")
+        XCTAssertThrowsError(try KnowledgeBaseWriter(outputFolder: output).publish(documentPaths: [], buildInfo: [:]) { _ in }) {
+            guard case KnowledgeBaseError.cannotCreateOutputFolder(let path, _) = $0 else {
+                return XCTFail("unexpected \($0)")
+            }
+            XCTAssertEqual(path, output.path)
+        }
+    }
+
+    func testOpeningSomethingElseIsNotAKnowledgeBase() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try ScratchFolder.write("plain text", to: "kb.sqlite", in: folder)
+        XCTAssertThrowsError(try KnowledgeBase(url: folder.appendingPathComponent("kb.sqlite"))) {
+            guard case KnowledgeBaseError.notAKnowledgeBase = $0 else { return XCTFail("unexpected \($0)") }
+        }
+    }
+}
