@@ -82,27 +82,34 @@ public enum Words {
     public static func stem(_ word: String) -> String {
         var w = Array(word.utf8)
         guard w.count > 3, w.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
-        func ends(_ suffix: StaticString) -> Bool {
-            let n = suffix.utf8CodeUnitCount
-            guard w.count >= n else { return false }
-            return suffix.withUTF8Buffer { s in zip(w[(w.count - n)...], s).allSatisfy { $0 == $1 } }
+        func ends(_ suffix: [UInt8]) -> Bool {
+            guard w.count >= suffix.count else { return false }
+            var i = w.count - suffix.count
+            for byte in suffix {
+                if w[i] != byte { return false }
+                i += 1
+            }
+            return true
         }
-        func strip(_ suffix: StaticString, minimumStem: Int = 3, replacement: UInt8? = nil) -> Bool {
-            let n = suffix.utf8CodeUnitCount
-            guard ends(suffix), w.count - n >= minimumStem else { return false }
-            w.removeLast(n)
+        func strip(_ suffix: [UInt8], replacement: UInt8? = nil) -> Bool {
+            guard ends(suffix), w.count - suffix.count >= 3 else { return false }
+            w.removeLast(suffix.count)
             if let replacement { w.append(replacement) }
             return true
         }
-        if !strip("ies", replacement: UInt8(ascii: "y")) {
+        if !strip(Suffix.ies, replacement: UInt8(ascii: "y")) {
             // "access", "status", "analysis" keep their s
-            if !(ends("ss") || ends("us") || ends("is")) { _ = strip("s") }
+            if !(ends(Suffix.ss) || ends(Suffix.us) || ends(Suffix.is)) { _ = strip(Suffix.s) }
         }
-        for suffix: StaticString in ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "er", "ly"] {
-            if strip(suffix) { break }
-        }
-        _ = strip("e")
+        for suffix in Suffix.endings where strip(suffix) { break }
+        _ = strip(Suffix.e)
         return String(decoding: w, as: UTF8.self)
+    }
+
+    private enum Suffix {
+        static let ies = Array("ies".utf8), ss = Array("ss".utf8), us = Array("us".utf8), `is` = Array("is".utf8)
+        static let s = Array("s".utf8), e = Array("e".utf8)
+        static let endings = ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "er", "ly"].map { Array($0.utf8) }
     }
 
     /// Function words that carry no subject. Question words and intent cues are
