@@ -121,6 +121,18 @@ public final class AnswerEngine: Sendable {
         return q.intersection(t).reduce(0) { $0 + lexicon.weight($1) } / total
     }
 
+    /// Pairs of question words that also stand side by side in `text`
+    /// ("mobile devices"), 0.1 each up to 0.2: a phrase beats scattered words.
+    func phraseBonus(_ query: [String], _ text: String) -> Double {
+        guard query.count > 1 else { return 0 }
+        let words = stems(text)
+        var pairs = Set<String>()
+        for (a, b) in zip(words, words.dropFirst()) { pairs.insert(a + " " + b) }
+        var hits = 0
+        for (a, b) in zip(query, query.dropFirst()) where pairs.contains(a + " " + b) { hits += 1 }
+        return min(0.2, 0.1 * Double(hits))
+    }
+
     func method(named name: String) -> MethodRow? {
         knowledgeBase.methods.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
     }

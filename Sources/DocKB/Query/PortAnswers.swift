@@ -3,14 +3,22 @@
 /// other subject is matched against the port rows' subject and description.
 extension AnswerEngine {
     func portsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
-        let match = parsed.subject(preferring: [.portUse, .installMethod, .subject, .siteSystemRole, .component])
+        let match = parsed.subject(preferring: [.installMethod, .portUse, .subject, .siteSystemRole, .component])
         if let match, match.entity.kind == .installMethod, let method = method(named: match.entity.name) {
             b.answer.subject = match.entity.description
             b.answer.heading = "Ports for \(method.name)"
             methodPorts(method, match, &b, group: "Ports for \(method.name)")
             if b.answer.found || !b.answer.omitted.isEmpty { return }
         }
-        let query = parsed.stems(excluding: nil)
+        if let match, match.entity.kind == .portUse {
+            b.answer.subject = match.entity.description
+            b.answer.heading = "Ports for \(match.entity.name)"
+            for p in knowledgeBase.ports where sameSubject(p.subject, match.entity.name) {
+                addPort(p, group: "Ports: \(p.subject ?? match.entity.name)", route: route(match, "port table for"), &b)
+            }
+            if b.answer.found || !b.answer.omitted.isEmpty { return }
+        }
+        let query = actionStems(parsed)
         guard !query.isEmpty else { return }
         let scored = knowledgeBase.ports.map { p -> (PortRow, Double) in
             let bySubject = overlap(query, p.subject ?? "")

@@ -9,6 +9,13 @@ public struct EntityMatch: Sendable {
     var positions: Set<Int>
 }
 
+extension EntityMatch {
+    /// Stems of the question words that named this entity.
+    func positionsStems(_ parsed: ParsedQuestion) -> Set<String> {
+        Set(positions.map { parsed.tokens[$0].stem })
+    }
+}
+
 /// A question taken apart: intent, named entities, stated facts, the words
 /// left over for ranking, and the typo corrections and abbreviations applied.
 public struct ParsedQuestion: Sendable {
@@ -32,11 +39,17 @@ public struct ParsedQuestion: Sendable {
     /// Stems of the thing a "what/which X" question asks for (X).
     var headStems: [String] = []
 
-    /// The best match of one of `kinds`, among matches scoring near the top.
+    /// The match the intent should answer about: the first of `kinds` (in
+    /// order of preference) that the question names well, else the best match.
+    /// "GPO installation" names both the term "group policy object" and the
+    /// method "Group policy-based installation"; a requirements question wants
+    /// the method.
     func subject(preferring kinds: [EntityKind]) -> EntityMatch? {
         guard let top = matches.first else { return nil }
         for kind in kinds {
-            if let m = matches.first(where: { $0.entity.kind == kind && $0.score >= top.score * 0.6 }) { return m }
+            if let m = matches.first(where: {
+                $0.entity.kind == kind && ($0.score >= top.score * 0.6 || ($0.coverage >= 0.6 && $0.score >= top.score * 0.3))
+            }) { return m }
         }
         return top
     }
