@@ -16,25 +16,26 @@ public final class AnswerEngine: Sendable {
     /// Requirement rows by line: a component or role row made from the same
     /// line takes its condition from there.
     let requirementAt: [Citation.Spot: RequirementRow]
-    /// Stems of every subject and name, computed once: answers compare them
-    /// for each row, and a corpus-sized base has thousands of rows.
+    /// Stems of every row text, computed once: answers compare them for each
+    /// row, and a corpus-sized base has thousands of rows.
     let stemCache: [String: [String]]
     /// Stems of row texts met while answering (purposes, descriptions), kept
     /// for the next question.
     private let memo = StemMemo()
+    /// Every statement that names a security role, for "who can ..." questions.
+    let roleEvidence: [RoleEvidence]
 
     public init(knowledgeBase kb: KnowledgeBaseSnapshot) {
         knowledgeBase = kb
-        let lexicon = Lexicon(kb: kb)
+        let texts = TextIndex(kb)
+        let lexicon = Lexicon(kb: kb, texts: texts)
         self.lexicon = lexicon
         parser = QuestionParser(lexicon: lexicon)
         phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
-        statements = StatementIndex(kb: kb)
+        statements = StatementIndex(kb: kb, texts: texts)
         requirementAt = Dictionary(kb.requirements.map { ($0.cite.spot, $0) }, uniquingKeysWith: { first, _ in first })
-        var names = Set(kb.requirements.map(\.subject) + kb.methods.map(\.name) + kb.components.map(\.name))
-        names.formUnion(kb.ports.compactMap(\.subject) + kb.permissions.compactMap(\.subject))
-        names.formUnion(kb.siteRoles.compactMap(\.subject) + kb.siteRoles.map(\.name))
-        stemCache = Dictionary(uniqueKeysWithValues: names.map { ($0, Words.contentStems($0)) })
+        stemCache = texts.stems
+        roleEvidence = RoleEvidence.collect(kb, texts: texts)
     }
 
     public func parse(_ question: String) -> ParsedQuestion { parser.parse(question) }
@@ -95,13 +96,7 @@ public final class AnswerEngine: Sendable {
     }
 
     /// `needle`'s words appear in order, side by side, in `haystack`.
-    func containsPhrase(_ haystack: [String], _ needle: [String]) -> Bool {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<start + needle.count]) == needle {
-            return true
-        }
-        return false
-    }
+    func containsPhrase(_ haystack: [String], _ needle: [String]) -> Bool { containsRun(haystack, needle) }
 
     /// Weighted share of words two phrases have in common, against the longer one.
     func similarity(_ a: String?, _ b: String?) -> Double {
@@ -175,4 +170,54 @@ final class StemMemo: @unchecked Sendable {
         lock.unlock()
         return computed
     }
+}
+
+/// One statement that a security role allows something: a security_roles
+/// row, a permission the document says a role includes, or a requirement that
+/// names a role.
+struct RoleEvidence: Sendable {
+    var roles: [String]
+    var text: String
+    var cite: Citation
+    var rule: String
+
+    static func collect(_ kb: KnowledgeBaseSnapshot, texts: TextIndex) -> [RoleEvidence] {
+        var evidence: [RoleEvidence] = kb.securityRoles.map {
+            RoleEvidence(roles: [$0.name], text: $0.description.localizedCaseInsensitiveContains($0.name)
+                            ? $0.description : "\($0.name): \($0.description)",
+                         cite: $0.cite, rule: "security_roles row \($0.id) (\($0.name))")
+        }
+        evidence += kb.permissions.compactMap { p in
+            p.securityRole.map {
+                RoleEvidence(roles: [$0], text: "\($0): \(p.label), to \(p.purpose.lowercasedFirstWordUnlessName)",
+                             cite: p.cite, rule: "permissions row \(p.id) (\(p.label))")
+            }
+        }
+        // Roles named in a requirement's words, compared by stems: cheap
+        // enough for thousands of rows.
+        let roleNames = Set(kb.securityRoles.map(\.name) + kb.permissions.compactMap(\.securityRole))
+            .map { ($0, texts.stems(of: $0)) }.filter { !$0.1.isEmpty }
+        for r in kb.requirements {
+            let words = texts.stems(of: r.text)
+            let present = Set(words)
+            let named = r.mentions.filter { $0.kind == "security_role" }.map(\.name)
+                + roleNames.filter { $0.1.allSatisfy(present.contains) && containsRun(words, $0.1) }.map(\.0)
+            guard !named.isEmpty else { continue }
+            var seen = Set<String>()
+            evidence.append(RoleEvidence(roles: named.filter { seen.insert($0.lowercased()).inserted }, text: r.text,
+                                         cite: r.cite, rule: "requirements row \(r.id) (subject “\(r.subject)”)"))
+        }
+        // One piece of evidence per line: a security_roles row wins over the requirement it came from.
+        var lines = Set<Citation.Spot>()
+        return evidence.filter { lines.insert($0.cite.spot).inserted }
+    }
+}
+
+/// `needle` occurs in `haystack` as consecutive elements.
+func containsRun(_ haystack: [String], _ needle: [String]) -> Bool {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+        return true
+    }
+    return false
 }

@@ -115,7 +115,7 @@ extension AnswerEngine {
     }
 
     private func mentionsRestart(_ text: String) -> Bool {
-        Words.tokens(text).contains { ["restart", "reboot"].contains($0.stem) }
+        stems(text).contains { $0 == "restart" || $0 == "reboot" }
     }
 
     func listAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {

@@ -57,7 +57,7 @@ public struct Lexicon: Sendable {
         var negated: Bool
     }
 
-    init(kb: KnowledgeBaseSnapshot) {
+    init(kb: KnowledgeBaseSnapshot, texts: TextIndex) {
         var entities: [(Entity, [String])] = []
         func add(_ kind: EntityKind, _ name: String?, also extra: [String?] = []) {
             guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return }
@@ -81,7 +81,7 @@ public struct Lexicon: Sendable {
         var seen = Set<String>()
         for (entity, names) in entities {
             for name in names {
-                let stems = Words.contentStems(name)
+                let stems = texts.stems(of: name)
                 guard !stems.isEmpty else { continue }
                 let key = "\(entity.kind.rawValue)|\(entity.name.lowercased())|\(stems.joined(separator: " "))"
                 guard seen.insert(key).inserted else { continue }
@@ -89,7 +89,7 @@ public struct Lexicon: Sendable {
             }
         }
         buildWeights()
-        buildVocabulary(kb)
+        buildVocabulary(texts)
         buildExpansions(kb, entities: entities.map(\.0))
         buildVariables(kb.variables)
         var names = Set<String>()
@@ -112,17 +112,8 @@ public struct Lexicon: Sendable {
         weights[stem] ?? log(1 + Double(max(forms.count, 1)))
     }
 
-    private mutating func buildVocabulary(_ kb: KnowledgeBaseSnapshot) {
-        var texts: [String] = []
-        texts += kb.requirements.flatMap { [$0.subject, $0.text, $0.conditionText ?? ""] }
-        texts += kb.components.flatMap { [$0.name, $0.description, $0.file ?? "", $0.category ?? ""] }
-        texts += kb.siteRoles.flatMap { [$0.name, $0.description] }
-        texts += kb.securityRoles.flatMap { [$0.name, $0.description] }
-        texts += kb.permissions.flatMap { [$0.permission, $0.object ?? "", $0.purpose] }
-        texts += kb.ports.flatMap { [$0.purpose, $0.subject ?? ""] }
-        texts += kb.methods.map(\.heading) + kb.variables.map(\.phrase) + kb.aliases.map(\.name)
-        texts += kb.sections.values.map(\.heading)
-        for text in texts { for token in Words.tokens(text) { vocabulary.insert(token.word) } }
+    private mutating func buildVocabulary(_ texts: TextIndex) {
+        vocabulary = texts.vocabulary
         for form in forms {
             for token in Words.tokens(form.entity.name) where token.word.count >= 4 {
                 correctionTargets[token.word, default: 0] += 1
@@ -136,14 +127,16 @@ public struct Lexicon: Sendable {
     /// (BITS)") and initialisms of multi-word names ("software update point"
     /// → "sup"), kept only when unambiguous and not an ordinary word.
     private mutating func buildExpansions(_ kb: KnowledgeBaseSnapshot, entities: [Entity]) {
+        var named = Set(forms.map { $0.entity.name.lowercased() })
         for alias in kb.aliases {
             let key = alias.alias.lowercased()
             guard !key.isEmpty, !alias.name.isEmpty, key != alias.name.lowercased() else { continue }
-            expansions[key] = Words.tokens(alias.name).map(\.word)
-            if !forms.contains(where: { $0.entity.name.lowercased() == alias.name.lowercased() }) {
-                let entity = Entity(kind: .term, name: alias.name)
-                forms.append(SurfaceForm(entity: entity, stems: Words.contentStems(alias.name),
-                                         totalWeight: Words.contentStems(alias.name).reduce(0) { $0 + weight($1) }))
+            let words = Words.tokens(alias.name)
+            expansions[key] = words.map(\.word)
+            if named.insert(alias.name.lowercased()).inserted {
+                let stems = words.filter { !Words.isStopWord($0.word) }.map(\.stem)
+                forms.append(SurfaceForm(entity: Entity(kind: .term, name: alias.name), stems: stems,
+                                         totalWeight: stems.reduce(0) { $0 + weight($1) }))
             }
             vocabulary.insert(key)
         }

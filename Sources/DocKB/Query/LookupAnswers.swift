@@ -20,30 +20,37 @@ struct StatementIndex: Sendable {
     let weights: [String: Double]
     let unknownWeight: Double
 
-    init(kb: KnowledgeBaseSnapshot) {
+    init(kb: KnowledgeBaseSnapshot, texts: TextIndex) {
         var all: [Statement] = []
-        // A rule is about its subject, so the subject's words count as the statement's.
+        // A statement's words are those of the parts it is made of; a rule is
+        // about its subject, so the subject's words count as the statement's.
         func add(_ kind: String, _ text: String, _ cite: Citation, _ rule: String,
-                 _ condition: Condition? = nil, _ conditionText: String? = nil, subject: String? = nil) {
+                 _ condition: Condition? = nil, _ conditionText: String? = nil, subject: String? = nil, parts: [String?]) {
+            let stems = Set((parts + [subject]).compactMap { $0 }.flatMap { texts.stems(of: $0) })
             all.append(Statement(kind: kind, text: text, condition: condition, conditionText: conditionText,
-                                 cite: cite, rule: rule, stems: Set(Words.contentStems(text + " " + (subject ?? "")))))
+                                 cite: cite, rule: rule, stems: stems))
         }
         for r in kb.requirements {
             add("requirement", r.text, r.cite, "requirements row \(r.id) (subject “\(r.subject)”)", r.condition,
-                r.conditionText, subject: r.subject)
+                r.conditionText, subject: r.subject, parts: [r.text])
         }
-        for c in kb.components { add("component", "\(c.label): \(c.description)", c.cite, "components row \(c.id)") }
+        for c in kb.components {
+            add("component", "\(c.label): \(c.description)", c.cite, "components row \(c.id)", parts: [c.label, c.description])
+        }
         for r in kb.siteRoles {
             add("site_system_role", "\(r.name)\(r.necessity.map { " (\($0))" } ?? ""): \(r.description)", r.cite,
-                "site_system_roles row \(r.id)", subject: r.subject)
+                "site_system_roles row \(r.id)", subject: r.subject, parts: [r.name, r.description])
         }
-        for r in kb.securityRoles { add("security_role", "\(r.name): \(r.description)", r.cite, "security_roles row \(r.id)") }
+        for r in kb.securityRoles {
+            add("security_role", "\(r.name): \(r.description)", r.cite, "security_roles row \(r.id)", parts: [r.name, r.description])
+        }
         for p in kb.permissions {
-            add("permission", "\(p.label): \(p.purpose)", p.cite, "permissions row \(p.id)", subject: p.subject)
+            add("permission", "\(p.label): \(p.purpose)", p.cite, "permissions row \(p.id)", subject: p.subject,
+                parts: [p.label, p.purpose])
         }
         for p in kb.ports {
             add("port", "\(p.label): \(p.purpose)", p.cite, "ports row \(p.id)", p.condition, p.conditionText,
-                subject: p.subject)
+                subject: p.subject, parts: [p.label, p.purpose])
         }
         statements = all
         var frequency: [String: Int] = [:]

@@ -61,40 +61,10 @@ extension AnswerEngine {
         }
     }
 
-    /// One piece of evidence that a security role allows something.
-    private struct RoleEvidence {
-        var roles: [String]
-        var text: String
-        var cite: Citation
-        var rule: String
-    }
-
     func securityRolesAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
-        let kb = knowledgeBase
         let query = actionStems(parsed)
         guard !query.isEmpty else { listAnswer(kind: .securityRoles, parsed, &b); return }
-        let roleNames = Set(kb.securityRoles.map(\.name) + kb.permissions.compactMap(\.securityRole))
-        var evidence: [RoleEvidence] = kb.securityRoles.map {
-            RoleEvidence(roles: [$0.name], text: securityRoleText($0), cite: $0.cite,
-                         rule: ruleName("security_roles", $0.id, $0.name))
-        }
-        evidence += kb.permissions.compactMap { p in
-            p.securityRole.map {
-                RoleEvidence(roles: [$0], text: "\($0): \(p.label), to \(p.purpose.lowercasedFirstWordUnlessName)",
-                             cite: p.cite, rule: ruleName("permissions", p.id, p.label))
-            }
-        }
-        for r in kb.requirements {
-            let named = r.mentions.filter { $0.kind == "security_role" }.map(\.name)
-                + roleNames.filter { r.text.localizedCaseInsensitiveContains($0) }
-            guard !named.isEmpty else { continue }
-            var seen = Set<String>()
-            evidence.append(RoleEvidence(roles: named.filter { seen.insert($0.lowercased()).inserted }, text: r.text,
-                                         cite: r.cite, rule: ruleName("requirements", r.id, "subject “\(r.subject)”")))
-        }
-        // One piece of evidence per line: a security_roles row wins over the requirement it came from.
-        var lines = Set<Citation.Spot>()
-        evidence = evidence.filter { lines.insert($0.cite.spot).inserted }
+        let evidence = roleEvidence
         let scored = evidence.map { ($0, overlap(query, $0.text) + phraseBonus(query, $0.text)) }
         guard let best = scored.map(\.1).max(), best >= 0.4 else { return }
         // A role is as good as its best statement, plus a little for every

@@ -26,6 +26,54 @@ public enum Words {
     /// Scans Unicode scalars with an ASCII fast path: the lexicon and every
     /// row of the knowledge base go through here when a process starts.
     public static func tokens(_ text: String) -> [Token] {
+        var bytes = Array(text.utf8)
+        guard !bytes.contains(where: { $0 >= 128 }) else { return scalarTokens(text) }
+        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        func isWord(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || isDigit(b) }
+        var result: [Token] = []
+        var i = 0
+        while i < bytes.count {
+            guard isWord(bytes[i]) else { i += 1; continue }
+            let start = i
+            var allDigits = true
+            while i < bytes.count {
+                if isWord(bytes[i]) {
+                    if !isDigit(bytes[i]) { allDigits = false }
+                    i += 1
+                } else if bytes[i] == UInt8(ascii: "."), allDigits, i + 1 < bytes.count, isDigit(bytes[i + 1]) {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            let word = String(decoding: bytes[start..<i], as: UTF8.self)
+            let prev: UInt8 = start > 0 ? bytes[start - 1] : 32
+            let beforePrev: UInt8 = start > 1 ? bytes[start - 2] : 32
+            append(word, afterApostrophe: prev == UInt8(ascii: "'"), switchMark: prev == 47 || prev == 45,
+                   separated: beforePrev == 32 || beforePrev == 96 || beforePrev == 40 || beforePrev == 34 || start == 1,
+                   to: &result)
+        }
+        return result
+    }
+
+    /// Adds one word, folding contractions: after an apostrophe, "t" turns the
+    /// previous word's "n" into "not"; other tails ("'s", "'re") are dropped.
+    private static func append(_ word: String, afterApostrophe: Bool, switchMark: Bool, separated: Bool,
+                               to result: inout [Token]) {
+        if afterApostrophe {
+            if word == "t", let last = result.last, last.word.hasSuffix("n") {
+                let base = last.word == "can" ? "can" : last.word == "won" ? "will" : String(last.word.dropLast())
+                result[result.count - 1] = Token(word: base, stem: stem(base), position: last.position, isSwitch: last.isSwitch)
+                result.append(Token(word: "not", stem: "not", position: result.count, isSwitch: false))
+            }
+            return
+        }
+        result.append(Token(word: word, stem: stem(word), position: result.count, isSwitch: switchMark && separated))
+    }
+
+    /// The general path for text with non-ASCII letters or punctuation.
+    private static func scalarTokens(_ text: String) -> [Token] {
         var result: [Token] = []
         let scalars = Array(text.unicodeScalars)
         var i = 0
@@ -53,21 +101,11 @@ public enum Words {
             }
             var word = String(String.UnicodeScalarView(scalars[start..<i]))
             if word.utf8.contains(where: { $0 >= 65 && $0 <= 90 || $0 >= 128 }) { word = word.lowercased() }
-            if start > 0, isApostrophe(scalars[start - 1]) {
-                // A contraction's tail: "n't" negates, the others add nothing.
-                if word == "t", let last = result.last, last.word.hasSuffix("n") {
-                    let stemWord = last.word == "can" ? "can" : last.word == "won" ? "will" : String(last.word.dropLast())
-                    result[result.count - 1] = Token(word: stemWord, stem: stem(stemWord), position: last.position,
-                                                     isSwitch: last.isSwitch)
-                    result.append(Token(word: "not", stem: "not", position: result.count, isSwitch: false))
-                }
-                continue
-            }
             let prev = start > 0 ? scalars[start - 1] : " "
             let beforePrev = start > 1 ? scalars[start - 2] : " "
-            let isSwitch = (prev == "/" || prev == "-") && (beforePrev == " " || beforePrev == "`"
-                || beforePrev == "(" || beforePrev == "\"" || start == 1)
-            result.append(Token(word: word, stem: stem(word), position: result.count, isSwitch: isSwitch))
+            append(word, afterApostrophe: isApostrophe(prev), switchMark: prev == "/" || prev == "-",
+                   separated: beforePrev == " " || beforePrev == "`" || beforePrev == "(" || beforePrev == "\"" || start == 1,
+                   to: &result)
         }
         return result
     }

@@ -60,3 +60,21 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertNil(engine.parse("which ports use 2701?").stated.version, "a port number is not a version")
     }
 }
+
+final class WordsTests: XCTestCase {
+    func testTokensFoldContractionsKeepVersionsAndSeeSwitches() {
+        let ascii = Words.tokens("If you don't specify `ccmsetup /source`, it's 4.5.2 or SHA-2")
+        XCTAssertEqual(ascii.map(\.word), ["if", "you", "do", "not", "specify", "ccmsetup", "source", "it", "4.5.2", "or", "sha", "2"])
+        XCTAssertEqual(ascii.filter(\.isSwitch).map(\.word), ["source"])
+        let curly = Words.tokens("We haven\u{2019}t installed the Café agent")
+        XCTAssertEqual(curly.map(\.word), ["we", "have", "not", "installed", "the", "café", "agent"])
+        XCTAssertEqual(Words.tokens("can't").map(\.word), ["can", "not"])
+    }
+
+    func testEditDistanceCountsTranspositionsOnce() {
+        XCTAssertEqual(Words.editDistance("psuh", "push"), 1)
+        XCTAssertEqual(Words.editDistance("instalation", "installation"), 1)
+        XCTAssertEqual(Words.editDistance("kitten", "sitting"), 3)
+        XCTAssertGreaterThan(Words.editDistance("abcdef", "uvwxyz", limit: 2), 2)
+    }
+}
