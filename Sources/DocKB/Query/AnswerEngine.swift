@@ -128,6 +128,20 @@ public final class AnswerEngine: Sendable {
         return min(0.2, 0.1 * Double(hits))
     }
 
+    /// Every method row that is the named method: documents repeat a method
+    /// under the same or a near name ("Group policy installation" /
+    /// "Group policy-based installation"). Exact names first.
+    func methods(like name: String) -> [MethodRow] {
+        let wanted = Set(stems(name))
+        let rows = knowledgeBase.methods.filter {
+            let other = Set(stems($0.name))
+            return $0.name.caseInsensitiveCompare(name) == .orderedSame || similarity($0.name, name) >= 0.8
+                || (wanted.count >= 2 && other.count >= 2 && (wanted.isSubset(of: other) || other.isSubset(of: wanted)))
+        }
+        return rows.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            + rows.filter { $0.name.caseInsensitiveCompare(name) != .orderedSame }
+    }
+
     func method(named name: String) -> MethodRow? {
         knowledgeBase.methods.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
     }
@@ -197,19 +211,31 @@ struct RoleEvidence: Sendable {
         // enough for thousands of rows.
         let roleNames = Set(kb.securityRoles.map(\.name) + kb.permissions.compactMap(\.securityRole))
             .map { ($0, texts.stems(of: $0)) }.filter { !$0.1.isEmpty }
-        for r in kb.requirements {
+        var named: [Int: [String]] = [:]
+        var frequency: [String: Int] = [:]
+        for (index, r) in kb.requirements.enumerated() {
             let words = texts.stems(of: r.text)
             let present = Set(words)
-            let named = r.mentions.filter { $0.kind == "security_role" }.map(\.name)
+            let roles = r.mentions.filter { $0.kind == "security_role" }.map(\.name)
                 + roleNames.filter { $0.1.allSatisfy(present.contains) && containsRun(words, $0.1) }.map(\.0)
-            guard !named.isEmpty else { continue }
             var seen = Set<String>()
-            evidence.append(RoleEvidence(roles: named.filter { seen.insert($0.lowercased()).inserted }, text: r.text,
-                                         cite: r.cite, rule: "requirements row \(r.id) (subject “\(r.subject)”)"))
+            named[index] = roles.filter { seen.insert($0.lowercased()).inserted }
+            for role in named[index]! { frequency[role, default: 0] += 1 }
+        }
+        // A "role" named in a large share of all statements is a product or
+        // common phrase the extractor mistook for one, not evidence.
+        let ceiling = max(20, kb.requirements.count / 20)
+        for (index, r) in kb.requirements.enumerated() {
+            let roles = (named[index] ?? []).filter { (frequency[$0] ?? 0) <= ceiling }
+            guard !roles.isEmpty else { continue }
+            evidence.append(RoleEvidence(roles: roles, text: r.text, cite: r.cite,
+                                         rule: "requirements row \(r.id) (subject “\(r.subject)”)"))
         }
         // One piece of evidence per line: a security_roles row wins over the requirement it came from.
         var lines = Set<Citation.Spot>()
-        return evidence.filter { lines.insert($0.cite.spot).inserted }
+        return evidence.filter { e in
+            e.roles.allSatisfy { (frequency[$0] ?? 0) <= ceiling } && lines.insert(e.cite.spot).inserted
+        }
     }
 }
 

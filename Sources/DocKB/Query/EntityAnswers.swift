@@ -87,7 +87,7 @@ extension AnswerEngine {
                       route: route(match, "purpose"), rule: ruleName("permissions", p.id, p.label))
             }
         case .installMethod:
-            if let method = method(named: name) { methodRequirements(method, match, &b) }
+            for method in methods(like: name) { methodRequirements(method, match, &b) }
         case .subject, .portUse:
             subjectRequirements(name, match, &b)
         case .term:

@@ -15,6 +15,8 @@ struct FactReader {
 
     static let yesWords: Set<String> = ["yes", "y", "true", "on", "1", "set", "enabled"]
     static let noWords: Set<String> = ["no", "n", "false", "off", "0", "none", "disabled"]
+    /// Words that ask ("is X required?") rather than state.
+    static let askingStems: Set<String> = Set(["need", "require", "prerequisite", "dependency", "necessary"].map(Words.stem))
     static let versionCues: Set<String> = ["version", "versions", "build", "release", "branch", "cb", "v"]
 
     /// Facts stated inside a question. Words at `excluded` positions name the
@@ -45,7 +47,9 @@ struct FactReader {
     private func match(_ form: Lexicon.VariableForm, _ tokens: [Token], excluding excluded: Set<Int>) -> Set<Int>? {
         let switchHits = tokens.indices.filter { tokens[$0].isSwitch && form.switches.contains(tokens[$0].word) }
         if !switchHits.isEmpty { return Set(switchHits) }
-        let content = tokens.indices.filter { !Words.isStopWord(tokens[$0].word) && !excluded.contains($0) }
+        let content = tokens.indices.filter {
+            !Words.isStopWord(tokens[$0].word) && !excluded.contains($0) && !Self.askingStems.contains(tokens[$0].stem)
+        }
         let hits = content.filter { form.stems.contains(tokens[$0].stem) }
         guard !hits.isEmpty, !form.stems.isEmpty else { return nil }
         let matched = Set(hits.map { tokens[$0].stem })
@@ -53,6 +57,9 @@ struct FactReader {
         let coverage = matched.reduce(0) { $0 + lexicon.weight($1) } / max(total, 0.0001)
         let needed = form.switches.isEmpty ? 0.6 : 0.85
         guard coverage >= needed, matched.count >= min(2, form.stems.count) else { return nil }
+        // Common words alone ("install", "manage") do not state a fact unless
+        // the question says the whole phrase.
+        guard coverage >= 0.9 || matched.contains(where: { lexicon.weight($0) >= lexicon.typicalWeight }) else { return nil }
         return Set(hits)
     }
 

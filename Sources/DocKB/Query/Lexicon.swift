@@ -101,11 +101,16 @@ public struct Lexicon: Sendable {
         for form in forms { for stem in Set(form.stems) { frequency[stem, default: 0] += 1 } }
         let n = Double(max(forms.count, 1))
         for (stem, df) in frequency { weights[stem] = log(1 + n / Double(df)) }
+        let sorted = weights.values.sorted()
+        typicalWeight = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
         var names: [String: Set<String>] = [:]
         for form in forms { for stem in form.stems { names[stem, default: []].insert(form.entity.name.lowercased()) } }
         identifyingStems = Set(names.filter { $0.value.count == 1 && $0.key.count >= 4 && !$0.key.allSatisfy(\.isNumber) }.keys)
         for i in forms.indices { forms[i].totalWeight = forms[i].stems.reduce(0) { $0 + weight($1) } }
     }
+
+    /// The median weight: stems above it are specific enough to mean something alone.
+    private(set) var typicalWeight: Double = 0
 
     /// Weight of a stem; stems no entity uses weigh like the rarest ones.
     func weight(_ stem: String) -> Double {

@@ -128,9 +128,7 @@ extension AnswerEngine {
 
     /// Entity names sharing a rarer-than-usual word with the question.
     private func nearEntityNames(_ parsed: ParsedQuestion) -> [String] {
-        let all = lexicon.weights.values
-        let typical = all.isEmpty ? 0 : all.reduce(0, +) / Double(all.count)
-        let stems = Set(parsed.contentStems.filter { lexicon.weights[$0].map { $0 >= typical } ?? false })
+        let stems = Set(parsed.contentStems.filter { lexicon.weights[$0].map { $0 >= lexicon.typicalWeight } ?? false })
         var scored: [(String, Double)] = []
         for form in lexicon.forms {
             let hit = form.stems.filter(stems.contains).reduce(0) { $0 + lexicon.weight($1) }

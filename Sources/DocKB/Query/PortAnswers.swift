@@ -4,10 +4,10 @@
 extension AnswerEngine {
     func portsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         let match = parsed.subject(preferring: [.installMethod, .portUse, .subject, .siteSystemRole, .component])
-        if let match, match.entity.kind == .installMethod, let method = method(named: match.entity.name) {
+        if let match, match.entity.kind == .installMethod, let method = methods(like: match.entity.name).first {
             b.answer.subject = match.entity.description
             b.answer.heading = "Ports for \(method.name)"
-            methodPorts(method, match, &b, group: "Ports for \(method.name)")
+            for row in methods(like: match.entity.name) { methodPorts(row, match, &b, group: "Ports for \(method.name)") }
             if b.answer.found || !b.answer.omitted.isEmpty { return }
         }
         if let match, match.entity.kind == .portUse {

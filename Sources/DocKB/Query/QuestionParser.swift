@@ -77,14 +77,19 @@ public struct QuestionParser: Sendable {
                 corrections.append((word, fix.word, fix.ambiguous))
                 word = fix.word
             }
-            if let expansion = lexicon.expansions[word], !token.isSwitch {
+            // An abbreviation is read as what it stands for, and kept, since
+            // names use it too ("Microsoft Intune MDM installation"). Not in a
+            // file name ("wimgapi.msi") and never a function word ("do").
+            if let expansion = lexicon.expansions[word], !token.isSwitch, !token.followsDot, !Words.isStopWord(word) {
                 expansions.append((word, expansion.joined(separator: " ")))
-                for w in expansion {
+                tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: false))
+                for w in expansion where w != word {
                     tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false))
                 }
                 continue
             }
-            tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: token.isSwitch))
+            tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: token.isSwitch,
+                                followsDot: token.followsDot))
         }
         let intent = IntentDetector().detect(tokens)
         let switches = Set(tokens.filter(\.isSwitch).map(\.position))

@@ -10,9 +10,10 @@ extension AnswerEngine {
         b.answer.subject = match.entity.description
         switch match.entity.kind {
         case .installMethod:
-            guard let method = method(named: match.entity.name) else { return }
+            let rows = methods(like: match.entity.name)
+            guard let method = rows.first else { return }
             b.answer.heading = "What you need for \(method.name)"
-            methodRequirements(method, match, &b)
+            for row in rows { methodRequirements(row, match, &b) }
         case .subject, .portUse:
             b.answer.heading = "What you need for \(match.entity.name)"
             subjectRequirements(match.entity.name, match, &b)

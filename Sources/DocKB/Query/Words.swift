@@ -15,6 +15,8 @@ public struct Token: Hashable, Sendable {
     public var position: Int
     /// Written as a command-line switch ("/source", "-source").
     public var isSwitch: Bool
+    /// Written right after a dot, like a file extension ("msi" in "wimgapi.msi").
+    public var followsDot: Bool = false
 }
 
 public enum Words {
@@ -52,7 +54,7 @@ public enum Words {
             let beforePrev: UInt8 = start > 1 ? bytes[start - 2] : 32
             append(word, afterApostrophe: prev == UInt8(ascii: "'"), switchMark: prev == 47 || prev == 45,
                    separated: beforePrev == 32 || beforePrev == 96 || beforePrev == 40 || beforePrev == 34 || start == 1,
-                   to: &result)
+                   afterDot: prev == UInt8(ascii: "."), to: &result)
         }
         return result
     }
@@ -60,7 +62,7 @@ public enum Words {
     /// Adds one word, folding contractions: after an apostrophe, "t" turns the
     /// previous word's "n" into "not"; other tails ("'s", "'re") are dropped.
     private static func append(_ word: String, afterApostrophe: Bool, switchMark: Bool, separated: Bool,
-                               to result: inout [Token]) {
+                               afterDot: Bool, to result: inout [Token]) {
         if afterApostrophe {
             if word == "t", let last = result.last, last.word.hasSuffix("n") {
                 let base = last.word == "can" ? "can" : last.word == "won" ? "will" : String(last.word.dropLast())
@@ -69,7 +71,8 @@ public enum Words {
             }
             return
         }
-        result.append(Token(word: word, stem: stem(word), position: result.count, isSwitch: switchMark && separated))
+        result.append(Token(word: word, stem: stem(word), position: result.count, isSwitch: switchMark && separated,
+                            followsDot: afterDot))
     }
 
     /// The general path for text with non-ASCII letters or punctuation.
@@ -105,7 +108,7 @@ public enum Words {
             let beforePrev = start > 1 ? scalars[start - 2] : " "
             append(word, afterApostrophe: isApostrophe(prev), switchMark: prev == "/" || prev == "-",
                    separated: beforePrev == " " || beforePrev == "`" || beforePrev == "(" || beforePrev == "\"" || start == 1,
-                   to: &result)
+                   afterDot: prev == ".", to: &result)
         }
         return result
     }
