@@ -96,14 +96,15 @@ final class LineEditor {
         -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = { text, _, _ in
         dockb_rl_set_attempted_completion_over(1)
         guard let text, let provider = LineEditor.completionProvider else { return nil }
-        let candidates = provider(String(cString: text))
+        let typed = String(cString: text)
+        let candidates = provider(typed)
         guard !candidates.isEmpty else { return nil }
         // readline convention: [common prefix, match..., NULL], all malloc'd.
         // libedit frees the array and its strings with free(), so allocate with malloc.
         let slot = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride
         guard let raw = malloc(slot * (candidates.count + 2)) else { return nil }
         let array = raw.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: candidates.count + 2)
-        array[0] = strdup(commonPrefix(candidates))
+        array[0] = strdup(candidates.count == 1 ? candidates[0] : extend(typed, toCommonPrefixOf: candidates))
         if candidates.count == 1 {
             array[1] = nil
             return array
@@ -111,6 +112,13 @@ final class LineEditor {
         for (i, c) in candidates.enumerated() { array[i + 1] = strdup(c) }
         array[candidates.count + 1] = nil
         return array
+    }
+
+    /// What the user typed, extended by what all candidates share beyond it;
+    /// the typed part keeps the user's letter case.
+    static func extend(_ typed: String, toCommonPrefixOf candidates: [String]) -> String {
+        let shared = commonPrefix(candidates)
+        return shared.count > typed.count ? typed + shared.dropFirst(typed.count) : typed
     }
 
     static func commonPrefix(_ strings: [String]) -> String {
