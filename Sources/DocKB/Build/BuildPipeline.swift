@@ -29,8 +29,10 @@ public struct BuildPipeline: Sendable {
     public var source: URL
     public var output: URL
     /// URL prefixes under which site-absolute links point into the source
-    /// folder (`/sccm/`); by default the source folder's own name.
-    public var siteBasePaths: [String]
+    /// folder (`/sccm/`). When nil: the source folder's own name, plus the
+    /// prefixes the documents' links show to be theirs (see
+    /// `LinkResolver.learningSiteBases`).
+    public var siteBasePaths: [String]?
     public var sitePublisher: (any SitePublisher)?
     public var parser = MarkdownParser()
     public var extractor = FactExtractor()
@@ -38,7 +40,7 @@ public struct BuildPipeline: Sendable {
     public init(source: URL, output: URL, siteBasePaths: [String]? = nil, sitePublisher: (any SitePublisher)? = nil) {
         self.source = source.standardizedFileURL
         self.output = output.standardizedFileURL
-        self.siteBasePaths = siteBasePaths ?? [self.source.lastPathComponent]
+        self.siteBasePaths = siteBasePaths
         self.sitePublisher = sitePublisher
     }
 
@@ -58,7 +60,8 @@ public struct BuildPipeline: Sendable {
             }
         }
 
-        let resolver = LinkResolver(documents: documents.map(\.document), siteBasePaths: siteBasePaths)
+        let resolver = siteBasePaths.map { LinkResolver(documents: documents.map(\.document), siteBasePaths: $0) }
+            ?? LinkResolver.learningSiteBases(documents: documents.map(\.document), sourceFolderName: source.lastPathComponent)
         var linkWarnings: [[Diagnostic]] = []
         for index in documents.indices {
             let (links, problems) = resolver.links(of: documents[index].document)
@@ -66,7 +69,8 @@ public struct BuildPipeline: Sendable {
             linkWarnings.append(problems)
         }
 
-        let buildInfo = ["source_folder": source.path, "documents": String(documents.count)]
+        let buildInfo = ["source_folder": source.path, "documents": String(documents.count),
+                         "site_base_paths": resolver.siteBasePaths.joined(separator: " ")]
         var documentWarnings: [Diagnostic] = []
         let counts = try KnowledgeBaseWriter(outputFolder: output).publish(
             documentPaths: documents.map(\.document.path), buildInfo: buildInfo
@@ -75,10 +79,14 @@ public struct BuildPipeline: Sendable {
             for (parsed, problems) in zip(documents, linkWarnings) {
                 let stored = try session.add(parsed.document, facts: parsed.facts, links: parsed.links)
                 try session.add(diagnostics: problems)
-                documentWarnings += (stored + problems).sorted { $0.location.line < $1.location.line }
+                documentWarnings += stored.sorted { $0.location.line < $1.location.line }
             }
         }
-        warnings += documentWarnings
+        // Errors first, then what the parser, extractor and store noticed, then
+        // dangling links: a folder copied out of a larger docset has many of
+        // those, and they must not hide the rest when the list is cut short.
+        let all = warnings + documentWarnings + linkWarnings.joined()
+        warnings = all.filter { $0.severity == .error } + all.filter { $0.severity != .error }
 
         let elapsed = clock.now - start
         let report = BuildReport(sourceFolder: source.path, knowledgeBase: knowledgeBase.path, counts: counts,

@@ -5,7 +5,8 @@ public struct BuildReport: Sendable {
     public var sourceFolder: String
     public var knowledgeBase: String
     public var counts: StoreCounts
-    /// Scanner warnings first, then each document's in source order, by line.
+    /// Errors first; then scanner, parser, extractor and store warnings, then
+    /// dangling links, each group in source order.
     public var warnings: [Diagnostic]
     public var seconds: Double
 

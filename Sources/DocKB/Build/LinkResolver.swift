@@ -23,19 +23,23 @@ import Foundation
 ///
 /// Dangling documents and anchors come with a warning at the link's line.
 public struct LinkResolver: Sendable {
-    private let paths: Set<String>
-    private let pathsByLowercase: [String: String]
-    private let anchors: [String: AnchorSet]
-    private let siteBasePaths: [String]
+    private let index: DocumentIndex
+    /// Normalized: lower case, one leading and one trailing `/` (`/sccm/`).
+    public let siteBasePaths: [String]
 
     public init(documents: [Document], siteBasePaths: [String] = []) {
-        paths = Set(documents.map(\.path))
-        pathsByLowercase = Dictionary(documents.map { ($0.path.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
-        anchors = Dictionary(documents.map { ($0.path, AnchorSet($0.anchors)) }, uniquingKeysWith: { a, _ in a })
-        self.siteBasePaths = siteBasePaths.map { base in
+        self.init(index: DocumentIndex(documents: documents), siteBasePaths: siteBasePaths)
+    }
+
+    init(index: DocumentIndex, siteBasePaths: [String]) {
+        self.index = index
+        var bases: [String] = []
+        for base in siteBasePaths {
             let trimmed = base.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            return trimmed.isEmpty ? "/" : "/" + trimmed.lowercased() + "/"
+            let normalized = trimmed.isEmpty ? "/" : "/" + trimmed.lowercased() + "/"
+            if !bases.contains(normalized) { bases.append(normalized) }
         }
+        self.siteBasePaths = bases
     }
 
     /// Every link of `document` in reading order, and a warning for each dangling one.
@@ -75,8 +79,7 @@ public struct LinkResolver: Sendable {
             else { return record(.external) }
             target = inSet
         } else {
-            let folder = documentPath.split(separator: "/").dropLast().joined(separator: "/")
-            guard let inSet = Self.normalize(folder.isEmpty ? path : folder + "/" + path) else {
+            guard let inSet = Self.normalize(DocumentIndex.folder(of: documentPath) + path) else {
                 return record(.external)
             }
             target = inSet
@@ -93,16 +96,12 @@ public struct LinkResolver: Sendable {
         } else {
             candidates = [target + ".md", target + "/index.md"]
         }
-        guard let found = candidates.lazy.compactMap(lookUp).first else {
+        guard let found = candidates.lazy.compactMap(index.lookUp).first else {
             return record(.danglingDocument, nil, anchor)
         }
         guard let anchor else { return record(.resolved, found) }
-        guard let spelled = anchors[found]?.match(anchor) else { return record(.danglingAnchor, found, anchor) }
+        guard let spelled = index.anchor(anchor, in: found) else { return record(.danglingAnchor, found, anchor) }
         return record(.resolved, found, spelled)
-    }
-
-    private func lookUp(_ path: String) -> String? {
-        paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
     }
 
     static func warning(for link: LinkRecord) -> String? {
@@ -147,20 +146,5 @@ public struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/")
-    }
-
-    /// A document's anchors, looked up exactly, then ignoring case.
-    struct AnchorSet: Sendable {
-        let exact: Set<String>
-        let byLowercase: [String: String]
-
-        init(_ anchors: Set<String>) {
-            exact = anchors
-            byLowercase = Dictionary(anchors.sorted().map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-        }
-
-        func match(_ anchor: String) -> String? {
-            exact.contains(anchor) ? anchor : byLowercase[anchor.lowercased()]
-        }
     }
 }

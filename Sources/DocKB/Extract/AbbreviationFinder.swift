@@ -12,11 +12,18 @@ enum AbbreviationFinder {
 
     static func pairs(in text: String) -> [Pair] {
         var found: [Pair] = []
-        for m in candidate.matches(in: text) {
-            let short = m.groups[1]
+        guard text.contains("(") else { return found }
+        // Find the short forms first (cheap), then look back over the words
+        // before each: a pattern spanning the words would backtrack badly.
+        for m in shortForm.matches(in: text) {
+            let short = m.groups[0]
             let letters = short.filter { $0.isLetter || $0.isNumber }
             guard letters.count >= 2, letters.count <= 10, short.filter(\.isUppercase).count >= 2 else { continue }
-            let words = m.groups[0].split(separator: " ").map(String.init)
+            let before = text[..<m.range.lowerBound]
+            guard before.last == " " else { continue }
+            let words = Array(before.split(separator: " ").suffix(12).reversed()
+                .prefix(while: { $0.allSatisfy { $0.isLetter || $0.isNumber || ".+-".contains($0) } })
+                .reversed().map(String.init))
             let window = words.suffix(min(letters.count + 5, letters.count * 2))
             if let long = longForm(for: letters, in: Array(window)), !found.contains(Pair(short: short, long: long)) {
                 found.append(Pair(short: short, long: long))
@@ -50,7 +57,7 @@ enum AbbreviationFinder {
         return true
     }
 
-    private static let candidate = Pattern(#"((?:[\w.+-]+ ){1,12})\(([A-Za-z][A-Za-z0-9]{1,9})\)"#)
+    private static let shortForm = Pattern(#"\(([A-Za-z][A-Za-z0-9]{1,9})\)"#)
 }
 
 extension ExtractionRun {

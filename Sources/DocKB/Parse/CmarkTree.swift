@@ -45,7 +45,7 @@ enum CmarkTree {
     private static let parseLock = NSLock()
 
     private static func parse(_ bytes: [UInt8]) -> NodeTree {
-        precondition(coreExtensionsRegistered)
+        _ = coreExtensionsRegistered  // the first use runs the one-time registration
         parseLock.lock()
         defer { parseLock.unlock() }
         let parser = ParserHandle(options: options)
@@ -112,7 +112,7 @@ private struct NodeConverter {
         switch type {
         case CMARK_NODE_PARAGRAPH:
             let content = inlines(childrenOf: node, depth: 0)
-            out.append(Block(DocFXBlocks.paragraph(content), line: line, endLine: endLine))
+            out.append(contentsOf: DocFXBlocks.paragraph(content, line: line, endLine: endLine))
         case CMARK_NODE_HEADING:
             let content = inlines(childrenOf: node, depth: 0)
             let heading = DocFXBlocks.heading(level: Int(cmark_node_get_heading_level(node)),

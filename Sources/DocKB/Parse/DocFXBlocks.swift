@@ -2,13 +2,73 @@
 /// alerts (`> [!NOTE]`), `[!INCLUDE [name](path)]` paragraphs, and anchors
 /// written into headings (`## <a name="x"></a> Title`).
 enum DocFXBlocks {
-    /// A paragraph, or an include when the paragraph is nothing but `[!INCLUDE [name](path)]`.
-    static func paragraph(_ content: [Inline]) -> Block.Kind {
-        if let include = include(in: content) { return .include(include) }
-        return .paragraph(content)
+    /// A paragraph, split where whole lines are `[!INCLUDE [name](path)]`: DocFX reads
+    /// such a line as an include block even inside a run of text lines.
+    static func paragraph(_ content: [Inline], line: Int, endLine: Int) -> [Block] {
+        let mayInclude = content.contains { if case .text(let text) = $0 { containsIncludeOpening(text) } else { false } }
+        let lines = mayInclude ? sourceLines(of: content) : []
+        guard lines.contains(where: { include(in: $0.inlines) != nil }) else {
+            return [Block(.paragraph(content), line: line, endLine: endLine)]
+        }
+        var blocks: [Block] = []
+        var pending: [Inline] = []
+        var pendingStart = line
+        func flushText(before nextLine: Int) {
+            while let last = pending.last, last == .softBreak || last == .lineBreak { pending.removeLast() }
+            if !pending.isEmpty {
+                blocks.append(Block(.paragraph(pending), line: pendingStart, endLine: max(pendingStart, nextLine - 1)))
+            }
+            pending = []
+        }
+        for sourceLine in lines {
+            let number = line + sourceLine.offset
+            if let include = include(in: sourceLine.inlines) {
+                flushText(before: number)
+                blocks.append(Block(.include(include), line: number, endLine: number))
+            } else {
+                if pending.isEmpty { pendingStart = number }
+                pending += sourceLine.inlines + (sourceLine.lineEnd.map { [$0] } ?? [])
+            }
+        }
+        flushText(before: endLine + 1)
+        return blocks
     }
 
-    /// cmark sees `[!INCLUDE [name](path)]` as the text `[!INCLUDE `, a link and the text `]`.
+    /// Whether `text` contains `[!`: a byte scan, as this runs for every paragraph.
+    private static func containsIncludeOpening(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "["), byte == UInt8(ascii: "!") { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The paragraph's inlines cut at its line breaks, with each line's offset from the first.
+    private static func sourceLines(of content: [Inline]) -> [(offset: Int, inlines: [Inline], lineEnd: Inline?)] {
+        var lines: [(offset: Int, inlines: [Inline], lineEnd: Inline?)] = []
+        var current: [Inline] = []
+        var offset = 0, currentOffset = 0
+        for inline in content {
+            switch inline {
+            case .softBreak, .lineBreak:
+                lines.append((currentOffset, current, inline))
+                current = []
+                offset += 1
+                currentOffset = offset
+            case .html(let raw):
+                current.append(inline)
+                offset += raw.reduce(0) { $1.isNewline ? $0 + 1 : $0 }  // multi-line inline HTML
+            default:
+                current.append(inline)
+            }
+        }
+        lines.append((currentOffset, current, nil))
+        return lines
+    }
+
+    /// cmark sees `[!INCLUDE [name](path)]` as the text `[!INCLUDE `, a link and the
+    /// text `]`; DocFX also accepts `[!include+[name](path)]`.
     static func include(in content: [Inline]) -> Include? {
         guard content.count == 3,
               case .text(let opening) = content[0],
@@ -16,10 +76,11 @@ enum DocFXBlocks {
               case .text(let closing) = content[2],
               closing.trimmingWhitespace == "]"
         else { return nil }
-        let marker = opening.trimmingWhitespace
-        guard marker.count >= 9, marker.lowercased().hasPrefix("[!include"),
-              marker.dropFirst(9).allSatisfy(\.isWhitespace)
-        else { return nil }
+        var marker = opening.trimmingWhitespace.lowercased()[...]
+        guard marker.hasPrefix("[!include") else { return nil }
+        marker = marker.dropFirst("[!include".count)
+        if marker.first == "+" { marker = marker.dropFirst() }
+        guard marker.allSatisfy(\.isWhitespace) else { return nil }
         return Include(name: name.plainText.collapsingWhitespace, path: path)
     }
 

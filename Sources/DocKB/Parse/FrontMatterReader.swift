@@ -62,19 +62,24 @@ enum FrontMatterReader {
             return
         }
         var fields: [String: String] = [:]
-        flatten(mapping, prefix: "", into: &fields)
+        flatten(mapping, prefix: "", into: &fields, notes: &result.notes)
         result.frontMatter.fields = fields
     }
 
     /// Scalars by key; lists of scalars joined with ", "; nested maps as `key.sub`.
-    private static func flatten(_ mapping: Node.Mapping, prefix: String, into fields: inout [String: String]) {
+    /// A repeated key keeps its last value, as YAML readers that accept it do, with a warning.
+    private static func flatten(_ mapping: Node.Mapping, prefix: String, into fields: inout [String: String],
+                                notes: inout [(line: Int, message: String)]) {
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else { continue }
             let name = prefix + key
+            if fields[name] != nil {
+                notes.append((1 + (keyNode.mark?.line ?? 1), "front matter key `\(name)` is repeated; the last value is kept"))
+            }
             switch value {
             case .scalar(let scalar): fields[name] = scalar.string
             case .sequence(let sequence): fields[name] = sequence.compactMap { $0.scalar?.string }.joined(separator: ", ")
-            case .mapping(let nested): flatten(nested, prefix: name + ".", into: &fields)
+            case .mapping(let nested): flatten(nested, prefix: name + ".", into: &fields, notes: &notes)
             }
         }
     }

@@ -96,6 +96,18 @@ final class BuildPipelineTests: XCTestCase {
         XCTAssertEqual(stored.count, report.warnings.count)
     }
 
+    func testDanglingLinksAreListedAfterOtherWarnings() throws {
+        let root = try ScratchFolder.make(for: self)
+        let source = root.appendingPathComponent("docs")
+        try ScratchFolder.write("# A\n\nSee [gone](gone.md).\n", to: "a.md", in: source)
+        try ScratchFolder.write("# Z\n\n| Colour | Mood |\n|---|---|\n| blue | calm |\n", to: "z.md", in: source)
+        let report = try BuildPipeline(source: source, output: root.appendingPathComponent("out")).run()
+        XCTAssertEqual(report.warnings.map(\.description), [
+            "z.md:3: warning: table stored but not classified (header colour|mood)",
+            "a.md:3: warning: dangling link: gone.md is not a document of the source folder",
+        ])
+    }
+
     func testTheSameSourcesGiveTheSameDatabaseContent() throws {
         let output = try ScratchFolder.make(for: self)
         var dumps: [String] = []

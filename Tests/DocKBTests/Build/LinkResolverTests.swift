@@ -113,4 +113,33 @@ final class LinkResolverTests: XCTestCase {
             "docs/a/page.md:12: warning: dangling anchor: docs/b/target.md has no anchor #gone (link ../b/target.md#gone)",
         ])
     }
+
+    private func including(_ path: String, _ includes: [String], anchors: [String] = []) -> Document {
+        var document = self.document(path, headings: anchors.map { ([$0], $0.lowercased() + "-heading") })
+        document.blocks += includes.enumerated().map { offset, include in
+            Block(.include(Include(name: "part", path: include)), line: 30 + offset, endLine: 30 + offset)
+        }
+        return document
+    }
+
+    func testAnchorsOfIncludedFilesBelongToTheIncludingPage() {
+        let page = including("docs/preview.md", ["includes/feature.md"])
+        let feature = including("docs/includes/feature.md", ["../shared/detail.md"], anchors: ["bkmk_feature"])
+        let detail = including("docs/shared/detail.md", ["../preview.md"], anchors: ["bkmk_detail"])  // a cycle
+        let resolver = LinkResolver(documents: [page, feature, detail])
+        XCTAssertEqual(resolver.resolve("preview.md#bkmk_feature", text: "", line: 1, in: "docs/x.md").status, .resolved)
+        XCTAssertEqual(resolver.resolve("preview.md#BKMK_DETAIL", text: "", line: 1, in: "docs/x.md").targetAnchor, "bkmk_detail")
+        XCTAssertEqual(resolver.resolve("includes/feature.md#bkmk_preview", text: "", line: 1, in: "docs/x.md").status,
+                       .danglingAnchor)
+    }
+
+    func testSiteBasesAreLearnedFromLinksThatNameDocumentsOfTheSet() {
+        let steps = document("osd/steps.md", headings: [(["BKMK_Step"], "step")])
+        let links = document("core/page.md", links: ["/configmgr/osd/steps#bkmk_step", "/configmgr/osd/steps",
+                                                     "/configmgr/osd/moved", "/windows/osd/steps", "/windows/other/page"])
+        let resolver = LinkResolver.learningSiteBases(documents: [steps, links], sourceFolderName: "sccm")
+        XCTAssertEqual(resolver.siteBasePaths, ["/sccm/", "/configmgr/"])
+        XCTAssertEqual(resolver.links(of: links).links.map(\.status),
+                       [.resolved, .resolved, .danglingDocument, .external, .external])
+    }
 }

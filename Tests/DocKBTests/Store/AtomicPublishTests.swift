@@ -54,6 +54,20 @@ final class AtomicPublishTests: XCTestCase {
         XCTAssertEqual(try leftovers(in: folder), [])
     }
 
+    func testALinkToADocumentNeverWrittenFailsTheForeignKeyCheck() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try publishOther(to: folder)
+
+        // Announced, linked to, but never added: the check before commit refuses it.
+        XCTAssertThrowsError(try KnowledgeBaseWriter(outputFolder: folder).publish(
+            documentPaths: [SampleDocuments.guidePath, SampleDocuments.otherPath], buildInfo: [:]
+        ) { session in
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: SampleDocuments.guideLinks())
+        }) { XCTAssertEqual(($0 as? DatabaseError)?.extendedResultCode, .SQLITE_CONSTRAINT_FOREIGNKEY, "\($0)") }
+
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath])
+    }
+
     func testADocumentNotAnnouncedIsRefused() throws {
         let folder = try ScratchFolder.make(for: self)
         XCTAssertThrowsError(try KnowledgeBaseWriter(outputFolder: folder).publish(documentPaths: [], buildInfo: [:]) {

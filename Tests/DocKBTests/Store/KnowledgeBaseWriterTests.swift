@@ -139,6 +139,24 @@ final class KnowledgeBaseWriterTests: XCTestCase {
         XCTAssertEqual(counts.links, [.resolved: 1, .danglingDocument: 1])
     }
 
+    func testLinksMayPointAtDocumentsWrittenLater() throws {
+        let later = try ScratchFolder.make(for: self)
+        try KnowledgeBaseWriter(outputFolder: later).publish(
+            documentPaths: [SampleDocuments.guidePath, SampleDocuments.otherPath], buildInfo: [:]
+        ) { session in
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: SampleDocuments.guideLinks())
+            try session.add(SampleDocuments.other(), facts: SampleDocuments.otherFacts(), links: [])
+        }
+        let (target, violations) = try KnowledgeBase(url: later.appendingPathComponent("kb.sqlite")).read { db in
+            (try String.fetchOne(db, sql: """
+                SELECT t.path FROM links l JOIN documents t ON t.id = l.target_document_id
+                """),
+             try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count)
+        }
+        XCTAssertEqual(target, SampleDocuments.otherPath)
+        XCTAssertEqual(violations, 0)
+    }
+
     func testTypedRowsCiteDocumentLineAndAnchor() throws {
         let guideID = try read { try Int64.fetchOne($0, sql: "SELECT id FROM documents WHERE path = 'guide/setup.md'") }
         for table in ["components", "site_system_roles", "security_roles", "permissions", "ports",

@@ -1,0 +1,88 @@
+/// What links can point at in a document set: the documents' paths and, per
+/// document, its anchors — its own and those of the files it includes.
+///
+/// DocFX pastes `[!INCLUDE]`d files into the page, so an anchor written in an
+/// include file (`## <a name="bkmk_x"></a> ...`) is an anchor of every page
+/// that includes it, directly or through other includes.
+struct DocumentIndex: Sendable {
+    private let paths: Set<String>
+    private let pathsByLowercase: [String: String]
+    private let anchors: [String: AnchorSet]
+
+    init(documents: [Document]) {
+        paths = Set(documents.map(\.path))
+        pathsByLowercase = Dictionary(documents.map { ($0.path.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
+
+        var own: [String: Set<String>] = [:]
+        var included: [String: [String]] = [:]
+        for document in documents {
+            own[document.path, default: []].formUnion(document.anchors)
+            included[document.path] = Self.includePaths(of: document)
+        }
+        let lookUp = { [paths, pathsByLowercase] (path: String) -> String? in
+            paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
+        }
+        var anchors: [String: AnchorSet] = [:]
+        for path in own.keys {
+            var reachable: Set<String> = [path]
+            var pending = [path]
+            while let next = pending.popLast() {
+                for target in (included[next] ?? []).compactMap(lookUp) where reachable.insert(target).inserted {
+                    pending.append(target)
+                }
+            }
+            anchors[path] = AnchorSet(reachable.reduce(into: Set<String>()) { $0.formUnion(own[$1] ?? []) })
+        }
+        self.anchors = anchors
+    }
+
+    /// The document's path as the set spells it: exactly, else ignoring case.
+    func lookUp(_ path: String) -> String? {
+        paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
+    }
+
+    /// The anchor as `document` spells it: exactly, else ignoring case.
+    func anchor(_ anchor: String, in document: String) -> String? {
+        anchors[document]?.match(anchor)
+    }
+
+    /// Paths of the files `document` includes, relative to the source folder.
+    static func includePaths(of document: Document) -> [String] {
+        var found: [String] = []
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block.kind {
+                case .include(let include):
+                    if let path = LinkResolver.normalize(folder(of: document.path) + include.path) { found.append(path) }
+                case .list(let list): for item in list.items { walk(item.blocks) }
+                case .alert(let alert): walk(alert.blocks)
+                case .quote(let inner): walk(inner)
+                default: break
+                }
+            }
+        }
+        walk(document.blocks)
+        return found
+    }
+
+    /// `core/clients/` for `core/clients/page.md`; empty at the root.
+    static func folder(of path: String) -> String {
+        let parts = path.split(separator: "/").dropLast()
+        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+
+    /// A document's anchors, looked up exactly, then ignoring case.
+    struct AnchorSet: Sendable {
+        let exact: Set<String>
+        let byLowercase: [String: String]
+
+        init(_ anchors: Set<String>) {
+            exact = anchors
+            byLowercase = Dictionary(anchors.sorted().map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        func match(_ anchor: String) -> String? {
+            exact.contains(anchor) ? anchor : byLowercase[anchor.lowercased()]
+        }
+    }
+}

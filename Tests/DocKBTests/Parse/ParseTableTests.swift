@@ -1,0 +1,82 @@
+import XCTest
+@testable import DocKB
+
+final class ParseTableTests: XCTestCase {
+    func testCellsKeepInlineMarkupBreaksLinksAndCode() throws {
+        let doc = ParseSupport.markdown("""
+            Intro line.
+
+            |Name|Details|
+            |:---|--:|
+            |**Modify** on `Collection`|First<br />Second<br/>Third|
+            |[Guide](../guide.md#setup)|Run `setup.exe /source:x` now<!-- 4963362 -->|
+            |Pipe in `a\\|b` code|plain|
+            """)
+        let table = try XCTUnwrap(ParseSupport.tables(in: doc).first)
+        XCTAssertEqual(doc.blocks.last?.line, 3)
+        XCTAssertEqual(doc.blocks.last?.endLine, 7)
+        XCTAssertEqual(table.headerNames, ["name", "details"])
+        XCTAssertEqual(table.header.line, 3)
+        XCTAssertEqual(table.rows.map(\.line), [5, 6, 7])
+        XCTAssertEqual(table.alignments, [.left, .right])
+
+        let first = table.rows[0].cells
+        XCTAssertEqual(first[0], [.strong([.text("Modify")]), .text(" on "), .code("Collection")])
+        XCTAssertEqual(first[1], [.text("First"), .html("<br />"), .text("Second"), .html("<br/>"), .text("Third")])
+        XCTAssertEqual(first[1].plainText, "First\nSecond\nThird")
+        XCTAssertEqual(first[0].strongTexts, ["Modify"])
+
+        let second = table.rows[1].cells
+        XCTAssertEqual(second[0], [.link(destination: "../guide.md#setup", title: "", content: [.text("Guide")])])
+        XCTAssertEqual(second[1].codeTexts, ["setup.exe /source:x"])
+        XCTAssertEqual(second[1].last, .html("<!-- 4963362 -->"))
+        XCTAssertEqual(table.rows[2].cells[0].codeTexts, ["a|b"])
+    }
+
+    func testEmptyHeaderRowOfOlderArticles() throws {
+        let doc = ParseSupport.markdown("|||\n|-|-|\n|Role|Required|\n|Point|Yes|\n")
+        let table = try XCTUnwrap(ParseSupport.tables(in: doc).first)
+        XCTAssertTrue(table.hasEmptyHeader)
+        XCTAssertEqual(table.header.cells.count, 2)
+        XCTAssertEqual(table.rows.map { $0.cells.map(\.plainText) }, [["Role", "Required"], ["Point", "Yes"]])
+    }
+
+    func testRaggedRowsArePaddedOrCutToTheHeaderAsGFMDoes() throws {
+        let doc = ParseSupport.markdown("|a|b|c|\n|-|-|-|\n|1|\n|1|2|3|4|5|\n| x | y |\n")
+        let table = try XCTUnwrap(ParseSupport.tables(in: doc).first)
+        XCTAssertEqual(table.rows.map { $0.cells.map(\.plainText) },
+                       [["1", "", ""], ["1", "2", "3"], ["x", "y", ""]])
+    }
+
+    func testTablesInsideListsAndAlertsAreFound() {
+        let doc = ParseSupport.markdown("""
+            - Item
+
+              |h|
+              |-|
+              |v|
+
+            > [!NOTE]
+            > |k|v|
+            > |-|-|
+            > |1|2|
+
+            Not a table: | a | b | without a delimiter row.
+            """)
+        XCTAssertEqual(ParseSupport.tables(in: doc).count, 2)
+        XCTAssertEqual(ParseSupport.tables(in: doc).map(\.rows.first?.line), [5, 10])
+    }
+
+    func testTenThousandColumns() throws {
+        let columns = 10_000
+        let header = "|" + (0..<columns).map { "h\($0)" }.joined(separator: "|") + "|"
+        let delimiter = "|" + Array(repeating: "-", count: columns).joined(separator: "|") + "|"
+        let row = "|" + (0..<columns).map { "c\($0)" }.joined(separator: "|") + "|"
+        let doc = ParseSupport.markdown([header, delimiter, row].joined(separator: "\n"))
+        let table = try XCTUnwrap(ParseSupport.tables(in: doc).first)
+        XCTAssertEqual(table.header.cells.count, columns)
+        XCTAssertEqual(table.alignments.count, columns)
+        XCTAssertEqual(table.rows.first?.cells.count, columns)
+        XCTAssertEqual(table.rows.first?.cells.last?.plainText, "c9999")
+    }
+}
