@@ -5,7 +5,7 @@ enum DocFXBlocks {
     /// A paragraph, split where whole lines are `[!INCLUDE [name](path)]`: DocFX reads
     /// such a line as an include block even inside a run of text lines.
     static func paragraph(_ content: [Inline], line: Int, endLine: Int) -> [Block] {
-        let mayInclude = content.contains { if case .text(let text) = $0 { text.contains("[!") } else { false } }
+        let mayInclude = content.contains { if case .text(let text) = $0 { containsIncludeOpening(text) } else { false } }
         let lines = mayInclude ? sourceLines(of: content) : []
         guard lines.contains(where: { include(in: $0.inlines) != nil }) else {
             return [Block(.paragraph(content), line: line, endLine: endLine)]
@@ -32,6 +32,16 @@ enum DocFXBlocks {
         }
         flushText(before: endLine + 1)
         return blocks
+    }
+
+    /// Whether `text` contains `[!`: a byte scan, as this runs for every paragraph.
+    private static func containsIncludeOpening(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "["), byte == UInt8(ascii: "!") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The paragraph's inlines cut at its line breaks, with each line's offset from the first.

@@ -32,6 +32,12 @@ struct HeadingSlugger {
         for scalar in text.trimmingWhitespace.unicodeScalars {
             if scalar == " " || scalar == "-" || scalar == "_" {
                 out.append(scalar == " " ? "-" : scalar)
+            } else if scalar.isASCII {
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                    out.append(scalar)
+                } else if ("A"..."Z").contains(scalar), let lower = Unicode.Scalar(scalar.value + 32) {
+                    out.append(lower)
+                }
             } else if isLetterOrDigit(scalar) {
                 out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
@@ -39,7 +45,7 @@ struct HeadingSlugger {
         return out.isEmpty ? "section" : String(out)
     }
 
-    /// .NET's `char.IsLetterOrDigit` works on UTF-16 units, so characters outside
+    /// For non-ASCII scalars: .NET's `char.IsLetterOrDigit` works on UTF-16 units, so characters outside
     /// the Basic Multilingual Plane (emoji, rare scripts) never count.
     private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
         guard scalar.value <= 0xFFFF else { return false }

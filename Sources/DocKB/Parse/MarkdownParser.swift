@@ -23,10 +23,20 @@ public struct MarkdownParser: Sendable {
         let notes = source.notes + front.notes + tree.notes
         return Document(
             path: path,
-            sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined(),
+            sha256: hexadecimal(SHA256.hash(data: data)),
             frontMatter: front.frontMatter,
             blocks: tree.blocks,
             sections: SectionBuilder.sections(of: tree.blocks),
             diagnostics: notes.map { Diagnostic(.warning, at: SourceLocation(path: path, line: $0.line), $0.message) })
+    }
+
+    private func hexadecimal(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -101,7 +101,7 @@ private struct ReferenceTableCounts {
     init(root: URL, tool: String) throws {
         outputFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("dockb-cmark-renderings-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.currentDirectoryURL = root
         process.arguments = ["-c", """
