@@ -21,6 +21,9 @@ struct DocKBCommand: ParsableCommand {
         try reportingFailures {
             if try Freshness.needsBuild(knowledgeBase: pipeline.knowledgeBase, source: pipeline.source) {
                 print(try pipeline.run().text(maxWarnings: BuildCommand.defaultMaxWarnings))
+                // The REPL writes to the file handle directly: the buffered
+                // report must be out first, or a pipe gets the two interleaved.
+                fflush(nil)
             }
             try continueInteractively(knowledgeBase: pipeline.knowledgeBase)
         }
