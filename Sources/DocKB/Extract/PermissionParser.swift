@@ -27,7 +27,8 @@ enum PermissionParser {
             var object: String?
             var names = clause
             var boldOnly = false
-            if let m = objectPattern.matches(in: clause).first {
+            if let m = objectPattern.matches(in: clause).first,
+               !m.groups[0].split(separator: " ").allSatisfy({ Text.stopWords.contains($0.lowercased()) }) {
                 object = Text.trimmingPeriod(m.groups[0])
                 names = String(clause[..<m.range.lowerBound])
             } else if let m = permissionWord.matches(in: clause).first {

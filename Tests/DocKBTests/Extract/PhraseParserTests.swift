@@ -143,3 +143,10 @@ final class RoleStatementTests: XCTestCase {
         XCTAssertEqual(grants.map(\.object), ["Configuration"])
     }
 }
+
+final class GrantObjectTests: XCTestCase {
+    func testAnArticleIsNotAnObject() {
+        XCTAssertEqual(PermissionParser.grants([.text("To scope things: set "), .strong([.text("Scopes")]),
+                                                .text(" on an object.")]).compactMap(\.object), [])
+    }
+}
