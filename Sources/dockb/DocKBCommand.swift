@@ -12,7 +12,7 @@ struct DocKBCommand: ParsableCommand {
             \(BuildCommand.defaultOutput)/\(KnowledgeBaseWriter.fileName) when the knowledge base \
             is missing or older than the sources, then continues interactively.
             """,
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, AskCommand.self, ReplCommand.self, BenchAskCommand.self]
     )
 
     func run() throws {
@@ -21,13 +21,22 @@ struct DocKBCommand: ParsableCommand {
         try reportingFailures {
             if try Freshness.needsBuild(knowledgeBase: pipeline.knowledgeBase, source: pipeline.source) {
                 print(try pipeline.run().text(maxWarnings: BuildCommand.defaultMaxWarnings))
+                // The REPL writes to the file handle directly: the buffered
+                // report must be out first, or a pipe gets the two interleaved.
+                fflush(nil)
             }
-            continueInteractively(knowledgeBase: pipeline.knowledgeBase)
+            try continueInteractively(knowledgeBase: pipeline.knowledgeBase)
         }
     }
 
-    /// What follows a build when dockb runs without a subcommand.
-    func continueInteractively(knowledgeBase: URL) {
-        print("Knowledge base ready: \(knowledgeBase.relativePathFromCurrentDirectory). To ask questions, run `dockb repl`.")
+    /// What follows a build when dockb runs without a subcommand: the REPL
+    /// once a knowledge base exists, else a hint (the report above says why).
+    func continueInteractively(knowledgeBase: URL) throws {
+        guard FileManager.default.fileExists(atPath: knowledgeBase.path) else {
+            print("No knowledge base at \(knowledgeBase.relativePathFromCurrentDirectory) yet: fix the problems above and run `dockb build`.")
+            return
+        }
+        let status = runREPL(databasePath: knowledgeBase.path)
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -48,26 +48,13 @@ public struct BuildPipeline: Sendable {
 
     @discardableResult
     public func run() throws -> BuildReport {
-        let clock = ContinuousClock()
-        let start = clock.now
+        var stopwatch = Stopwatch()
         let scan = try SourceScanner(root: source).scan()
-        var warnings = scan.warnings
-        var documents: [ParsedDocument] = []
-        for outcome in parseInParallel(scan.files) {
-            switch outcome {
-            case .parsed(let document): documents.append(document)
-            case .unreadable(let warning): warnings.append(warning)
-            }
-        }
-
-        let resolver = siteBasePaths.map { LinkResolver(documents: documents.map(\.document), siteBasePaths: $0) }
-            ?? LinkResolver.learningSiteBases(documents: documents.map(\.document), sourceFolderName: source.lastPathComponent)
-        var linkWarnings: [[Diagnostic]] = []
-        for index in documents.indices {
-            let (links, problems) = resolver.links(of: documents[index].document)
-            documents[index].links = links
-            linkWarnings.append(problems)
-        }
+        stopwatch.lap("scan")
+        var (documents, unreadable) = parseAll(scan.files)
+        stopwatch.lap("parse and extract")
+        let (resolver, linkWarnings) = resolveLinks(&documents)
+        stopwatch.lap("links")
 
         let buildInfo = ["source_folder": source.path, "documents": String(documents.count),
                          "site_base_paths": resolver.siteBasePaths.joined(separator: " ")]
@@ -75,23 +62,23 @@ public struct BuildPipeline: Sendable {
         let counts = try KnowledgeBaseWriter(outputFolder: output).publish(
             documentPaths: documents.map(\.document.path), buildInfo: buildInfo
         ) { session in
-            try session.add(diagnostics: warnings)
+            try session.add(diagnostics: scan.warnings + unreadable)
             for (parsed, problems) in zip(documents, linkWarnings) {
                 let stored = try session.add(parsed.document, facts: parsed.facts, links: parsed.links)
                 try session.add(diagnostics: problems)
                 documentWarnings += stored.sorted { $0.location.line < $1.location.line }
             }
         }
-        // Errors first, then what the parser, extractor and store noticed, then
-        // dangling links: a folder copied out of a larger docset has many of
-        // those, and they must not hide the rest when the list is cut short.
-        let all = warnings + documentWarnings + linkWarnings.joined()
-        warnings = all.filter { $0.severity == .error } + all.filter { $0.severity != .error }
+        stopwatch.lap("write")
 
-        let elapsed = clock.now - start
-        let report = BuildReport(sourceFolder: source.path, knowledgeBase: knowledgeBase.path, counts: counts,
-                                 warnings: warnings,
-                                 seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        // Errors first, then what the scanner, parser, extractor and store
+        // noticed, then dangling links: a folder copied out of a larger docset
+        // has many of those, and they must not hide the rest when the list is
+        // cut short.
+        let all = scan.warnings + unreadable + documentWarnings + linkWarnings.joined()
+        var report = BuildReport(sourceFolder: source.path, knowledgeBase: knowledgeBase.path, counts: counts,
+                                 warnings: all.filter { $0.severity == .error } + all.filter { $0.severity != .error },
+                                 phases: stopwatch.phases)
         if let sitePublisher {
             do {
                 try sitePublisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output,
@@ -100,26 +87,38 @@ public struct BuildPipeline: Sendable {
             } catch {
                 throw BuildError.sitePublishingFailed("\(error)")
             }
+            stopwatch.lap("site")
+            report.phases = stopwatch.phases
         }
         return report
+    }
+
+    private func parseAll(_ files: [SourceScanner.File]) -> (documents: [ParsedDocument], unreadable: [Diagnostic]) {
+        var documents: [ParsedDocument] = []
+        var unreadable: [Diagnostic] = []
+        for outcome in concurrentMap(files, parse) {
+            switch outcome {
+            case .parsed(let document): documents.append(document)
+            case .unreadable(let warning): unreadable.append(warning)
+            }
+        }
+        return (documents, unreadable)
+    }
+
+    /// Fills in each document's links; returns the resolver used and each
+    /// document's warnings about dangling links, in document order.
+    private func resolveLinks(_ documents: inout [ParsedDocument]) -> (LinkResolver, [[Diagnostic]]) {
+        let all = documents.map(\.document)
+        let resolver = siteBasePaths.map { LinkResolver(documents: all, siteBasePaths: $0) }
+            ?? LinkResolver.learningSiteBases(documents: all, sourceFolderName: source.lastPathComponent)
+        let resolved = concurrentMap(all, resolver.links(of:))
+        for index in documents.indices { documents[index].links = resolved[index].links }
+        return (resolver, resolved.map(\.warnings))
     }
 
     private enum Outcome: Sendable {
         case parsed(ParsedDocument)
         case unreadable(Diagnostic)
-    }
-
-    /// Reads, parses and extracts every file on all cores; results keep the
-    /// files' (sorted) order whatever order the work finishes in.
-    private func parseInParallel(_ files: [SourceScanner.File]) -> [Outcome] {
-        var outcomes = [Outcome?](repeating: nil, count: files.count)
-        outcomes.withUnsafeMutableBufferPointer { slots in
-            let slots = SlotBuffer(slots)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                slots[index] = parse(files[index])
-            }
-        }
-        return outcomes.compactMap { $0 }
     }
 
     private func parse(_ file: SourceScanner.File) -> Outcome {
@@ -135,6 +134,19 @@ public struct BuildPipeline: Sendable {
     }
 }
 
+/// `elements.map(transform)` on all cores. The results keep the elements'
+/// order whatever order the work finishes in, so builds stay deterministic.
+func concurrentMap<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+    var results = [Result?](repeating: nil, count: elements.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        let slots = SlotBuffer(buffer)
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            slots[index] = transform(elements[index])
+        }
+    }
+    return results.map { $0! }
+}
+
 /// Distinct indices of one buffer written from concurrent iterations: each
 /// iteration owns its slot, so no two threads ever touch the same element.
 private struct SlotBuffer<Element>: @unchecked Sendable {
@@ -143,5 +155,21 @@ private struct SlotBuffer<Element>: @unchecked Sendable {
     subscript(index: Int) -> Element {
         get { base[index] }
         nonmutating set { base[index] = newValue }
+    }
+}
+
+/// Wall-clock time of each phase of a build, for the report.
+private struct Stopwatch {
+    private let clock = ContinuousClock()
+    private var last: ContinuousClock.Instant
+    private(set) var phases: [BuildReport.Phase] = []
+
+    init() { last = clock.now }
+
+    mutating func lap(_ name: String) {
+        let now = clock.now
+        let elapsed = (now - last).components
+        phases.append(BuildReport.Phase(name: name, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        last = now
     }
 }

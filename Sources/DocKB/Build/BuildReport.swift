@@ -8,16 +8,29 @@ public struct BuildReport: Sendable {
     /// Errors first; then scanner, parser, extractor and store warnings, then
     /// dangling links, each group in source order.
     public var warnings: [Diagnostic]
-    public var seconds: Double
+    /// Wall-clock seconds of each phase, in the order they ran.
+    public var phases: [Phase]
+
+    public struct Phase: Hashable, Sendable {
+        public var name: String
+        public var seconds: Double
+
+        public init(name: String, seconds: Double) {
+            self.name = name
+            self.seconds = seconds
+        }
+    }
 
     public init(sourceFolder: String, knowledgeBase: String, counts: StoreCounts,
-                warnings: [Diagnostic], seconds: Double) {
+                warnings: [Diagnostic], phases: [Phase]) {
         self.sourceFolder = sourceFolder
         self.knowledgeBase = knowledgeBase
         self.counts = counts
         self.warnings = warnings
-        self.seconds = seconds
+        self.phases = phases
     }
+
+    public var seconds: Double { phases.reduce(0) { $0 + $1.seconds } }
 
     public var errors: [Diagnostic] { warnings.filter { $0.severity == .error } }
 
@@ -25,7 +38,8 @@ public struct BuildReport: Sendable {
     /// are listed (nil: all); the rest are counted, and every one of them is in
     /// the knowledge base's `diagnostics` table.
     public func text(maxWarnings: Int? = nil) -> String {
-        var lines = ["Built \(knowledgeBase) from \(sourceFolder) in \(String(format: "%.2f", seconds)) s"]
+        let timing = phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds))" }.joined(separator: ", ")
+        var lines = ["Built \(knowledgeBase) from \(sourceFolder) in \(String(format: "%.2f", seconds)) s (\(timing))"]
         func row(_ label: String, _ value: Int, _ detail: String = "") {
             lines.append(label.padding(toLength: 22, withPad: " ", startingAt: 0)
                          + String(value).leftPadded(to: 7) + (detail.isEmpty ? "" : "  (" + detail + ")"))

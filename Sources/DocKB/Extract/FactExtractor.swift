@@ -153,7 +153,13 @@ struct ExtractionRun {
         }
         var inner = context
         inner.intro = unit
-        let rolesInDetails = paragraphs.dropFirst().flatMap { PermissionParser.roleStatements($0.content) }
+        let rolesInDetails = paragraphs.dropFirst().flatMap { paragraph in
+            PermissionParser.roleStatements(paragraph.content).map { (statement: $0, line: paragraph.line) }
+        }.map { found -> PermissionParser.RoleStatement in
+            facts.securityRoles.append(SecurityRole(name: found.statement.role, description: found.statement.sentence,
+                                                    source: source(found.line, context)))
+            return found.statement
+        }
         let before = facts.permissions.count
         read(nested, in: inner)
         if let detailRole = rolesInDetails.first?.role {

@@ -27,7 +27,8 @@ enum PermissionParser {
             var object: String?
             var names = clause
             var boldOnly = false
-            if let m = objectPattern.matches(in: clause).first {
+            if let m = objectPattern.matches(in: clause).first,
+               !m.groups[0].split(separator: " ").allSatisfy({ Text.stopWords.contains($0.lowercased()) }) {
                 object = Text.trimmingPeriod(m.groups[0])
                 names = String(clause[..<m.range.lowerBound])
             } else if let m = permissionWord.matches(in: clause).first {
@@ -76,7 +77,12 @@ enum PermissionParser {
                 role = name
                 break
             }
-            if role == nil, let m = capitalizedRole.firstMatch(in: sentence) { role = m[0] }
+            if role == nil, let m = capitalizedRole.matches(in: sentence).first {
+                // A match that starts inside a longer capitalized name ("appropriate
+                // Contoso Manager") was cut short by the qualifier rule: not a role.
+                let previousWord = sentence[..<m.range.lowerBound].split(separator: " ").last
+                if previousWord.map({ !($0.first?.isUppercase ?? false) }) ?? true { role = m.groups[0] }
+            }
             guard let role else { continue }
             let purpose = rolePurpose.firstMatch(in: sentence).map { Text.trimmingPeriod($0[0]) }
             statements.append(RoleStatement(role: role, purpose: purpose, sentence: sentence))
@@ -87,13 +93,13 @@ enum PermissionParser {
     private static let mentionsPermission = Pattern(#"\b(?:permissions?|object)\b"#)
     private static let toPurpose = Pattern(#"^(?:to|for) (.+?):\s*(.+)$"#)
     private static let clauseSplit = Pattern(#",? and (?=[a-z ]*(?:client settings|custom|default)\b)|;\s*|\.\s+"#)
-    private static let objectPattern = Pattern(#"\s*(?:permissions?\s+)?(?:for|on) (?:the )?(.+?) (?:object|class|securable object)s?\b"#)
+    private static let objectPattern = Pattern(#"\s*(?:permissions?\s+)?\b(?:for|on) (?:the )?(.+?) (?:object|class|securable object)s?\b"#)
     private static let permissionWord = Pattern(#"\s+permissions?\b"#)
     private static let permissionWordAtEnd = Pattern(#"\s+permissions?$"#)
     private static let leadVerb = Pattern(#"^.*?\b(?:requires?|needs?|have|has|grant|assign)\s+"#)
     private static let listSplit = Pattern(#",\s*(?:and\s+)?|\s+and\s+"#)
     private static let capitalizedRole = Pattern(
-        #"\b((?:[A-Z][a-z]+ ){0,3}(?:Administrator|Manager|Analyst|Author|Operator|User))s? (?:default )?security role"#,
+        #"(?<!appropriate |about |any |other |custom )\b((?:[A-Z][a-z]+ ){0,3}(?:Administrator|Manager|Analyst|Author|Operator|User)) (?:default )?security role\b(?!s)"#,
         caseInsensitive: false)
     private static let rolePurpose = Pattern(#"\b(?:permissions? to|role to|in order to) (.+)$"#)
 }

@@ -77,6 +77,7 @@ public struct KnowledgeBaseWriter: Sendable {
                 info["schema_migrations"] = try Schema.migrator.appliedMigrations(db).joined(separator: " ")
                 try session.setBuildInfo(info)
                 try body(session)
+                // Names the table, column and target of the first dangling reference.
                 try db.checkForeignKeys()
                 counts = session.counts
                 return .commit

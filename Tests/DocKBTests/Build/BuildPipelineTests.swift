@@ -145,9 +145,10 @@ final class BuildPipelineTests: XCTestCase {
         counts.components = 2
         let warnings = (1...3).map { Diagnostic(at: SourceLocation(path: "a.md", line: $0), "problem \($0)") }
         let report = BuildReport(sourceFolder: "docs", knowledgeBase: "out/kb.sqlite", counts: counts,
-                                 warnings: warnings, seconds: 1.5)
+                                 warnings: warnings,
+                                 phases: [.init(name: "parse", seconds: 1.25), .init(name: "write", seconds: 0.25)])
         let text = report.text(maxWarnings: 2)
-        XCTAssertTrue(text.hasPrefix("Built out/kb.sqlite from docs in 1.50 s\n"), text)
+        XCTAssertTrue(text.hasPrefix("Built out/kb.sqlite from docs in 1.50 s (parse 1.25, write 0.25)\n"), text)
         for line in ["documents                   3",
                      "tables                      5  (4 classified, 1 unclassified)",
                      "links                       8  (7 resolved, 1 dangling-anchor)",

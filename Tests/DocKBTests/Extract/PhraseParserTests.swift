@@ -129,3 +129,24 @@ final class AbbreviationFinderTests: XCTestCase {
         XCTAssertEqual(AbbreviationFinder.pairs(in: "a port number (UDP) and a value (See note)"), [])
     }
 }
+
+final class RoleStatementTests: XCTestCase {
+    func testAQualifiedProductNameIsNotARole() {
+        XCTAssertEqual(PermissionParser.roleStatements([.text("You must be a member of the appropriate Contoso Manager security role.")]), [])
+        XCTAssertEqual(PermissionParser.roleStatements([.text("Read about Contoso Manager security roles.")]), [])
+        XCTAssertEqual(PermissionParser.roleStatements([.text("Ask a Widget Manager security role member.")]).first?.role, "Widget Manager")
+    }
+
+    func testObjectWordsInsideOtherWordsDoNotSplitGrants() {
+        let grants = PermissionParser.grants([.text("To fix it: "), .strong([.text("Read")]), .text(" permission for the "),
+                                              .strong([.text("Configuration")]), .text(" object.")])
+        XCTAssertEqual(grants.map(\.object), ["Configuration"])
+    }
+}
+
+final class GrantObjectTests: XCTestCase {
+    func testAnArticleIsNotAnObject() {
+        XCTAssertEqual(PermissionParser.grants([.text("To scope things: set "), .strong([.text("Scopes")]),
+                                                .text(" on an object.")]).compactMap(\.object), [])
+    }
+}

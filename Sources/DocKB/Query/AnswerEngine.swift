@@ -1,0 +1,249 @@
+import Foundation
+
+/// Answers questions from the typed layer: parses the question, picks the
+/// subject the intent needs, gathers the subject's own rules and the ones it
+/// inherits, evaluates their conditions, and keeps every line's citation.
+///
+/// Build one per process: construction loads the lexicon and word indexes;
+/// `answer` is then pure in-memory work.
+public final class AnswerEngine: Sendable {
+    public let knowledgeBase: KnowledgeBaseSnapshot
+    public let lexicon: Lexicon
+    let parser: QuestionParser
+    /// Condition variable → the words it was introduced by.
+    let phrases: [String: String]
+    let statements: StatementIndex
+    /// Requirement rows by line: a component or role row made from the same
+    /// line takes its condition from there.
+    let requirementAt: [Citation.Spot: RequirementRow]
+    /// Stems of every row text, computed once: answers compare them for each
+    /// row, and a corpus-sized base has thousands of rows.
+    let stemCache: [String: [String]]
+    /// Stems of row texts met while answering (purposes, descriptions), kept
+    /// for the next question.
+    private let memo = StemMemo()
+    /// Every statement that names a security role, for "who can ..." questions.
+    let roleEvidence: [RoleEvidence]
+
+    public init(knowledgeBase kb: KnowledgeBaseSnapshot) {
+        knowledgeBase = kb
+        let texts = TextIndex(kb)
+        let lexicon = Lexicon(kb: kb, texts: texts)
+        self.lexicon = lexicon
+        parser = QuestionParser(lexicon: lexicon)
+        phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
+        statements = StatementIndex(kb: kb, texts: texts)
+        requirementAt = Dictionary(kb.requirements.map { ($0.cite.spot, $0) }, uniquingKeysWith: { first, _ in first })
+        stemCache = texts.stems
+        roleEvidence = RoleEvidence.collect(kb, texts: texts)
+    }
+
+    public func parse(_ question: String) -> ParsedQuestion { parser.parse(question) }
+
+    public func answer(_ question: String, context: QueryContext = QueryContext()) -> Answer {
+        let parsed = parser.parse(question)
+        let effective = context.merging(parsed.stated)
+        var builder = AnswerBuilder(
+            answer: Answer(question: question, intent: parsed.intent, heading: ""),
+            context: effective, phrases: phrases)
+        builder.answer.notes = readingNotes(parsed)
+        switch parsed.intent {
+        case .requirements: requirementsAnswer(parsed, &builder)
+        case .ports: portsAnswer(parsed, &builder)
+        case .permissions: permissionsAnswer(parsed, &builder)
+        case .securityRoles: securityRolesAnswer(parsed, &builder)
+        case .siteSystemRoles: siteSystemRolesAnswer(parsed, &builder)
+        case .version: versionAnswer(parsed, &builder)
+        case .isRequired: isRequiredAnswer(parsed, &builder)
+        case .whatIs, .purpose: descriptionAnswer(parsed, &builder)
+        case .restart: restartAnswer(parsed, &builder)
+        case .list: listAnswer(parsed, &builder)
+        case .changes: changesAnswer(parsed, &builder)
+        case .lookup: break
+        }
+        if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
+            lookupAnswer(parsed, &builder)
+        }
+        if !builder.answer.found, builder.answer.omitted.isEmpty {
+            builder.answer.suggestions = suggestions(for: parsed)
+        }
+        return builder.finish()
+    }
+
+    private func readingNotes(_ parsed: ParsedQuestion) -> [String] {
+        var notes: [String] = []
+        for c in parsed.corrections {
+            notes.append(c.ambiguous ? "did you mean “\(c.to)” (for “\(c.from)”)? answering as if so"
+                                     : "read “\(c.from)” as “\(c.to)”")
+        }
+        for e in parsed.expansions { notes.append("“\(e.from.uppercased())” = \(e.to)") }
+        notes += parsed.factNotes.map { "stated: " + $0 }
+        return notes
+    }
+
+    // MARK: - Subject helpers shared by the intent handlers
+
+    func stems(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return stemCache[text] ?? memo.stems(text)
+    }
+
+    /// Two names for the same subject: the same content words.
+    func sameSubject(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        let x = stems(a), y = stems(b)
+        return !x.isEmpty && Set(x) == Set(y)
+    }
+
+    /// `needle`'s words appear in order, side by side, in `haystack`.
+    func containsPhrase(_ haystack: [String], _ needle: [String]) -> Bool { containsRun(haystack, needle) }
+
+    /// Weighted share of words two phrases have in common, against the longer one.
+    func similarity(_ a: String?, _ b: String?) -> Double {
+        let x = Set(stems(a)), y = Set(stems(b))
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        let common = x.intersection(y).reduce(0) { $0 + lexicon.weight($1) }
+        let total = max(x.reduce(0) { $0 + lexicon.weight($1) }, y.reduce(0) { $0 + lexicon.weight($1) })
+        return common / total
+    }
+
+    /// Weighted share of `query` stems found in `text`.
+    func overlap(_ query: [String], _ text: String) -> Double {
+        let q = Set(query)
+        guard !q.isEmpty else { return 0 }
+        let t = Set(stems(text))
+        let total = q.reduce(0) { $0 + lexicon.weight($1) }
+        return q.intersection(t).reduce(0) { $0 + lexicon.weight($1) } / total
+    }
+
+    /// Pairs of question words that also stand side by side in `text`
+    /// ("mobile devices"), 0.1 each up to 0.2: a phrase beats scattered words.
+    func phraseBonus(_ query: [String], _ text: String) -> Double {
+        guard query.count > 1 else { return 0 }
+        let words = stems(text)
+        var pairs = Set<String>()
+        for (a, b) in zip(words, words.dropFirst()) { pairs.insert(a + " " + b) }
+        var hits = 0
+        for (a, b) in zip(query, query.dropFirst()) where pairs.contains(a + " " + b) { hits += 1 }
+        return min(0.2, 0.1 * Double(hits))
+    }
+
+    /// Every method row that is the named method: documents repeat a method
+    /// under the same or a near name ("Group policy installation" /
+    /// "Group policy-based installation"). Exact names first.
+    func methods(like name: String) -> [MethodRow] {
+        let wanted = Set(stems(name))
+        let rows = knowledgeBase.methods.filter {
+            let other = Set(stems($0.name))
+            return $0.name.caseInsensitiveCompare(name) == .orderedSame || similarity($0.name, name) >= 0.8
+                || (wanted.count >= 2 && other.count >= 2 && (wanted.isSubset(of: other) || other.isSubset(of: wanted)))
+        }
+        return rows.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            + rows.filter { $0.name.caseInsensitiveCompare(name) != .orderedSame }
+    }
+
+    func method(named name: String) -> MethodRow? {
+        knowledgeBase.methods.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    /// A subject phrase of the form "all ... methods": applies to every method.
+    func coversAllMethods(_ subject: String?) -> Bool {
+        guard let subject else { return false }
+        let words = Words.tokens(subject)
+        return words.contains { $0.word == "all" || $0.word == "every" } && words.contains { $0.stem == "method" }
+    }
+
+    func documentTitle(_ cite: Citation) -> String {
+        knowledgeBase.document(cite.documentID)?.title ?? cite.path
+    }
+
+    /// "row 12 of requirements (subject “Manual installation”)".
+    func ruleName(_ table: String, _ id: Int64, _ detail: String = "") -> String {
+        "\(table) row \(id)" + (detail.isEmpty ? "" : " (\(detail))")
+    }
+
+    /// The question named `match`: "“client push” names install method “…”".
+    func route(_ match: EntityMatch, _ how: String) -> String {
+        "\(how) of \(match.entity) (named by the question, match \(Int(match.coverage * 100))%)"
+    }
+}
+
+/// A lock-protected memo of text → content stems, shared by the questions one
+/// engine answers (the REPL asks many).
+final class StemMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stems: [String: [String]] = [:]
+
+    func stems(_ text: String) -> [String] {
+        lock.lock()
+        if let known = stems[text] { lock.unlock(); return known }
+        lock.unlock()
+        let computed = Words.contentStems(text)
+        lock.lock()
+        stems[text] = computed
+        lock.unlock()
+        return computed
+    }
+}
+
+/// One statement that a security role allows something: a security_roles
+/// row, a permission the document says a role includes, or a requirement that
+/// names a role.
+struct RoleEvidence: Sendable {
+    var roles: [String]
+    var text: String
+    var cite: Citation
+    var rule: String
+
+    static func collect(_ kb: KnowledgeBaseSnapshot, texts: TextIndex) -> [RoleEvidence] {
+        var evidence: [RoleEvidence] = kb.securityRoles.map {
+            RoleEvidence(roles: [$0.name], text: $0.description.localizedCaseInsensitiveContains($0.name)
+                            ? $0.description : "\($0.name): \($0.description)",
+                         cite: $0.cite, rule: "security_roles row \($0.id) (\($0.name))")
+        }
+        evidence += kb.permissions.compactMap { p in
+            p.securityRole.map {
+                RoleEvidence(roles: [$0], text: "\($0): \(p.label), to \(p.purpose.lowercasedFirstWordUnlessName)",
+                             cite: p.cite, rule: "permissions row \(p.id) (\(p.label))")
+            }
+        }
+        // Roles named in a requirement's words, compared by stems: cheap
+        // enough for thousands of rows.
+        let roleNames = Set(kb.securityRoles.map(\.name) + kb.permissions.compactMap(\.securityRole))
+            .map { ($0, texts.stems(of: $0)) }.filter { !$0.1.isEmpty }
+        var named: [Int: [String]] = [:]
+        var frequency: [String: Int] = [:]
+        for (index, r) in kb.requirements.enumerated() {
+            let words = texts.stems(of: r.text)
+            let present = Set(words)
+            let roles = r.mentions.filter { $0.kind == "security_role" }.map(\.name)
+                + roleNames.filter { $0.1.allSatisfy(present.contains) && containsRun(words, $0.1) }.map(\.0)
+            var seen = Set<String>()
+            named[index] = roles.filter { seen.insert($0.lowercased()).inserted }
+            for role in named[index]! { frequency[role, default: 0] += 1 }
+        }
+        // A "role" named in a large share of all statements is a product or
+        // common phrase the extractor mistook for one, not evidence.
+        let ceiling = max(20, kb.requirements.count / 20)
+        for (index, r) in kb.requirements.enumerated() {
+            let roles = (named[index] ?? []).filter { (frequency[$0] ?? 0) <= ceiling }
+            guard !roles.isEmpty else { continue }
+            evidence.append(RoleEvidence(roles: roles, text: r.text, cite: r.cite,
+                                         rule: "requirements row \(r.id) (subject “\(r.subject)”)"))
+        }
+        // One piece of evidence per line: a security_roles row wins over the requirement it came from.
+        var lines = Set<Citation.Spot>()
+        return evidence.filter { e in
+            e.roles.allSatisfy { (frequency[$0] ?? 0) <= ceiling } && lines.insert(e.cite.spot).inserted
+        }
+    }
+}
+
+/// `needle` occurs in `haystack` as consecutive elements.
+func containsRun(_ haystack: [String], _ needle: [String]) -> Bool {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start..<start + needle.count].elementsEqual(needle) {
+        return true
+    }
+    return false
+}

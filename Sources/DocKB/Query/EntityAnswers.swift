@@ -1,0 +1,209 @@
+import Foundation
+
+/// Questions about one named thing: its version, whether it is required, what
+/// it is or is for, what may restart, and listings of a whole table.
+extension AnswerEngine {
+    func versionAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        guard let match = parsed.subject(preferring: [.component, .term, .siteSystemRole, .installMethod, .subject]),
+              match.entity.kind == .component || match.entity.kind == .term else { return }
+        let rows = components(named: match.entity.name)
+        b.answer.subject = match.entity.description
+        b.answer.heading = "Version of \(match.entity.name)"
+        for c in rows {
+            let text: String
+            if let v = c.minVersion {
+                text = "\(c.name): minimum version \(v)" + (c.file.map { " (\($0))" } ?? "")
+            } else {
+                let gates = sentences(of: c.description).filter { Words.tokens($0).contains { $0.stem == "version" } }
+                text = "\(c.name): " + (gates.isEmpty ? leadingSentences(c.description, 1) : gates.joined(separator: " "))
+            }
+            b.add(group: "Minimum version", kind: "component", text: text, cite: c.cite,
+                  route: route(match, "component row"), rule: ruleName("components", c.id, c.name))
+        }
+    }
+
+    func isRequiredAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        guard let target = parsed.subject(preferring: [.siteSystemRole, .component, .securityRole, .permission, .term]) else { return }
+        let scope = parsed.matches.first {
+            ($0.entity.kind == .installMethod || $0.entity.kind == .subject) && $0.positions.isDisjoint(with: target.positions)
+        }
+        if target.entity.kind == .installMethod || target.entity.kind == .subject {
+            requirementsAnswer(parsed, &b)
+            return
+        }
+        b.answer.subject = target.entity.description
+        b.answer.heading = "Is \(target.entity.name) required?"
+        let kb = knowledgeBase
+        for r in kb.siteRoles where r.name.caseInsensitiveCompare(target.entity.name) == .orderedSame {
+            if let scope, r.subject != nil, !sameSubject(r.subject, scope.entity.name), scope.entity.kind == .subject { continue }
+            let necessity = r.necessity ?? "necessity not stated"
+            let forWhom = r.subject.map { " for \($0)" } ?? ""
+            b.add(group: "Necessity", kind: "site_system_role",
+                  text: "\(r.name): \(necessity)\(forWhom). \(leadingSentences(r.description, 2))",
+                  cite: r.cite, route: route(target, "necessity stated in the site system role row"),
+                  rule: ruleName("site_system_roles", r.id, r.name))
+        }
+        for c in components(named: target.entity.name) {
+            b.add(group: "Necessity", kind: "component", text: componentText(c, sentences: 2), cite: c.cite,
+                  route: route(target, "listed as a client dependency"), rule: ruleName("components", c.id, c.name))
+        }
+        if let scope, let method = method(named: scope.entity.name) {
+            let nameStems = stems(target.entity.name)
+            for r in kb.requirements where sameSubject(r.subject, method.name) && containsPhrase(stems(r.text), nameStems) {
+                b.add(group: "For \(method.name)", kind: "requirement", text: r.text, condition: r.condition,
+                      conditionText: r.conditionText, cite: r.cite, route: route(scope, "requirement of"),
+                      rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+            }
+        }
+        if !b.answer.found { mentionsOf(target.entity.name, target, &b) }
+    }
+
+    func descriptionAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        guard let match = parsed.subject(preferring: [.component, .siteSystemRole, .securityRole, .installMethod,
+                                                      .permission, .portUse, .subject, .term]) else { return }
+        let kb = knowledgeBase
+        b.answer.subject = match.entity.description
+        b.answer.heading = (parsed.intent == .purpose ? "What \(match.entity.name) is for" : "About \(match.entity.name)")
+        let name = match.entity.name
+        switch match.entity.kind {
+        case .component:
+            for c in components(named: name) {
+                b.add(group: "Component", kind: "component", text: componentText(c, sentences: 20), cite: c.cite,
+                      route: route(match, "description"), rule: ruleName("components", c.id, c.name))
+            }
+        case .siteSystemRole:
+            for r in kb.siteRoles where r.name.caseInsensitiveCompare(name) == .orderedSame {
+                b.add(group: "Site system role", kind: "site_system_role", text: roleText(r, sentences: 20), cite: r.cite,
+                      route: route(match, "description"), rule: ruleName("site_system_roles", r.id, r.name))
+            }
+        case .securityRole:
+            for r in kb.securityRoles where r.name.caseInsensitiveCompare(name) == .orderedSame {
+                b.add(group: "Security role", kind: "security_role", text: "\(r.name): \(r.description)", cite: r.cite,
+                      route: route(match, "description"), rule: ruleName("security_roles", r.id, r.name))
+            }
+        case .permission:
+            for p in kb.permissions where p.permission.caseInsensitiveCompare(name) == .orderedSame {
+                b.add(group: "Permission", kind: "permission", text: permissionText(p), cite: p.cite,
+                      route: route(match, "purpose"), rule: ruleName("permissions", p.id, p.label))
+            }
+        case .installMethod:
+            for method in methods(like: name) { methodRequirements(method, match, &b) }
+        case .subject, .portUse:
+            subjectRequirements(name, match, &b)
+        case .term:
+            break
+        }
+    }
+
+    func restartAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        b.answer.heading = "What may need a restart"
+        let restarting = knowledgeBase.components.filter(\.mayRestart)
+        for c in restarting {
+            let restart = sentences(of: c.description).filter(mentionsRestart)
+            let text = c.label + ": " + (restart.isEmpty ? leadingSentences(c.description, 1) : restart.joined(separator: " "))
+            b.add(group: "Components that may need a restart", kind: "component", text: text, cite: c.cite,
+                  route: "component whose description says installing it may need a restart",
+                  rule: ruleName("components", c.id, c.name))
+        }
+        // Rules stated about those components that speak of restarts (when and why).
+        for r in knowledgeBase.requirements where mentionsRestart(r.text)
+            && restarting.contains(where: { sameSubject($0.name, r.subject) }) {
+            b.add(group: "When \(r.subject) needs a restart", kind: "requirement", text: r.text, condition: r.condition,
+                  conditionText: r.conditionText, cite: r.cite, route: "rule about a component that may need a restart",
+                  rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+        }
+    }
+
+    private func mentionsRestart(_ text: String) -> Bool {
+        stems(text).contains { $0 == "restart" || $0 == "reboot" }
+    }
+
+    func listAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        guard let kind = parsed.listKind else { return }
+        listAnswer(kind: kind, parsed, &b)
+    }
+
+    func listAnswer(kind: ListKind, _ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        let kb = knowledgeBase
+        let scope = parsed.matches.first
+        b.answer.heading = "All \(kind.rawValue)" + (scope.map { " for \($0.entity.name)" } ?? "")
+        let group = kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
+        var seen = Set<String>()
+        func once(_ key: String) -> Bool { seen.insert(key.lowercased()).inserted }
+        let route = "listing of the \(kind.rawValue) table"
+        switch kind {
+        case .components:
+            for c in kb.components where once(c.label) {
+                b.add(group: group, kind: "component", text: c.label, cite: c.cite, route: route, rule: ruleName("components", c.id, c.name))
+            }
+        case .siteSystemRoles:
+            for r in kb.siteRoles where once(r.name) {
+                b.add(group: group, kind: "site_system_role", text: r.name + (r.necessity.map { " (\($0))" } ?? ""),
+                      cite: r.cite, route: route, rule: ruleName("site_system_roles", r.id, r.name))
+            }
+        case .securityRoles:
+            for r in kb.securityRoles where once(r.name) {
+                b.add(group: group, kind: "security_role", text: "\(r.name): \(leadingSentences(r.description, 1))",
+                      cite: r.cite, route: route, rule: ruleName("security_roles", r.id, r.name))
+            }
+        case .permissions:
+            for p in kb.permissions where once(permissionText(p)) {
+                b.add(group: group, kind: "permission", text: permissionText(p), cite: p.cite, route: route,
+                      rule: ruleName("permissions", p.id, p.label))
+            }
+        case .ports:
+            let rows = scope.map { s in kb.ports.filter { similarity($0.subject, s.entity.name) >= 0.5 } } ?? kb.ports
+            for p in rows { addPort(p, group: p.subject.map { "Ports: \($0)" } ?? "Ports", route: route, &b) }
+        case .installMethods:
+            for m in kb.methods where once(m.name) {
+                b.add(group: group, kind: "install_method", text: m.heading, cite: m.cite, route: route,
+                      rule: ruleName("install_methods", m.id, m.name))
+            }
+        case .requirements:
+            let rows = scope.map { s in kb.requirements.filter { sameSubject($0.subject, s.entity.name) } } ?? kb.requirements
+            for r in rows {
+                b.add(group: "Requirements: \(r.subject)", kind: "requirement", text: r.text, condition: r.condition,
+                      conditionText: r.conditionText, cite: r.cite, route: route,
+                      rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+            }
+        case .aliases:
+            for a in kb.aliases where once(a.alias + a.name) {
+                b.add(group: group, kind: "alias", text: "\(a.alias) = \(a.name)", cite: a.cite, route: route,
+                      rule: "aliases (\(a.kind))")
+            }
+        case .documents:
+            for d in kb.documents.values.sorted(by: { $0.path < $1.path }) {
+                b.add(group: group, kind: "document", text: d.title,
+                      cite: Citation(documentID: d.id, path: d.path, line: 1, anchor: ""), route: route, rule: "documents row \(d.id)")
+            }
+        }
+    }
+
+    func changesAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        b.answer.heading = "What changed"
+        b.answer.notes.append("this knowledge base holds one revision of each document, so it cannot compare revisions yet")
+    }
+
+    // MARK: - helpers
+
+    func components(named name: String) -> [ComponentRow] {
+        let wanted = stems(name)
+        return knowledgeBase.components.filter {
+            $0.name.caseInsensitiveCompare(name) == .orderedSame || Set(stems($0.name)) == Set(wanted)
+                || ($0.file.map { Set(stems($0)) == Set(wanted) } ?? false)
+        }
+    }
+
+    func sentences(of text: String) -> [String] {
+        var result: [String] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let one = leadingSentences(String(rest), 1)
+            guard !one.isEmpty else { break }
+            result.append(one)
+            guard let range = rest.range(of: one) else { break }
+            rest = rest[range.upperBound...].drop { $0 == " " }
+        }
+        return result
+    }
+}

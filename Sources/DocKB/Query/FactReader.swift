@@ -1,0 +1,140 @@
+import Foundation
+
+/// Matches what a user says ("with /source", "from another forest", "schema is
+/// extended", "version 2107", `set forest another`) to the condition variables
+/// the extractor recorded, by word overlap with each variable's phrase.
+struct FactReader {
+    let lexicon: Lexicon
+
+    struct Stated {
+        var context = QueryContext()
+        /// "source = yes (from “with /source”)", one per fact, for the answer's header.
+        var notes: [String] = []
+        var consumed: Set<Int> = []
+    }
+
+    static let yesWords: Set<String> = ["yes", "y", "true", "on", "1", "set", "enabled"]
+    static let noWords: Set<String> = ["no", "n", "false", "off", "0", "none", "disabled"]
+    /// Words that ask ("is X required?") rather than state.
+    static let askingStems: Set<String> = Set(["need", "require", "prerequisite", "dependency", "necessary"].map(Words.stem))
+    static let versionCues: Set<String> = ["version", "versions", "build", "release", "branch", "cb", "v"]
+
+    /// Facts stated inside a question. Words at `excluded` positions name the
+    /// question's subject and cannot state a fact on their own ("what does the
+    /// fallback status point do" says nothing about one being assigned).
+    func facts(in tokens: [Token], excluding excluded: Set<Int> = []) -> Stated {
+        var stated = Stated()
+        for (index, token) in tokens.enumerated() where isVersionNumber(token.word) {
+            let before = tokens[max(0, index - 2)..<index].map(\.word)
+            if before.contains(where: Self.versionCues.contains) {
+                stated.context.version = token.word
+                stated.notes.append("version = \(token.word)")
+                stated.consumed.insert(index)
+            }
+        }
+        for form in lexicon.variables {
+            guard let positions = match(form, tokens, excluding: excluded) else { continue }
+            // "without the update" agrees with a phrase that itself says "not updated".
+            let value = isNegated(positions, tokens) == form.negated
+            stated.context.flags[form.variable.name] = value
+            stated.consumed.formUnion(positions)
+            stated.notes.append("\(form.variable.name) = \(value ? "yes" : "no") (from “\(quote(positions, tokens))”)")
+        }
+        return stated
+    }
+
+    /// Positions of the question words that name `form`'s variable, if they do.
+    private func match(_ form: Lexicon.VariableForm, _ tokens: [Token], excluding excluded: Set<Int>) -> Set<Int>? {
+        let switchHits = tokens.indices.filter { tokens[$0].isSwitch && form.switches.contains(tokens[$0].word) }
+        if !switchHits.isEmpty { return Set(switchHits) }
+        let content = tokens.indices.filter {
+            !Words.isStopWord(tokens[$0].word) && !excluded.contains($0) && !Self.askingStems.contains(tokens[$0].stem)
+        }
+        let hits = content.filter { form.stems.contains(tokens[$0].stem) }
+        guard !hits.isEmpty, !form.stems.isEmpty else { return nil }
+        let matched = Set(hits.map { tokens[$0].stem })
+        let total = form.stems.reduce(0) { $0 + lexicon.weight($1) }
+        let coverage = matched.reduce(0) { $0 + lexicon.weight($1) } / max(total, 0.0001)
+        let needed = form.switches.isEmpty ? 0.6 : 0.85
+        guard coverage >= needed, matched.count >= min(2, form.stems.count) else { return nil }
+        // Common words alone ("install", "manage") do not state a fact unless
+        // the question says the whole phrase.
+        guard coverage >= 0.9 || matched.contains(where: { lexicon.weight($0) >= lexicon.typicalWeight }) else { return nil }
+        return Set(hits)
+    }
+
+    /// The question's words from a leading negation to the last matched word.
+    private func quote(_ positions: Set<Int>, _ tokens: [Token]) -> String {
+        guard let first = positions.min(), let last = positions.max() else { return "" }
+        let negation = tokens[max(0, first - 3)..<first].first { Words.negations.contains($0.word) }?.position
+        return tokens[(negation ?? first)...last].map { $0.isSwitch ? "/" + $0.word : $0.word }.joined(separator: " ")
+    }
+
+    /// A negation shortly before or among the matched words ("without /source",
+    /// "haven't extended the schema", "not from another forest").
+    private func isNegated(_ positions: Set<Int>, _ tokens: [Token]) -> Bool {
+        guard let first = positions.min(), let last = positions.max() else { return false }
+        return tokens[max(0, first - 3)...last].contains { Words.negations.contains($0.word) }
+    }
+
+    private func isVersionNumber(_ word: String) -> Bool {
+        word.count == 4 && word.allSatisfy(\.isNumber) && (word.hasPrefix("1") || word.hasPrefix("2"))
+    }
+
+    enum Assignment: Equatable {
+        case flag(String, Bool)
+        case version(String)
+    }
+
+    /// Reads `set NAME VALUE`: an exact variable name or `version`, else words
+    /// matched against variable phrases ("set forest another", "set schema extended").
+    func assignment(name: String, value: String) -> Result<Assignment, SetError> {
+        let lowerName = name.lowercased(), lowerValue = value.lowercased()
+        if lowerName == "version" {
+            let v = lowerValue.trimmingCharacters(in: .whitespaces)
+            guard v.first?.isNumber == true else { return .failure(.badVersion(value)) }
+            return .success(.version(v))
+        }
+        let yes = Self.yesWords.contains(lowerValue), no = Self.noWords.contains(lowerValue)
+        if let exact = lexicon.variables.first(where: { $0.variable.name.lowercased() == lowerName }) {
+            guard yes || no else { return .failure(.badValue(value)) }
+            return .success(.flag(exact.variable.name, yes))
+        }
+        let phrase = (yes || no) ? name : "\(name) \(value)"
+        let tokens = Words.tokens(phrase)
+        var scored: [(String, Double)] = []
+        for form in lexicon.variables {
+            let stems = Set(tokens.filter { !Words.isStopWord($0.word) && !Words.negations.contains($0.word) }.map(\.stem))
+                .union(tokens.filter(\.isSwitch).map(\.stem))
+            let matched = stems.intersection(form.stems.union(form.switches))
+            guard !matched.isEmpty else { continue }
+            let total = form.stems.reduce(0) { $0 + lexicon.weight($1) }
+            scored.append((form.variable.name, matched.reduce(0) { $0 + lexicon.weight($1) } / max(total, 0.0001)))
+        }
+        scored.sort { $0.1 > $1.1 }
+        guard let best = scored.first else {
+            return .failure(.unknownName(name, lexicon.variables.map(\.variable.name)))
+        }
+        if scored.count > 1, scored[1].1 == best.1 {
+            return .failure(.ambiguous(name, scored.prefix(4).map(\.0)))
+        }
+        let negated = no || tokens.contains { Words.negations.contains($0.word) }
+        return .success(.flag(best.0, !negated))
+    }
+
+    enum SetError: Error, Equatable, CustomStringConvertible {
+        case badVersion(String), badValue(String), unknownName(String, [String]), ambiguous(String, [String])
+
+        var description: String {
+            switch self {
+            case .badVersion(let v): return "not a version: \(v) (try `set version 2107`)"
+            case .badValue(let v): return "use yes or no, not \(v)"
+            case .unknownName(let n, let known):
+                let list = known.isEmpty ? "the knowledge base records no conditions" : "known: " + known.joined(separator: ", ")
+                return "no condition matches \(n); \(list)"
+            case .ambiguous(let n, let names):
+                return "\(n) could mean " + names.joined(separator: ", ") + "; use one of these names"
+            }
+        }
+    }
+}

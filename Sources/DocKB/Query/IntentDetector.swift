@@ -1,0 +1,206 @@
+/// What a question asks for, independent of what it asks about.
+public enum Intent: String, Sendable, Codable {
+    /// "what do I need for X", "prerequisites for X"
+    case requirements
+    /// "which ports does X use"
+    case ports
+    /// "what permissions do I need to X"
+    case permissions
+    /// "who can X", "which security role ..."
+    case securityRoles = "security roles"
+    /// "which site system roles are optional ..."
+    case siteSystemRoles = "site system roles"
+    /// "which version of X", "since which version ..."
+    case version
+    /// "is X required (for Y)?"
+    case isRequired = "is required"
+    /// "what is X"
+    case whatIs = "what is"
+    /// "what is X for", "what does X do"
+    case purpose
+    /// "what might need a restart"
+    case restart
+    /// "list all X"
+    case list
+    /// "what changed": needs document revisions, which the knowledge base does not keep
+    case changes
+    /// anything else: the statements about the subject that best match the words
+    case lookup
+}
+
+/// The typed tables a "list all ..." question can enumerate.
+public enum ListKind: String, Sendable, Codable, CaseIterable {
+    case components, siteSystemRoles = "site system roles", securityRoles = "security roles",
+         permissions, ports, installMethods = "installation methods", requirements,
+         aliases = "abbreviations", documents
+}
+
+/// Reads the intent from the question's shape: the head noun of a
+/// "what/which ..." phrase, a leading "is/are/does", "who", "list", and cue
+/// words. These are English question mechanics, shared by every document set.
+struct IntentDetector {
+    struct Result {
+        var intent: Intent
+        var listKind: ListKind?
+        /// Necessity words the question filters on ("optional", "required").
+        var necessity: String?
+        /// Token positions that only served to express the intent.
+        var consumed: Set<Int>
+        /// Content words of the "what/which ..." phrase that are not intent
+        /// words: the kind of thing the answer must name ("which DNS record").
+        var head: [Int] = []
+    }
+
+    static let auxiliaries: Set<String> = ["do", "does", "did", "is", "are", "was", "were", "can", "could",
+                                           "should", "must", "might", "may", "will", "would", "have", "has"]
+    static let prepositions: Set<String> = ["for", "of", "to", "in", "with", "on", "by", "from", "about", "when", "if"]
+
+    /// Cue words, for typo correction and vocabulary.
+    static let cueWords: Set<String> = [
+        "port", "ports", "firewall", "permission", "permissions", "rights", "privileges", "security",
+        "role", "roles", "who", "version", "versions", "minimum", "need", "needed", "require",
+        "required", "requirement", "requirements", "prerequisite", "prerequisites", "dependency",
+        "dependencies", "restart", "reboot", "list", "component", "components", "method", "methods",
+        "install", "installation", "describe", "explain", "purpose", "optional", "recommended",
+        "mandatory", "necessary", "site", "system", "changed", "changes", "abbreviations", "documents",
+    ]
+
+    private static let necessityStems: [String: String] = [
+        "optional": "optional", "recommend": "recommended", "requir": "required",
+        "mandatory": "required", "necessary": "required", "need": "required",
+    ]
+
+    func detect(_ tokens: [Token]) -> Result {
+        let words = tokens.map(\.word), stems = tokens.map(\.stem)
+        func positions(of stem: String) -> [Int] { stems.indices.filter { stems[$0] == stem } }
+        let necessity = stems.compactMap { Self.necessityStems[$0] }.first { $0 != "required" }
+            ?? stems.compactMap { Self.necessityStems[$0] }.first
+
+        if let listResult = listIntent(words, stems) { return listResult }
+        if stems.contains("restart") || stems.contains("reboot") {
+            return Result(intent: .restart, consumed: Set(positions(of: "restart") + positions(of: "reboot")))
+        }
+        if stems.contains("chang"), words.contains(where: { ["what", "which"].contains($0) }) {
+            return Result(intent: .changes, consumed: Set(positions(of: "chang")))
+        }
+        if let first = words.first, ["is", "are", "do", "does", "must", "should"].contains(first),
+           let cue = stems.firstIndex(where: { Self.necessityStems[$0] != nil }) {
+            return Result(intent: .isRequired, necessity: necessity, consumed: [0, cue])
+        }
+        if let who = words.firstIndex(of: "who") {
+            return Result(intent: .securityRoles, consumed: [who])
+        }
+        if let wh = words.firstIndex(where: { $0 == "what" || $0 == "which" }) {
+            let head = headPhrase(after: wh, words)
+            if let (intent, used) = intentNoun(in: head, words, stems) {
+                return Result(intent: intent, necessity: necessity, consumed: Set(used + [wh]))
+            }
+            if stems.contains("minimum") || (words.contains("since") && stems.contains("version")) {
+                return Result(intent: .version, consumed: Set(positions(of: "minimum") + positions(of: "version")))
+            }
+            if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: Set(cue.1 + [wh])) }
+            let headWords = head.filter { !Words.isStopWord(words[$0]) }
+            let copula = wh + 1 < words.count && ["is", "are"].contains(words[wh + 1])
+            let doVerb = words.last == "do" && wh + 1 < words.count && ["does", "do"].contains(words[wh + 1])
+            if copula || doVerb {
+                let asksPurpose = words.last == "for" || doVerb || stems.contains("purpos")
+                return Result(intent: asksPurpose ? .purpose : .whatIs, consumed: [wh])
+            }
+            return Result(intent: .lookup, consumed: [wh], head: headWords)
+        }
+        if stems.contains("minimum") { return Result(intent: .version, consumed: Set(positions(of: "minimum"))) }
+        if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: Set(cue.1)) }
+        if let first = words.first, ["how"].contains(first),
+           stems.contains(where: { ["install", "deploy", "configur", "set"].contains($0) }) {
+            return Result(intent: .requirements, consumed: [0])
+        }
+        if let first = words.first, ["describe", "explain", "define"].contains(first) {
+            return Result(intent: .whatIs, consumed: [0])
+        }
+        return Result(intent: .lookup, consumed: [])
+    }
+
+    /// The words after "what/which" that the question is about: up to an
+    /// auxiliary verb ("which ports *do*...") or, after "what is the ...", up
+    /// to a preposition ("what is the minimum X version *for* ...").
+    private func headPhrase(after wh: Int, _ words: [String]) -> Range<Int> {
+        var start = wh + 1
+        var stopAtPreposition = false
+        if start < words.count, ["is", "are"].contains(words[start]) {
+            start += 1
+            stopAtPreposition = true
+        }
+        var end = start
+        while end < words.count {
+            let w = words[end]
+            if Self.auxiliaries.contains(w) { break }
+            if stopAtPreposition, Self.prepositions.contains(w) { break }
+            end += 1
+        }
+        return start..<max(start, end)
+    }
+
+    /// The first intent-bearing noun of the head phrase.
+    private func intentNoun(in head: Range<Int>, _ words: [String], _ stems: [String]) -> (Intent, [Int])? {
+        for i in head {
+            switch stems[i] {
+            case "port", "firewall": return (.ports, [i])
+            case "permission", "right", "privileg": return (.permissions, [i])
+            case "version": return (.version, [i])
+            case "prerequisit", "requir", "dependency": return (.requirements, [i])
+            case "rol":
+                let site = i >= 2 && stems[i - 1] == "system" && stems[i - 2] == "sit"
+                if site { return (.siteSystemRoles, [i - 2, i - 1, i]) }
+                let security = i >= 1 && stems[i - 1] == "security"
+                return (.securityRoles, security ? [i - 1, i] : [i])
+            case "administrator": return (.securityRoles, [])
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Cue words anywhere in the question, in order of how specific they are.
+    private func cueIntent(_ stems: [String]) -> (Intent, [Int])? {
+        let cues: [(Set<String>, Intent)] = [
+            (["port", "firewall"], .ports),
+            (["permission", "privileg"], .permissions),
+            (["need", "requir", "prerequisit", "dependency"], .requirements),
+        ]
+        for (set, intent) in cues {
+            let hits = stems.indices.filter { set.contains(stems[$0]) }
+            if !hits.isEmpty { return (intent, hits) }
+        }
+        return nil
+    }
+
+    private func listIntent(_ words: [String], _ stems: [String]) -> Result? {
+        let starts = ["list", "enumerate", "show"].contains(words.first ?? "")
+        guard starts || words.contains("all") || words.contains("every") else { return nil }
+        guard let (kind, used) = listKind(stems) else { return nil }
+        if !starts, words.first == "what" || words.first == "which" || words.first == "is" {
+            // "what do all methods need" is not a listing
+            guard used.contains(where: { words.indices.contains($0 - 1) && ["all", "every"].contains(words[$0 - 1]) }) else { return nil }
+        }
+        return Result(intent: .list, listKind: kind, consumed: Set(used + [0]))
+    }
+
+    private func listKind(_ stems: [String]) -> (ListKind, [Int])? {
+        for i in stems.indices {
+            switch stems[i] {
+            case "component": return (.components, [i])
+            case "permission": return (.permissions, [i])
+            case "port": return (.ports, [i])
+            case "method": return (.installMethods, i > 0 && stems[i - 1] == "install" ? [i - 1, i] : [i])
+            case "prerequisit", "requir": return (.requirements, [i])
+            case "abbrevi", "acronym", "alia": return (.aliases, [i])
+            case "docu", "articl": return (.documents, [i])
+            case "rol":
+                if i >= 2, stems[i - 1] == "system" { return (.siteSystemRoles, [i - 2, i - 1, i]) }
+                return (.securityRoles, i >= 1 && stems[i - 1] == "security" ? [i - 1, i] : [i])
+            default: continue
+            }
+        }
+        return nil
+    }
+}

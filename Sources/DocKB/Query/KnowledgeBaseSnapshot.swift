@@ -1,0 +1,221 @@
+import Foundation
+import GRDB
+
+/// Why a knowledge base could not be opened for questions. The messages name
+/// the file and say what to do: they are what a user sees when a path is wrong.
+public enum QueryOpenError: Error, CustomStringConvertible {
+    case missing(String)
+    case unusable(String, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path):
+            return "no knowledge base at \(path): run `dockb build` first, or pass --db PATH"
+        case .unusable(let path, let message):
+            return "cannot use \(path): \(message); rebuild it with `dockb build`"
+        }
+    }
+}
+
+/// A knowledge base opened read-only (the store's `KnowledgeBase`), with its
+/// typed rows loaded into memory.
+///
+/// Loading happens once per process (`open`); answering a question then works
+/// on these arrays and the lexicon built from them, never writing anything.
+public final class KnowledgeBaseSnapshot: Sendable {
+    public let path: String
+    /// The read-only store, for `sql`, `why` and full-text search.
+    public let store: KnowledgeBase
+
+    let documents: [Int64: DocumentRow]
+    let requirements: [RequirementRow]
+    let components: [ComponentRow]
+    let siteRoles: [SiteRoleRow]
+    let securityRoles: [SecurityRoleRow]
+    let permissions: [PermissionRow]
+    let ports: [PortRow]
+    let methods: [MethodRow]
+    let aliases: [AliasRow]
+    let variables: [ConditionVariable]
+    /// Sections of the documents that define installation methods, by id:
+    /// enough to walk a method's heading up to the subject it belongs to.
+    let sections: [Int64: SectionRow]
+
+    public static func open(path: String) throws -> KnowledgeBaseSnapshot {
+        guard FileManager.default.fileExists(atPath: path) else { throw QueryOpenError.missing(path) }
+        do {
+            let store = try KnowledgeBase(url: URL(fileURLWithPath: path))
+            return try store.read { db in
+                try KnowledgeBaseSnapshot(path: path, store: store, loader: RowLoader(db: db))
+            }
+        } catch let error as KnowledgeBaseError {
+            throw QueryOpenError.unusable(path, "\(error)")
+        } catch {
+            throw QueryOpenError.unusable(path, "\(error)")
+        }
+    }
+
+    private init(path: String, store: KnowledgeBase, loader: RowLoader) throws {
+        self.path = path
+        self.store = store
+        let documents = try loader.documents()
+        self.documents = documents
+        requirements = try loader.requirements(documents)
+        components = try loader.components(documents)
+        siteRoles = try loader.siteRoles(documents)
+        securityRoles = try loader.securityRoles(documents)
+        permissions = try loader.permissions(documents)
+        ports = try loader.ports(documents)
+        methods = try loader.methods(documents)
+        aliases = try loader.aliases(documents)
+        variables = try loader.variables()
+        sections = try loader.sections(ofDocuments: Set(methods.map(\.cite.documentID)))
+    }
+
+    func document(_ id: Int64) -> DocumentRow? { documents[id] }
+
+    /// The heading of the section a citation points into (for `why`).
+    func sectionHeading(for cite: Citation) -> String? {
+        try? store.read { db in
+            try String.fetchOne(db, sql: "SELECT heading FROM sections WHERE document_id = ? AND anchor = ? ORDER BY line LIMIT 1",
+                                arguments: [cite.documentID, cite.anchor])
+        }
+    }
+}
+
+/// Reads typed rows, tolerating databases whose tables lack optional columns.
+private struct RowLoader {
+    let db: Database
+
+    private func columns(_ table: String) throws -> Set<String> {
+        Set(try db.columns(in: table).map(\.name))
+    }
+
+    /// `SELECT` list naming each wanted column, or NULL when the table lacks it.
+    private func select(_ wanted: [String], from table: String) throws -> String {
+        let have = try columns(table)
+        let list = wanted.map { have.contains($0) ? "t.\($0)" : "NULL AS \($0)" }.joined(separator: ", ")
+        return "SELECT \(list) FROM \(table) t ORDER BY t.document_id, t.line, t.id"
+    }
+
+    private func rows(_ table: String, _ wanted: [String]) throws -> [Row] {
+        try Row.fetchAll(db, sql: try select(wanted + ["document_id", "line", "anchor"], from: table))
+    }
+
+    private func cite(_ row: Row, _ documents: [Int64: DocumentRow]) -> Citation {
+        let id: Int64 = row["document_id"] ?? 0
+        return Citation(documentID: id, path: documents[id]?.path ?? "?", line: row["line"] ?? 0,
+                        anchor: row["anchor"] ?? "")
+    }
+
+    func documents() throws -> [Int64: DocumentRow] {
+        var result: [Int64: DocumentRow] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, path, title FROM documents") {
+            let id: Int64 = row["id"]
+            result[id] = DocumentRow(id: id, path: row["path"] ?? "", title: row["title"] ?? "")
+        }
+        return result
+    }
+
+    func requirements(_ docs: [Int64: DocumentRow]) throws -> [RequirementRow] {
+        try rows("requirements", ["id", "subject", "text", "necessity", "condition", "condition_text",
+                                  "condition_json", "mentions"]).map { row in
+            RequirementRow(id: row["id"], subject: row["subject"] ?? "", text: row["text"] ?? "",
+                           necessity: nonEmpty(row["necessity"]),
+                           condition: ConditionText.decode(json: row["condition_json"], text: row["condition"]),
+                           conditionText: nonEmpty(row["condition_text"]),
+                           mentions: decodeMentions(row["mentions"]), cite: cite(row, docs))
+        }
+    }
+
+    func components(_ docs: [Int64: DocumentRow]) throws -> [ComponentRow] {
+        try rows("components", ["id", "name", "min_version", "file", "category", "description", "may_restart"]).map { row in
+            ComponentRow(id: row["id"], name: row["name"] ?? "", minVersion: nonEmpty(row["min_version"]),
+                         file: nonEmpty(row["file"]), category: nonEmpty(row["category"]),
+                         description: row["description"] ?? "", mayRestart: (row["may_restart"] as Int?) == 1,
+                         cite: cite(row, docs))
+        }
+    }
+
+    func siteRoles(_ docs: [Int64: DocumentRow]) throws -> [SiteRoleRow] {
+        try rows("site_system_roles", ["id", "name", "necessity", "subject", "description"]).map { row in
+            SiteRoleRow(id: row["id"], name: row["name"] ?? "", necessity: nonEmpty(row["necessity"]),
+                        subject: nonEmpty(row["subject"]), description: row["description"] ?? "",
+                        cite: cite(row, docs))
+        }
+    }
+
+    func securityRoles(_ docs: [Int64: DocumentRow]) throws -> [SecurityRoleRow] {
+        try rows("security_roles", ["id", "name", "description"]).map { row in
+            SecurityRoleRow(id: row["id"], name: row["name"] ?? "", description: row["description"] ?? "",
+                            cite: cite(row, docs))
+        }
+    }
+
+    func permissions(_ docs: [Int64: DocumentRow]) throws -> [PermissionRow] {
+        try rows("permissions", ["id", "permission", "object", "purpose", "security_role", "subject"]).map { row in
+            PermissionRow(id: row["id"], permission: row["permission"] ?? "", object: nonEmpty(row["object"]),
+                          purpose: row["purpose"] ?? "", securityRole: nonEmpty(row["security_role"]),
+                          subject: nonEmpty(row["subject"]), cite: cite(row, docs))
+        }
+    }
+
+    func ports(_ docs: [Int64: DocumentRow]) throws -> [PortRow] {
+        try rows("ports", ["id", "protocol", "port", "source", "destination", "purpose", "condition",
+                           "condition_text", "condition_json", "subject", "direction"]).map { row in
+            PortRow(id: row["id"], transport: row["protocol"] ?? "", port: row["port"] ?? "",
+                    source: nonEmpty(row["source"]), destination: nonEmpty(row["destination"]),
+                    purpose: row["purpose"] ?? "",
+                    condition: ConditionText.decode(json: row["condition_json"], text: row["condition"]),
+                    conditionText: nonEmpty(row["condition_text"]), subject: nonEmpty(row["subject"]),
+                    direction: nonEmpty(row["direction"]), cite: cite(row, docs))
+        }
+    }
+
+    func methods(_ docs: [Int64: DocumentRow]) throws -> [MethodRow] {
+        try rows("install_methods", ["id", "name", "heading", "condition", "condition_text", "condition_json"]).map { row in
+            MethodRow(id: row["id"], name: row["name"] ?? "", heading: row["heading"] ?? (row["name"] ?? ""),
+                      condition: ConditionText.decode(json: row["condition_json"], text: row["condition"]),
+                      conditionText: nonEmpty(row["condition_text"]), cite: cite(row, docs))
+        }
+    }
+
+    func aliases(_ docs: [Int64: DocumentRow]) throws -> [AliasRow] {
+        try rows("aliases", ["alias", "entity_kind", "name"]).map { row in
+            AliasRow(alias: row["alias"] ?? "", kind: row["entity_kind"] ?? "", name: row["name"] ?? "",
+                     cite: cite(row, docs))
+        }
+    }
+
+    func variables() throws -> [ConditionVariable] {
+        try Row.fetchAll(db, sql: "SELECT name, phrase FROM condition_variables ORDER BY name").map {
+            ConditionVariable(name: $0["name"] ?? "", phrase: $0["phrase"] ?? "")
+        }
+    }
+
+    func sections(ofDocuments ids: Set<Int64>) throws -> [Int64: SectionRow] {
+        guard !ids.isEmpty else { return [:] }
+        let list = ids.map(String.init).joined(separator: ",")
+        var result: [Int64: SectionRow] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, document_id, parent_id, level, heading, anchor, line FROM sections
+            WHERE document_id IN (\(list))
+            """) {
+            let id: Int64 = row["id"]
+            result[id] = SectionRow(id: id, documentID: row["document_id"], parentID: row["parent_id"],
+                                    level: row["level"] ?? 0, heading: row["heading"] ?? "",
+                                    anchor: row["anchor"] ?? "", line: row["line"] ?? 0)
+        }
+        return result
+    }
+
+    private func nonEmpty(_ value: String?) -> String? {
+        guard let v = value?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
+        return v
+    }
+
+    private func decodeMentions(_ json: String?) -> [Mention] {
+        guard let data = json?.data(using: .utf8) else { return [] }
+        return (try? JSONDecoder().decode([Mention].self, from: data)) ?? []
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+
+/// The kinds of things a question can name, each learned from one part of the
+/// typed layer.
+public enum EntityKind: String, Sendable, Codable, CaseIterable {
+    case installMethod = "install method"
+    case subject
+    case siteSystemRole = "site system role"
+    case component
+    case securityRole = "security role"
+    case permission
+    case portUse = "port use"
+    case term
+}
+
+public struct Entity: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var kind: EntityKind
+    public var name: String
+    public var description: String { "\(kind.rawValue) \"\(name)\"" }
+}
+
+/// One way of writing an entity: its name, a heading, a file name, an alias.
+struct SurfaceForm: Sendable {
+    var entity: Entity
+    var stems: [String]
+    var totalWeight: Double
+}
+
+/// Everything the question parser knows about the knowledge base's words,
+/// built once per process from the rows (names, aliases, abbreviations in
+/// parentheses, file names, condition phrases). Nothing here is written by
+/// hand: another documentation set yields another lexicon.
+public struct Lexicon: Sendable {
+    var forms: [SurfaceForm] = []
+    /// Inverse frequency of a stem among the surface forms: "push" weighs more
+    /// than "installation", which every method name contains.
+    var weights: [String: Double] = [:]
+    /// Stems that occur in exactly one entity name: naming them names the entity
+    /// ("push" for "Client push installation"), however short the mention.
+    var identifyingStems: Set<String> = []
+    /// Abbreviations and aliases, lower-cased, to the words they stand for.
+    var expansions: [String: [String]] = [:]
+    /// Every word the knowledge base uses; a question word outside it may be a typo.
+    var vocabulary: Set<String> = []
+    /// Words worth correcting a typo to: entity words and question cue words.
+    var correctionTargets: [String: Int] = [:]
+    /// Entity names for TAB completion and "did you mean".
+    public private(set) var entityNames: [String] = []
+    var variables: [VariableForm] = []
+
+    struct VariableForm: Sendable {
+        var variable: ConditionVariable
+        var stems: Set<String>
+        /// Command-line switches in the phrase ("/source"): naming one is enough.
+        var switches: Set<String>
+        /// The phrase itself is negative ("a version of Windows that's not updated").
+        var negated: Bool
+    }
+
+    init(kb: KnowledgeBaseSnapshot, texts: TextIndex) {
+        var entities: [(Entity, [String])] = []
+        func add(_ kind: EntityKind, _ name: String?, also extra: [String?] = []) {
+            guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+            let entity = Entity(kind: kind, name: name)
+            entities.append((entity, [name] + extra.compactMap { $0 }))
+        }
+        for m in kb.methods { add(.installMethod, m.name, also: [m.heading == m.name ? nil : m.heading]) }
+        for r in kb.siteRoles { add(.siteSystemRole, r.name) }
+        for c in kb.components { add(.component, c.name, also: [c.file]) }
+        for r in kb.securityRoles { add(.securityRole, r.name) }
+        for p in kb.permissions {
+            add(.permission, p.permission)
+            add(.securityRole, p.securityRole)
+        }
+        for p in kb.ports { add(.portUse, p.subject) }
+        let methodNames = Set(kb.methods.map { $0.name.lowercased() })
+        for r in kb.requirements where !methodNames.contains(r.subject.lowercased()) { add(.subject, r.subject) }
+        for r in kb.siteRoles { add(.subject, r.subject) }
+        for p in kb.permissions { add(.subject, p.subject) }
+
+        var seen = Set<String>()
+        for (entity, names) in entities {
+            for name in names {
+                let stems = texts.stems(of: name)
+                guard !stems.isEmpty else { continue }
+                let key = "\(entity.kind.rawValue)|\(entity.name.lowercased())|\(stems.joined(separator: " "))"
+                guard seen.insert(key).inserted else { continue }
+                forms.append(SurfaceForm(entity: entity, stems: stems, totalWeight: 0))
+            }
+        }
+        buildWeights()
+        buildVocabulary(texts)
+        buildExpansions(kb, entities: entities.map(\.0))
+        buildVariables(kb.variables)
+        var names = Set<String>()
+        entityNames = entities.map(\.0.name).filter { names.insert($0.lowercased()).inserted }.sorted()
+    }
+
+    private mutating func buildWeights() {
+        var frequency: [String: Int] = [:]
+        for form in forms { for stem in Set(form.stems) { frequency[stem, default: 0] += 1 } }
+        let n = Double(max(forms.count, 1))
+        for (stem, df) in frequency { weights[stem] = log(1 + n / Double(df)) }
+        let sorted = weights.values.sorted()
+        typicalWeight = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+        var names: [String: Set<String>] = [:]
+        for form in forms { for stem in form.stems { names[stem, default: []].insert(form.entity.name.lowercased()) } }
+        identifyingStems = Set(names.filter { $0.value.count == 1 && $0.key.count >= 4 && !$0.key.allSatisfy(\.isNumber) }.keys)
+        for i in forms.indices { forms[i].totalWeight = forms[i].stems.reduce(0) { $0 + weight($1) } }
+    }
+
+    /// The median weight: stems above it are specific enough to mean something alone.
+    private(set) var typicalWeight: Double = 0
+
+    /// Weight of a stem; stems no entity uses weigh like the rarest ones.
+    func weight(_ stem: String) -> Double {
+        weights[stem] ?? log(1 + Double(max(forms.count, 1)))
+    }
+
+    private mutating func buildVocabulary(_ texts: TextIndex) {
+        vocabulary = texts.vocabulary
+        for form in forms {
+            for token in Words.tokens(form.entity.name) where token.word.count >= 4 {
+                correctionTargets[token.word, default: 0] += 1
+            }
+        }
+        for word in IntentDetector.cueWords { correctionTargets[word, default: 0] += 1 }
+        vocabulary.formUnion(IntentDetector.cueWords)
+    }
+
+    /// Aliases from the documents ("Background Intelligent Transfer Service
+    /// (BITS)") and initialisms of multi-word names ("software update point"
+    /// → "sup"), kept only when unambiguous and not an ordinary word.
+    private mutating func buildExpansions(_ kb: KnowledgeBaseSnapshot, entities: [Entity]) {
+        var named = Set(forms.map { $0.entity.name.lowercased() })
+        for alias in kb.aliases {
+            let key = alias.alias.lowercased()
+            guard !key.isEmpty, !alias.name.isEmpty, key != alias.name.lowercased() else { continue }
+            let words = Words.tokens(alias.name)
+            expansions[key] = words.map(\.word)
+            if named.insert(alias.name.lowercased()).inserted {
+                let stems = words.filter { !Words.isStopWord($0.word) }.map(\.stem)
+                forms.append(SurfaceForm(entity: Entity(kind: .term, name: alias.name), stems: stems,
+                                         totalWeight: stems.reduce(0) { $0 + weight($1) }))
+            }
+            vocabulary.insert(key)
+        }
+        // Whole names first ("management point" → "mp"); then every run of two
+        // to four words inside a name ("software update point-based
+        // installation" → "sup") where no whole name claims those initials.
+        var whole: [String: Set<String>] = [:], partial: [String: Set<String>] = [:]
+        for entity in entities {
+            let words = Words.tokens(entity.name).map(\.word).filter { !Words.isStopWord($0) }
+            guard words.count >= 2, words.allSatisfy({ $0.first?.isLetter == true }) else { continue }
+            if words.count <= 5 { whole[String(words.compactMap(\.first)), default: []].insert(words.joined(separator: " ")) }
+            for start in words.indices {
+                for length in 2...4 where start + length <= words.count && length < words.count {
+                    let run = words[start..<start + length]
+                    partial[String(run.compactMap(\.first)), default: []].insert(run.joined(separator: " "))
+                }
+            }
+        }
+        for (initials, names) in whole.merging(partial.filter { whole[$0.key] == nil }, uniquingKeysWith: { a, _ in a })
+        where names.count == 1 {
+            guard expansions[initials] == nil, !vocabulary.contains(initials), !Words.isStopWord(initials),
+                  !IntentDetector.cueWords.contains(initials) else { continue }
+            expansions[initials] = names.first!.split(separator: " ").map(String.init)
+        }
+    }
+
+    private mutating func buildVariables(_ variables: [ConditionVariable]) {
+        for variable in variables {
+            let phraseTokens = Words.tokens(variable.phrase)
+            var stems = Set(phraseTokens.filter { !Words.isStopWord($0.word) && !Words.negations.contains($0.word) }.map(\.stem))
+            stems.formUnion(variable.name.split(separator: "-").map { Words.stem(String($0)) }
+                .filter { !Words.isStopWord($0) && !Words.negations.contains($0) })
+            let switches = Set(phraseTokens.filter(\.isSwitch).map(\.word))
+            let negated = phraseTokens.contains { Words.negations.contains($0.word) }
+            self.variables.append(VariableForm(variable: variable, stems: stems, switches: switches, negated: negated))
+        }
+    }
+
+    /// The known word closest to `word`, when `word` looks like a typo of one.
+    /// Returns nil for known words and when nothing is close enough.
+    func correction(for word: String) -> (word: String, distance: Int, ambiguous: Bool)? {
+        guard word.count >= 4, !vocabulary.contains(word), !Words.isStopWord(word),
+              word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
+        let budget = Words.typoBudget(forLength: word.count)
+        var best: [(String, Int)] = []
+        var bestDistance = budget + 1
+        for (target, _) in correctionTargets {
+            let d = Words.editDistance(word, target, limit: budget)
+            if d < bestDistance { bestDistance = d; best = [(target, d)] } else if d == bestDistance { best.append((target, d)) }
+        }
+        guard bestDistance <= budget, !best.isEmpty else { return nil }
+        let ranked = best.sorted { (correctionTargets[$0.0] ?? 0, $1.0) > (correctionTargets[$1.0] ?? 0, $0.0) }
+        let distinctStems = Set(best.map { Words.stem($0.0) })
+        return (ranked[0].0, bestDistance, distinctStems.count > 1)
+    }
+}

@@ -1,0 +1,65 @@
+/// "Which ports does X use": a method's ports come from the port tables whose
+/// subject names it (plus the tables "for all installation methods"); any
+/// other subject is matched against the port rows' subject and description.
+extension AnswerEngine {
+    func portsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        let match = parsed.subject(preferring: [.installMethod, .portUse, .subject, .siteSystemRole, .component])
+        if let match, match.entity.kind == .installMethod, let method = methods(like: match.entity.name).first {
+            b.answer.subject = match.entity.description
+            b.answer.heading = "Ports for \(method.name)"
+            for row in methods(like: match.entity.name) { methodPorts(row, match, &b, group: "Ports for \(method.name)") }
+            if b.answer.found || !b.answer.omitted.isEmpty { return }
+        }
+        if let match, match.entity.kind == .portUse {
+            b.answer.subject = match.entity.description
+            b.answer.heading = "Ports for \(match.entity.name)"
+            for p in knowledgeBase.ports where sameSubject(p.subject, match.entity.name) {
+                addPort(p, group: "Ports: \(p.subject ?? match.entity.name)", route: route(match, "port table for"), &b)
+            }
+            if b.answer.found || !b.answer.omitted.isEmpty { return }
+        }
+        let query = actionStems(parsed)
+        guard !query.isEmpty else { return }
+        let scored = knowledgeBase.ports.map { p -> (PortRow, Double) in
+            let bySubject = overlap(query, p.subject ?? "")
+            let byText = overlap(query, [p.subject, p.purpose, p.source, p.destination].compactMap { $0 }.joined(separator: " "))
+            return (p, max(bySubject, byText * 0.9))
+        }
+        guard let best = scored.map(\.1).max(), best >= 0.34 else { return }
+        b.answer.subject = match?.entity.description
+        b.answer.heading = "Ports" + (match.map { " for \($0.entity.name)" } ?? "")
+        for (p, score) in scored where score >= best * 0.75 {
+            let group = p.subject.map { "Ports: \($0)" } ?? "Ports"
+            addPort(p, group: group, route: "port row whose subject/description matches the question (\(Int(score * 100))%)", &b)
+        }
+    }
+
+    func methodPorts(_ method: MethodRow, _ match: EntityMatch, _ b: inout AnswerBuilder, group: String) {
+        let methodStems = stems(method.name)
+        for p in knowledgeBase.ports where containsPhrase(stems(p.subject), methodStems) {
+            addPort(p, group: group, route: route(match, "port table for"), &b)
+        }
+        for p in knowledgeBase.ports where coversAllMethods(p.subject) {
+            addPort(p, group: "Ports for \(p.subject ?? "all methods")",
+                    route: "inherited: port table for “\(p.subject ?? "")” applies to every method", &b)
+        }
+    }
+
+    func addPort(_ p: PortRow, group: String, route: String, _ b: inout AnswerBuilder) {
+        var text = p.label
+        let ends = [p.source, p.destination].compactMap { $0 }
+        var purpose = leadingSentences(p.purpose, 1)
+        // "Inbound: TCP Port 2701" says nothing the label does not.
+        let labelStems = Set(stems(p.label + " port"))
+        if Set(stems(purpose)).isSubset(of: labelStems) { purpose = "" }
+        if !purpose.isEmpty {
+            text += ": \(purpose)"
+        } else if ends.count == 2 {
+            text += ": \(ends[0]) → \(ends[1])"
+        } else if let subject = p.subject {
+            text += " (\(subject))"
+        }
+        b.add(group: group, kind: "port", text: text, condition: p.condition, conditionText: p.conditionText,
+              cite: p.cite, route: route, rule: ruleName("ports", p.id, p.label), claim: false)
+    }
+}

@@ -1,0 +1,147 @@
+/// An entity a question names, and how well.
+public struct EntityMatch: Sendable {
+    public var entity: Entity
+    /// Weighted share of the entity's words the question contains (0...1).
+    public var coverage: Double
+    /// Matched weight times coverage: rare words, fully named, score highest.
+    public var score: Double
+    /// Question token positions that name it.
+    var positions: Set<Int>
+}
+
+extension EntityMatch {
+    /// Stems of the question words that named this entity.
+    func positionsStems(_ parsed: ParsedQuestion) -> Set<String> {
+        Set(positions.map { parsed.tokens[$0].stem })
+    }
+}
+
+/// A question taken apart: intent, named entities, stated facts, the words
+/// left over for ranking, and the typo corrections and abbreviations applied.
+public struct ParsedQuestion: Sendable {
+    public var text: String
+    var tokens: [Token]
+    public var intent: Intent
+    public var listKind: ListKind?
+    public var necessity: String?
+    public var matches: [EntityMatch]
+    public var stated: QueryContext
+    public var factNotes: [String]
+    /// ("wrkgroup", "workgroup", ambiguous)
+    public var corrections: [(from: String, to: String, ambiguous: Bool)]
+    /// ("sup", "software update point")
+    public var expansions: [(from: String, to: String)]
+    /// Content stems that name neither the intent nor the main subject.
+    var residualStems: [String]
+    /// Every content stem of the question.
+    var contentStems: [String]
+    var intentPositions: Set<Int>
+    /// Stems of the thing a "what/which X" question asks for (X).
+    var headStems: [String] = []
+
+    /// The match the intent should answer about: the first of `kinds` (in
+    /// order of preference) that the question names well, else the best match.
+    /// "GPO installation" names both the term "group policy object" and the
+    /// method "Group policy-based installation"; a requirements question wants
+    /// the method.
+    func subject(preferring kinds: [EntityKind]) -> EntityMatch? {
+        guard let top = matches.first else { return nil }
+        for kind in kinds {
+            if let m = matches.first(where: {
+                $0.entity.kind == kind && ($0.score >= top.score * 0.6 || ($0.coverage >= 0.6 && $0.score >= top.score * 0.3))
+            }) { return m }
+        }
+        return top
+    }
+
+    /// Content stems outside `match` and the intent words.
+    func stems(excluding match: EntityMatch?) -> [String] {
+        tokens.indices.filter { i in
+            !Words.isStopWord(tokens[i].word) && !intentPositions.contains(i) && !(match?.positions.contains(i) ?? false)
+        }.map { tokens[$0].stem }
+    }
+}
+
+public struct QuestionParser: Sendable {
+    let lexicon: Lexicon
+    /// Below this share of an entity's (weighted) words, a match is noise.
+    static let minimumCoverage = 0.42
+
+    public func parse(_ question: String) -> ParsedQuestion {
+        var corrections: [(String, String, Bool)] = []
+        var expansions: [(String, String)] = []
+        var tokens: [Token] = []
+        for token in Words.tokens(question) {
+            var word = token.word
+            if !token.isSwitch, let fix = lexicon.correction(for: word) {
+                corrections.append((word, fix.word, fix.ambiguous))
+                word = fix.word
+            }
+            // An abbreviation is read as what it stands for, and kept, since
+            // names use it too ("Microsoft Intune MDM installation"). Not in a
+            // file name ("wimgapi.msi") and never a function word ("do").
+            if let expansion = lexicon.expansions[word], !token.isSwitch, !token.followsDot, !Words.isStopWord(word) {
+                expansions.append((word, expansion.joined(separator: " ")))
+                tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: false))
+                for w in expansion where w != word {
+                    tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false))
+                }
+                continue
+            }
+            tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: token.isSwitch,
+                                followsDot: token.followsDot))
+        }
+        let intent = IntentDetector().detect(tokens)
+        let switches = Set(tokens.filter(\.isSwitch).map(\.position))
+        let matches = matchEntities(tokens, excluding: intent.consumed.union(switches))
+        // The subject's own name cannot also state a fact; a qualifier its
+        // heading carries ("(for upgrades only)") still can.
+        let nameStems = Set(matches.first.map { Words.contentStems($0.entity.name) } ?? [])
+        let namePositions = matches.first?.positions.filter { nameStems.contains(tokens[$0].stem) } ?? []
+        let stated = FactReader(lexicon: lexicon).facts(in: tokens, excluding: Set(namePositions))
+        var parsed = ParsedQuestion(
+            text: question, tokens: tokens, intent: intent.intent, listKind: intent.listKind,
+            necessity: intent.necessity, matches: matches, stated: stated.context, factNotes: stated.notes,
+            corrections: corrections.map { (from: $0.0, to: $0.1, ambiguous: $0.2) },
+            expansions: expansions.map { (from: $0.0, to: $0.1) }, residualStems: [],
+            contentStems: tokens.filter { !Words.isStopWord($0.word) }.map(\.stem),
+            intentPositions: intent.consumed)
+        parsed.residualStems = parsed.stems(excluding: matches.first)
+        parsed.headStems = intent.head.map { tokens[$0].stem }
+        return parsed
+    }
+
+    /// Scores every surface form by the weighted share of its words the
+    /// question contains; keeps the best form per entity, then drops matches
+    /// whose words a better match already explains.
+    func matchEntities(_ tokens: [Token], excluding excluded: Set<Int>) -> [EntityMatch] {
+        var positionsByStem: [String: [Int]] = [:]
+        for token in tokens where !excluded.contains(token.position) && !Words.isStopWord(token.word) {
+            positionsByStem[token.stem, default: []].append(token.position)
+        }
+        var best: [Entity: EntityMatch] = [:]
+        for form in lexicon.forms {
+            let matched = Set(form.stems.filter { positionsByStem[$0] != nil })
+            guard !matched.isEmpty else { continue }
+            let weight = matched.reduce(0) { $0 + lexicon.weight($1) }
+            let coverage = weight / max(form.totalWeight, 0.0001)
+            guard coverage >= Self.minimumCoverage || !matched.isDisjoint(with: lexicon.identifyingStems) else { continue }
+            let positions = Set(matched.flatMap { positionsByStem[$0] ?? [] })
+            let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
+                                        positions: positions)
+            if let existing = best[form.entity], existing.score >= candidate.score { continue }
+            best[form.entity] = candidate
+        }
+        let ranked = best.values.sorted {
+            ($0.score, $0.coverage, $1.entity.name) > ($1.score, $1.coverage, $0.entity.name)
+        }
+        var accepted: [EntityMatch] = []
+        for match in ranked {
+            let dominated = accepted.contains { better in
+                match.positions.isSubset(of: better.positions) && match.score < better.score * 0.999
+            }
+            if !dominated { accepted.append(match) }
+        }
+        return accepted
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Permissions, security roles ("who can ...") and site system roles.
+extension AnswerEngine {
+    /// Question words that say what is asked rather than about what; they do
+    /// not help ranking rows ("need", "permission", "role").
+    static let cueStems: Set<String> = Set(IntentDetector.cueWords.map(Words.stem))
+
+    /// Content stems for ranking rows by the action the question describes.
+    func actionStems(_ parsed: ParsedQuestion) -> [String] {
+        parsed.stems(excluding: nil).filter { !Self.cueStems.contains($0) }
+    }
+
+    func permissionsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        let kb = knowledgeBase
+        let match = parsed.subject(preferring: [.installMethod, .subject, .portUse])
+        var chosen: [(PermissionRow, String)] = []
+        var candidates = kb.permissions
+        var query = actionStems(parsed)
+        if let match, match.entity.kind == .installMethod || match.entity.kind == .subject {
+            let name = match.entity.name
+            let method = method(named: name)
+            let own = kb.permissions.filter { p in
+                sameSubject(p.subject, name)
+                    || (method.map { p.cite.documentID == $0.cite.documentID && p.cite.anchor == $0.cite.anchor } ?? false)
+            }
+            if !own.isEmpty {
+                // Within the subject, its own words ("mobile device") no longer tell permissions apart.
+                candidates = own
+                let subjectStems = Set(stems(name))
+                query = query.filter { !subjectStems.contains($0) && !match.positionsStems(parsed).contains($0) }
+                if query.isEmpty { chosen = own.map { ($0, route(match, "permission stated for")) } }
+            }
+        }
+        if chosen.isEmpty {
+            let scored = candidates.map { p -> (PermissionRow, Double) in
+                (p, overlap(query, "\(p.purpose) \(p.permission) \(p.object ?? "")") + 0.1 * overlap(query, p.subject ?? ""))
+            }
+            guard let best = scored.map(\.1).max(), best >= 0.3 else { return }
+            chosen = scored.filter { $0.1 >= best * 0.75 }.map {
+                ($0.0, "permission whose purpose matches the question (\(Int(min($0.1, 1) * 100))%)")
+            }
+        }
+        b.answer.subject = match?.entity.description
+        b.answer.heading = "Permissions" + (match.map { " for \($0.entity.name)" } ?? "")
+        for (p, why) in chosen {
+            b.add(group: "Permissions", kind: "permission", text: permissionText(p), cite: p.cite, route: why,
+                  rule: ruleName("permissions", p.id, p.label))
+        }
+        for role in Set(chosen.compactMap(\.0.securityRole)).sorted() {
+            let first = chosen.first { $0.0.securityRole == role }!.0
+            // A security_roles row counts only when it sits in the same section as the permissions.
+            let row = kb.securityRoles.first {
+                $0.name.caseInsensitiveCompare(role) == .orderedSame && $0.cite.documentID == first.cite.documentID
+                    && $0.cite.anchor == first.cite.anchor
+            }
+            b.add(group: "Security role that includes them", kind: "security_role",
+                  text: row.map(securityRoleText) ?? "\(role) (the default security role the document names for these permissions)",
+                  cite: row?.cite ?? first.cite, route: "security role named with the permissions above",
+                  rule: row.map { ruleName("security_roles", $0.id, role) } ?? ruleName("permissions", first.id, "security_role"))
+        }
+    }
+
+    func securityRolesAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        let query = actionStems(parsed)
+        guard !query.isEmpty else { listAnswer(kind: .securityRoles, parsed, &b); return }
+        let evidence = roleEvidence
+        let scored = evidence.map { ($0, overlap(query, $0.text) + phraseBonus(query, $0.text)) }
+        guard let best = scored.map(\.1).max(), best >= 0.4 else { return }
+        // A role is as good as its best statement, plus a little for every
+        // other statement that also ties it to the asked action.
+        var roleScores: [String: Double] = [:]
+        for role in Set(scored.flatMap { $0.0.roles }) {
+            let mine = scored.filter { $0.0.roles.contains(role) }.map(\.1).sorted(by: >)
+            let support = mine.dropFirst().filter { $0 >= best * 0.5 }.count
+            roleScores[role] = (mine.first ?? 0) + 0.05 * Double(min(support, 3))
+        }
+        let bestRole = roleScores.values.max() ?? 0
+        let strongRoles = Set(roleScores.filter { $0.value >= bestRole * 0.9 }.keys)
+        b.answer.heading = "Security roles"
+        let ranked = scored.filter { $0.1 >= best * 0.5 && !strongRoles.isDisjoint(with: $0.0.roles) }
+            .sorted { (roleScores[$0.0.roles[0]] ?? 0, $0.1) > (roleScores[$1.0.roles[0]] ?? 0, $1.1) }
+        for (e, score) in ranked.prefix(6) {
+            let text = e.text.localizedCaseInsensitiveContains(e.roles[0]) ? e.text : "\(e.roles.joined(separator: ", ")): \(e.text)"
+            b.add(group: "Security roles", kind: "security_role", text: text, cite: e.cite,
+                  route: "statement naming a security role that matches the question (\(Int(score * 100))%)",
+                  rule: e.rule)
+        }
+    }
+
+    /// "Which site system roles are optional (for X)?"
+    func siteSystemRolesAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        var subject = parsed.matches.first { $0.entity.kind == .subject }
+        var rows = knowledgeBase.siteRoles
+        if let s = subject {
+            let scoped = rows.filter { sameSubject($0.subject, s.entity.name) }
+            if scoped.isEmpty { subject = nil } else { rows = scoped }
+        }
+        if let necessity = parsed.necessity {
+            rows = rows.filter { ($0.necessity ?? "").localizedCaseInsensitiveContains(necessity) }
+        }
+        b.answer.subject = subject?.entity.description
+        b.answer.heading = "Site system roles" + (parsed.necessity.map { " that are \($0)" } ?? "")
+            + (subject.map { " for \($0.entity.name)" } ?? "")
+        var seen = Set<String>()
+        for r in rows where seen.insert(r.name.lowercased()).inserted {
+            b.add(group: "Site system roles", kind: "site_system_role", text: roleText(r, sentences: 1), cite: r.cite,
+                  route: "site system role" + (parsed.necessity.map { " whose necessity says “\($0)”" } ?? ""),
+                  rule: ruleName("site_system_roles", r.id, r.name))
+        }
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+
+/// Word-level text handling shared by question understanding and ranking:
+/// tokens, a light stemmer (so "installation", "install" and "installing"
+/// meet), stop words, and edit distance for typo tolerance.
+///
+/// Everything here is language mechanics; nothing names a product or an
+/// article, so the same code serves any documentation set.
+public struct Token: Hashable, Sendable {
+    /// Lower-cased surface form ("installation", "4.5.2", "source").
+    public var word: String
+    /// Stemmed form used for matching ("install").
+    public var stem: String
+    /// Position among the tokens of the text.
+    public var position: Int
+    /// Written as a command-line switch ("/source", "-source").
+    public var isSwitch: Bool
+    /// Written right after a dot, like a file extension ("msi" in "wimgapi.msi").
+    public var followsDot: Bool = false
+}
+
+public enum Words {
+    /// Splits text into tokens. Runs of letters/digits form words; a digit run
+    /// continues through dots ("4.5.2", "6.0.6001.18000"); hyphens, slashes and
+    /// other punctuation separate words. "n't" becomes a separate "not", and
+    /// other contractions ("'s", "'re") are dropped.
+    ///
+    /// Scans Unicode scalars with an ASCII fast path: the lexicon and every
+    /// row of the knowledge base go through here when a process starts.
+    public static func tokens(_ text: String) -> [Token] {
+        var bytes = Array(text.utf8)
+        guard !bytes.contains(where: { $0 >= 128 }) else { return scalarTokens(text) }
+        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        func isWord(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || isDigit(b) }
+        var result: [Token] = []
+        var i = 0
+        while i < bytes.count {
+            guard isWord(bytes[i]) else { i += 1; continue }
+            let start = i
+            var allDigits = true
+            while i < bytes.count {
+                if isWord(bytes[i]) {
+                    if !isDigit(bytes[i]) { allDigits = false }
+                    i += 1
+                } else if bytes[i] == UInt8(ascii: "."), allDigits, i + 1 < bytes.count, isDigit(bytes[i + 1]) {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            let word = String(decoding: bytes[start..<i], as: UTF8.self)
+            let prev: UInt8 = start > 0 ? bytes[start - 1] : 32
+            let beforePrev: UInt8 = start > 1 ? bytes[start - 2] : 32
+            append(word, afterApostrophe: prev == UInt8(ascii: "'"), switchMark: prev == 47 || prev == 45,
+                   separated: beforePrev == 32 || beforePrev == 96 || beforePrev == 40 || beforePrev == 34 || start == 1,
+                   afterDot: prev == UInt8(ascii: "."), to: &result)
+        }
+        return result
+    }
+
+    /// Adds one word, folding contractions: after an apostrophe, "t" turns the
+    /// previous word's "n" into "not"; other tails ("'s", "'re") are dropped.
+    private static func append(_ word: String, afterApostrophe: Bool, switchMark: Bool, separated: Bool,
+                               afterDot: Bool, to result: inout [Token]) {
+        if afterApostrophe {
+            if word == "t", let last = result.last, last.word.hasSuffix("n") {
+                let base = last.word == "can" ? "can" : last.word == "won" ? "will" : String(last.word.dropLast())
+                result[result.count - 1] = Token(word: base, stem: stem(base), position: last.position, isSwitch: last.isSwitch)
+                result.append(Token(word: "not", stem: "not", position: result.count, isSwitch: false))
+            }
+            return
+        }
+        result.append(Token(word: word, stem: stem(word), position: result.count, isSwitch: switchMark && separated,
+                            followsDot: afterDot))
+    }
+
+    /// The general path for text with non-ASCII letters or punctuation.
+    private static func scalarTokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+        func isWord(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            if v < 128 { return (v >= 97 && v <= 122) || (v >= 65 && v <= 90) || (v >= 48 && v <= 57) }
+            return s.properties.isAlphabetic
+        }
+        func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+        while i < scalars.count {
+            guard isWord(scalars[i]) else { i += 1; continue }
+            let start = i
+            var allDigits = true
+            while i < scalars.count {
+                let s = scalars[i]
+                if isWord(s) {
+                    if !isDigit(s) { allDigits = false }
+                    i += 1
+                } else if s == ".", allDigits, i + 1 < scalars.count, isDigit(scalars[i + 1]) {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            var word = String(String.UnicodeScalarView(scalars[start..<i]))
+            if word.utf8.contains(where: { $0 >= 65 && $0 <= 90 || $0 >= 128 }) { word = word.lowercased() }
+            let prev = start > 0 ? scalars[start - 1] : " "
+            let beforePrev = start > 1 ? scalars[start - 2] : " "
+            append(word, afterApostrophe: isApostrophe(prev), switchMark: prev == "/" || prev == "-",
+                   separated: beforePrev == " " || beforePrev == "`" || beforePrev == "(" || beforePrev == "\"" || start == 1,
+                   afterDot: prev == ".", to: &result)
+        }
+        return result
+    }
+
+    /// Stems of the content words of `text` (stop words removed), in order.
+    public static func contentStems(_ text: String) -> [String] {
+        tokens(text).filter { !isStopWord($0.word) }.map(\.stem)
+    }
+
+    /// A deliberately small suffix stripper: consistent rather than linguistic,
+    /// since question words and knowledge-base words go through the same one.
+    public static func stem(_ word: String) -> String {
+        var w = Array(word.utf8)
+        guard w.count > 3, w.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
+        func ends(_ suffix: [UInt8]) -> Bool {
+            guard w.count >= suffix.count else { return false }
+            var i = w.count - suffix.count
+            for byte in suffix {
+                if w[i] != byte { return false }
+                i += 1
+            }
+            return true
+        }
+        func strip(_ suffix: [UInt8], replacement: UInt8? = nil) -> Bool {
+            guard ends(suffix), w.count - suffix.count >= 3 else { return false }
+            w.removeLast(suffix.count)
+            if let replacement { w.append(replacement) }
+            return true
+        }
+        if !strip(Suffix.ies, replacement: UInt8(ascii: "y")) {
+            // "access", "status", "analysis" keep their s
+            if !(ends(Suffix.ss) || ends(Suffix.us) || ends(Suffix.is)) { _ = strip(Suffix.s) }
+        }
+        for suffix in Suffix.endings where strip(suffix) { break }
+        _ = strip(Suffix.e)
+        return String(decoding: w, as: UTF8.self)
+    }
+
+    private enum Suffix {
+        static let ies = Array("ies".utf8), ss = Array("ss".utf8), us = Array("us".utf8), `is` = Array("is".utf8)
+        static let s = Array("s".utf8), e = Array("e".utf8)
+        static let endings = ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "er", "ly"].map { Array($0.utf8) }
+    }
+
+    /// Function words that carry no subject. Question words and intent cues are
+    /// handled by `IntentDetector`; they are not listed here.
+    public static func isStopWord(_ word: String) -> Bool { stopWords.contains(word) }
+
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with",
+        "into", "onto", "about", "as", "is", "are", "was", "were", "be", "been", "being", "am",
+        "do", "does", "did", "i", "me", "my", "we", "our", "you", "your", "it", "its", "this",
+        "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "how",
+        "when", "where", "why", "can", "could", "should", "would", "will", "shall", "may", "might",
+        "must", "have", "has", "had", "if", "then", "so", "than", "any", "some", "such", "each",
+        "all", "both", "either", "neither", "also", "just", "only", "own", "same", "very",
+        "please", "tell", "show", "give", "list", "s", "t", "get", "use", "used", "using", "uses",
+        "one", "more", "most", "other", "not", "no", "without", "via", "per", "up",
+    ]
+
+    /// Words that negate the clause they are in.
+    static let negations: Set<String> = ["not", "no", "without", "never", "none", "nor", "unless"]
+
+    /// Optimal-string-alignment distance (Levenshtein plus adjacent swaps),
+    /// giving up early once it exceeds `limit`.
+    public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous2 = [Int](repeating: 0, count: y.count + 1)
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[y.count]
+    }
+
+    /// How far a word may be from a known word and still count as a typo of it.
+    static func typoBudget(forLength length: Int) -> Int {
+        switch length {
+        case ..<4: return 0
+        case 4...7: return 1
+        default: return 2
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+@testable import DocKB
+
+final class AnswerTests: QueryTestCase {
+    func testMethodAnswerCombinesOwnInheritedAndPortRules() {
+        let answer = ask("what do I need for manual installation?")
+        let output = text(answer)
+        XCTAssertTrue(output.contains("unless you run setup with /source"), output)
+        XCTAssertTrue(output.contains("Contoso Transfer Service"), "inherited desktop-agent component\n\(output)")
+        XCTAssertTrue(output.contains("relay point (required)"), "inherited site role\n\(output)")
+        XCTAssertTrue(output.contains("TCP 80"), "method port from the port document\n\(output)")
+        XCTAssertFalse(output.contains("network access account"), "another method's rule leaked\n\(output)")
+        XCTAssertFalse(output.contains("ADMIN$"), output)
+        let conditional = answer.items.first { $0.text.contains("/source") && $0.kind == "requirement" }
+        XCTAssertEqual(conditional?.status, .unknown)
+        XCTAssertEqual(conditional?.dependsOn, ["source"])
+        XCTAssertTrue(answer.followUps.contains { $0.contains("set source yes|no") })
+    }
+
+    func testStatingSourceLeavesOutWhatItExcludes() {
+        let answer = ask("what do I need for manual installation with /source?")
+        XCTAssertFalse(answer.items.contains { $0.text.contains("downloads its files") })
+        XCTAssertTrue(answer.omitted.contains { $0.source.line == 42 && $0.reason.contains("source = yes") })
+        XCTAssertTrue(answer.items.contains { $0.text.hasPrefix("TCP 445") && $0.status == .met })
+        XCTAssertTrue(text(answer).contains("Left out"))
+        let session = ask("what do I need for manual installation?", QueryContext(flags: ["source": false]))
+        XCTAssertTrue(session.items.contains { $0.text.contains("downloads its files") && $0.status == .met })
+    }
+
+    func testAnotherForestMakesTheGroupPolicyRuleApply() {
+        let unknown = ask("what do I need for package-based installation?")
+        XCTAssertEqual(unknown.items.first { $0.source.line == 52 }?.status, .unknown)
+        let forest = ask("what do I need for package-based installation from another forest for upgrades?")
+        XCTAssertEqual(forest.items.first { $0.source.line == 52 }?.status, .met)
+    }
+
+    func testVersionBeforeTheGateLeavesTheRuleOut() {
+        let before = ask("what do I need for kiosk computer installation on version 1902?")
+        XCTAssertFalse(before.items.contains { $0.text.contains("Signing support") })
+        XCTAssertTrue(before.omitted.contains { $0.condition == "version >= 1906" })
+        let after = ask("what do I need for kiosk computer installation on version 2107?")
+        XCTAssertEqual(after.items.first { $0.text.contains("Signing support") }?.status, .met)
+    }
+
+    func testPortsWhoCanPermissionsAndVersions() {
+        XCTAssertTrue(text(ask("which port does remote control use?")).contains("inbound TCP 2701"))
+        let who = text(ask("who can configure automatic agent upgrades?"))
+        XCTAssertTrue(who.contains("Full Administrator"), who)
+        let wipe = text(ask("what permissions do I need to wipe a phone?"))
+        XCTAssertTrue(wipe.contains("Delete resource on Collection"), wipe)
+        XCTAssertTrue(wipe.contains("Operations Administrator"), wipe)
+        XCTAssertFalse(wipe.contains("Modify Resource"), wipe)
+        XCTAssertTrue(text(ask("what is the minimum Fabrikam Runtime version?")).contains("3.1.4 (fabrt.exe)"))
+        XCTAssertTrue(text(ask("which CTS version is required?")).contains("Contoso Transfer Service"))
+    }
+
+    func testRolesRestartsListsAndDescriptions() {
+        let optional = ask("which site system roles are optional?")
+        XCTAssertEqual(Set(optional.items.map { $0.text.components(separatedBy: " (")[0] }), ["cache point", "status point"])
+        XCTAssertTrue(text(ask("is a cache point required?")).contains("optional, recommended"))
+        XCTAssertEqual(ask("what might need a restart?").items.map(\.kind), ["component"])
+        XCTAssertEqual(ask("list all components").items.count, 3)
+        XCTAssertTrue(text(ask("what is the status point for?")).contains("state messages"))
+        XCTAssertTrue(text(ask("what is fabrt.exe?")).contains("Fabrikam Runtime"))
+        XCTAssertTrue(text(ask("which DNS record do phone clients use?")).contains("PhoneEnroll"))
+    }
+
+    func testEveryLineIsNumberedAndCited() {
+        let answer = ask("what do I need for remote push installation?")
+        XCTAssertEqual(answer.items.map(\.number), Array(1...answer.items.count))
+        for item in answer.items {
+            XCTAssertTrue([QueryFixture.prereqs, QueryFixture.ports].contains(item.source.path))
+            XCTAssertGreaterThan(item.source.line, 0)
+            XCTAssertFalse(item.source.anchor.isEmpty)
+            XCTAssertFalse(item.derivation.isEmpty)
+        }
+        XCTAssertTrue(answer.items.contains { $0.kind == "permission" })
+        XCTAssertTrue(answer.items.contains { $0.kind == "port" && $0.text.contains("445") })
+        XCTAssertEqual(answer.items.filter { $0.source.line == 38 }.count, 1, "security role line shown once")
+        let output = text(answer)
+        for line in output.split(separator: "\n") where !line.contains("/") {
+            XCTAssertLessThanOrEqual(line.count, 80, String(line))
+        }
+    }
+
+    func testQuestionsWithoutAnswerSayNoAndSuggest() {
+        let answer = ask("what do I need to bake kiln bread?")
+        XCTAssertFalse(answer.found)
+        XCTAssertTrue(answer.suggestions.contains { $0.contains("kiln") }, "\(answer.suggestions)")
+        XCTAssertTrue(text(answer).contains("no answer"))
+        XCTAssertFalse(ask("what changed in the last revision?").found)
+        XCTAssertFalse(ask("zzzz qqqq").found)
+    }
+
+    func testJSONCarriesTheSameItems() throws {
+        let answer = ask("what do I need for manual installation?")
+        let data = Data(AnswerRenderer().render(answer, as: .json).utf8)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let items = try XCTUnwrap(object["items"] as? [[String: Any]])
+        XCTAssertEqual(items.count, answer.items.count)
+        let conditional = try XCTUnwrap(items.first { ($0["condition"] as? String) == "not source" })
+        XCTAssertEqual(conditional["status"] as? String, "unknown")
+        XCTAssertNotNil(conditional["kind"] as? String)
+        let source = try XCTUnwrap(conditional["source"] as? [String: Any])
+        XCTAssertEqual(source["path"] as? String, QueryFixture.prereqs)
+        XCTAssertEqual(source["line"] as? Int, 42)
+        XCTAssertEqual(source["anchor"] as? String, "manual-installation")
+        XCTAssertTrue(AnswerRenderer().render(answer, as: .markdown).contains("](\(QueryFixture.prereqs)#manual-installation)"))
+    }
+
+    func testMissingAndForeignDatabasesAreClearErrors() throws {
+        XCTAssertThrowsError(try KnowledgeBaseSnapshot.open(path: "/nonexistent/kb.sqlite")) { error in
+            XCTAssertTrue("\(error)".contains("/nonexistent/kb.sqlite"))
+            XCTAssertTrue("\(error)".contains("dockb build"))
+        }
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString).sqlite").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
+        XCTAssertThrowsError(try KnowledgeBaseSnapshot.open(path: empty)) { error in
+            XCTAssertTrue("\(error)".contains("not a dockb knowledge base"), "\(error)")
+        }
+    }
+}

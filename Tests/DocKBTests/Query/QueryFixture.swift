@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import DocKB
+
+/// A small knowledge base written for these tests, shaped like what the
+/// extractor produces (subjects, conditions as JSON, condition variables,
+/// mentions, port subjects, aliases) but with invented content: agents are
+/// deployed by install methods that inherit "desktop agents" prerequisites.
+enum QueryFixture {
+    static let prereqs = "docs/agents/agent-prerequisites.md"
+    static let ports = "docs/agents/agent-ports.md"
+
+    /// Creates the database in a fresh temporary folder and returns its path.
+    static func makeDatabase() throws -> String {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dockb-query-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("kb.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue)
+        try queue.write(fill)
+        return path
+    }
+
+    static func json(_ condition: Condition?) -> String? {
+        guard let condition else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(data: try! encoder.encode(condition), encoding: .utf8)
+    }
+
+    private static func fill(_ db: Database) throws {
+        try db.execute(sql: "INSERT INTO documents(id, path, title, sha256, front_matter) VALUES (1, ?, 'Agent prerequisites', 'x', '{}'), (2, ?, 'Agent ports', 'y', '{}')",
+                       arguments: [prereqs, ports])
+        // Sections of document 1: (id, parent, level, heading, anchor, line)
+        let sections: [(Int, Int?, Int, String, String, Int)] = [
+            (1, nil, 1, "Agent prerequisites", "agent-prerequisites", 1),
+            (2, 1, 2, "Prerequisites for desktop agents", "bkmk_desktop", 10),
+            (3, 2, 3, "External dependencies", "external-dependencies", 12),
+            (4, 2, 3, "Site roles", "site-roles", 20),
+            (5, 2, 3, "Install methods", "install-methods", 30),
+            (6, 5, 4, "Remote push installation", "remote-push-installation", 32),
+            (7, 5, 4, "Manual installation", "manual-installation", 40),
+            (8, 5, 4, "Kiosk computer installation", "kiosk-computer-installation", 45),
+            (9, 5, 4, "Package-based installation (for upgrades only)", "package-based-installation-for-upgrades-only", 50),
+            (10, 5, 4, "Automatic agent upgrades", "automatic-agent-upgrades", 55),
+            (11, 1, 2, "Prerequisites for phone clients", "bkmk_phones", 60),
+            (12, 11, 3, "Firewall requirements", "firewall-requirements", 70),
+        ]
+        for s in sections {
+            try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body) VALUES (?, 1, ?, ?, ?, ?, ?, ?, '')",
+                           arguments: [s.0, s.1, s.2, s.3, s.4, s.4, s.5])
+            try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', ?, ?, '', 1, ?, ?)",
+                           arguments: [s.0, s.3, s.5, s.4])
+        }
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 99, 'Baking agents in a kiln', 'kiln temperatures', 2, 30, 'kiln')")
+
+        let methods: [(String, String, Condition?, Int, String)] = [
+            ("Remote push installation", "Remote push installation", nil, 32, "remote-push-installation"),
+            ("Manual installation", "Manual installation", nil, 40, "manual-installation"),
+            ("Kiosk computer installation", "Kiosk computer installation", nil, 45, "kiosk-computer-installation"),
+            ("Package-based installation", "Package-based installation (for upgrades only)", .flag("upgrades"), 50,
+             "package-based-installation-for-upgrades-only"),
+            ("Automatic agent upgrades", "Automatic agent upgrades", nil, 55, "automatic-agent-upgrades"),
+        ]
+        for m in methods {
+            try db.execute(sql: "INSERT INTO install_methods(name, heading, condition, condition_json, document_id, line, anchor) VALUES (?, ?, ?, ?, 1, ?, ?)",
+                           arguments: [m.0, m.1, m.2?.description, json(m.2), m.3, m.4])
+        }
+
+        let components: [(String, String?, String?, String, Bool, Int)] = [
+            ("Contoso Transfer Service", nil, nil, "Required to move files between the agent and the site.", false, 14),
+            ("Fabrikam Runtime", "3.1.4", "fabrt.exe", "Required to run agent tasks. Installing it might require a restart.", true, 15),
+            ("Signing support", nil, nil, "Starting in version 1906, agents require signing support.", false, 16),
+        ]
+        for c in components {
+            try db.execute(sql: "INSERT INTO components(name, min_version, file, category, description, may_restart, document_id, line, anchor) VALUES (?, ?, ?, 'External dependencies', ?, ?, 1, ?, 'external-dependencies')",
+                           arguments: [c.0, c.1, c.2, c.3, c.4 ? 1 : 0, c.5])
+        }
+
+        let roles: [(String, String?, String, String, Int, String)] = [
+            ("relay point", "required", "desktop agents", "Agents need a relay point to talk to the site.", 22, "site-roles"),
+            ("cache point", "optional, recommended", "desktop agents", "The cache point is optional, but recommended. It holds agent files.", 23, "site-roles"),
+            ("status point", "optional, recommended", "desktop agents", "The status point is optional. It collects state messages from agents.", 24, "site-roles"),
+            ("relay point", "required", "phone clients", "Phones always need a relay point.", 62, "bkmk_phones"),
+        ]
+        for r in roles {
+            try db.execute(sql: "INSERT INTO site_system_roles(name, necessity, subject, description, document_id, line, anchor) VALUES (?, ?, ?, ?, 1, ?, ?)",
+                           arguments: [r.0, r.1, r.2, r.3, r.4, r.5])
+        }
+
+        try db.execute(sql: "INSERT INTO security_roles(name, description, document_id, line, anchor) VALUES ('Infrastructure Administrator', 'The Infrastructure Administrator role includes the permissions to manage remote push.', 1, 38, 'remote-push-installation'), ('Full Administrator', 'You must be a Full Administrator to configure automatic agent upgrades.', 1, 57, 'automatic-agent-upgrades')")
+
+        let permissions: [(String, String, String, String, String, Int, String)] = [
+            ("Modify Resource", "Collection", "push agents to collections", "Infrastructure Administrator", "Remote push installation", 37, "remote-push-installation"),
+            ("Delete resource", "Collection", "wipe a phone", "Operations Administrator", "phone clients", 66, "bkmk_phones"),
+            ("Modify", "Site", "configure phone enrollment", "Full Administrator", "phone clients", 67, "bkmk_phones"),
+        ]
+        for p in permissions {
+            try db.execute(sql: "INSERT INTO permissions(permission, object, purpose, security_role, subject, document_id, line, anchor) VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+                           arguments: [p.0, p.1, p.2, p.3, p.4, p.5, p.6])
+        }
+
+        let forest: Condition = .any([.not(.flag("extended-directory-schema")), .flag("installing-agents-another-forest")])
+        let requirements: [(String, String, String?, Condition?, String?, String, Int, String)] = [
+            ("desktop agents", "Contoso Transfer Service (CTS): Required to move files between the agent and the site.", "required", nil, nil, "[]", 14, "external-dependencies"),
+            ("desktop agents", "Fabrikam Runtime version 3.1.4 (fabrt.exe): Required to run agent tasks.", "required", nil, nil, "[]", 15, "external-dependencies"),
+            ("desktop agents", "Signing support: Starting in version 1906, agents require signing support.", "required", .version(.atLeast, "1906"), "Starting in version 1906", "[]", 16, "external-dependencies"),
+            ("desktop agents", "Relay point: Agents need a relay point to talk to the site.", "required", nil, nil, #"[{"kind":"site_system_role","name":"relay point"}]"#, 22, "site-roles"),
+            ("Remote push installation", "The target computer exposes an ADMIN$ share.", nil, nil, nil, #"[{"kind":"share","name":"ADMIN$"}]"#, 34, "remote-push-installation"),
+            ("Remote push installation", "The push account must be a member of the local Administrators group.", "required", nil, nil, "[]", 35, "remote-push-installation"),
+            ("Remote push installation", "The Infrastructure Administrator role includes the permissions to manage remote push.", "required", nil, nil, #"[{"kind":"security_role","name":"Infrastructure Administrator"}]"#, 38, "remote-push-installation"),
+            ("Manual installation", "The agent downloads its files from a cache point or a relay point, unless you run setup with /source.", "required", .not(.flag("source")), "unless you run setup with /source", "[]", 42, "manual-installation"),
+            ("Kiosk computer installation", "Configure a network access account for the site.", nil, nil, nil, #"[{"kind":"account","name":"network access account"}]"#, 47, "kiosk-computer-installation"),
+            ("Package-based installation", "If you haven't extended the directory schema, or you install agents from another forest, use group policy to pass setup parameters.", nil, .all([.flag("upgrades"), forest]), "If you haven't extended the directory schema, or you install agents from another forest", "[]", 52, "package-based-installation-for-upgrades-only"),
+            ("Automatic agent upgrades", "You must be a Full Administrator to configure automatic agent upgrades.", "required", nil, nil, #"[{"kind":"security_role","name":"Full Administrator"}]"#, 57, "automatic-agent-upgrades"),
+            ("phone clients", "Optional: a DNS alias (CNAME record) named PhoneEnroll that points to the enrollment proxy.", "optional", nil, nil, "[]", 64, "bkmk_phones"),
+            ("phone clients", "If you use a proxy server, it must allow SSL tunneling.", "required", .flag("proxy-server"), "If you use a proxy server", "[]", 72, "firewall-requirements"),
+        ]
+        for r in requirements {
+            try db.execute(sql: "INSERT INTO requirements(subject, text, necessity, condition, condition_text, condition_json, mentions, document_id, line, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                           arguments: [r.0, r.1, r.2, r.3?.description, r.4, json(r.3), r.5, r.6, r.7])
+        }
+
+        let portRows: [(String, String, String?, String?, String, Condition?, String, String?, Int, String)] = [
+            ("TCP", "80", "agent", "status point", "HTTP from the agent to a status point.", nil, "all installation methods", nil, 5, "ports-for-all-installation-methods"),
+            ("TCP", "445", "site server", "agent", "SMB between the site server and the agent.", nil, "remote push installation", nil, 10, "ports-used-with-remote-push-installation"),
+            ("TCP", "445", "source server", "agent", "SMB from the source server when you run setup with /source.", .flag("source"), "manual installation and kiosk computer installation", nil, 14, "ports-used-with-manual-installation"),
+            ("TCP", "80", "agent", "relay point", "HTTP from the agent to a relay point when you do not use /source.", .not(.flag("source")), "manual installation and kiosk computer installation", nil, 15, "ports-used-with-manual-installation"),
+            ("TCP", "2701", nil, nil, "Inbound: TCP Port 2701", nil, "Remote Control", "inbound", 20, "remote-control"),
+        ]
+        for p in portRows {
+            try db.execute(sql: "INSERT INTO ports(protocol, port, source, destination, purpose, condition, condition_json, subject, direction, document_id, line, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?)",
+                           arguments: [p.0, p.1, p.2, p.3, p.4, p.5?.description, json(p.5), p.6, p.7, p.8, p.9])
+        }
+
+        try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('CTS', 'component', 'Contoso Transfer Service', 1, 14, 'external-dependencies')")
+        let variables = [
+            ("source", "you run setup with /source"),
+            ("extended-directory-schema", "you extended the directory schema"),
+            ("installing-agents-another-forest", "you install agents from another forest"),
+            ("upgrades", "for upgrades only"),
+            ("proxy-server", "you use a proxy server"),
+        ]
+        for v in variables {
+            try db.execute(sql: "INSERT INTO condition_variables(name, phrase) VALUES (?, ?)", arguments: [v.0, v.1])
+        }
+    }
+}
+
+/// Opens the fixture once per test case class.
+class QueryTestCase: XCTestCase {
+    nonisolated(unsafe) static var sharedPath: String?
+    nonisolated(unsafe) static var sharedEngine: AnswerEngine?
+
+    var databasePath: String { Self.sharedPath! }
+    var engine: AnswerEngine { Self.sharedEngine! }
+
+    override class func setUp() {
+        super.setUp()
+        if sharedEngine == nil {
+            let path = try! QueryFixture.makeDatabase()
+            sharedPath = path
+            sharedEngine = AnswerEngine(knowledgeBase: try! KnowledgeBaseSnapshot.open(path: path))
+        }
+    }
+
+    func ask(_ question: String, _ context: QueryContext = QueryContext()) -> Answer {
+        engine.answer(question, context: context)
+    }
+
+    func text(_ answer: Answer) -> String { AnswerRenderer().render(answer, as: .text) }
+}

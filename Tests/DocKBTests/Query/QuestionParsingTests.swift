@@ -1,0 +1,80 @@
+import XCTest
+@testable import DocKB
+
+final class QuestionParsingTests: QueryTestCase {
+    private func subject(_ question: String) -> Entity? { engine.parse(question).matches.first?.entity }
+
+    func testWordFormsMeet() {
+        XCTAssertEqual(Words.stem("installation"), Words.stem("installing"))
+        XCTAssertEqual(Words.stem("requirements"), Words.stem("required"))
+        XCTAssertEqual(Words.stem("policies"), Words.stem("policy"))
+        XCTAssertEqual(subject("what do I need to install with kiosk computers?")?.name, "Kiosk computer installation")
+    }
+
+    func testPartialMethodNamesAndAliasesFromTheDocuments() {
+        XCTAssertEqual(subject("what do I need for push?")?.name, "Remote push installation")
+        let alias = engine.parse("which CTS version is required?")
+        XCTAssertEqual(alias.matches.first?.entity, Entity(kind: .component, name: "Contoso Transfer Service"))
+        XCTAssertEqual(alias.expansions.first?.from, "cts")
+    }
+
+    func testInitialismsOfMultiWordNames() {
+        let parsed = engine.parse("is an RP required?")
+        XCTAssertEqual(parsed.matches.first?.entity.name, "relay point")
+        XCTAssertEqual(parsed.intent, .isRequired)
+    }
+
+    func testTyposAreCorrectedAndReported() {
+        let parsed = engine.parse("what do I need for remote psuh instalation?")
+        XCTAssertEqual(parsed.matches.first?.entity.name, "Remote push installation")
+        XCTAssertTrue(parsed.corrections.contains { $0.from == "psuh" && $0.to == "push" })
+        XCTAssertTrue(engine.answer("what do I need for remote psuh installation?").notes.contains { $0.contains("psuh") })
+    }
+
+    func testIntentsFromQuestionShape() {
+        let cases: [(String, Intent)] = [
+            ("what do I need for manual installation?", .requirements),
+            ("which ports does remote control use?", .ports),
+            ("what permissions do I need to wipe a phone?", .permissions),
+            ("who can configure automatic agent upgrades?", .securityRoles),
+            ("which site system roles are optional?", .siteSystemRoles),
+            ("what is the minimum Fabrikam Runtime version?", .version),
+            ("is a cache point required?", .isRequired),
+            ("what is fabrt.exe?", .whatIs),
+            ("what is the status point for?", .purpose),
+            ("what might need a reboot?", .restart),
+            ("list all components", .list),
+            ("which DNS record do phones use?", .lookup),
+        ]
+        for (question, intent) in cases { XCTAssertEqual(engine.parse(question).intent, intent, question) }
+        XCTAssertEqual(engine.parse("list all security roles").listKind, .securityRoles)
+    }
+
+    func testFactsStatedInTheQuestion() {
+        XCTAssertEqual(engine.parse("manual installation with /source").stated.flags["source"], true)
+        XCTAssertEqual(engine.parse("manual installation without /source").stated.flags["source"], false)
+        let forest = engine.parse("package-based installation from another forest")
+        XCTAssertEqual(forest.stated.flags["installing-agents-another-forest"], true)
+        XCTAssertEqual(engine.parse("what do I need on version 2107?").stated.version, "2107")
+        XCTAssertTrue(engine.parse("what do I need for manual installation?").stated.isEmpty)
+        XCTAssertNil(engine.parse("which ports use 2701?").stated.version, "a port number is not a version")
+    }
+}
+
+final class WordsTests: XCTestCase {
+    func testTokensFoldContractionsKeepVersionsAndSeeSwitches() {
+        let ascii = Words.tokens("If you don't specify `ccmsetup /source`, it's 4.5.2 or SHA-2")
+        XCTAssertEqual(ascii.map(\.word), ["if", "you", "do", "not", "specify", "ccmsetup", "source", "it", "4.5.2", "or", "sha", "2"])
+        XCTAssertEqual(ascii.filter(\.isSwitch).map(\.word), ["source"])
+        let curly = Words.tokens("We haven\u{2019}t installed the Café agent")
+        XCTAssertEqual(curly.map(\.word), ["we", "have", "not", "installed", "the", "café", "agent"])
+        XCTAssertEqual(Words.tokens("can't").map(\.word), ["can", "not"])
+    }
+
+    func testEditDistanceCountsTranspositionsOnce() {
+        XCTAssertEqual(Words.editDistance("psuh", "push"), 1)
+        XCTAssertEqual(Words.editDistance("instalation", "installation"), 1)
+        XCTAssertEqual(Words.editDistance("kitten", "sitting"), 3)
+        XCTAssertGreaterThan(Words.editDistance("abcdef", "uvwxyz", limit: 2), 2)
+    }
+}
