@@ -19,7 +19,7 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(documents: [Document], to outputDirectory: URL) throws -> SiteReport {
-        let snapshot = try KnowledgeBaseSnapshot.load(databasePath: databasePath)
+        let snapshot = try SiteFacts.load(databasePath: databasePath)
         let catalog = DocumentCatalog(documents: documents, siteBasePaths: siteBasePaths)
         let model = SiteModel(snapshot: snapshot, catalog: catalog)
         let writer = try SiteWriter(root: outputDirectory)

@@ -89,7 +89,7 @@ struct InstallMethodChecklist {
         securityRoleNames = named
     }
 
-    private static func generalPrerequisites(regions: MethodRegions, kb: KnowledgeBaseSnapshot) -> GeneralPrerequisites {
+    private static func generalPrerequisites(regions: MethodRegions, kb: SiteFacts) -> GeneralPrerequisites {
         var general = GeneralPrerequisites()
         general.components = kb.components.filter { regions.containsGeneral($0.citation) }
         general.roles = kb.siteSystemRoles.filter { regions.containsGeneral($0.citation) }

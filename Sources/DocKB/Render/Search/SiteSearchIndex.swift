@@ -114,7 +114,7 @@ enum SiteSearchIndex {
 
     /// A short text per entity that helps a word search find it (a role's
     /// description, a port's purpose).
-    private static func entityDescriptions(_ kb: KnowledgeBaseSnapshot) -> [SiteEntityKind: [String: String]] {
+    private static func entityDescriptions(_ kb: SiteFacts) -> [SiteEntityKind: [String: String]] {
         var out: [SiteEntityKind: [String: String]] = [:]
         func add(_ kind: SiteEntityKind, _ name: String, _ text: String?) {
             guard let text, !text.isEmpty, out[kind]?[SiteModel.key(name)] == nil else { return }

@@ -16,7 +16,7 @@ struct FactGroups {
     /// Requirements by what they mention: `kind` + NUL + entity key.
     private var requirementsByMention: [String: [RequirementFact]] = [:]
 
-    init(_ kb: KnowledgeBaseSnapshot) {
+    init(_ kb: SiteFacts) {
         for f in kb.components { components[SiteModel.key(f.name), default: []].append(f) }
         for f in kb.siteSystemRoles { siteSystemRoles[SiteModel.key(f.name), default: []].append(f) }
         for f in kb.securityRoles { securityRoles[SiteModel.key(f.name), default: []].append(f) }
@@ -37,7 +37,7 @@ struct FactGroups {
         }
     }
 
-    private mutating func collectAliases(_ kb: KnowledgeBaseSnapshot) {
+    private mutating func collectAliases(_ kb: SiteFacts) {
         var seen: Set<String> = []
         for alias in kb.aliases {
             let key = SiteModel.key(alias.name)

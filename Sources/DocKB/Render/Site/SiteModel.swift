@@ -23,14 +23,14 @@ struct FactLink: Hashable {
 /// The knowledge base arranged for rendering: entities with their pages, and
 /// for every document line the facts it produced.
 struct SiteModel {
-    let snapshot: KnowledgeBaseSnapshot
+    let snapshot: SiteFacts
     let catalog: DocumentCatalog
     let groups: FactGroups
     private(set) var entities: [SiteEntityKind: [SiteEntity]] = [:]
     private var entityByKey: [SiteEntityKind: [String: SiteEntity]] = [:]
     private(set) var factLinks: [String: [Int: [FactLink]]] = [:]
 
-    init(snapshot: KnowledgeBaseSnapshot, catalog: DocumentCatalog) {
+    init(snapshot: SiteFacts, catalog: DocumentCatalog) {
         self.snapshot = snapshot
         self.catalog = catalog
         groups = FactGroups(snapshot)

@@ -54,7 +54,7 @@ struct SectionText: Sendable {
 
 /// The typed layer of the knowledge base, read once (read-only) for rendering.
 /// Rows come in `id` order, which is the order the build wrote them in.
-struct KnowledgeBaseSnapshot: Sendable {
+struct SiteFacts: Sendable {
     var documentTitles: [String: String] = [:]
     var components: [ComponentFact] = []
     var siteSystemRoles: [SiteSystemRoleFact] = []
@@ -68,14 +68,14 @@ struct KnowledgeBaseSnapshot: Sendable {
     /// Row counts of the lossless layer, for the index page.
     var losslessCounts: [(table: String, count: Int)] = []
 
-    static func load(databasePath: String) throws -> KnowledgeBaseSnapshot {
+    static func load(databasePath: String) throws -> SiteFacts {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw SiteRenderError.missingKnowledgeBase(databasePath)
         }
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: databasePath, configuration: configuration)
-        return try queue.read { db in try KnowledgeBaseSnapshot(db) }
+        return try queue.read { db in try SiteFacts(db) }
     }
 
     private init(_ db: Database) throws {
