@@ -111,7 +111,7 @@ public struct SiteReport: Sendable, Equatable {
 
     /// A few lines for the build report.
     public var summary: String {
-        let megabytes = String(format: "%.1f", Double(bytes) / 1_048_576)
+        let megabytes = String(format: "%.1f", Double(bytes) / 1_000_000)
         var lines = ["site: \(pages) pages (\(documentPages) documents, \(entityPages) entities), "
             + "\(diagrams) diagrams, \(files) files, \(megabytes) MB"]
         if !unlinkedFacts.isEmpty {
