@@ -1,0 +1,172 @@
+import Foundation
+
+/// The search index as a script that assigns one global
+/// (`window.DOCKB_SEARCH_INDEX`), so search works from `file://` where
+/// `fetch()` and workers are not allowed. Entries are grouped by kind:
+/// every entity (names and aliases), every document, every section (heading
+/// and text).
+///
+/// Section text is indexed as its distinct words, lower-cased, in order of
+/// first use: every word stays searchable while the corpus's index shrinks by
+/// about half; a short lead of the text is kept separately to show in results.
+enum SiteSearchIndex {
+    /// An entity or a document.
+    struct Entry {
+        var group: Int
+        var title: String
+        /// Aliases and short descriptions: matched like the title, shown under it.
+        var extra: String
+        var url: String
+        /// Shown under the result.
+        var snippet: String
+    }
+
+    /// A section of a document: its URL and document title come from the
+    /// document's entry, so they are not repeated thousands of times.
+    struct SectionEntry {
+        /// Index of the document's entry in `entries`.
+        var document: Int
+        var heading: String
+        var anchor: String
+        /// Matched, never shown: the distinct words of the section's text.
+        var words: String
+        var snippet: String
+    }
+
+    static let documentsGroup = "Documents"
+    static let sectionsGroup = "Document sections"
+
+    /// Characters of a section's text shown under a result.
+    static let snippetLength = 100
+
+    /// Words too common to help a search; leaving them out keeps the index small.
+    static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have", "if", "in", "is", "it",
+        "its", "of", "on", "or", "that", "the", "then", "this", "to", "use", "was", "when", "which", "with", "you", "your",
+    ]
+
+    static func groups(for model: SiteModel) -> [String] {
+        SiteEntityKind.allCases.map(\.pluralTitle) + [documentsGroup, sectionsGroup]
+    }
+
+    static func entries(for model: SiteModel) -> (entries: [Entry], sections: [SectionEntry]) {
+        var entries: [Entry] = []
+        let kb = model.snapshot
+        let aliases = model.groups.aliases
+        let descriptions = entityDescriptions(kb)
+        for (group, kind) in SiteEntityKind.allCases.enumerated() {
+            for entity in model.entities[kind] ?? [] {
+                let extra = ((aliases[entity.key] ?? []) + [descriptions[kind]?[entity.key] ?? ""])
+                    .filter { !$0.isEmpty }.joined(separator: " · ")
+                entries.append(Entry(group: group, title: entity.name, extra: extra, url: entity.page, snippet: ""))
+            }
+        }
+        let documentGroup = SiteEntityKind.allCases.count
+        var documentEntry: [String: Int] = [:]
+        for document in model.catalog.documents {
+            documentEntry[document.path] = entries.count
+            let description = document.frontMatter.description?.collapsingWhitespace ?? ""
+            entries.append(Entry(group: documentGroup, title: document.title, extra: document.path,
+                                 url: SitePaths.page(forDocument: document.path), snippet: description))
+        }
+        var sections: [SectionEntry] = []
+        for section in kb.sections {
+            guard let index = documentEntry[section.documentPath] else { continue }
+            sections.append(SectionEntry(document: index, heading: section.heading,
+                                         anchor: model.catalog.anchor(section.anchor, in: section.documentPath) ?? "",
+                                         words: distinctWords(section.body),
+                                         snippet: lead(String(section.body.prefix(snippetLength * 4)).collapsingWhitespace)))
+        }
+        return (entries, sections)
+    }
+
+    /// The distinct words of `text`, lower-cased, without surrounding
+    /// punctuation and stop words, in order of first use. Works on UTF-8
+    /// bytes: the corpus has thousands of sections, and splitting by
+    /// grapheme cluster made this the slowest part of the render.
+    static func distinctWords(_ text: String) -> String {
+        var seen: Set<String> = []
+        var words: [String] = []
+        for raw in text.lowercased().utf8.split(whereSeparator: isWordSeparator) {
+            var word = raw[...]
+            while let first = word.first, leadingPunctuation.contains(first) { word = word.dropFirst() }
+            while let last = word.last, trailingPunctuation.contains(last) { word = word.dropLast() }
+            guard !word.isEmpty else { continue }
+            let text = String(decoding: word, as: UTF8.self)
+            if !stopWords.contains(text), seen.insert(text).inserted { words.append(text) }
+        }
+        return words.joined(separator: " ")
+    }
+
+    private static func isWordSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static let leadingPunctuation = Set(",;:()[]\"'".utf8)
+    private static let trailingPunctuation = Set(",.;:()[]\"'!?".utf8)
+
+    static func lead(_ text: String) -> String {
+        guard text.count > snippetLength else { return text }
+        let cut = text.prefix(snippetLength)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + " …"
+    }
+
+    /// A short text per entity that helps a word search find it (a role's
+    /// description, a port's purpose).
+    private static func entityDescriptions(_ kb: SiteFacts) -> [SiteEntityKind: [String: String]] {
+        var out: [SiteEntityKind: [String: String]] = [:]
+        func add(_ kind: SiteEntityKind, _ name: String, _ text: String?) {
+            guard let text, !text.isEmpty, out[kind]?[SiteModel.key(name)] == nil else { return }
+            out[kind, default: [:]][SiteModel.key(name)] = String(text.collapsingWhitespace.prefix(160))
+        }
+        for f in kb.components { add(.component, f.name, [f.minVersion.map { "version \($0)" }, f.file].compactMap { $0 }.joined(separator: " ")) }
+        for f in kb.siteSystemRoles { add(.siteSystemRole, f.name, f.necessity) }
+        for f in kb.ports { add(.port, f.label, f.purpose) }
+        for f in kb.installMethods { add(.installMethod, f.name, f.heading) }
+        return out
+    }
+
+    /// The script text: `groups`, `entries` (`[group, title, extra, url,
+    /// snippet]`) and `sections` (`[document entry, heading, anchor, words, snippet]`).
+    static func script(for model: SiteModel) -> Data {
+        let (entries, sections) = entries(for: model)
+        var out = "// Generated by dockb: the search index, loaded as a script so search works from file://.\n"
+        out += "window.DOCKB_SEARCH_INDEX = {\n\"groups\": ["
+        out += groups(for: model).map(json).joined(separator: ", ")
+        out += "],\n\"entries\": [\n"
+        out += entries.map { e in
+            "[\(e.group), \(json(e.title)), \(json(e.extra)), \(json(e.url)), \(json(e.snippet))]"
+        }.joined(separator: ",\n")
+        out += "\n],\n\"sections\": [\n"
+        out += sections.map { s in
+            "[\(s.document), \(json(s.heading)), \(json(s.anchor)), \(json(s.words)), \(json(s.snippet))]"
+        }.joined(separator: ",\n")
+        out += "\n]};\n"
+        return Data(out.utf8)
+    }
+
+    /// A JSON string literal that is also safe JavaScript (U+2028/2029 escaped).
+    static func json(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+
+/// Where a typed row came from: document, line and section anchor.
+struct FactCitation: Hashable, Sendable {
+    var documentPath: String
+    var line: Int
+    var anchor: String
+}
+
+struct ComponentFact: Sendable {
+    var id: Int64, name: String, minVersion: String?, file: String?, category: String?
+    var description: String, mayRestart: Bool, citation: FactCitation
+}
+
+struct SiteSystemRoleFact: Sendable {
+    var id: Int64, name: String, necessity: String?, subject: String?, description: String
+    var citation: FactCitation
+}
+
+struct SecurityRoleFact: Sendable {
+    var id: Int64, name: String, description: String, citation: FactCitation
+}
+
+struct PermissionFact: Sendable {
+    var id: Int64, permission: String, object: String?, purpose: String, securityRole: String?
+    var subject: String?, citation: FactCitation
+}
+
+struct PortFact: Sendable {
+    var id: Int64, transport: String, port: String, source: String?, destination: String?
+    var purpose: String, condition: String?, conditionText: String?, subject: String?
+    var direction: String?, citation: FactCitation
+
+    var label: String { transport.uppercased() + " " + port }
+}
+
+struct InstallMethodFact: Sendable {
+    var id: Int64, name: String, heading: String, condition: String?, citation: FactCitation
+}
+
+struct RequirementFact: Sendable {
+    var id: Int64, subject: String, text: String, necessity: String?, condition: String?
+    var conditionText: String?, mentions: [Mention], citation: FactCitation
+}
+
+struct AliasFact: Sendable {
+    var alias: String, entityKind: String, name: String, citation: FactCitation
+}
+
+struct SectionText: Sendable {
+    var documentPath: String, heading: String, anchor: String, line: Int, body: String
+}
+
+/// The typed layer of the knowledge base, read once (read-only) for rendering.
+/// Rows come in `id` order, which is the order the build wrote them in.
+struct SiteFacts: Sendable {
+    var documentTitles: [String: String] = [:]
+    var components: [ComponentFact] = []
+    var siteSystemRoles: [SiteSystemRoleFact] = []
+    var securityRoles: [SecurityRoleFact] = []
+    var permissions: [PermissionFact] = []
+    var ports: [PortFact] = []
+    var installMethods: [InstallMethodFact] = []
+    var requirements: [RequirementFact] = []
+    var aliases: [AliasFact] = []
+    var sections: [SectionText] = []
+    /// Row counts of the lossless layer, for the index page.
+    var losslessCounts: [(table: String, count: Int)] = []
+
+    static func load(databasePath: String) throws -> SiteFacts {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw SiteRenderError.missingKnowledgeBase(databasePath)
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: databasePath, configuration: configuration)
+        return try queue.read { db in try SiteFacts(db) }
+    }
+
+    private init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT path, title FROM documents ORDER BY id") {
+            documentTitles[row["path"]] = row["title"]
+        }
+        let cite = "d.path AS doc_path, t.line AS cite_line, t.anchor AS cite_anchor"
+        func rows(_ table: String, _ columns: String) throws -> [Row] {
+            try Row.fetchAll(db, sql: """
+                SELECT t.id, \(columns), \(cite) FROM \(table) t
+                JOIN documents d ON d.id = t.document_id ORDER BY t.id
+                """)
+        }
+        func citation(_ row: Row) -> FactCitation {
+            FactCitation(documentPath: row["doc_path"], line: row["cite_line"], anchor: row["cite_anchor"])
+        }
+        components = try rows("components", "t.name, t.min_version, t.file, t.category, t.description, t.may_restart").map {
+            ComponentFact(id: $0["id"], name: $0["name"], minVersion: $0["min_version"], file: $0["file"],
+                          category: $0["category"], description: $0["description"],
+                          mayRestart: $0["may_restart"] ?? false, citation: citation($0))
+        }
+        siteSystemRoles = try rows("site_system_roles", "t.name, t.necessity, t.subject, t.description").map {
+            SiteSystemRoleFact(id: $0["id"], name: $0["name"], necessity: $0["necessity"], subject: $0["subject"],
+                               description: $0["description"], citation: citation($0))
+        }
+        securityRoles = try rows("security_roles", "t.name, t.description").map {
+            SecurityRoleFact(id: $0["id"], name: $0["name"], description: $0["description"], citation: citation($0))
+        }
+        permissions = try rows("permissions", "t.permission, t.object, t.purpose, t.security_role, t.subject").map {
+            PermissionFact(id: $0["id"], permission: $0["permission"], object: $0["object"], purpose: $0["purpose"],
+                           securityRole: $0["security_role"], subject: $0["subject"], citation: citation($0))
+        }
+        ports = try rows("ports", """
+            t.protocol, t.port, t.source, t.destination, t.purpose, t.condition, t.condition_text, t.subject, t.direction
+            """).map {
+            PortFact(id: $0["id"], transport: $0["protocol"], port: $0["port"], source: $0["source"],
+                     destination: $0["destination"], purpose: $0["purpose"], condition: $0["condition"],
+                     conditionText: $0["condition_text"], subject: $0["subject"], direction: $0["direction"],
+                     citation: citation($0))
+        }
+        installMethods = try rows("install_methods", "t.name, t.heading, t.condition").map {
+            InstallMethodFact(id: $0["id"], name: $0["name"], heading: $0["heading"], condition: $0["condition"],
+                              citation: citation($0))
+        }
+        let decoder = JSONDecoder()
+        requirements = try rows("requirements", "t.subject, t.text, t.necessity, t.condition, t.condition_text, t.mentions").map {
+            let json: String = $0["mentions"] ?? "[]"
+            let mentions = (try? decoder.decode([Mention].self, from: Data(json.utf8))) ?? []
+            return RequirementFact(id: $0["id"], subject: $0["subject"], text: $0["text"], necessity: $0["necessity"],
+                                   condition: $0["condition"], conditionText: $0["condition_text"],
+                                   mentions: mentions, citation: citation($0))
+        }
+        aliases = try rows("aliases", "t.alias, t.entity_kind, t.name").map {
+            AliasFact(alias: $0["alias"], entityKind: $0["entity_kind"], name: $0["name"], citation: citation($0))
+        }
+        sections = try Row.fetchAll(db, sql: """
+            SELECT d.path, s.heading, s.anchor, s.line, s.body FROM sections s
+            JOIN documents d ON d.id = s.document_id ORDER BY s.id
+            """).map {
+            SectionText(documentPath: $0["path"], heading: $0["heading"], anchor: $0["anchor"], line: $0["line"],
+                        body: $0["body"])
+        }
+        for table in ["documents", "sections", "doc_tables", "table_rows", "lists", "list_items", "alerts", "links"] {
+            losslessCounts.append((table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Where each generated file lives, relative to the output directory, and how
+/// one page links to another. Every path is `/`-separated and relative, so the
+/// site works from `file://` and from any sub-folder of a web server.
+enum SitePaths {
+    static let index = "index.html"
+    static let search = "search.html"
+    static let documents = "documents.html"
+    static let stylesheet = "style.css"
+    static let script = "site.js"
+    static let searchIndex = "search-index.js"
+    /// Folder of the rendered source documents, mirroring the source tree.
+    static let documentFolder = "docs"
+
+    /// Top-level entries the renderer owns in the output directory; a new
+    /// render removes them first so no page of an older build survives.
+    static var ownedEntries: [String] {
+        [index, search, documents, stylesheet, script, searchIndex, documentFolder]
+            + SiteEntityKind.allCases.flatMap { [$0.folder, $0.referencePage] }
+    }
+
+    /// `core/clients/x.md` → `docs/core/clients/x.html`.
+    static func page(forDocument path: String) -> String {
+        let base = path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path
+        return documentFolder + "/" + base + ".html"
+    }
+
+    /// The URL of `target` as written on the page at `from` (both relative to
+    /// the output directory), with an optional fragment.
+    static func url(from: String, to target: String, fragment: String? = nil) -> String {
+        var fromParts = from.split(separator: "/").map(String.init)
+        fromParts.removeLast()
+        let targetParts = target.split(separator: "/").map(String.init)
+        var common = 0
+        while common < fromParts.count, common < targetParts.count - 1, fromParts[common] == targetParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        var url = (ups + targetParts[common...]).joined(separator: "/")
+        if let fragment, !fragment.isEmpty {
+            url += "#" + fragment
+        }
+        return url
+    }
+
+    /// A file-name-safe, readable slug: lower-case letters and digits joined by `-`.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingDash, !out.isEmpty { out.append("-") }
+                out.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        return out.isEmpty ? "entry" : String(out.prefix(80))
+    }
+}

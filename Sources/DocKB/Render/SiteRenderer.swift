@@ -1,0 +1,137 @@
+import Foundation
+
+/// Writes the static reference site: the build pipeline calls it after the
+/// knowledge base is written.
+///
+/// Reads typed facts from the knowledge base (read-only) and document content
+/// from the parsed `Document`s, and writes every page, the SVG diagrams, the
+/// stylesheet, the script and the search index into the output directory.
+/// Output is deterministic: the same inputs give byte-identical files.
+public struct SiteRenderer: Sendable {
+    public let databasePath: String
+    /// URL prefixes under which site-absolute links (`/sccm/core/x`) point
+    /// into the documentation set, as the build resolves them.
+    public let siteBasePaths: [String]
+
+    public init(databasePath: String, siteBasePaths: [String] = []) {
+        self.databasePath = databasePath
+        self.siteBasePaths = siteBasePaths
+    }
+
+    public func render(documents: [Document], to outputDirectory: URL) throws -> SiteReport {
+        let snapshot = try SiteFacts.load(databasePath: databasePath)
+        let catalog = DocumentCatalog(documents: documents, siteBasePaths: siteBasePaths)
+        let model = SiteModel(snapshot: snapshot, catalog: catalog)
+        let writer = try SiteWriter(root: outputDirectory)
+        let log = RenderLog()
+        let navigation = SitePage.navigation(for: model)
+        var report = SiteReport()
+
+        func write(_ page: SitePage) throws {
+            try writer.write(page.serialized(), to: page.path)
+            report.pages += 1
+        }
+
+        var checklists: [String: InstallMethodChecklist] = [:]
+        for entity in model.entities[.installMethod] ?? [] {
+            checklists[entity.key] = InstallMethodChecklist(entity: entity, model: model)
+        }
+
+        // Document pages are most of the work: render them on all cores, write them in order.
+        let documents = model.catalog.documents
+        let rendered = ParallelPages.map(documents.count) { index in
+            let pageLog = RenderLog()
+            let page = DocumentPage.render(documents[index], model: model, log: pageLog, navigation: navigation)
+            return (path: page.path, data: page.serialized(), log: pageLog)
+        }
+        for page in rendered {
+            try writer.write(page.data, to: page.path)
+            log.merge(page.log)
+            report.pages += 1
+            report.documentPages += 1
+        }
+        for kind in SiteEntityKind.allCases {
+            try write(ReferencePages.render(kind, model: model, checklists: checklists, navigation: navigation))
+            for entity in model.entities[kind] ?? [] {
+                if kind == .installMethod, let checklist = checklists[entity.key] {
+                    let (page, diagram) = InstallMethodPage.render(checklist, model: model, navigation: navigation)
+                    try write(page)
+                    if let diagram {
+                        try writer.write(diagram.svg, to: diagram.path)
+                        report.diagrams += 1
+                    }
+                } else {
+                    try write(EntityPages.render(entity, model: model, navigation: navigation))
+                }
+                report.entityPages += 1
+            }
+        }
+        try write(OverviewPages.index(model: model, checklists: checklists, navigation: navigation))
+        try write(OverviewPages.documents(model: model, navigation: navigation))
+        try write(OverviewPages.search(navigation: navigation))
+        try writer.write(SiteSearchIndex.script(for: model), to: SitePaths.searchIndex)
+        try writer.write(Data(SiteStylesheet.source.utf8), to: SitePaths.stylesheet)
+        try writer.write(Data(SiteScript.source.utf8), to: SitePaths.script)
+
+        report.files = writer.filesWritten
+        report.bytes = writer.bytesWritten
+        report.warnings = log.diagnostics
+        report.unlinkedFacts = Self.unlinkedFacts(model: model, log: log)
+        return report
+    }
+
+    /// Facts from rendered documents whose line starts no rendered table row,
+    /// list item or paragraph (so no link points at them from the document).
+    private static func unlinkedFacts(model: SiteModel, log: RenderLog) -> [SourceLocation] {
+        var out: [SourceLocation] = []
+        for (path, lines) in model.factLinks where model.catalog.document(at: path) != nil {
+            for line in lines.keys where !log.linkedFactLines.contains(.init(path: path, line: line)) {
+                out.append(SourceLocation(path: path, line: line))
+            }
+        }
+        return out.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
+    }
+}
+
+/// What a render produced.
+public struct SiteReport: Sendable, Equatable {
+    public var pages = 0
+    public var documentPages = 0
+    public var entityPages = 0
+    public var diagrams = 0
+    /// Every file written (pages, diagrams, script, stylesheet, search index).
+    public var files = 0
+    public var bytes = 0
+    /// Dangling links, unsafe URLs and missing includes, by file and line.
+    public var warnings: [Diagnostic] = []
+    /// Lines that produced facts but start no rendered row, item or paragraph.
+    public var unlinkedFacts: [SourceLocation] = []
+
+    public init() {}
+
+    /// A few lines for the build report.
+    public var summary: String {
+        let megabytes = String(format: "%.1f", Double(bytes) / 1_000_000)
+        var lines = ["site: \(pages) pages (\(documentPages) documents, \(entityPages) entities), "
+            + "\(diagrams) diagrams, \(files) files, \(megabytes) MB"]
+        if !unlinkedFacts.isEmpty {
+            lines.append("site: \(unlinkedFacts.count) fact lines not found in their rendered document")
+        }
+        if !warnings.isEmpty { lines.append("site: \(warnings.count) warnings") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+public enum SiteRenderError: Error, CustomStringConvertible, Equatable {
+    case missingKnowledgeBase(String)
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .missingKnowledgeBase(let path):
+            return "\(path): knowledge base not found; run `dockb build` first"
+        case .cannotWrite(let path, let reason):
+            return "\(path): cannot write the site: \(reason)"
+        }
+    }
+}

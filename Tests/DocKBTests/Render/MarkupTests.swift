@@ -1,0 +1,141 @@
+import XCTest
+@testable import DocKB
+
+/// The building blocks: escaping by construction, the sanitizer's
+/// allow-list, URL safety, comment safety, relative URLs.
+final class MarkupTests: XCTestCase {
+    private func render(_ build: (MarkupElement) -> Void) -> String {
+        let (tree, root) = MarkupTree.htmlPage()
+        let body = root.element("body")
+        build(body)
+        return String(decoding: tree.serialized(), as: UTF8.self)
+    }
+
+    private func sanitized(_ fragment: String) -> String {
+        let resolver = PageLinkResolver(catalog: DocumentCatalog(documents: []), documentPath: "a/b.md", pagePath: "docs/a/b.html")
+        return render { HTMLSanitizer(resolveLink: resolver.resolve).append(fragment: fragment, to: $0) }
+    }
+
+    func testTextAndAttributesAreEscapedByConstruction() {
+        let html = render { body in
+            body.element("p", ["title": "\"><script>x</script>"], text: "<b>not bold</b> & </p>")
+        }
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains("&lt;b&gt;not bold&lt;/b&gt; &amp; &lt;/p&gt;"), html)
+        // libxml2 quotes a value holding `"` with `'`; either way no tag can start.
+        XCTAssertTrue(html.contains("title='\"&gt;&lt;script&gt;x&lt;/script&gt;'"), html)
+        XCTAssertFalse(html.contains("<script>"))
+    }
+
+    func testControlCharactersNeverReachTheOutput() {
+        let html = render { $0.element("p", text: "a\u{0}b\u{7}c\td") }
+        XCTAssertTrue(html.contains("<p>abc\td</p>"), html)
+    }
+
+    func testCommentsCannotEndEarly() {
+        for raw in ["<!-- a --!> <script>x</script> -->", "<!-- -- -->", "<!--->", "<!-- x --->", "<!-->"] {
+            let body = MarkupText.commentBody(raw)
+            XCTAssertFalse(body.contains("--"), "\(raw) → \(body)")
+            XCTAssertFalse(body.contains(">") || body.contains("<"), "\(raw) → \(body)")
+        }
+        let html = render { $0.comment("<!-- x --!> <b> -->") }
+        let inspection = MarkupInspector.inspectHTML(Data(html.utf8), name: "comment.html")
+        XCTAssertFalse(inspection.elements.contains { $0.name == "b" }, html)
+    }
+
+    func testSanitizerKeepsAllowListAndDropsActiveContent() {
+        let html = sanitized("""
+            <p onclick="x()" style="color:red" class="k">Hi <b>there</b> <kbd>Ctrl</kbd><sup>2</sup>
+            <script>alert(1)</script><style>p{}</style><iframe src="https://e.example"></iframe>
+            <font color="red">unwrapped</font> <a href="javascript:alert(1)">js</a> <a href="https://ok.example/">ok</a>
+            <img src="https://e.example/i.png" alt="pic" onerror="x()"><h1>big</h1></p>
+            """)
+        for kept in ["<b>there</b>", "<kbd>Ctrl</kbd>", "<sup>2</sup>", "unwrapped", "href=\"https://ok.example/\"", "[image: pic]", ">big<"] {
+            XCTAssertTrue(html.contains(kept), "lost \(kept): \(html)")
+        }
+        for dropped in ["onclick", "style=", "class=\"k\"", "alert(1)", "<iframe", "<font", "javascript", "<img", "<h1", "p{}"] {
+            XCTAssertFalse(html.contains(dropped), "kept \(dropped): \(html)")
+        }
+    }
+
+    func testURLSafetyClassification() {
+        XCTAssertEqual(URLSafety.classify("https://x.example/a"), .web)
+        XCTAssertEqual(URLSafety.classify("HTTP://x"), .web)
+        XCTAssertEqual(URLSafety.classify("mailto:a@b.c"), .mail)
+        XCTAssertEqual(URLSafety.classify("../a/b.md#x"), .relative)
+        XCTAssertEqual(URLSafety.classify("a/b:c.md"), .relative)
+        XCTAssertEqual(URLSafety.classify("#frag"), .relative)
+        XCTAssertEqual(URLSafety.classify("//host/x"), .protocolRelative)
+        for unsafe in ["javascript:alert(1)", " JaVaScRiPt:x", "java\tscript:x", "java\nscript:x", "\u{1}javascript:x",
+                       "data:text/html,x", "vbscript:x", "file:///etc/passwd", "\\\\host\\share"] {
+            XCTAssertEqual(URLSafety.classify(unsafe), .unsafe, unsafe)
+        }
+    }
+
+    func testRelativeURLsBetweenPages() {
+        XCTAssertEqual(SitePaths.url(from: "docs/a/b.html", to: "docs/a/c.html"), "c.html")
+        XCTAssertEqual(SitePaths.url(from: "docs/a/b.html", to: "docs/x/y.html", fragment: "f"), "../x/y.html#f")
+        XCTAssertEqual(SitePaths.url(from: "docs/a/b.html", to: "style.css"), "../../style.css")
+        XCTAssertEqual(SitePaths.url(from: "index.html", to: "ports/tcp-445.html"), "ports/tcp-445.html")
+        XCTAssertEqual(SitePaths.url(from: "ports/tcp-445.html", to: "index.html"), "../index.html")
+        XCTAssertEqual(PageLinkResolver.normalize("../c/./d.md", relativeTo: "a/b/x.md"), "a/c/d.md")
+        XCTAssertNil(PageLinkResolver.normalize("../../../d.md", relativeTo: "a/x.md"))
+        XCTAssertEqual(SitePaths.slug("Group policy-based installation"), "group-policy-based-installation")
+        XCTAssertEqual(SitePaths.slug("Microsoft .NET Framework"), "microsoft-net-framework")
+    }
+
+    func testDocumentLinksResolveLikeDocFX() {
+        var target = DocumentBuilder(path: "core/Clients/Deploy.md")
+        target.heading(1, "Deploy")
+        target.heading(2, "Provision", anchor: "BKMK_Provision")
+        var index = DocumentBuilder(path: "core/plan/index.md")
+        index.heading(1, "Plan")
+        let catalog = DocumentCatalog(documents: [target.build(), index.build()], siteBasePaths: ["sccm"])
+        let resolver = PageLinkResolver(catalog: catalog, documentPath: "core/servers/x.md", pagePath: "docs/core/servers/x.html")
+        XCTAssertEqual(resolver.resolve("../clients/deploy.md#bkmk_provision"), .page("../Clients/Deploy.html#BKMK_Provision"))
+        XCTAssertEqual(resolver.resolve("../Clients/Deploy#nowhere"), .page("../Clients/Deploy.html"))
+        XCTAssertEqual(resolver.resolve("/sccm/core/clients/deploy"), .page("../Clients/Deploy.html"))
+        XCTAssertEqual(resolver.resolve("../plan/"), .page("../plan/index.html"))
+        XCTAssertEqual(resolver.resolve("/other/core/plan/"), .unresolved("/other/core/plan/"))
+        XCTAssertEqual(resolver.resolve("../../../../x.md"), .unresolved("../../../../x.md"))
+        XCTAssertEqual(resolver.resolve("media/pic.png"), .unresolved("media/pic.png"))
+        XCTAssertEqual(resolver.resolve("https://example.com/a?b#c"), .external("https://example.com/a?b#c"))
+        XCTAssertEqual(resolver.resolve("javascript:void(0)"), .unsafe)
+    }
+
+    func testSearchIndexKeepsDistinctWordsAndEscapesForScripts() {
+        XCTAssertEqual(SiteSearchIndex.distinctWords("The client, the Client (BITS)\nuses /source:<path>."),
+                       "client bits uses /source:<path>")
+        XCTAssertEqual(SiteSearchIndex.json("a\"b</script>\u{2028}"), #""a\"b\u003c/script>\u2028""#)
+        XCTAssertEqual(SiteSearchIndex.lead(String(repeating: "word ", count: 40)), String(repeating: "word ", count: 19) + "word …")
+    }
+
+    func testRawTagRecognition() {
+        XCTAssertEqual(RawTag.closingName("</sup>"), "sup")
+        XCTAssertEqual(RawTag.openingName("<a href=\"x\">"), "a")
+        XCTAssertTrue(RawTag.isLoneOpener("<sup>"))
+        XCTAssertFalse(RawTag.isLoneOpener("<br>"))
+        XCTAssertFalse(RawTag.isLoneOpener("<b>x</b>"))
+        XCTAssertFalse(RawTag.isLoneOpener("<img src=x/>"))
+        XCTAssertNil(RawTag.openingName("<!-- x -->"))
+    }
+
+    func testMethodMatcherUsesContentWords() {
+        let push = MethodMatcher(methodName: "Client push installation")
+        XCTAssertTrue(push.matches("Ports that are used with client push installation"))
+        XCTAssertTrue(push.matches("Client Push Installation"))
+        XCTAssertTrue(push.matches("Ports that are used for all installation methods"))
+        XCTAssertFalse(push.matches("Push notifications"))
+        let gpo = MethodMatcher(methodName: "Group policy-based installation")
+        XCTAssertTrue(gpo.matches("Client Installation by Using Group Policy"))
+        XCTAssertFalse(gpo.matches("Ports that are used with software update point-based installation"))
+    }
+
+    func testDiagramLabelsMachinesAndWrapsText() {
+        XCTAssertEqual(MethodDiagram.machineName("the client computer"), "Client computer")
+        XCTAssertEqual(MethodDiagram.machineName("a management point"), "Management point")
+        XCTAssertEqual(MethodDiagram.machineName("client"), "Client computer")
+        XCTAssertNil(MethodDiagram.machineName("the"))
+        XCTAssertEqual(MethodDiagram.wrap("one two three four", width: 9), ["one two", "three", "four"])
+    }
+}
