@@ -30,8 +30,16 @@ struct BuildCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let pipeline = BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output))
+        let pipeline = Self.pipeline(source: source, output: output, quiet: quiet)
         let report = try reportingFailures { try pipeline.run() }
         if !quiet { print(report.text(maxWarnings: maxWarnings)) }
+    }
+
+    /// The build every command runs: the knowledge base, then the static site
+    /// into the same output folder (its summary printed unless quiet).
+    static func pipeline(source: String, output: String, quiet: Bool) -> BuildPipeline {
+        let publisher = StaticSitePublisher(onReport: { report in if !quiet { print(report.summary) } })
+        return BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
+                             sitePublisher: publisher)
     }
 }

@@ -16,8 +16,8 @@ struct DocKBCommand: ParsableCommand {
     )
 
     func run() throws {
-        let pipeline = BuildPipeline(source: URL(fileURLWithPath: BuildCommand.defaultSource),
-                                     output: URL(fileURLWithPath: BuildCommand.defaultOutput))
+        let pipeline = BuildCommand.pipeline(source: BuildCommand.defaultSource, output: BuildCommand.defaultOutput,
+                                             quiet: false)
         try reportingFailures {
             if try Freshness.needsBuild(knowledgeBase: pipeline.knowledgeBase, source: pipeline.source) {
                 print(try pipeline.run().text(maxWarnings: BuildCommand.defaultMaxWarnings))

@@ -68,6 +68,32 @@ final class SourceSiteTests: XCTestCase {
         print("docs-src site: \(report.summary.replacingOccurrences(of: "\n", with: "; ")), build and render \(String(format: "%.2f", Self.result!.seconds)) s")
     }
 
+    /// site-output/ is committed so the reference can be browsed in the
+    /// repository; it must be exactly what a build of docs-src writes now.
+    func testCommittedSiteOutputMatchesAFreshBuild() throws {
+        _ = try checkedSite()
+        let committed = SiteBuild.packageRoot.appendingPathComponent("site-output")
+        func files(_ root: URL) -> [String: Data] {
+            var found: [String: Data] = [:]
+            let base = root.standardizedFileURL.path + "/"
+            for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) ?? FileManager.DirectoryEnumerator() {
+                let path = url.standardizedFileURL.path
+                guard !path.hasSuffix("/kb.sqlite"), !path.contains("/kb.sqlite"),
+                      let data = FileManager.default.contents(atPath: path), !url.hasDirectoryPath else { continue }
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { continue }
+                found[String(path.dropFirst(base.count))] = data
+            }
+            return found
+        }
+        let fresh = files(Self.output), stored = files(committed)
+        XCTAssertFalse(fresh.isEmpty)
+        XCTAssertEqual(Set(stored.keys).symmetricDifference(fresh.keys).sorted(), [],
+                       "site-output/ lists other files than a build of docs-src: run `swift run dockb build` and commit site-output/")
+        let differing = fresh.keys.filter { stored[$0] != nil && stored[$0] != fresh[$0] }.sorted()
+        XCTAssertEqual(differing, [], "site-output/ is out of date: run `swift run dockb build` and commit site-output/")
+    }
+
     func testSeedRowsLinkToFactPages() throws {
         let site = try checkedSite()
         let seed = try XCTUnwrap(site.pages["docs/core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.html"])
