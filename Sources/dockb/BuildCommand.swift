@@ -30,16 +30,26 @@ struct BuildCommand: ParsableCommand {
     var quiet = false
 
     func run() throws {
-        let pipeline = Self.pipeline(source: source, output: output, quiet: quiet)
-        let report = try reportingFailures { try pipeline.run() }
-        if !quiet { print(report.text(maxWarnings: maxWarnings)) }
+        let report = try reportingFailures { try Self.build(source: source, output: output, maxWarnings: maxWarnings) }
+        if !quiet { print(report) }
     }
 
     /// The build every command runs: the knowledge base, then the static site
-    /// into the same output folder (its summary printed unless quiet).
-    static func pipeline(source: String, output: String, quiet: Bool) -> BuildPipeline {
-        let publisher = StaticSitePublisher(onReport: { report in if !quiet { print(report.summary) } })
-        return BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
-                             sitePublisher: publisher)
+    /// into the same output folder. Returns the report text, the site's
+    /// summary after the build's.
+    static func build(source: String, output: String, maxWarnings: Int) throws -> String {
+        let site = SiteSummary()
+        let pipeline = BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
+                                     sitePublisher: StaticSitePublisher(onReport: { site.set($0.summary) }))
+        let report = try pipeline.run().text(maxWarnings: maxWarnings)
+        return site.text.map { report + "\n" + $0 } ?? report
     }
+}
+
+/// The site report, handed over from the publisher (which runs inside the build).
+private final class SiteSummary: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+    func set(_ summary: String) { lock.withLock { value = summary } }
+    var text: String? { lock.withLock { value } }
 }

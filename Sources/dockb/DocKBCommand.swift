@@ -16,11 +16,12 @@ struct DocKBCommand: ParsableCommand {
     )
 
     func run() throws {
-        let pipeline = BuildCommand.pipeline(source: BuildCommand.defaultSource, output: BuildCommand.defaultOutput,
-                                             quiet: false)
+        let pipeline = BuildPipeline(source: URL(fileURLWithPath: BuildCommand.defaultSource),
+                                     output: URL(fileURLWithPath: BuildCommand.defaultOutput))
         try reportingFailures {
             if try Freshness.needsBuild(knowledgeBase: pipeline.knowledgeBase, source: pipeline.source) {
-                print(try pipeline.run().text(maxWarnings: BuildCommand.defaultMaxWarnings))
+                print(try BuildCommand.build(source: BuildCommand.defaultSource, output: BuildCommand.defaultOutput,
+                                             maxWarnings: BuildCommand.defaultMaxWarnings))
                 // The REPL writes to the file handle directly: the buffered
                 // report must be out first, or a pipe gets the two interleaved.
                 fflush(nil)
