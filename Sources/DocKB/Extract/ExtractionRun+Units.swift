@@ -1,11 +1,20 @@
 /// A paragraph or list item read as one statement: its lead content, the
 /// further paragraphs that explain it, and its line.
 struct Unit {
-    var content: [Inline]
-    var details: [[Inline]]
-    var line: Int
+    let content: [Inline]
+    let details: [[Inline]]
+    let line: Int
+    /// The lead's plain text; every reader of a unit asks for it, several
+    /// times, so it is made once.
+    let text: String
 
-    var text: String { content.plainText.collapsingWhitespace }
+    init(content: [Inline], details: [[Inline]], line: Int) {
+        self.content = content
+        self.details = details
+        self.line = line
+        text = content.plainText.collapsingWhitespace
+    }
+
     /// Lead and details as one text; a lead without closing punctuation (a
     /// title such as "Reporting services point") is closed with a period.
     var fullText: String {
