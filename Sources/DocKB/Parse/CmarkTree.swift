@@ -107,14 +107,14 @@ private struct NodeConverter {
     }
 
     private mutating func appendBlock(_ node: OpaquePointer, depth: Int, to out: inout [Block]) {
-        let (line, endLine) = lines(of: node)
+        let (line, endLine) = blockLines(of: node)
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_PARAGRAPH:
-            let content = inlines(childrenOf: node, depth: 0)
+            let content = inlines(childrenOf: node, depth: 0, line: line)
             out.append(contentsOf: DocFXBlocks.paragraph(content, line: line, endLine: endLine))
         case CMARK_NODE_HEADING:
-            let content = inlines(childrenOf: node, depth: 0)
+            let content = inlines(childrenOf: node, depth: 0, line: line)
             let heading = DocFXBlocks.heading(level: Int(cmark_node_get_heading_level(node)),
                                               content: content, slugger: &slugger)
             out.append(Block(.heading(heading), line: line, endLine: endLine))
@@ -183,23 +183,25 @@ private struct NodeConverter {
                 }
             }
         }
-        var header = TableRow(line: lines(of: node).start, cells: [])
+        let headerLine = blockLines(of: node).start
+        var header = TableRow(line: headerLine, cells: [])
         var rows: [TableRow] = []
         var child = cmark_node_first_child(node)
         while let rowNode = child {
             child = cmark_node_next(rowNode)
             guard cmark_node_get_type(rowNode) == tableRowType else { continue }
+            // The header row has the same node type as body rows; only this flag
+            // (type string "table_header") tells them apart.
+            let isHeader = cmark_gfm_extensions_get_table_row_is_header(rowNode) != 0
+            let rowLine = isHeader ? headerLine : lines(of: rowNode).start
             var cells: [[Inline]] = []
             cells.reserveCapacity(columns)
             var cellNode = cmark_node_first_child(rowNode)
             while let cell = cellNode {
-                if cmark_node_get_type(cell) == tableCellType { cells.append(inlines(childrenOf: cell, depth: 0)) }
+                if cmark_node_get_type(cell) == tableCellType { cells.append(inlines(childrenOf: cell, depth: 0, line: rowLine)) }
                 cellNode = cmark_node_next(cell)
             }
-            let row = TableRow(line: lines(of: rowNode).start, cells: cells)
-            // The header row has the same node type as body rows; only this flag
-            // (type string "table_header") tells them apart.
-            if cmark_gfm_extensions_get_table_row_is_header(rowNode) != 0 { header = row } else { rows.append(row) }
+            if isHeader { header = TableRow(line: rowLine, cells: cells) } else { rows.append(TableRow(line: rowLine, cells: cells)) }
         }
         return Table(header: header, rows: rows, alignments: alignments)
     }
@@ -230,17 +232,20 @@ private struct NodeConverter {
 
     // MARK: Inlines
 
-    mutating func inlines(childrenOf node: OpaquePointer, depth: Int) -> [Inline] {
+    /// `line` is the line of the block the inlines belong to, for notes: cmark-gfm
+    /// 0.29 gives inlines of a paragraph that a table split positions relative
+    /// to the wrong line, or none.
+    mutating func inlines(childrenOf node: OpaquePointer, depth: Int, line: Int) -> [Inline] {
         var builder = InlineBuilder()
         var child = cmark_node_first_child(node)
         while let current = child {
-            appendInline(current, depth: depth, to: &builder)
+            appendInline(current, depth: depth, line: line, to: &builder)
             child = cmark_node_next(current)
         }
         return builder.finish()
     }
 
-    private mutating func appendInline(_ node: OpaquePointer, depth: Int, to out: inout InlineBuilder) {
+    private mutating func appendInline(_ node: OpaquePointer, depth: Int, line: Int, to out: inout InlineBuilder) {
         let type = cmark_node_get_type(node)
         switch type {
         case CMARK_NODE_TEXT: out.appendText(literal(node))
@@ -256,11 +261,11 @@ private struct NodeConverter {
                               alt: alt.finish().plainText))
         default:
             guard depth < Self.maxDepth else {
-                noteDeepInlines(at: lines(of: node).start)
+                noteDeepInlines(at: line)
                 appendLeafInlines(of: node, to: &out)
                 return
             }
-            let children = inlines(childrenOf: node, depth: depth + 1)
+            let children = inlines(childrenOf: node, depth: depth + 1, line: line)
             switch type {
             case CMARK_NODE_EMPH: out.append(.emphasis(children))
             case CMARK_NODE_STRONG: out.append(.strong(children))
@@ -316,6 +321,40 @@ private struct NodeConverter {
             current = parent
         }
         return nil
+    }
+
+    /// The lines of a block, corrected where cmark-gfm 0.29 gets them wrong:
+    /// when a table interrupts a paragraph ("text\n| a |\n|---|"), the table
+    /// extension gives the table (and its header row) the paragraph's first
+    /// line and leaves the paragraph it splits off without a position (line 0).
+    /// Table rows are one line each, so the header is the line two above the
+    /// first body row, or the line above the delimiter row where a table
+    /// without body rows ends; the paragraph takes the lines before it.
+    private func blockLines(of node: OpaquePointer) -> (start: Int, end: Int) {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_PARAGRAPH, cmark_node_get_start_line(node) == 0,
+           let table = cmark_node_next(node), cmark_node_get_type(table) == tableType {
+            let start = lines(of: table).start
+            return (start, max(start, splitTableHeaderLine(table) - 1))
+        }
+        if type == tableType, let previous = cmark_node_previous(node),
+           cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH, cmark_node_get_start_line(previous) == 0 {
+            return (splitTableHeaderLine(node), lines(of: node).end)
+        }
+        return lines(of: node)
+    }
+
+    /// The header row's line of a table that split a paragraph (see `blockLines`).
+    private func splitTableHeaderLine(_ table: OpaquePointer) -> Int {
+        let (start, end) = lines(of: table)
+        var row = cmark_node_first_child(table)
+        while let current = row {
+            if cmark_node_get_type(current) == tableRowType, cmark_gfm_extensions_get_table_row_is_header(current) == 0 {
+                return max(start, lines(of: current).start - 2)
+            }
+            row = cmark_node_next(current)
+        }
+        return max(start, end - 1)
     }
 
     private func lines(of node: OpaquePointer) -> (start: Int, end: Int) {

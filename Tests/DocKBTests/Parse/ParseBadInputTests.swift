@@ -113,6 +113,15 @@ final class ParseBadInputTests: XCTestCase {
         _ = content.hashValue
     }
 
+    /// Found by the property test: inlines of a paragraph that a table splits
+    /// have no usable position in cmark-gfm 0.29; the note takes the paragraph's line.
+    func testDeepInlineNoteBeforeATableNamesTheParagraphLine() {
+        let deep = String(repeating: "*a **b ", count: 100) + "core" + String(repeating: "** c*", count: 100)
+        let doc = parser.parse(Data("# T\n\ntext\n\(deep)\n| a |\n|---|\n".utf8), path: "deep-table.md")
+        XCTAssertEqual(doc.diagnostics.map(\.location.line), [3])
+        XCTAssertEqual(doc.diagnostics.first?.message.contains("inline markup nested"), true)
+    }
+
     func testTenMegabyteSingleLine() throws {
         // Markup every kilobyte or so. (Dense emphasis mixed with links is left out:
         // cmark-gfm 0.29.0.gfm.6 itself takes polynomial time on that, CVE-2023-22486.)

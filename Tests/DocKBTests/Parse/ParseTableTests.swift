@@ -79,4 +79,38 @@ final class ParseTableTests: XCTestCase {
         XCTAssertEqual(table.rows.first?.cells.count, columns)
         XCTAssertEqual(table.rows.first?.cells.last?.plainText, "c9999")
     }
+    /// Found by the property test: cmark-gfm 0.29 leaves a paragraph that a
+    /// table interrupts without lines (0) and gives the table its first line.
+    func testATableRightAfterTextLinesKeepsEveryLine() throws {
+        let doc = ParseSupport.markdown("""
+            # Ports
+
+            Intro line one
+            intro line two
+            | Port | Use |
+            |------|-----|
+            | 443 | HTTPS |
+
+            > Quoted intro
+            > | a |
+            > |---|
+
+            - Item text
+              | b |
+              |---|
+              | 2 |
+            """)
+        guard case .paragraph(let intro) = doc.blocks[1].kind else { return XCTFail("paragraph expected, got \(doc.blocks[1])") }
+        XCTAssertEqual(intro.plainText, "Intro line one intro line two")
+        XCTAssertEqual(doc.blocks[1].line, 3)
+        XCTAssertEqual(doc.blocks[1].endLine, 4)
+        XCTAssertEqual(doc.blocks[2].line, 5, "the table starts at its header row")
+        XCTAssertEqual(doc.blocks[2].endLine, 7)
+        let tables = ParseSupport.tables(in: doc)
+        XCTAssertEqual(tables.map(\.header.line), [5, 10, 14])
+        XCTAssertEqual(tables.map { $0.rows.map(\.line) }, [[7], [], [16]])
+        let paragraphs = ParseSupport.allBlocks(doc.blocks).filter { if case .paragraph = $0.kind { true } else { false } }
+        XCTAssertEqual(paragraphs.map(\.line), [3, 9, 13])
+        XCTAssertEqual(paragraphs.map(\.endLine), [4, 9, 13])
+    }
 }
