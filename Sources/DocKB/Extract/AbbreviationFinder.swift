@@ -12,7 +12,7 @@ enum AbbreviationFinder {
 
     static func pairs(in text: String) -> [Pair] {
         var found: [Pair] = []
-        guard text.contains("(") else { return found }
+        guard text.utf8.contains(UInt8(ascii: "(")) else { return found }
         // Find the short forms first (cheap), then look back over the words
         // before each: a pattern spanning the words would backtrack badly.
         for m in shortForm.matches(in: text) {

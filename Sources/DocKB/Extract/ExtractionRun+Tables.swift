@@ -187,4 +187,4 @@ private let purposeHeader = Pattern(#"\b(?:description|purpose|task|action|to pe
 
 import Foundation
 
-private let restartMention = Pattern(#"\b(?:restart|reboot)"#)
+private let restartMention = Pattern(#"\b(?:restart|reboot)"#, requiring: [["restart", "reboot"]])

@@ -12,11 +12,15 @@ enum NecessityParser {
         return nil
     }
 
-    private static let optionalRecommended = Pattern(#"\boptional,? but (?:it's |is )?recommended\b"#)
-    private static let optional = Pattern(#"\b(?:optional|optionally|may also require|you can also)\b"#)
-    private static let recommended = Pattern(#"\b(?:recommended|recommend|should)\b"#)
+    private static let optionalRecommended = Pattern(#"\boptional,? but (?:it's |is )?recommended\b"#,
+                                              requiring: [["optional"], ["recommended"]])
+    private static let optional = Pattern(#"\b(?:optional|optionally|may also require|you can also)\b"#,
+                                   requiring: [["optional", "may also require", "you can also"]])
+    private static let recommended = Pattern(#"\b(?:recommended|recommend|should)\b"#, requiring: [["recommend", "should"]])
     private static let notRequired = Pattern(
-        #"\b(?:(?:is|are)(?:n't| not) required|not required|(?:don't|doesn't|do not|does not) (?:require|need)|no longer (?:required|needed))\b"#)
+        #"\b(?:(?:is|are)(?:n't| not) required|not required|(?:don't|doesn't|do not|does not) (?:require|need)|no longer (?:required|needed))\b"#,
+        requiring: [["require", "need"]])
     private static let required = Pattern(
-        #"\b(?:(?<!n't |not |no longer )required|(?<!n't |not )requires?|must|needs?|always required|is needed)\b"#)
+        #"\b(?:(?<!n't |not |no longer )required|(?<!n't |not )requires?|must|needs?|always required|is needed)\b"#,
+        requiring: [["require", "must", "need"]])
 }

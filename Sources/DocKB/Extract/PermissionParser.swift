@@ -68,9 +68,9 @@ enum PermissionParser {
     /// "You must be a member of the **X** security role to Y".
     static func roleStatements(_ content: [Inline]) -> [RoleStatement] {
         let text = content.plainText.collapsingWhitespace
-        guard text.range(of: "security role", options: .caseInsensitive) != nil else { return [] }
+        guard Text.contains(text, ignoringCase: "security role") else { return [] }
         var statements: [RoleStatement] = []
-        for sentence in Text.sentences(text) where sentence.range(of: "security role", options: .caseInsensitive) != nil {
+        for sentence in Text.sentences(text) where Text.contains(sentence, ignoringCase: "security role") {
             let bold = content.strongTexts.map(\.collapsingWhitespace)
             var role: String?
             for name in bold where sentence.contains(name + " default security role") || sentence.contains(name + " security role") {
@@ -90,7 +90,7 @@ enum PermissionParser {
         return statements
     }
 
-    private static let mentionsPermission = Pattern(#"\b(?:permissions?|object)\b"#)
+    private static let mentionsPermission = Pattern(#"\b(?:permissions?|object)\b"#, requiring: [["permission", "object"]])
     private static let toPurpose = Pattern(#"^(?:to|for) (.+?):\s*(.+)$"#)
     private static let clauseSplit = Pattern(#",? and (?=[a-z ]*(?:client settings|custom|default)\b)|;\s*|\.\s+"#)
     private static let objectPattern = Pattern(#"\s*(?:permissions?\s+)?\b(?:for|on) (?:the )?(.+?) (?:object|class|securable object)s?\b"#)

@@ -83,9 +83,11 @@ enum PortParser {
     }
 
     private static let cellToken = Pattern(#"(\d+\s*-\s*\d+|\d+|dynamic)"#)
-    private static let directionPattern = Pattern(#"\b((?:inbound|outbound)(?: and (?:inbound|outbound))?)\s*:"#)
-    private static let transportThenNumber = Pattern(#"\b(TCP|UDP)(?:/IP)?\s+(?:ports?\s+)?\**(\d+(?:\s*-\s*\d+)?)\**"#)
-    private static let numberThenTransport = Pattern(#"\bports? (\d{2,5}) \((TCP|UDP)\)"#)
+    private static let directionPattern = Pattern(#"\b((?:inbound|outbound)(?: and (?:inbound|outbound))?)\s*:"#,
+                                                  requiring: [["inbound", "outbound"]])
+    private static let transportThenNumber = Pattern(#"\b(TCP|UDP)(?:/IP)?\s+(?:ports?\s+)?\**(\d+(?:\s*-\s*\d+)?)\**"#,
+                                                    requiring: [["tcp", "udp"]])
+    private static let numberThenTransport = Pattern(#"\bports? (\d{2,5}) \((TCP|UDP)\)"#, requiring: [["port"], ["tcp", "udp"]])
     private static let applicationPattern = Pattern(#"\b(HTTPS?|SMB|RPC|SQL|LDAP|DNS|WMI|FTP|SSH|RDP)\s*\([^()]*$"#, caseInsensitive: false)
     private static let betweenPattern = Pattern(
         #"\bbetween (?:the |a |an )?(.+?) and (?:the |a |an )?(.+?)(?=[.,:;]|\s+(?:when|if|for|to|from|that|which|during|and you)\b|$)"#)

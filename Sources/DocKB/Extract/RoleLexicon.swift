@@ -15,8 +15,8 @@ enum RoleLexicon {
         // Any "X point" in a sentence that speaks of site system roles.
         document.forEachInlines { content, _ in
             let text = content.plainText.collapsingWhitespace
-            guard text.range(of: "site system role", options: .caseInsensitive) != nil else { return }
-            for sentence in Text.sentences(text) where sentence.range(of: "site system role", options: .caseInsensitive) != nil {
+            guard Text.contains(text, ignoringCase: "site system role") else { return }
+            for sentence in Text.sentences(text) where Text.contains(sentence, ignoringCase: "site system role") {
                 for m in pointPhrase.matches(in: sentence) {
                     let words = m.groups[0].lowercased().split(separator: " ")
                         .drop(while: { Text.stopWords.contains(String($0)) || leadingNoise.contains(String($0)) })
@@ -37,7 +37,8 @@ enum RoleLexicon {
 
     /// "the enrollment proxy point site system role", "a distribution point role"
     private static let rolePhrase = Pattern(
-        #"\b((?:[A-Za-z-]+ ){0,3}point)s? (?:is an? (?:optional|required)[^.]*? )?(?:site system |site |server )?roles?\b"#)
-    private static let pointPhrase = Pattern(#"\b((?:[A-Za-z-]+ ){1,2}point)s?\b"#)
+        #"\b((?:[A-Za-z-]+ ){0,3}point)s? (?:is an? (?:optional|required)[^.]*? )?(?:site system |site |server )?roles?\b"#,
+        requiring: [["point"], ["role"]])
+    private static let pointPhrase = Pattern(#"\b((?:[A-Za-z-]+ ){1,2}point)s?\b"#, requiring: [["point"]])
     private static let leadingNoise: Set<String> = ["optional", "recommended", "required", "but", "each", "every", "one", "new", "enable", "install", "add", "configure"]
 }

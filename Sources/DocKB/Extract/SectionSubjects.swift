@@ -102,7 +102,8 @@ enum SectionSubjects {
         return Text.trimmingPeriod(phrase)
     }
 
-    static let methodsHeading = Pattern(#"\b(?:installation|deployment|upgrade) methods?\b|\bmethods? (?:of|for) (?:client )?install"#)
+    static let methodsHeading = Pattern(#"\b(?:installation|deployment|upgrade) methods?\b|\bmethods? (?:of|for) (?:client )?install"#,
+                                        requiring: [["method"]])
     /// A method's own heading says what it installs or upgrades by.
     static let methodName = Pattern(#"\b(?:install\w*|upgrades?|deploy\w*|enrol\w*)\b"#)
     private static let qualifier = Pattern(#"^(.+?)\s*\(([^()]+)\)\s*$"#)

@@ -4,14 +4,35 @@ import Foundation
 /// compiled once (NSRegularExpression is thread-safe for matching).
 struct Pattern: @unchecked Sendable {
     let regex: NSRegularExpression
+    /// Words every match contains: from each group, at least one (lower-case ASCII).
+    private let required: [[[UInt8]]]
 
-    init(_ pattern: String, caseInsensitive: Bool = true) {
+    /// `requiring` lists words any match must contain, so that text without
+    /// them is turned away before the regular expression runs: matching goes
+    /// through NSString and ICU, and the extractor asks every sentence of
+    /// every document. `[["tcp", "udp"], ["port"]]`: "tcp" or "udp", and "port".
+    init(_ pattern: String, caseInsensitive: Bool = true, requiring required: [[String]] = []) {
         // The patterns are literals of this module: a bad one is a programming error.
         regex = try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        self.required = required.map { $0.map { Array($0.lowercased().utf8) } }
+    }
+
+    /// False only when no match is possible. Only ASCII text is turned away:
+    /// case-insensitive matching folds a few other characters (ſ, the Kelvin
+    /// sign, ligatures such as ﬁ) into ASCII letters, so a word may be spelled
+    /// without its ASCII letters.
+    func mayMatch(_ text: String) -> Bool {
+        guard !required.isEmpty else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard Text.isASCII(bytes) else { return true }
+            return required.allSatisfy { words in words.contains { Text.contains(bytes, lowercaseASCII: $0) } }
+        }
     }
 
     /// Capture groups of the first match (group 0 excluded); nil groups become "".
     func firstMatch(in text: String) -> [String]? {
+        guard mayMatch(text) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         guard let m = regex.firstMatch(in: text, range: range) else { return nil }
         return (1..<max(m.numberOfRanges, 1)).map { i in
@@ -21,6 +42,7 @@ struct Pattern: @unchecked Sendable {
 
     /// Every match: its whole range and its capture groups.
     func matches(in text: String) -> [(range: Range<String.Index>, groups: [String])] {
+        guard mayMatch(text) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         return regex.matches(in: text, range: range).compactMap { m in
             guard let whole = Range(m.range, in: text) else { return nil }
@@ -32,11 +54,45 @@ struct Pattern: @unchecked Sendable {
     }
 
     func matches(_ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        guard mayMatch(text) else { return false }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }
 
 enum Text {
+    /// Whether `text` contains `word`, ignoring case as Foundation's
+    /// `.caseInsensitive` search does. ASCII text is searched byte by byte;
+    /// other text goes to Foundation, whose case folding it needs.
+    static func contains(_ text: String, ignoringCase word: String) -> Bool {
+        var text = text
+        let ascii: Bool? = text.withUTF8 { bytes in
+            guard isASCII(bytes), word.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return contains(bytes, lowercaseASCII: Array(word.lowercased().utf8))
+        }
+        return ascii ?? (text.range(of: word, options: .caseInsensitive) != nil)
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
+    }
+
+    /// Whether ASCII `bytes` contain `word` (lower-case), ignoring the case of A to Z.
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, lowercaseASCII word: [UInt8]) -> Bool {
+        guard let first = word.first else { return true }
+        guard bytes.count >= word.count else { return false }
+        for start in 0...(bytes.count - word.count) where lowercased(bytes[start]) == first {
+            var offset = 1
+            while offset < word.count, lowercased(bytes[start + offset]) == word[offset] { offset += 1 }
+            if offset == word.count { return true }
+        }
+        return false
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+
     /// Splits running text into sentences at `.`, `!` or `?` followed by space and
     /// a capital letter, without breaking version numbers or file names.
     static func sentences(_ text: String) -> [String] {
