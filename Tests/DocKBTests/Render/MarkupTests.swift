@@ -107,6 +107,9 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(SiteSearchIndex.distinctWords("The client, the Client (BITS)\nuses /source:<path>."),
                        "client bits uses /source:<path>")
         XCTAssertEqual(SiteSearchIndex.json("a\"b</script>\u{2028}"), #""a\"b\u003c/script>\u2028""#)
+        // Escaped by bytes: other characters encoded from E2 stay as they are.
+        XCTAssertEqual(SiteSearchIndex.json("\u{2029}\u{2019}\u{20AC}\u{2027}\\\t\r\n\u{1}\u{1F}\u{7F}"),
+                       "\"\\u2029\u{2019}\u{20AC}\u{2027}\\\\\\t\\r\\n\\u0001\\u001f\u{7F}\"")
         XCTAssertEqual(SiteSearchIndex.lead(String(repeating: "word ", count: 40)), String(repeating: "word ", count: 19) + "word …")
     }
 
