@@ -5,13 +5,14 @@
 /// of words before the parenthesis in which the short form's letters appear
 /// in order, the first one starting a word.
 enum AbbreviationFinder {
-    struct Pair: Equatable {
+    struct Pair: Hashable {
         var short: String
         var long: String
     }
 
     static func pairs(in text: String) -> [Pair] {
         var found: [Pair] = []
+        var seen: Set<Pair> = []
         guard text.utf8.contains(UInt8(ascii: "(")) else { return found }
         // Find the short forms first (cheap), then look back over the words
         // before each: a pattern spanning the words would backtrack badly.
@@ -21,15 +22,35 @@ enum AbbreviationFinder {
             guard letters.count >= 2, letters.count <= 10, short.filter(\.isUppercase).count >= 2 else { continue }
             let before = text[..<m.range.lowerBound]
             guard before.last == " " else { continue }
-            let words = Array(before.split(separator: " ").suffix(12).reversed()
+            let words = Array(lastWords(of: before, count: 12).reversed()
                 .prefix(while: { $0.allSatisfy { $0.isLetter || $0.isNumber || ".+-".contains($0) } })
                 .reversed().map(String.init))
             let window = words.suffix(min(letters.count + 5, letters.count * 2))
-            if let long = longForm(for: letters, in: Array(window)), !found.contains(Pair(short: short, long: long)) {
+            if let long = longForm(for: letters, in: Array(window)), seen.insert(Pair(short: short, long: long)).inserted {
                 found.append(Pair(short: short, long: long))
             }
         }
         return found
+    }
+
+    /// The last `count` space-separated words of `text`, in order: what
+    /// `text.split(separator: " ").suffix(count)` gives, without splitting
+    /// everything before each short form (quadratic in a paragraph full of them).
+    static func lastWords(of text: Substring, count: Int) -> [Substring] {
+        var words: [Substring] = []
+        var wordEnd = text.endIndex
+        var index = text.endIndex
+        while index > text.startIndex, words.count < count {
+            let previous = text.index(before: index)
+            if text[previous] == " " {
+                let start = text.index(after: previous)
+                if start < wordEnd { words.append(text[start..<wordEnd]) }
+                wordEnd = previous
+            }
+            index = previous
+        }
+        if words.count < count, text.startIndex < wordEnd { words.append(text[text.startIndex..<wordEnd]) }
+        return words.reversed()
     }
 
     /// The shortest suffix of `words` that spells `letters`.
@@ -65,11 +86,14 @@ extension ExtractionRun {
     /// `term` (or of the entity kind whose name the long form is).
     mutating func learnAbbreviations() {
         let componentNames = Set(facts.components.map { $0.name.lowercased() })
+        // Lower-cased names of the aliases so far, by alias: a document can
+        // state thousands of pairs, and scanning every alias for each was quadratic.
+        var namesByAlias: [String: [String]] = [:]
+        for alias in facts.aliases { namesByAlias[alias.alias, default: []].append(alias.name.lowercased()) }
         document.forEachInlines { content, line in
             for pair in AbbreviationFinder.pairs(in: content.plainText.collapsingWhitespace)
-            where !facts.aliases.contains(where: {
-                $0.alias == pair.short && $0.name.lowercased().contains(pair.long.lowercased())
-            }) {
+            where !(namesByAlias[pair.short] ?? []).contains(where: { $0.contains(pair.long.lowercased()) }) {
+                namesByAlias[pair.short, default: []].append(pair.long.lowercased())
                 let kind = componentNames.contains(pair.long.lowercased()) ? "component"
                     : roleNames.contains(pair.long.lowercased()) ? "site_system_role" : "term"
                 let section = document.section(containing: line)

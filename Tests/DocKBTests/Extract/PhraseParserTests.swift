@@ -128,6 +128,27 @@ final class AbbreviationFinderTests: XCTestCase {
                        "Microsoft Core XML Services")
         XCTAssertEqual(AbbreviationFinder.pairs(in: "a port number (UDP) and a value (See note)"), [])
     }
+
+    func testLastWordsAreTheLastWordsOfASplit() {
+        for text in ["", " ", "one", "one two", "  one  two   three ", "a b c d e f g h i j k l m n o p", "x \u{301}y z", "trailing  "] {
+            for count in [1, 3, 12] {
+                XCTAssertEqual(AbbreviationFinder.lastWords(of: text[...], count: count),
+                               Array(text.split(separator: " ").suffix(count)), "\(count) of '\(text)'")
+            }
+        }
+    }
+
+    /// Found by the property test: a paragraph of many short forms took time
+    /// quadratic in its length (each one split all the text before it).
+    func testAParagraphOfThousandsOfShortFormsIsLinear() {
+        let text = String(repeating: "Windows Management Instrumentation (WMI) ", count: 5_000)
+        let clock = ContinuousClock()
+        let start = clock.now
+        XCTAssertEqual(AbbreviationFinder.pairs(in: text), [.init(short: "WMI", long: "Windows Management Instrumentation")])
+        // About 0.1 s in a debug build; the quadratic version took minutes. The
+        // bound is loose enough for a loaded machine and still fails that one.
+        XCTAssertLessThan(clock.now - start, .seconds(20))
+    }
 }
 
 final class RoleStatementTests: XCTestCase {
