@@ -17,10 +17,11 @@ public struct MarkdownParser: Sendable {
         var markdown = [UInt8](repeating: UInt8(ascii: "\n"), count: front.lineCount)
         markdown.append(contentsOf: source.bytes[front.bodyOffset...])
 
+        let guarded = InlineCostGuard.apply(markdown)
         var slugger = HeadingSlugger()
-        let tree = CmarkTree.convert(markdown, slugger: &slugger)
+        let tree = CmarkTree.convert(guarded.bytes, slugger: &slugger)
 
-        let notes = source.notes + front.notes + tree.notes
+        let notes = source.notes + front.notes + guarded.notes + tree.notes
         return Document(
             path: path,
             sha256: hexadecimal(SHA256.hash(data: data)),
