@@ -91,7 +91,9 @@ extension ExtractionRun {
         var namesByAlias: [String: [String]] = [:]
         for alias in facts.aliases { namesByAlias[alias.alias, default: []].append(alias.name.lowercased()) }
         document.forEachInlines { content, line in
-            for pair in AbbreviationFinder.pairs(in: content.plainText.collapsingWhitespace)
+            let text = content.plainText.collapsingWhitespace
+            guard text.utf8.count <= Self.maxStatementLength else { return }
+            for pair in AbbreviationFinder.pairs(in: text)
             where !(namesByAlias[pair.short] ?? []).contains(where: { $0.contains(pair.long.lowercased()) }) {
                 namesByAlias[pair.short, default: []].append(pair.long.lowercased())
                 let kind = componentNames.contains(pair.long.lowercased()) ? "component"

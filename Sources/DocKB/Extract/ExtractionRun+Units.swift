@@ -35,7 +35,7 @@ extension ExtractionRun {
     @discardableResult
     mutating func readUnit(_ unit: Unit, in context: Context) -> String? {
         let text = unit.text
-        guard !text.isEmpty else { return nil }
+        guard !text.isEmpty, isReadable(unit) else { return nil }
         readPorts(unit, in: context)
 
         let grants = PermissionParser.grants(unit.content)
@@ -135,6 +135,7 @@ extension ExtractionRun {
     /// Ports stated in a sentence: "Outbound: TCP Port **10123**",
     /// "Between X and Y: HTTPS (by default, TCP 443)".
     mutating func readPorts(_ unit: Unit, in context: Context) {
+        guard isReadable(unit) else { return }
         let text = unit.text
         let found = PortParser.ports(inProse: text)
         guard !found.isEmpty else { return }

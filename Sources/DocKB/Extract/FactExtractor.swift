@@ -20,6 +20,14 @@ struct ExtractionRun {
     var facts = ExtractedFacts()
     var roleNames: Set<String>
     var tableOrdinal = 0
+    /// Lines already warned about by `isReadable`.
+    var longStatementLines: Set<Int> = []
+
+    /// Statements (paragraphs, list items) longer than this, in UTF-8 bytes,
+    /// state no facts. Every fact quotes its statement, so one statement
+    /// naming thousands of ports (a 10 MB line) would be stored thousands of
+    /// times over; the corpus's longest statement is under 4 kB.
+    static let maxStatementLength = 16_384
 
     init(document: Document) {
         self.document = document
@@ -51,6 +59,18 @@ struct ExtractionRun {
                 section: info, subject: info.subject, statesRequirements: states, intro: nil))
         }
         finish()
+    }
+
+    /// False, with a warning the first time for its line, for a statement too long to read facts from.
+    mutating func isReadable(_ unit: Unit) -> Bool {
+        let length = unit.text.utf8.count + unit.details.reduce(0) { $0 + $1.plainText.utf8.count }
+        guard length > Self.maxStatementLength else { return true }
+        if longStatementLines.insert(unit.line).inserted {
+            facts.diagnostics.append(Diagnostic(at: document.location(unit.line),
+                "no facts were read from this \(length)-byte statement (facts quote their statement; "
+                    + "statements up to \(Self.maxStatementLength) bytes are read)"))
+        }
+        return false
     }
 
     func source(_ line: Int, _ context: Context) -> FactSource {
@@ -153,7 +173,8 @@ struct ExtractionRun {
         }
         var inner = context
         inner.intro = unit
-        let rolesInDetails = paragraphs.dropFirst().flatMap { paragraph in
+        let details = isReadable(unit) ? paragraphs.dropFirst() : []
+        let rolesInDetails = details.flatMap { paragraph in
             PermissionParser.roleStatements(paragraph.content).map { (statement: $0, line: paragraph.line) }
         }.map { found -> PermissionParser.RoleStatement in
             facts.securityRoles.append(SecurityRole(name: found.statement.role, description: found.statement.sentence,

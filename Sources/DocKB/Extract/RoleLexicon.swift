@@ -4,8 +4,10 @@
 enum RoleLexicon {
     static func names(in document: Document) -> Set<String> {
         var names = Set<String>()
+        // Text too long to state facts (see ExtractionRun.maxStatementLength) names no roles either.
         document.forEachInlines { content, _ in
             let text = content.plainText.collapsingWhitespace
+            guard text.utf8.count <= ExtractionRun.maxStatementLength else { return }
             for m in rolePhrase.matches(in: text) {
                 let words = m.groups[0].lowercased().split(separator: " ")
                     .drop(while: { Text.stopWords.contains(String($0)) || leadingNoise.contains(String($0)) })
@@ -15,7 +17,8 @@ enum RoleLexicon {
         // Any "X point" in a sentence that speaks of site system roles.
         document.forEachInlines { content, _ in
             let text = content.plainText.collapsingWhitespace
-            guard Text.contains(text, ignoringCase: "site system role") else { return }
+            guard text.utf8.count <= ExtractionRun.maxStatementLength,
+                  Text.contains(text, ignoringCase: "site system role") else { return }
             for sentence in Text.sentences(text) where Text.contains(sentence, ignoringCase: "site system role") {
                 for m in pointPhrase.matches(in: sentence) {
                     let words = m.groups[0].lowercased().split(separator: " ")
