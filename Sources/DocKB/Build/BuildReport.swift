@@ -10,6 +10,9 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// Wall-clock seconds of each phase, in the order they ran.
     public var phases: [Phase]
+    /// The build this run recorded; nil when every source was unchanged and
+    /// nothing was written (the knowledge base and site were already current).
+    public var history: BuildHistoryEntry?
 
     public struct Phase: Hashable, Sendable {
         public var name: String
