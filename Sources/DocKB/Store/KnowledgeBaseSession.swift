@@ -8,6 +8,8 @@ public final class KnowledgeBaseSession {
     let db: Database
     let documentIDs: [String: Int64]
     public internal(set) var counts = StoreCounts()
+    /// Ids of the build's own rows (scanner warnings, dangling links).
+    let buildRowIDs = RowIDAllocator(documentID: RowIDAllocator.buildLevel)
     /// Sorted keys: the same facts always give the same bytes (builds are compared by dump).
     let json: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -53,21 +55,25 @@ public final class KnowledgeBaseSession {
         try addSections(&context)
         try addSearchEntry(kind: "document", refID: documentID, title: document.title,
                            body: [document.frontMatter.description ?? "", BlockText.plain(document.blocks.prefix(while: \.isNotHeading))],
-                           documentID: documentID, line: 1, anchor: "")
+                           documentID: documentID, line: 1, anchor: "", rowIDs: context.rowIDs)
         try addBlocks(document.blocks, context: &context, parentItem: nil, depth: 0)
         try addExtraAnchors(&context)
         try addLinks(links, context: context)
         try addFacts(facts, context: context)
         let diagnostics = document.diagnostics + facts.diagnostics + context.unclassifiedTables
-        try add(diagnostics: diagnostics)
+        try add(diagnostics: diagnostics, rowIDs: context.rowIDs)
         return diagnostics
     }
 
-    /// Diagnostics of the build itself (scanner, link resolution, classification).
+    /// Diagnostics of the build itself (scanner, link resolution).
     public func add(diagnostics: [Diagnostic]) throws {
+        try add(diagnostics: diagnostics, rowIDs: buildRowIDs)
+    }
+
+    private func add(diagnostics: [Diagnostic], rowIDs: RowIDAllocator) throws {
         for diagnostic in diagnostics {
-            try insert("INSERT INTO diagnostics (path, line, severity, message) VALUES (?, ?, ?, ?)",
-                       [diagnostic.location.path, diagnostic.location.line,
+            try insert("INSERT INTO diagnostics (id, path, line, severity, message) VALUES (?, ?, ?, ?, ?)",
+                       [try rowIDs.next(), diagnostic.location.path, diagnostic.location.line,
                         diagnostic.severity.rawValue, diagnostic.message])
         }
         counts.diagnostics += diagnostics.count
@@ -79,9 +85,9 @@ public final class KnowledgeBaseSession {
             let parentID = section.parent.flatMap { context.sectionIDs.indices.contains($0) ? context.sectionIDs[$0] : nil }
             let body = BlockText.plain(document.blocks[sectionRange: section.blockRange])
             let sectionID = try insert("""
-                INSERT INTO sections (document_id, parent_id, level, heading, anchor, slug, line, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [context.id, parentID, section.level, section.heading, section.anchor, section.slug,
+                INSERT INTO sections (id, document_id, parent_id, level, heading, anchor, slug, line, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [try context.rowIDs.next(), context.id, parentID, section.level, section.heading, section.anchor, section.slug,
                       section.line, body])
             context.sectionIDs.append(sectionID)
             for anchor in section.explicitAnchors {
@@ -89,7 +95,7 @@ public final class KnowledgeBaseSession {
             }
             try addAnchor(section.slug, kind: "slug", sectionID: sectionID, line: section.line, context: &context)
             try addSearchEntry(kind: "section", refID: sectionID, title: section.heading, body: [body],
-                               documentID: context.id, line: section.line, anchor: section.anchor)
+                               documentID: context.id, line: section.line, anchor: section.anchor, rowIDs: context.rowIDs)
         }
         counts.sections += document.sections.count
     }
@@ -120,10 +126,10 @@ public final class KnowledgeBaseSession {
         for link in links {
             let targetID = link.targetPath.flatMap { documentIDs[$0] }
             try insert("""
-                INSERT INTO links (document_id, section_id, line, text, destination, target_document_id,
+                INSERT INTO links (id, document_id, section_id, line, text, destination, target_document_id,
                                    target_anchor, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [context.id, context.sectionID(at: link.line), link.line, link.text, link.destination,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [try context.rowIDs.next(), context.id, context.sectionID(at: link.line), link.line, link.text, link.destination,
                       targetID, link.targetAnchor, link.status.rawValue])
             counts.links[link.status, default: 0] += 1
         }
@@ -146,6 +152,7 @@ public final class KnowledgeBaseSession {
 struct DocumentContext {
     let id: Int64
     let document: Document
+    let rowIDs: RowIDAllocator
     /// Row ids of `document.sections`, by index.
     var sectionIDs: [Int64] = []
     var recordedAnchors: Set<String> = []
@@ -160,6 +167,7 @@ struct DocumentContext {
     init(id: Int64, document: Document, classifications: [TableClassification]) {
         self.id = id
         self.document = document
+        rowIDs = RowIDAllocator(documentID: id)
         sectionLines = document.sections.map(\.line)
         self.classifications = Dictionary(classifications.map { ($0.ordinal, $0) }, uniquingKeysWith: { first, _ in first })
         classificationsByLine = Dictionary(classifications.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })

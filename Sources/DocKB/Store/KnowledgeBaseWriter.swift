@@ -94,6 +94,7 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
     case publishFailed(String, reason: String)
     case documentNotAnnounced(String)
     case notAKnowledgeBase(String, reason: String)
+    case tooManyRows(documentID: Int64)
 
     public var description: String {
         switch self {
@@ -105,6 +106,8 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
             return "document \(path) was added but not listed in documentPaths"
         case .notAKnowledgeBase(let path, let reason):
             return "\(path) is not a dockb knowledge base: \(reason)"
+        case .tooManyRows(let documentID):
+            return "document \(documentID) has more than \((1 << RowIDAllocator.shift) - 2) rows, more than one document can hold"
         }
     }
 }
