@@ -13,7 +13,11 @@ public struct CompletedBuild: Sendable {
     public var outputFolder: URL
     public var knowledgeBase: URL
     /// In source order (sorted by relative path).
-    public var documents: [ParsedDocument]
+    public var documents: [Document]
+    /// As the build resolved links (`/sccm/`).
+    public var siteBasePaths: [String]
+    /// Identifies the sources the build read (see `BuildHistoryEntry`).
+    public var sourcesSHA256: String
     public var report: BuildReport
 }
 
@@ -21,6 +25,14 @@ public struct CompletedBuild: Sendable {
 /// calls it last, so a site is only ever made from a complete knowledge base.
 public protocol SitePublisher: Sendable {
     func publish(_ build: CompletedBuild) throws
+    /// True when the site in `output` was published from these sources, so
+    /// a build that changes nothing can skip publishing.
+    func isCurrent(output: URL, sourcesSHA256: String) -> Bool
+}
+
+extension SitePublisher {
+    /// A publisher that keeps no record of what it published is never behind.
+    public func isCurrent(output: URL, sourcesSHA256: String) -> Bool { true }
 }
 
 /// scan → parse + extract (in parallel) → resolve links → write the knowledge
@@ -50,24 +62,80 @@ public struct BuildPipeline: Sendable {
     public func run() throws -> BuildReport {
         var stopwatch = Stopwatch()
         let scan = try SourceScanner(root: source).scan()
+        // After the scan: a missing source folder fails before the output is touched.
+        let lock = try BuildLock.acquire(in: output)
+        defer { lock.release() }
+        let sources = SourceFiles(scan.files)
         stopwatch.lap("scan")
-        var (documents, unreadable) = parseAll(scan.files)
+        let previous = PreviousBuild.load(knowledgeBase)
+        let plan = BuildPlan(sources: sources, previous: previous)
+        if plan.isNoOp {
+            stopwatch.lap("compare")
+            var report = try upToDateReport(phases: stopwatch.phases, warnings: scan.warnings + sources.unreadable)
+            if let sitePublisher, !sitePublisher.isCurrent(output: output, sourcesSHA256: plan.sourcesSHA256) {
+                // The knowledge base is current but the site is not (a build
+                // died between the two): publish the site again.
+                try publishSite(sitePublisher, sources: sources, parsed: [:], siteBasePaths: [], plan: plan, report: report)
+                stopwatch.lap("site")
+                report.phases = stopwatch.phases
+            }
+            return report
+        }
+
+        // Parse what changed; take the outlines and facts of the rest from the previous build.
+        var parsed = parse(plan.toParse, of: sources)
         stopwatch.lap("parse and extract")
-        let (resolver, linkWarnings) = resolveLinks(&documents)
+        let outlines = sources.files.map { file in
+            parsed[file.relativePath]?.document.outline ?? previous!.entries[file.relativePath]!.outline
+        }
+        let (resolver, links) = resolveLinks(outlines)
+        // An unchanged document whose links now resolve differently (its
+        // target changed) is written again too.
+        if let previous, plan.kind == .incremental {
+            let relinked = sources.files.indices.filter { index in
+                let path = sources.files[index].relativePath
+                return parsed[path] == nil && previous.entries[path]?.links != links[index].links
+            }
+            parsed.merge(parse(Set(relinked.map { sources.files[$0].relativePath }), of: sources)) { new, _ in new }
+        }
+        for (index, file) in sources.files.enumerated() { parsed[file.relativePath]?.links = links[index].links }
         stopwatch.lap("links")
 
-        let buildInfo = ["source_folder": source.path, "documents": String(documents.count),
+        let facts = sources.files.map { parsed[$0.relativePath]?.facts ?? previous!.entries[$0.relativePath]!.facts }
+        let history = BuildHistoryEntry(
+            id: (previous?.lastBuildID ?? 0) + 1, kind: plan.kind, documents: sources.files.count,
+            documentsParsed: parsed.count, sourcesSHA256: plan.sourcesSHA256,
+            changes: previous.map { previous in
+                FactDiff.compare(old: previous.paths.compactMap { previous.entries[$0]?.facts }, new: facts)
+            } ?? [])
+        stopwatch.lap("compare")
+
+        let paths = sources.files.map(\.relativePath)
+        let buildInfo = ["source_folder": source.path, "documents": String(paths.count),
                          "site_base_paths": resolver.siteBasePaths.joined(separator: " ")]
+        let start: KnowledgeBaseWriter.Start = plan.kind == .incremental ? .copy(knowledgeBase) : .empty(history: previous?.url)
         var documentWarnings: [Diagnostic] = []
         let counts = try KnowledgeBaseWriter(outputFolder: output).publish(
-            documentPaths: documents.map(\.document.path), buildInfo: buildInfo
+            documentPaths: paths, buildInfo: buildInfo, start: start
         ) { session in
-            try session.add(diagnostics: scan.warnings + unreadable)
-            for (parsed, problems) in zip(documents, linkWarnings) {
-                let stored = try session.add(parsed.document, facts: parsed.facts, links: parsed.links)
-                try session.add(diagnostics: problems)
-                documentWarnings += stored.sorted { $0.location.line < $1.location.line }
+            if plan.kind == .incremental {
+                try session.removeBuildLevelRows()
+                for path in paths where parsed[path] != nil { try session.removeDocument(id: previous!.entries[path]!.id) }
             }
+            // The build's own rows in the order a clean build writes them, so both give the same ids.
+            try session.add(diagnostics: scan.warnings + sources.unreadable)
+            for (path, problems) in zip(paths, links.map(\.warnings)) {
+                if let document = parsed[path] {
+                    let stored = try session.add(document.document, facts: document.facts, links: document.links)
+                    documentWarnings += stored.sorted { $0.location.line < $1.location.line }
+                }
+                try session.add(diagnostics: problems)
+            }
+            if plan.kind == .incremental {
+                try session.removeConditionVariables()
+                try session.setConditionVariables(facts.flatMap(\.variables))
+            }
+            try session.record(history)
         }
         stopwatch.lap("write")
 
@@ -75,62 +143,58 @@ public struct BuildPipeline: Sendable {
         // noticed, then dangling links: a folder copied out of a larger docset
         // has many of those, and they must not hide the rest when the list is
         // cut short.
-        let all = scan.warnings + unreadable + documentWarnings + linkWarnings.joined()
+        let all = scan.warnings + sources.unreadable + documentWarnings + links.flatMap(\.warnings)
         var report = BuildReport(sourceFolder: source.path, knowledgeBase: knowledgeBase.path, counts: counts,
                                  warnings: all.filter { $0.severity == .error } + all.filter { $0.severity != .error },
                                  phases: stopwatch.phases)
+        report.history = history
         if let sitePublisher {
-            do {
-                try sitePublisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output,
-                                                         knowledgeBase: knowledgeBase, documents: documents,
-                                                         report: report))
-            } catch {
-                throw BuildError.sitePublishingFailed("\(error)")
-            }
+            try publishSite(sitePublisher, sources: sources, parsed: parsed, siteBasePaths: resolver.siteBasePaths,
+                            plan: plan, report: report)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
         }
         return report
     }
 
-    private func parseAll(_ files: [SourceScanner.File]) -> (documents: [ParsedDocument], unreadable: [Diagnostic]) {
-        var documents: [ParsedDocument] = []
-        var unreadable: [Diagnostic] = []
-        for outcome in concurrentMap(files, parse) {
-            switch outcome {
-            case .parsed(let document): documents.append(document)
-            case .unreadable(let warning): unreadable.append(warning)
-            }
+    /// The site renders every document: the ones this build did not parse are
+    /// parsed here, without extraction, which is the costly part.
+    private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed: [String: ParsedDocument],
+                             siteBasePaths: [String], plan: BuildPlan, report: BuildReport) throws {
+        let documents = concurrentMap(sources.files) { file in
+            parsed[file.relativePath]?.document ?? parser.parse(file.data, path: file.relativePath)
         }
-        return (documents, unreadable)
-    }
-
-    /// Fills in each document's links; returns the resolver used and each
-    /// document's warnings about dangling links, in document order.
-    private func resolveLinks(_ documents: inout [ParsedDocument]) -> (LinkResolver, [[Diagnostic]]) {
-        let all = documents.map(\.document)
-        let resolver = siteBasePaths.map { LinkResolver(documents: all, siteBasePaths: $0) }
-            ?? LinkResolver.learningSiteBases(documents: all, sourceFolderName: source.lastPathComponent)
-        let resolved = concurrentMap(all, resolver.links(of:))
-        for index in documents.indices { documents[index].links = resolved[index].links }
-        return (resolver, resolved.map(\.warnings))
-    }
-
-    private enum Outcome: Sendable {
-        case parsed(ParsedDocument)
-        case unreadable(Diagnostic)
-    }
-
-    private func parse(_ file: SourceScanner.File) -> Outcome {
-        let data: Data
         do {
-            data = try Data(contentsOf: file.url)
+            try publisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output, knowledgeBase: knowledgeBase,
+                                                 documents: documents, siteBasePaths: siteBasePaths,
+                                                 sourcesSHA256: plan.sourcesSHA256, report: report))
         } catch {
-            return .unreadable(Diagnostic(at: SourceLocation(path: file.relativePath, line: 1),
-                                          "skipped: the file cannot be read (\(error.localizedDescription))"))
+            throw BuildError.sitePublishingFailed("\(error)")
         }
-        let document = parser.parse(data, path: file.relativePath)
-        return .parsed(ParsedDocument(document: document, facts: extractor.extract(document), links: []))
+    }
+
+    /// The report of a build that found nothing to do.
+    private func upToDateReport(phases: [BuildReport.Phase], warnings: [Diagnostic]) throws -> BuildReport {
+        let kb = try KnowledgeBase(url: knowledgeBase)
+        let counts = try kb.read { try StoreCounts.load($0) }
+        return BuildReport(sourceFolder: source.path, knowledgeBase: knowledgeBase.path, counts: counts,
+                           warnings: warnings, phases: phases)
+    }
+
+    private func parse(_ paths: Set<String>, of sources: SourceFiles) -> [String: ParsedDocument] {
+        let files = sources.files.filter { paths.contains($0.relativePath) }
+        let documents = concurrentMap(files) { file in
+            let document = parser.parse(file.data, path: file.relativePath)
+            return ParsedDocument(document: document, facts: extractor.extract(document), links: [])
+        }
+        return Dictionary(uniqueKeysWithValues: documents.map { ($0.document.path, $0) })
+    }
+
+    /// Every document's links, resolved against all outlines, in source order.
+    private func resolveLinks(_ outlines: [DocumentOutline]) -> (LinkResolver, [(links: [LinkRecord], warnings: [Diagnostic])]) {
+        let resolver = siteBasePaths.map { LinkResolver(outlines: outlines, siteBasePaths: $0) }
+            ?? LinkResolver.learningSiteBases(outlines: outlines, sourceFolderName: source.lastPathComponent)
+        return (resolver, concurrentMap(outlines, resolver.links(of:)))
     }
 }
 

@@ -10,14 +10,18 @@ struct DocumentIndex: Sendable {
     private let anchors: [String: AnchorSet]
 
     init(documents: [Document]) {
-        paths = Set(documents.map(\.path))
-        pathsByLowercase = Dictionary(documents.map { ($0.path.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
+        self.init(outlines: documents.map(\.outline))
+    }
+
+    init(outlines: [DocumentOutline]) {
+        paths = Set(outlines.map(\.path))
+        pathsByLowercase = Dictionary(outlines.map { ($0.path.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
 
         var own: [String: Set<String>] = [:]
         var included: [String: [String]] = [:]
-        for document in documents {
-            own[document.path, default: []].formUnion(document.anchors)
-            included[document.path] = Self.includePaths(of: document)
+        for outline in outlines {
+            own[outline.path, default: []].formUnion(outline.anchors)
+            included[outline.path] = Self.includePaths(of: outline)
         }
         let lookUp = { [paths, pathsByLowercase] (path: String) -> String? in
             paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
@@ -46,23 +50,9 @@ struct DocumentIndex: Sendable {
         anchors[document]?.match(anchor)
     }
 
-    /// Paths of the files `document` includes, relative to the source folder.
-    static func includePaths(of document: Document) -> [String] {
-        var found: [String] = []
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block.kind {
-                case .include(let include):
-                    if let path = LinkResolver.normalize(folder(of: document.path) + include.path) { found.append(path) }
-                case .list(let list): for item in list.items { walk(item.blocks) }
-                case .alert(let alert): walk(alert.blocks)
-                case .quote(let inner): walk(inner)
-                default: break
-                }
-            }
-        }
-        walk(document.blocks)
-        return found
+    /// Paths of the files `outline`'s document includes, relative to the source folder.
+    static func includePaths(of outline: DocumentOutline) -> [String] {
+        outline.includes.compactMap { LinkResolver.normalize(folder(of: outline.path) + $0) }
     }
 
     /// `core/clients/` for `core/clients/page.md`; empty at the root.

@@ -28,7 +28,11 @@ public struct LinkResolver: Sendable {
     public let siteBasePaths: [String]
 
     public init(documents: [Document], siteBasePaths: [String] = []) {
-        self.init(index: DocumentIndex(documents: documents), siteBasePaths: siteBasePaths)
+        self.init(outlines: documents.map(\.outline), siteBasePaths: siteBasePaths)
+    }
+
+    public init(outlines: [DocumentOutline], siteBasePaths: [String] = []) {
+        self.init(index: DocumentIndex(outlines: outlines), siteBasePaths: siteBasePaths)
     }
 
     init(index: DocumentIndex, siteBasePaths: [String]) {
@@ -44,14 +48,17 @@ public struct LinkResolver: Sendable {
 
     /// Every link of `document` in reading order, and a warning for each dangling one.
     public func links(of document: Document) -> (links: [LinkRecord], warnings: [Diagnostic]) {
+        links(of: document.outline)
+    }
+
+    public func links(of outline: DocumentOutline) -> (links: [LinkRecord], warnings: [Diagnostic]) {
         var records: [LinkRecord] = []
         var warnings: [Diagnostic] = []
-        InlineRuns.forEach(in: document.blocks) { inline, line in
-            guard case .link(let destination, _, let content) = inline else { return }
-            let record = resolve(destination, text: content.plainText.collapsingWhitespace, line: line, in: document.path)
+        for link in outline.links {
+            let record = resolve(link.destination, text: link.text, line: link.line, in: outline.path)
             records.append(record)
             if let problem = Self.warning(for: record) {
-                warnings.append(Diagnostic(at: SourceLocation(path: document.path, line: line), problem))
+                warnings.append(Diagnostic(at: SourceLocation(path: outline.path, line: link.line), problem))
             }
         }
         return (records, warnings)

@@ -18,7 +18,13 @@ public struct SiteRenderer: Sendable {
         self.siteBasePaths = siteBasePaths
     }
 
-    public func render(documents: [Document], to outputDirectory: URL) throws -> SiteReport {
+    /// `sourcesSHA256` identifies the sources in the site's marker (see `isCurrent`).
+    /// True when the site in `outputDirectory` was rendered from the sources `sourcesSHA256` names.
+    public static func isCurrent(_ outputDirectory: URL, sourcesSHA256: String) -> Bool {
+        SiteWriter.publishedSources(in: outputDirectory) == sourcesSHA256
+    }
+
+    public func render(documents: [Document], to outputDirectory: URL, sourcesSHA256: String? = nil) throws -> SiteReport {
         let snapshot = try SiteFacts.load(databasePath: databasePath)
         let catalog = DocumentCatalog(documents: documents, siteBasePaths: siteBasePaths)
         let model = SiteModel(snapshot: snapshot, catalog: catalog)
@@ -73,8 +79,11 @@ public struct SiteRenderer: Sendable {
         try writer.write(Data(SiteStylesheet.source.utf8), to: SitePaths.stylesheet)
         try writer.write(Data(SiteScript.source.utf8), to: SitePaths.script)
 
+        try writer.commit(sourcesSHA256: sourcesSHA256)
         report.files = writer.filesWritten
         report.bytes = writer.bytesWritten
+        report.filesRewritten = writer.filesRewritten
+        report.filesRemoved = writer.filesRemoved
         report.warnings = log.diagnostics
         report.unlinkedFacts = Self.unlinkedFacts(model: model, log: log)
         return report
@@ -102,6 +111,10 @@ public struct SiteReport: Sendable, Equatable {
     /// Every file written (pages, diagrams, script, stylesheet, search index).
     public var files = 0
     public var bytes = 0
+    /// Files whose bytes changed or that are new; the rest were left untouched.
+    public var filesRewritten = 0
+    /// Files of the previous render that no longer exist.
+    public var filesRemoved = 0
     /// Dangling links, unsafe URLs and missing includes, by file and line.
     public var warnings: [Diagnostic] = []
     /// Lines that produced facts but start no rendered row, item or paragraph.
@@ -113,7 +126,8 @@ public struct SiteReport: Sendable, Equatable {
     public var summary: String {
         let megabytes = String(format: "%.1f", Double(bytes) / 1_000_000)
         var lines = ["site: \(pages) pages (\(documentPages) documents, \(entityPages) entities), "
-            + "\(diagrams) diagrams, \(files) files, \(megabytes) MB"]
+            + "\(diagrams) diagrams, \(files) files, \(megabytes) MB",
+            "site: \(filesRewritten) files written, \(files - filesRewritten) unchanged, \(filesRemoved) removed"]
         if !unlinkedFacts.isEmpty {
             lines.append("site: \(unlinkedFacts.count) fact lines not found in their rendered document")
         }

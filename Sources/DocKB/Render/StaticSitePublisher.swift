@@ -19,6 +19,10 @@ public struct StaticSitePublisher: SitePublisher {
     public func publish(_ build: CompletedBuild) throws {
         let renderer = SiteRenderer(databasePath: build.knowledgeBase.path,
                                     siteBasePaths: siteBasePaths ?? [build.sourceFolder.lastPathComponent])
-        onReport(try renderer.render(documents: build.documents.map(\.document), to: build.outputFolder))
+        onReport(try renderer.render(documents: build.documents, to: build.outputFolder, sourcesSHA256: build.sourcesSHA256))
+    }
+
+    public func isCurrent(output: URL, sourcesSHA256: String) -> Bool {
+        SiteRenderer.isCurrent(output, sourcesSHA256: sourcesSHA256)
     }
 }

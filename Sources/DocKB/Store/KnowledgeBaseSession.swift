@@ -28,6 +28,64 @@ public final class KnowledgeBaseSession {
         documentIDs = ids
     }
 
+    /// Removes every row `add` wrote for the document with this id (its id
+    /// range in each table), so a new version can take its place.
+    func removeDocument(id documentID: Int64) throws {
+        let range = RowIDAllocator.range(of: documentID)
+        let arguments: StatementArguments = [range.lowerBound, range.upperBound]
+        try db.execute(sql: "DELETE FROM table_cells WHERE rowid BETWEEN ? AND ?", arguments: arguments)
+        try db.execute(sql: "DELETE FROM search WHERE rowid BETWEEN ? AND ?", arguments: arguments)
+        for table in Self.documentTables {
+            try db.execute(sql: "DELETE FROM \(table) WHERE id BETWEEN ? AND ?", arguments: arguments)
+        }
+        try db.execute(sql: "DELETE FROM anchors WHERE rowid BETWEEN ? AND ?", arguments: arguments)
+        try db.execute(sql: "DELETE FROM document_cache WHERE document_id = ?", arguments: [documentID])
+        try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [documentID])
+    }
+
+    /// Removes the rows of the build itself (scanner warnings, dangling links)
+    /// and the condition variables, which the next build writes again in full.
+    func removeBuildLevelRows() throws {
+        let range = RowIDAllocator.range(of: RowIDAllocator.buildLevel)
+        try db.execute(sql: "DELETE FROM diagnostics WHERE id BETWEEN ? AND ?", arguments: [range.lowerBound, range.upperBound])
+        try db.execute(sql: "DELETE FROM condition_variables")
+    }
+
+    /// Tables whose `id` comes from `RowIDAllocator`.
+    static let documentTables = [
+        "sections", "doc_tables", "table_rows", "lists", "list_items", "alerts", "links", "comments", "includes",
+        "diagnostics", "components", "site_system_roles", "security_roles", "permissions", "ports",
+        "install_methods", "requirements", "aliases",
+    ]
+
+    func removeConditionVariables() throws {
+        try db.execute(sql: "DELETE FROM condition_variables")
+    }
+
+    /// The condition variables of every document, in document order: the
+    /// first document to name a flag gives its phrase.
+    func setConditionVariables(_ variables: [ConditionVariable]) throws {
+        for v in variables {
+            try insert("INSERT OR IGNORE INTO condition_variables (name, phrase) VALUES (?, ?)", [v.name, v.phrase])
+        }
+    }
+
+    /// This build's entry in the history, after the entries carried over.
+    func record(_ entry: BuildHistoryEntry) throws {
+        try insert("""
+            INSERT INTO builds (id, kind, documents, documents_parsed, sources_sha256, added, removed, changed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [entry.id, entry.kind.rawValue, entry.documents, entry.documentsParsed, entry.sourcesSHA256,
+                  entry.count(.added), entry.count(.removed), entry.count(.changed)])
+        for change in entry.changes {
+            try insert("""
+                INSERT INTO changes (build_id, change, entity_type, entity_name, field, old_value, new_value, document, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [entry.id, change.kind.rawValue, change.entityType, change.entityName, change.field,
+                      change.oldValue, change.newValue, change.path, change.line])
+        }
+    }
+
     func setBuildInfo(_ info: [String: String]) throws {
         for (key, value) in info.sorted(by: { $0.key < $1.key }) {
             try insert("INSERT OR REPLACE INTO build_info (key, value) VALUES (?, ?)", [key, value])
@@ -60,6 +118,8 @@ public final class KnowledgeBaseSession {
         try addExtraAnchors(&context)
         try addLinks(links, context: context)
         try addFacts(facts, context: context)
+        try insert("INSERT INTO document_cache (document_id, outline, facts) VALUES (?, ?, ?)",
+                   [documentID, try jsonText(document.outline), try jsonText(facts)])
         let diagnostics = document.diagnostics + facts.diagnostics + context.unclassifiedTables
         try add(diagnostics: diagnostics, rowIDs: context.rowIDs)
         return diagnostics
@@ -117,8 +177,8 @@ public final class KnowledgeBaseSession {
     private func addAnchor(_ anchor: String, kind: String, sectionID: Int64?, line: Int,
                            context: inout DocumentContext) throws {
         guard !anchor.isEmpty, context.recordedAnchors.insert(anchor).inserted else { return }
-        try insert("INSERT INTO anchors (document_id, section_id, anchor, kind, line) VALUES (?, ?, ?, ?, ?)",
-                   [context.id, sectionID, anchor, kind, line])
+        try insert("INSERT INTO anchors (rowid, document_id, section_id, anchor, kind, line) VALUES (?, ?, ?, ?, ?, ?)",
+                   [try context.rowIDs.next(), context.id, sectionID, anchor, kind, line])
         counts.anchors += 1
     }
 

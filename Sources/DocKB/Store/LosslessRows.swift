@@ -79,8 +79,8 @@ extension KnowledgeBaseSession {
             let rowID = try insert("INSERT INTO table_rows (id, table_id, row_index, is_header, line) VALUES (?, ?, ?, ?, ?)",
                                    [try context.rowIDs.next(), tableID, index, index == 0, row.line])
             for (column, cell) in row.cells.enumerated() {
-                try insert("INSERT INTO table_cells (row_id, column_index, text, markdown) VALUES (?, ?, ?, ?)",
-                           [rowID, column, BlockText.trimmed(cell.plainText), BlockText.trimmed(cell.markdown)])
+                try insert("INSERT INTO table_cells (rowid, row_id, column_index, text, markdown) VALUES (?, ?, ?, ?, ?)",
+                           [try context.rowIDs.next(), rowID, column, BlockText.trimmed(cell.plainText), BlockText.trimmed(cell.markdown)])
                 try addComments(in: cell, line: row.line, context: context)
             }
         }

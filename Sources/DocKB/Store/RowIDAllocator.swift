@@ -1,6 +1,7 @@
 /// Row ids that depend only on the document a row comes from and its place
 /// in that document: `document id << 24 | n`, with n counting from 1 over all
-/// of the document's rows (every table shares the counter).
+/// of the document's rows (every table shares the counter; `anchors` and
+/// `table_cells`, which have no `id` column, get it as their rowid).
 ///
 /// Because of this an incremental build can delete one document's rows (one
 /// id range per table) and write the new version in their place, and end up

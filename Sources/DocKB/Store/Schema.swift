@@ -266,9 +266,10 @@ public enum Schema {
     /// stored anywhere: the same sources replayed in the same order give the
     /// same database, byte for byte in `sqlite3 .dump`.
     static let buildHistory = """
-        CREATE TABLE document_facts (
+        CREATE TABLE document_cache (
             document_id INTEGER PRIMARY KEY REFERENCES documents(id),
-            facts TEXT NOT NULL                  -- the document's typed facts as JSON, compared by the next build
+            outline TEXT NOT NULL,               -- JSON: title, sections, anchors, includes, links (for link resolution)
+            facts TEXT NOT NULL                  -- JSON: the typed facts, compared by the next build
         );
         CREATE TABLE builds (
             id INTEGER PRIMARY KEY,              -- 1 for the first build into this output, then 2, 3...

@@ -102,8 +102,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stdout.hasPrefix(helpLine), second.stdout)
 
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)],
-                                              ofItemAtPath: root.appendingPathComponent("docs-src/guide.md").path)
+        // An edit (a newer file with other bytes) builds again.
+        let guide = root.appendingPathComponent("docs-src/guide.md")
+        try (try String(contentsOf: guide, encoding: .utf8) + "\nOne more line.\n").write(to: guide, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: guide.path)
         XCTAssertTrue(try dockb([], in: root).stdout.hasPrefix("Built "))
     }
 

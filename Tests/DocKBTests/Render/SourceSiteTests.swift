@@ -78,7 +78,8 @@ final class SourceSiteTests: XCTestCase {
             let base = root.standardizedFileURL.path + "/"
             for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) ?? FileManager.DirectoryEnumerator() {
                 let path = url.standardizedFileURL.path
-                guard !path.hasSuffix("/kb.sqlite"), !path.contains("/kb.sqlite"),
+                // The knowledge base and the build lock are not part of the site.
+                guard !path.hasSuffix("/kb.sqlite"), !path.contains("/kb.sqlite"), !path.hasSuffix("/" + BuildLock.fileName),
                       let data = FileManager.default.contents(atPath: path), !url.hasDirectoryPath else { continue }
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { continue }
