@@ -36,12 +36,18 @@ final class CrashSafetyTests: XCTestCase {
         let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
         let original = try String(contentsOf: seed, encoding: .utf8)
 
-        // A complete build first, timed, so the kills can be spread over a build's length.
-        let clock = ContinuousClock()
-        let started = clock.now
+        // A complete build first, then one like those below, timed, so the
+        // kills can be spread over a build's length.
         let first = try start(["build", "--source", source.path, "--output", output.path])
         first.waitUntilExit()
         XCTAssertEqual(first.terminationStatus, 0)
+        try original.replacingOccurrences(of: "|Windows Installer|", with: "|Windows Installer version 99|")
+            .write(to: seed, atomically: true, encoding: .utf8)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let timed = try start(["build", "--source", source.path, "--output", output.path])
+        timed.waitUntilExit()
+        XCTAssertEqual(timed.terminationStatus, 0)
         let length = clock.now - started
 
         var killedBeforeTheEnd = 0
@@ -57,14 +63,15 @@ final class CrashSafetyTests: XCTestCase {
                 try? FileManager.default.removeItem(at: extra)
             }
             let process = try start(["build", "--source", source.path, "--output", output.path])
-            // From at once to a little past the build's usual length.
-            Thread.sleep(forTimeInterval: Double(attempt) / 19 * 1.2 * (Double(length.components.seconds) + Double(length.components.attoseconds) / 1e18))
+            // From at once to near the end of a build's usual length.
+            Thread.sleep(forTimeInterval: Double(attempt) / 19 * 0.9 * (Double(length.components.seconds) + Double(length.components.attoseconds) / 1e18))
             if process.isRunning { killedBeforeTheEnd += 1 }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             try assertUsable(output, attempt: attempt)
         }
-        XCTAssertGreaterThanOrEqual(killedBeforeTheEnd, 10, "most kills must land during a build")
+        print("crash safety: \(killedBeforeTheEnd) of 20 SIGKILLs landed during a build; every time the knowledge base and site stayed usable")
+        XCTAssertGreaterThanOrEqual(killedBeforeTheEnd, 15, "most kills must land during a build")
     }
 
     private func assertUsable(_ output: URL, attempt: Int) throws {
