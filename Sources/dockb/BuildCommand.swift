@@ -26,23 +26,36 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("List at most this many warnings in the report (all are stored in the knowledge base).", valueName: "n"))
     var maxWarnings = defaultMaxWarnings
 
+    @Flag(name: .long, help: "Print the whole quality report (tables per shape, warnings, dangling links, conflicts), not only its summary.")
+    var report = false
+
     @Flag(name: .long, help: "Print nothing when the build succeeds.")
     var quiet = false
 
     func run() throws {
-        let report = try reportingFailures { try Self.build(source: source, output: output, maxWarnings: maxWarnings) }
-        if !quiet { print(report) }
+        let outcome = try reportingFailures {
+            try Self.build(source: source, output: output, maxWarnings: maxWarnings, fullQualityReport: report)
+        }
+        if !quiet { print(outcome.text) }
+    }
+
+    struct Outcome {
+        /// The build report, the site's summary, then the quality report.
+        var text: String
     }
 
     /// The build every command runs: the knowledge base, then the static site
-    /// into the same output folder. Returns the report text, the site's
-    /// summary after the build's.
-    static func build(source: String, output: String, maxWarnings: Int) throws -> String {
+    /// into the same output folder.
+    static func build(source: String, output: String, maxWarnings: Int, fullQualityReport: Bool = false) throws -> Outcome {
         let site = SiteSummary()
         let pipeline = BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
                                      sitePublisher: StaticSitePublisher(onReport: { site.set($0.summary) }))
-        let report = try pipeline.run().text(maxWarnings: maxWarnings)
-        return site.text.map { report + "\n" + $0 } ?? report
+        let report = try pipeline.run()
+        let quality = try QualityReport.load(from: KnowledgeBase(url: pipeline.knowledgeBase))
+        let page = pipeline.output.appendingPathComponent(StaticSitePublisher.qualityPage).relativePathFromCurrentDirectory
+        let text = [report.text(maxWarnings: maxWarnings), site.text, quality.summary(page: page),
+                    fullQualityReport ? "\n" + quality.text() : nil].compactMap { $0 }
+        return Outcome(text: text.joined(separator: "\n"))
     }
 }
 

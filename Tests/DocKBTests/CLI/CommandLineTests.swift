@@ -76,6 +76,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("documents                   2"), run.stdout)
         XCTAssertNoThrow(try KnowledgeBase(url: root.appendingPathComponent("site/kb.sqlite")))
+        let quality = run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("quality: ") }
+        XCTAssertEqual(quality.count, 5, run.stdout)
+        XCTAssertEqual(quality.last, "quality: full report in site/quality.html (or run `dockb build --report`)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/quality.html").path))
+    }
+
+    func testReportPrintsTheWholeQualityReport() throws {
+        let root = try smallSource()
+        try ScratchFolder.write("# Lost\n\nSee [nothing](missing.md).\n", to: "docs-src/lost.md", in: root)
+        let run = try dockb(["build", "--report"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let full = try XCTUnwrap(run.stdout.range(of: "\nQuality report: 3 documents\n"), run.stdout)
+        let text = run.stdout[full.upperBound...]
+        for part in ["Tables per shape", "Facts per type", "Documents with warnings", "Conflicts between documents (0)"] {
+            XCTAssertTrue(text.contains(part), "--report lacks \(part):\n\(text)")
+        }
+        XCTAssertTrue(text.contains("Dangling links and anchors (1)\n  lost.md:3: dangling-document: missing.md"), String(text))
     }
 
     func testQuietBuildPrintsNothing() throws {
