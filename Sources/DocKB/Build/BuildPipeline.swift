@@ -34,6 +34,8 @@ public struct BuildPipeline: Sendable {
     /// `LinkResolver.learningSiteBases`).
     public var siteBasePaths: [String]?
     public var sitePublisher: (any SitePublisher)?
+    /// Told of each phase and each file done, for a progress display.
+    public var progress: BuildProgress?
     public var parser = MarkdownParser()
     public var extractor = FactExtractor()
 
@@ -49,12 +51,16 @@ public struct BuildPipeline: Sendable {
     @discardableResult
     public func run() throws -> BuildReport {
         var stopwatch = Stopwatch()
+        progress?.begin("scan")
         let scan = try SourceScanner(root: source).scan()
         stopwatch.lap("scan")
+        progress?.begin("parse and extract", total: scan.files.count)
         var (documents, unreadable) = parseAll(scan.files)
         stopwatch.lap("parse and extract")
+        progress?.begin("links")
         let (resolver, linkWarnings) = resolveLinks(&documents)
         stopwatch.lap("links")
+        progress?.begin("write", total: documents.count)
 
         let buildInfo = ["source_folder": source.path, "documents": String(documents.count),
                          "site_base_paths": resolver.siteBasePaths.joined(separator: " ")]
@@ -67,6 +73,7 @@ public struct BuildPipeline: Sendable {
                 let stored = try session.add(parsed.document, facts: parsed.facts, links: parsed.links)
                 try session.add(diagnostics: problems)
                 documentWarnings += stored.sorted { $0.location.line < $1.location.line }
+                progress?.advance()
             }
         }
         stopwatch.lap("write")
@@ -80,6 +87,7 @@ public struct BuildPipeline: Sendable {
                                  warnings: all.filter { $0.severity == .error } + all.filter { $0.severity != .error },
                                  phases: stopwatch.phases)
         if let sitePublisher {
+            progress?.begin("site")
             do {
                 try sitePublisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output,
                                                          knowledgeBase: knowledgeBase, documents: documents,
@@ -90,6 +98,7 @@ public struct BuildPipeline: Sendable {
             stopwatch.lap("site")
             report.phases = stopwatch.phases
         }
+        progress?.finish()
         return report
     }
 
@@ -122,6 +131,7 @@ public struct BuildPipeline: Sendable {
     }
 
     private func parse(_ file: SourceScanner.File) -> Outcome {
+        defer { progress?.advance() }
         let data: Data
         do {
             data = try Data(contentsOf: file.url)
