@@ -4,10 +4,16 @@
 /// DocFX pastes `[!INCLUDE]`d files into the page, so an anchor written in an
 /// include file (`## <a name="bkmk_x"></a> ...`) is an anchor of every page
 /// that includes it, directly or through other includes.
+///
+/// A heading's anchors are also found in the exact form DocFX publishes when
+/// the heading's text starts after an anchor and a space (`-title` for
+/// `## <a name="x"></a> Title`): authors copy it from the published page.
 struct DocumentIndex: Sendable {
     private let paths: Set<String>
     private let pathsByLowercase: [String: String]
     private let anchors: [String: AnchorSet]
+    /// The documents that include each document directly.
+    private let includers: [String: [String]]
 
     init(documents: [Document]) {
         paths = Set(documents.map(\.path))
@@ -17,11 +23,20 @@ struct DocumentIndex: Sendable {
         var included: [String: [String]] = [:]
         for document in documents {
             own[document.path, default: []].formUnion(document.anchors)
+            for section in document.sections {
+                let exact = HeadingSlugger.slug(HeadingSlugger.visibleText(section.content), trimming: false)
+                if exact != section.slug { own[document.path, default: []].insert(exact) }
+            }
             included[document.path] = Self.includePaths(of: document)
         }
         let lookUp = { [paths, pathsByLowercase] (path: String) -> String? in
             paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
         }
+        var includers: [String: [String]] = [:]
+        for (path, targets) in included {
+            for target in Set(targets.compactMap(lookUp)) { includers[target, default: []].append(path) }
+        }
+        self.includers = includers.mapValues { $0.sorted() }
         var anchors: [String: AnchorSet] = [:]
         for path in own.keys {
             var reachable: Set<String> = [path]
@@ -44,6 +59,20 @@ struct DocumentIndex: Sendable {
     /// The anchor as `document` spells it: exactly, else ignoring case.
     func anchor(_ anchor: String, in document: String) -> String? {
         anchors[document]?.match(anchor)
+    }
+
+    /// The documents that include `document`, directly or through other
+    /// includes, nearest first, each level in path order.
+    func pagesIncluding(_ document: String) -> [String] {
+        var seen: Set<String> = [document]
+        var level = [document]
+        var pages: [String] = []
+        while !level.isEmpty {
+            let next = level.flatMap { includers[$0] ?? [] }.filter { seen.insert($0).inserted }
+            pages += next
+            level = next
+        }
+        return pages
     }
 
     /// Paths of the files `document` includes, relative to the source folder.
