@@ -21,7 +21,8 @@ struct DocKBCommand: ParsableCommand {
         try reportingFailures {
             if try Freshness.needsBuild(knowledgeBase: pipeline.knowledgeBase, source: pipeline.source) {
                 print(try BuildCommand.build(source: BuildCommand.defaultSource, output: BuildCommand.defaultOutput,
-                                             maxWarnings: BuildCommand.defaultMaxWarnings))
+                                             maxWarnings: BuildCommand.defaultMaxWarnings,
+                                             progress: ProgressDisplay.forStandardError()).text)
                 // The REPL writes to the file handle directly: the buffered
                 // report must be out first, or a pipe gets the two interleaved.
                 fflush(nil)

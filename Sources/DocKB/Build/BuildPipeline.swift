@@ -46,6 +46,8 @@ public struct BuildPipeline: Sendable {
     /// `LinkResolver.learningSiteBases`).
     public var siteBasePaths: [String]?
     public var sitePublisher: (any SitePublisher)?
+    /// Told of each phase and each file done, for a progress display.
+    public var progress: BuildProgress?
     public var parser = MarkdownParser()
     public var extractor = FactExtractor()
 
@@ -61,6 +63,8 @@ public struct BuildPipeline: Sendable {
     @discardableResult
     public func run() throws -> BuildReport {
         var stopwatch = Stopwatch()
+        defer { progress?.finish() }
+        progress?.begin("scan")
         let scan = try SourceScanner(root: source).scan()
         // After the scan: a missing source folder fails before the output is touched.
         let lock = try BuildLock.acquire(in: output)
@@ -83,11 +87,13 @@ public struct BuildPipeline: Sendable {
         }
 
         // Parse what changed; take the outlines and facts of the rest from the previous build.
+        progress?.begin("parse and extract", total: plan.toParse.count)
         var parsed = parse(plan.toParse, of: sources)
         stopwatch.lap("parse and extract")
         let outlines = sources.files.map { file in
             parsed[file.relativePath]?.document.outline ?? previous!.entries[file.relativePath]!.outline
         }
+        progress?.begin("links")
         let (resolver, links) = resolveLinks(outlines)
         // An unchanged document whose links now resolve differently (its
         // target changed) is written again too.
@@ -113,6 +119,7 @@ public struct BuildPipeline: Sendable {
         let paths = sources.files.map(\.relativePath)
         let buildInfo = ["source_folder": source.path, "documents": String(paths.count),
                          "site_base_paths": resolver.siteBasePaths.joined(separator: " ")]
+        progress?.begin("write", total: parsed.count)
         let start: KnowledgeBaseWriter.Start = plan.kind == .incremental ? .copy(knowledgeBase) : .empty(history: previous?.url)
         var documentWarnings: [Diagnostic] = []
         let counts = try KnowledgeBaseWriter(outputFolder: output).publish(
@@ -128,6 +135,7 @@ public struct BuildPipeline: Sendable {
                 if let document = parsed[path] {
                     let stored = try session.add(document.document, facts: document.facts, links: document.links)
                     documentWarnings += stored.sorted { $0.location.line < $1.location.line }
+                    progress?.advance()
                 }
                 try session.add(diagnostics: problems)
             }
@@ -149,6 +157,7 @@ public struct BuildPipeline: Sendable {
                                  phases: stopwatch.phases)
         report.history = history
         if let sitePublisher {
+            progress?.begin("site")
             try publishSite(sitePublisher, sources: sources, parsed: parsed, siteBasePaths: resolver.siteBasePaths,
                             plan: plan, report: report)
             stopwatch.lap("site")
@@ -184,6 +193,7 @@ public struct BuildPipeline: Sendable {
     private func parse(_ paths: Set<String>, of sources: SourceFiles) -> [String: ParsedDocument] {
         let files = sources.files.filter { paths.contains($0.relativePath) }
         let documents = concurrentMap(files) { file in
+            defer { progress?.advance() }
             let document = parser.parse(file.data, path: file.relativePath)
             return ParsedDocument(document: document, facts: extractor.extract(document), links: [])
         }

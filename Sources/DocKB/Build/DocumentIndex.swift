@@ -4,10 +4,16 @@
 /// DocFX pastes `[!INCLUDE]`d files into the page, so an anchor written in an
 /// include file (`## <a name="bkmk_x"></a> ...`) is an anchor of every page
 /// that includes it, directly or through other includes.
+///
+/// A heading's anchors are also found in the exact form DocFX publishes when
+/// the heading's text starts after an anchor and a space (`-title` for
+/// `## <a name="x"></a> Title`): authors copy it from the published page.
 struct DocumentIndex: Sendable {
     private let paths: Set<String>
     private let pathsByLowercase: [String: String]
     private let anchors: [String: AnchorSet]
+    /// The documents that include each document directly.
+    private let includers: [String: [String]]
 
     init(documents: [Document]) {
         self.init(outlines: documents.map(\.outline))
@@ -21,11 +27,20 @@ struct DocumentIndex: Sendable {
         var included: [String: [String]] = [:]
         for outline in outlines {
             own[outline.path, default: []].formUnion(outline.anchors)
+            for section in outline.sections {
+                let exact = HeadingSlugger.slug(HeadingSlugger.visibleText(section.content), trimming: false)
+                if exact != section.slug { own[outline.path, default: []].insert(exact) }
+            }
             included[outline.path] = Self.includePaths(of: outline)
         }
         let lookUp = { [paths, pathsByLowercase] (path: String) -> String? in
             paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
         }
+        var includers: [String: [String]] = [:]
+        for (path, targets) in included {
+            for target in Set(targets.compactMap(lookUp)) { includers[target, default: []].append(path) }
+        }
+        self.includers = includers.mapValues { $0.sorted() }
         var anchors: [String: AnchorSet] = [:]
         for path in own.keys {
             var reachable: Set<String> = [path]
@@ -48,6 +63,20 @@ struct DocumentIndex: Sendable {
     /// The anchor as `document` spells it: exactly, else ignoring case.
     func anchor(_ anchor: String, in document: String) -> String? {
         anchors[document]?.match(anchor)
+    }
+
+    /// The documents that include `document`, directly or through other
+    /// includes, nearest first, each level in path order.
+    func pagesIncluding(_ document: String) -> [String] {
+        var seen: Set<String> = [document]
+        var level = [document]
+        var pages: [String] = []
+        while !level.isEmpty {
+            let next = level.flatMap { includers[$0] ?? [] }.filter { seen.insert($0).inserted }
+            pages += next
+            level = next
+        }
+        return pages
     }
 
     /// Paths of the files `outline`'s document includes, relative to the source folder.

@@ -20,6 +20,9 @@ import Foundation
 ///   rendered link can use the one that works in every browser.
 /// - A relative link to a non-Markdown file (image, download) is an asset and
 ///   is not checked.
+/// - `#anchor` alone in an included file is read where DocFX pastes the file:
+///   when the file itself lacks the anchor, a page including it that has it
+///   is the target.
 ///
 /// Dangling documents and anchors come with a warning at the link's line.
 public struct LinkResolver: Sendable {
@@ -107,8 +110,13 @@ public struct LinkResolver: Sendable {
             return record(.danglingDocument, nil, anchor)
         }
         guard let anchor else { return record(.resolved, found) }
-        guard let spelled = index.anchor(anchor, in: found) else { return record(.danglingAnchor, found, anchor) }
-        return record(.resolved, found, spelled)
+        if let spelled = index.anchor(anchor, in: found) { return record(.resolved, found, spelled) }
+        if path.isEmpty {
+            for page in index.pagesIncluding(found) {
+                if let spelled = index.anchor(anchor, in: page) { return record(.resolved, page, spelled) }
+            }
+        }
+        return record(.danglingAnchor, found, anchor)
     }
 
     static func warning(for link: LinkRecord) -> String? {

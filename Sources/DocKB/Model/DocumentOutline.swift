@@ -15,7 +15,7 @@ public struct DocumentOutline: Hashable, Codable, Sendable {
     public var path: String
     public var sha256: String
     public var title: String
-    /// With their heading inlines dropped: citations only need the text.
+    /// With their heading inlines: the exact heading ids DocFX publishes come from them.
     public var sections: [Section]
     /// `<a name>` anchors outside headings, in document order.
     public var extraAnchors: [String]
@@ -55,12 +55,7 @@ extension Document {
             guard case .link(let destination, _, let content) = inline else { return }
             links.append(.init(destination: destination, text: content.plainText.collapsingWhitespace, line: line))
         }
-        let bareSections = sections.map { section -> Section in
-            var bare = section
-            bare.content = []
-            return bare
-        }
-        return DocumentOutline(path: path, sha256: sha256, title: title, sections: bareSections,
+        return DocumentOutline(path: path, sha256: sha256, title: title, sections: sections,
                                extraAnchors: extraAnchors, includes: includes, links: links)
     }
 }
