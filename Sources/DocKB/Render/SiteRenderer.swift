@@ -21,7 +21,7 @@ public struct SiteRenderer: Sendable {
     /// `sourcesSHA256` identifies the sources in the site's marker (see `isCurrent`).
     /// True when the site in `outputDirectory` was rendered from the sources `sourcesSHA256` names.
     public static func isCurrent(_ outputDirectory: URL, sourcesSHA256: String) -> Bool {
-        SiteWriter.publishedSources(in: outputDirectory) == sourcesSHA256
+        SiteWriter.isCurrent(outputDirectory, sourcesSHA256: sourcesSHA256)
     }
 
     public func render(documents: [Document], to outputDirectory: URL, sourcesSHA256: String? = nil) throws -> SiteReport {

@@ -96,6 +96,7 @@ public struct KnowledgeBaseWriter: Sendable {
                 let session = try KnowledgeBaseSession(db: db, documentPaths: documentPaths)
                 var info = buildInfo
                 info["tool_version"] = Self.toolVersion
+                info["tool_build"] = ToolIdentity.current
                 info["schema_migrations"] = try Schema.migrator.appliedMigrations(db).joined(separator: " ")
                 try session.setBuildInfo(info)
                 try body(session)

@@ -5,8 +5,8 @@ import GRDB
 /// needs it: which documents it holds with which content hash, their outlines
 /// and facts, their resolved links, and the build history to carry forward.
 ///
-/// Only a knowledge base written by this version of dockb with this schema is
-/// used; anything else means a full build (`load` returns nil).
+/// Only a knowledge base written by this very dockb (see `ToolIdentity`) with
+/// this schema is used; anything else means a full build (`load` returns nil).
 public struct PreviousBuild: Sendable {
     public struct Entry: Sendable {
         public var id: Int64
@@ -27,7 +27,8 @@ public struct PreviousBuild: Sendable {
 
     public static func load(_ url: URL) -> PreviousBuild? {
         guard let kb = try? KnowledgeBase(url: url),
-              let info = try? kb.buildInfo(), info["tool_version"] == KnowledgeBaseWriter.toolVersion
+              let info = try? kb.buildInfo(), info["tool_version"] == KnowledgeBaseWriter.toolVersion,
+              info["tool_build"] == ToolIdentity.current
         else { return nil }
         return try? kb.read { db in try PreviousBuild(url: url, db: db) }
     }

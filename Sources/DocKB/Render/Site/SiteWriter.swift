@@ -59,14 +59,19 @@ final class SiteWriter {
         for path in added + changed { try replace(path, with: pending[path]!) }
         filesRewritten = added.count + changed.count
         if renderedBefore { try removeStaleFiles() }
-        let marker = Self.markerText + (sourcesSHA256.map { Self.sourcesPrefix + $0 + "\n" } ?? "")
+        let marker = Self.markerText + (sourcesSHA256.map { Self.sourcesPrefix + Self.stamp($0) + "\n" } ?? "")
         try replace(Self.marker, with: Data(marker.utf8))
     }
 
-    /// The sources hash the marker of the site in `root` records, if any.
-    static func publishedSources(in root: URL) -> String? {
-        guard let text = try? String(contentsOf: root.appendingPathComponent(marker), encoding: .utf8) else { return nil }
-        return text.split(separator: "\n").first { $0.hasPrefix(sourcesPrefix) }.map { String($0.dropFirst(sourcesPrefix.count)) }
+    /// True when the marker in `root` names these sources and this dockb.
+    static func isCurrent(_ root: URL, sourcesSHA256: String) -> Bool {
+        guard let text = try? String(contentsOf: root.appendingPathComponent(marker), encoding: .utf8) else { return false }
+        return text.split(separator: "\n").contains { $0 == sourcesPrefix + stamp(sourcesSHA256) }
+    }
+
+    /// The sources and the dockb that rendered them: another dockb may render differently.
+    private static func stamp(_ sourcesSHA256: String) -> String {
+        sourcesSHA256 + ", rendered by dockb " + ToolIdentity.current
     }
 
     private func replace(_ relativePath: String, with data: Data) throws {
