@@ -80,6 +80,12 @@ public struct ChangeLog: Sendable {
         return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM builds") ?? 0
     }
 
+    /// The newest build that changed any fact, if any did.
+    public static func latestBuildWithChanges(in db: Database) throws -> Int? {
+        guard try recordsHistory(db) else { return nil }
+        return try Int.fetchOne(db, sql: "SELECT MAX(build_id) FROM changes")
+    }
+
     /// The selected builds, newest first, each with its changes in the order
     /// they were recorded (document and line order). `path` names the file
     /// in error messages.
