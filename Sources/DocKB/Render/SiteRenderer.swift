@@ -68,6 +68,7 @@ public struct SiteRenderer: Sendable {
         }
         try write(OverviewPages.index(model: model, checklists: checklists, navigation: navigation))
         try write(OverviewPages.documents(model: model, navigation: navigation))
+        try write(ChangesPage.render(model: model, navigation: navigation))
         try write(OverviewPages.search(navigation: navigation))
         try writer.write(SiteSearchIndex.script(for: model), to: SitePaths.searchIndex)
         try writer.write(Data(SiteStylesheet.source.utf8), to: SitePaths.stylesheet)
