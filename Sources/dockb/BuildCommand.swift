@@ -38,11 +38,19 @@ struct BuildCommand: ParsableCommand {
     /// into the same output folder. Returns the report text, the site's
     /// summary after the build's.
     static func build(source: String, output: String, maxWarnings: Int) throws -> String {
+        let (report, site) = try run(source: source, output: output)
+        let text = report.text(maxWarnings: maxWarnings)
+        return site.map { text + "\n" + $0 } ?? text
+    }
+
+    /// The same build, for callers that read the report itself (`dockb watch`):
+    /// the build's report and the site's summary.
+    static func run(source: String, output: String) throws -> (report: BuildReport, site: String?) {
         let site = SiteSummary()
         let pipeline = BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
                                      sitePublisher: StaticSitePublisher(onReport: { site.set($0.summary) }))
-        let report = try pipeline.run().text(maxWarnings: maxWarnings)
-        return site.text.map { report + "\n" + $0 } ?? report
+        let report = try pipeline.run()
+        return (report, site.text)
     }
 }
 
