@@ -50,13 +50,16 @@ struct WatchCommand: ParsableCommand {
             return handler
         }
         say("watching \(source) (every \(poll) ms; building \(debounce) ms after the last change); Ctrl-C stops")
-        watcher.run { change in say(report(change).joined(separator: "\n")) }
+        var known: Set<Diagnostic> = []
+        watcher.run { change in say(report(change, known: &known).joined(separator: "\n")) }
         signals.forEach { $0.cancel() }
         say("stopped watching \(source)")
     }
 
-    /// The lines printed for one build.
-    private func report(_ change: SourceWatcher.Change) -> [String] {
+    /// The lines printed for one build. `known` holds the warnings of the
+    /// build before, so that a warning a change caused elsewhere (a link to a
+    /// removed file) is shown too.
+    private func report(_ change: SourceWatcher.Change, known: inout Set<Diagnostic>) -> [String] {
         let time = Self.clock.string(from: Date())
         let trigger = change.previous == nil ? "first build" : Self.describe(change)
         let result: (report: BuildReport, site: String?)
@@ -77,10 +80,13 @@ struct WatchCommand: ParsableCommand {
             let documents = report.counts.documents == 1 ? "1 document" : "\(report.counts.documents) documents"
             lines = ["\(time) \(trigger): \(documents), no fact change recorded"]
         }
-        // After the first build, only what the changed files say: the rest was reported before.
+        // After the first build, what the changed files say and what is new
+        // elsewhere: the rest was reported before.
         let touched = Set(change.changed)
-        let warnings = change.previous == nil ? report.warnings
-            : report.warnings.filter { touched.contains($0.location.path) || $0.severity == .error }
+        let warnings = change.previous == nil ? report.warnings : report.warnings.filter {
+            touched.contains($0.location.path) || $0.severity == .error || !known.contains($0)
+        }
+        known = Set(report.warnings)
         lines += warnings.prefix(Self.listLimit).map { "  " + $0.description }
         if warnings.count > Self.listLimit {
             lines.append("  … \(warnings.count - Self.listLimit) more warnings; all are in the diagnostics table of \(report.knowledgeBase)")

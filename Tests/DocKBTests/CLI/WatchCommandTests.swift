@@ -17,7 +17,7 @@ final class WatchCommandTests: XCTestCase {
                         "each build line starts with the time: \(first ?? "")")
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/kb.sqlite").path))
 
-        try ScratchFolder.write("# Guide\n\nNow with more to say.\n", to: "src/guide.md", in: root)
+        try ScratchFolder.write("# Guide\n\nSee [the other](other.md), now with more to say.\n", to: "src/guide.md", in: root)
         watch.waitForLine(containing: " guide.md changed: ")
 
         var bad = Data("# Broken\n\nLatin-1 caf".utf8)
@@ -28,12 +28,17 @@ final class WatchCommandTests: XCTestCase {
         watch.waitForLine(containing: "broken.md:3: warning: invalid UTF-8")
         XCTAssertTrue(watch.process.isRunning, "a bad file is reported, not fatal")
 
+        // A warning the change causes in another file is shown too.
+        try FileManager.default.removeItem(at: root.appendingPathComponent("src/other.md"))
+        watch.waitForLine(containing: " other.md removed: ")
+        watch.waitForLine(containing: "guide.md:3: warning: dangling link: other.md")
+
         let source = root.appendingPathComponent("src"), away = root.appendingPathComponent("src-away")
         try FileManager.default.moveItem(at: source, to: away)
         watch.waitForLine(containing: "build failed: source folder \(source.path) does not exist; waiting for the next change")
         XCTAssertTrue(watch.process.isRunning, "a failed build is reported, not fatal")
         try FileManager.default.moveItem(at: away, to: source)
-        watch.waitForLine(containing: "broken.md, guide.md, other.md changed: ")
+        watch.waitForLine(containing: "broken.md, guide.md changed: ")
 
         XCTAssertEqual(watch.terminate(), 0, watch.output)
         XCTAssertTrue(watch.output.hasSuffix("stopped watching src\n"), watch.output)
