@@ -62,6 +62,19 @@ struct BuildCommand: ParsableCommand {
     /// taken off the screen before this returns or throws.
     static func build(source: String, output: String, maxWarnings: Int, fullQualityReport: Bool = false,
                       progress: ProgressDisplay? = nil) throws -> Outcome {
+        let (report, site) = try run(source: source, output: output, progress: progress)
+        let knowledgeBase = URL(fileURLWithPath: report.knowledgeBase)
+        let quality = try QualityReport.load(from: KnowledgeBase(url: knowledgeBase))
+        let page = knowledgeBase.deletingLastPathComponent().appendingPathComponent(StaticSitePublisher.qualityPage)
+            .relativePathFromCurrentDirectory
+        let text = [report.text(maxWarnings: maxWarnings), site, quality.summary(page: page),
+                    fullQualityReport ? "\n" + quality.text() : nil].compactMap { $0 }
+        return Outcome(text: text.joined(separator: "\n"), errors: report.errors)
+    }
+
+    /// The same build, for callers that read the report itself (`dockb watch`):
+    /// the build's report and the site's summary (nil when the site was current).
+    static func run(source: String, output: String, progress: ProgressDisplay? = nil) throws -> (report: BuildReport, site: String?) {
         let site = SiteSummary()
         var pipeline = BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
                                      sitePublisher: StaticSitePublisher(onReport: { site.set($0.summary) }))
@@ -69,11 +82,7 @@ struct BuildCommand: ParsableCommand {
         progress?.start()
         defer { progress?.stop() }
         let report = try pipeline.run()
-        let quality = try QualityReport.load(from: KnowledgeBase(url: pipeline.knowledgeBase))
-        let page = pipeline.output.appendingPathComponent(StaticSitePublisher.qualityPage).relativePathFromCurrentDirectory
-        let text = [report.text(maxWarnings: maxWarnings), site.text, quality.summary(page: page),
-                    fullQualityReport ? "\n" + quality.text() : nil].compactMap { $0 }
-        return Outcome(text: text.joined(separator: "\n"), errors: report.errors)
+        return (report, site.text)
     }
 }
 

@@ -12,7 +12,8 @@ struct DocKBCommand: ParsableCommand {
             \(BuildCommand.defaultOutput)/\(KnowledgeBaseWriter.fileName) when the knowledge base \
             is missing or older than the sources, then continues interactively.
             """,
-        subcommands: [BuildCommand.self, AskCommand.self, ReplCommand.self, BenchAskCommand.self]
+        subcommands: [BuildCommand.self, WatchCommand.self, ChangesCommand.self, AskCommand.self, ReplCommand.self,
+                      BenchAskCommand.self]
     )
 
     func run() throws {

@@ -74,6 +74,7 @@ public struct SiteRenderer: Sendable {
         }
         try write(OverviewPages.index(model: model, checklists: checklists, navigation: navigation))
         try write(OverviewPages.documents(model: model, navigation: navigation))
+        try write(ChangesPage.render(model: model, navigation: navigation))
         try write(OverviewPages.search(navigation: navigation))
         try write(QualityPage.render(try QualityReport.load(databasePath: databasePath), model: model, navigation: navigation))
         try writer.write(SiteSearchIndex.script(for: model), to: SitePaths.searchIndex)

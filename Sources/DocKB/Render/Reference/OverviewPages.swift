@@ -47,6 +47,7 @@ enum OverviewPages {
             tasks.element("li").element("a", ["href": page.url(to: kind.referencePage)], text: text)
         }
         tasks.element("li").element("a", ["href": page.url(to: SitePaths.search)], text: "search names, aliases and document text")
+        tasks.element("li").element("a", ["href": page.url(to: SitePaths.changes)], text: "see what the last builds changed")
 
         main.element("h2", text: "What the knowledge base holds")
         let counts = SortableTable(in: main, caption: "Typed facts", columns: ["Kind", "Facts", "Distinct entries"],
