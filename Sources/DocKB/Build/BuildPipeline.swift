@@ -12,8 +12,11 @@ public struct CompletedBuild: Sendable {
     public var sourceFolder: URL
     public var outputFolder: URL
     public var knowledgeBase: URL
-    /// In source order (sorted by relative path).
-    public var documents: [Document]
+    /// Every document, in source order (sorted by relative path).
+    public var outlines: [DocumentOutline]
+    /// The content of the document at a path: parsed by this build already,
+    /// or parsed on demand (safe to call from several threads).
+    public var load: @Sendable (String) -> Document?
     /// As the build resolved links (`/sccm/`).
     public var siteBasePaths: [String]
     /// Identifies the sources the build read (see `BuildHistoryEntry`).
@@ -79,7 +82,9 @@ public struct BuildPipeline: Sendable {
             if let sitePublisher, !sitePublisher.isCurrent(output: output, sourcesSHA256: plan.sourcesSHA256) {
                 // The knowledge base is current but the site is not (a build
                 // died between the two): publish the site again.
-                try publishSite(sitePublisher, sources: sources, parsed: [:], siteBasePaths: [], plan: plan, report: report)
+                let outlines = previous.map { previous in sources.files.compactMap { previous.entries[$0.relativePath]?.outline } }
+                try publishSite(sitePublisher, sources: sources, parsed: [:], outlines: outlines, siteBasePaths: [],
+                                plan: plan, report: report)
                 stopwatch.lap("site")
                 report.phases = stopwatch.phases
             }
@@ -158,24 +163,30 @@ public struct BuildPipeline: Sendable {
         report.history = history
         if let sitePublisher {
             progress?.begin("site")
-            try publishSite(sitePublisher, sources: sources, parsed: parsed, siteBasePaths: resolver.siteBasePaths,
-                            plan: plan, report: report)
+            try publishSite(sitePublisher, sources: sources, parsed: parsed, outlines: outlines,
+                            siteBasePaths: resolver.siteBasePaths, plan: plan, report: report)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
         }
         return report
     }
 
-    /// The site renders every document: the ones this build did not parse are
-    /// parsed here, without extraction, which is the costly part.
+    /// The site gets every document's outline, and the content of those it
+    /// renders: parsed by this build, or parsed on demand (without extraction,
+    /// which is the costly part) for pages that must be rendered again.
     private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed: [String: ParsedDocument],
-                             siteBasePaths: [String], plan: BuildPlan, report: BuildReport) throws {
-        let documents = concurrentMap(sources.files) { file in
-            parsed[file.relativePath]?.document ?? parser.parse(file.data, path: file.relativePath)
+                             outlines: [DocumentOutline]?, siteBasePaths: [String], plan: BuildPlan,
+                             report: BuildReport) throws {
+        let documents = parsed.mapValues(\.document)
+        let data = Dictionary(uniqueKeysWithValues: sources.files.map { ($0.relativePath, $0.data) })
+        let parser = parser
+        let load: @Sendable (String) -> Document? = { path in
+            documents[path] ?? data[path].map { parser.parse($0, path: path) }
         }
+        let outlines = outlines ?? concurrentMap(sources.files) { load($0.relativePath)!.outline }
         do {
             try publisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output, knowledgeBase: knowledgeBase,
-                                                 documents: documents, siteBasePaths: siteBasePaths,
+                                                 outlines: outlines, load: load, siteBasePaths: siteBasePaths,
                                                  sourcesSHA256: plan.sourcesSHA256, report: report))
         } catch {
             throw BuildError.sitePublishingFailed("\(error)")

@@ -2,7 +2,7 @@ import Foundation
 
 /// The bytes and content hash of every Markdown file a scan found: what
 /// decides which documents a build has to parse.
-struct SourceFiles {
+struct SourceFiles: Sendable {
     struct File: Sendable {
         var relativePath: String
         var data: Data

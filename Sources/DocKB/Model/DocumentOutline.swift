@@ -15,6 +15,7 @@ public struct DocumentOutline: Hashable, Codable, Sendable {
     public var path: String
     public var sha256: String
     public var title: String
+    public var frontMatter: FrontMatter
     /// With their heading inlines: the exact heading ids DocFX publishes come from them.
     public var sections: [Section]
     /// `<a name>` anchors outside headings, in document order.
@@ -32,6 +33,17 @@ public struct DocumentOutline: Hashable, Codable, Sendable {
 
     public func section(containing line: Int) -> Section? {
         sections.last(where: { $0.line <= line })
+    }
+
+    /// The section and the sections enclosing it, outermost first.
+    public func ancestry(of section: Section) -> [Section] {
+        var chain = [section]
+        var current = section
+        while let parent = current.parent, sections.indices.contains(parent) {
+            current = sections[parent]
+            chain.insert(current, at: 0)
+        }
+        return chain
     }
 }
 
@@ -55,7 +67,7 @@ extension Document {
             guard case .link(let destination, _, let content) = inline else { return }
             links.append(.init(destination: destination, text: content.plainText.collapsingWhitespace, line: line))
         }
-        return DocumentOutline(path: path, sha256: sha256, title: title, sections: sections,
+        return DocumentOutline(path: path, sha256: sha256, title: title, frontMatter: frontMatter, sections: sections,
                                extraAnchors: extraAnchors, includes: includes, links: links)
     }
 }

@@ -25,13 +25,25 @@ public struct SiteRenderer: Sendable {
     }
 
     public func render(documents: [Document], to outputDirectory: URL, sourcesSHA256: String? = nil) throws -> SiteReport {
+        let byPath = Dictionary(documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return try render(outlines: documents.map(\.outline), load: { byPath[$0] }, to: outputDirectory,
+                          sourcesSHA256: sourcesSHA256)
+    }
+
+    /// Renders the site of the documents `outlines` describe. `load` gives a
+    /// document's content; it is asked only for the documents whose page must
+    /// be rendered (see `PageManifest`) and those other pages quote.
+    public func render(outlines: [DocumentOutline], load: @escaping @Sendable (String) -> Document?,
+                       to outputDirectory: URL, sourcesSHA256: String? = nil) throws -> SiteReport {
         let snapshot = try SiteFacts.load(databasePath: databasePath)
-        let catalog = DocumentCatalog(documents: documents, siteBasePaths: siteBasePaths)
+        let catalog = DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load)
         let model = SiteModel(snapshot: snapshot, catalog: catalog)
         let writer = try SiteWriter(root: outputDirectory)
         let log = RenderLog()
         let navigation = SitePage.navigation(for: model)
         var report = SiteReport()
+        let previous = PageManifest.read(from: outputDirectory)
+        var manifest = PageManifest()
 
         func write(_ page: SitePage) throws {
             try writer.write(page.serialized(), to: page.path)
@@ -43,19 +55,46 @@ public struct SiteRenderer: Sendable {
             checklists[entity.key] = InstallMethodChecklist(entity: entity, model: model)
         }
 
-        // Document pages are most of the work: render them on all cores, write them in order.
-        let documents = model.catalog.documents
-        let rendered = ParallelPages.map(documents.count) { index in
+        // Document pages are most of the work: render on all cores those whose
+        // digest changed (or whose file is gone), keep the others as they are.
+        let shared = ([ToolIdentity.current] + navigation.map { "\($0.title) \($0.target)" } + catalog.siteBasePaths)
+            .joined(separator: "\n")
+        let outlines = model.catalog.outlines
+        let digests = ParallelPages.map(outlines.count) { PageManifest.digest(of: outlines[$0], model: model, shared: shared) }
+        let stale = outlines.indices.filter { index in
+            let path = outlines[index].path
+            return previous.pages[path]?.digest != digests[index]
+                || !FileManager.default.fileExists(atPath: outputDirectory.appendingPathComponent(SitePaths.page(forDocument: path)).path)
+        }
+        let rendered = ParallelPages.map(stale.count) { position -> (path: String, data: Data, log: RenderLog)? in
+            guard let document = catalog.document(at: outlines[stale[position]].path) else { return nil }
             let pageLog = RenderLog()
-            let page = DocumentPage.render(documents[index], model: model, log: pageLog, navigation: navigation)
+            let page = DocumentPage.render(document, model: model, log: pageLog, navigation: navigation)
             return (path: page.path, data: page.serialized(), log: pageLog)
         }
-        for page in rendered {
+        var fresh: [String: RenderLog] = [:]
+        for (index, page) in zip(stale, rendered) {
+            guard let page else { continue }
             try writer.write(page.data, to: page.path)
-            log.merge(page.log)
+            fresh[outlines[index].path] = page.log
+        }
+        for (index, outline) in outlines.enumerated() {
+            let page: PageManifest.Page
+            if let pageLog = fresh[outline.path] {
+                page = PageManifest.Page(digest: digests[index], warnings: pageLog.diagnostics,
+                                         linkedLines: pageLog.linkedFactLines.map { "\($0.path):\($0.line)" }.sorted())
+            } else if let kept = previous.pages[outline.path] {
+                writer.keep(SitePaths.page(forDocument: outline.path))
+                page = kept
+            } else {
+                continue
+            }
+            manifest.pages[outline.path] = page
+            log.merge(warnings: page.warnings, linkedLines: page.linkedLines)
             report.pages += 1
             report.documentPages += 1
         }
+        report.documentPagesRendered = fresh.count
         for kind in SiteEntityKind.allCases {
             try write(ReferencePages.render(kind, model: model, checklists: checklists, navigation: navigation))
             for entity in model.entities[kind] ?? [] {
@@ -80,6 +119,7 @@ public struct SiteRenderer: Sendable {
         try writer.write(SiteSearchIndex.script(for: model), to: SitePaths.searchIndex)
         try writer.write(Data(SiteStylesheet.source.utf8), to: SitePaths.stylesheet)
         try writer.write(Data(SiteScript.source.utf8), to: SitePaths.script)
+        try writer.write(try manifest.encoded(), to: PageManifest.fileName)
 
         try writer.commit(sourcesSHA256: sourcesSHA256)
         report.files = writer.filesWritten
@@ -95,7 +135,7 @@ public struct SiteRenderer: Sendable {
     /// list item or paragraph (so no link points at them from the document).
     private static func unlinkedFacts(model: SiteModel, log: RenderLog) -> [SourceLocation] {
         var out: [SourceLocation] = []
-        for (path, lines) in model.factLinks where model.catalog.document(at: path) != nil {
+        for (path, lines) in model.factLinks where model.catalog.outline(at: path) != nil {
             for line in lines.keys where !log.linkedFactLines.contains(.init(path: path, line: line)) {
                 out.append(SourceLocation(path: path, line: line))
             }
@@ -109,6 +149,8 @@ public struct SiteReport: Sendable, Equatable {
     public var pages = 0
     public var documentPages = 0
     public var entityPages = 0
+    /// Document pages rendered by this build; the others were unchanged.
+    public var documentPagesRendered = 0
     public var diagrams = 0
     /// Every file written (pages, diagrams, script, stylesheet, search index).
     public var files = 0

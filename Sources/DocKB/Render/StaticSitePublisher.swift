@@ -19,7 +19,8 @@ public struct StaticSitePublisher: SitePublisher {
     public func publish(_ build: CompletedBuild) throws {
         let renderer = SiteRenderer(databasePath: build.knowledgeBase.path,
                                     siteBasePaths: siteBasePaths ?? [build.sourceFolder.lastPathComponent])
-        onReport(try renderer.render(documents: build.documents, to: build.outputFolder, sourcesSHA256: build.sourcesSHA256))
+        onReport(try renderer.render(outlines: build.outlines, load: build.load, to: build.outputFolder,
+                                     sourcesSHA256: build.sourcesSHA256))
     }
 
     public func isCurrent(output: URL, sourcesSHA256: String) -> Bool {

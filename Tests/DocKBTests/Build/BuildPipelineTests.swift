@@ -60,7 +60,7 @@ final class BuildPipelineTests: XCTestCase {
         try BuildPipeline(source: source, output: output, sitePublisher: publisher).run()
         XCTAssertEqual(publisher.received.count, 1)
         XCTAssertTrue(publisher.knowledgeBaseExistedAtCall)
-        XCTAssertEqual(publisher.received.first?.documents.map(\.path), ["a.md", "b/a/three.md", "b/two.md", "c.md"])
+        XCTAssertEqual(publisher.received.first?.outlines.map(\.path), ["a.md", "b/a/three.md", "b/two.md", "c.md"])
         XCTAssertEqual(publisher.received.first?.outputFolder, output.standardizedFileURL)
     }
 

@@ -78,10 +78,11 @@ final class SourceSiteTests: XCTestCase {
             let base = root.standardizedFileURL.path + "/"
             for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) ?? FileManager.DirectoryEnumerator() {
                 let path = url.standardizedFileURL.path
-                // The knowledge base, the build lock and the marker (which names
-                // the dockb executable that rendered the site) are not pages.
+                // The knowledge base, the build lock, the marker and the page
+                // manifest (both name the dockb executable that rendered the
+                // site) are not pages.
                 guard !path.hasSuffix("/kb.sqlite"), !path.contains("/kb.sqlite"), !path.hasSuffix("/" + BuildLock.fileName),
-                      !path.hasSuffix("/" + SiteWriter.marker),
+                      !path.hasSuffix("/" + SiteWriter.marker), !path.hasSuffix("/" + PageManifest.fileName),
                       let data = FileManager.default.contents(atPath: path), !url.hasDirectoryPath else { continue }
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { continue }

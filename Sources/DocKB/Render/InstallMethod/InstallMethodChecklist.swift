@@ -133,7 +133,7 @@ struct MethodRegions {
         }
         for fact in methods {
             let path = fact.citation.documentPath
-            guard let section = section(fact), let document = catalog.document(at: path) else { continue }
+            guard let section = section(fact), let document = catalog.outline(at: path) else { continue }
             own[path, default: []].append(catalog.lineRange(of: section, in: path))
             let ancestry = document.ancestry(of: section).dropLast()
             if let top = ancestry.first(where: { $0.level > 1 }) ?? ancestry.first {

@@ -63,7 +63,7 @@ enum SiteSearchIndex {
         }
         let documentGroup = SiteEntityKind.allCases.count
         var documentEntry: [String: Int] = [:]
-        for document in model.catalog.documents {
+        for document in model.catalog.outlines {
             documentEntry[document.path] = entries.count
             let description = document.frontMatter.description?.collapsingWhitespace ?? ""
             entries.append(Entry(group: documentGroup, title: document.title, extra: document.path,

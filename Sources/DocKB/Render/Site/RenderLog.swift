@@ -28,6 +28,16 @@ final class RenderLog {
 
     /// Adds what another page's log noticed (pages rendered in parallel each
     /// have their own log; merging in page order keeps the report stable).
+    func merge(warnings: [Diagnostic], linkedLines: [String]) {
+        for diagnostic in warnings where seen.insert(diagnostic.description).inserted {
+            diagnostics.append(diagnostic)
+        }
+        for key in linkedLines {
+            guard let colon = key.lastIndex(of: ":"), let line = Int(key[key.index(after: colon)...]) else { continue }
+            linkedFactLines.insert(FactCitationKey(path: String(key[..<colon]), line: line))
+        }
+    }
+
     func merge(_ other: RenderLog) {
         for diagnostic in other.diagnostics where seen.insert(diagnostic.description).inserted {
             diagnostics.append(diagnostic)

@@ -22,6 +22,7 @@ final class SiteWriter {
     let root: URL
     private var pending: [String: Data] = [:]
     private var order: [String] = []
+    private var kept: Set<String> = []
     private(set) var filesRewritten = 0
     private(set) var filesRemoved = 0
 
@@ -34,12 +35,24 @@ final class SiteWriter {
         }
     }
 
-    var filesWritten: Int { pending.count }
-    var bytesWritten: Int { pending.values.reduce(0) { $0 + $1.count } }
+    /// Every file of the site this render produced, kept ones included.
+    var filesWritten: Int { pending.count + kept.count }
+    var bytesWritten: Int {
+        pending.values.reduce(0) { $0 + $1.count } + kept.reduce(0) { total, path in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)
+            return total + ((attributes?[.size] as? Int) ?? 0)
+        }
+    }
 
     /// Queues `data` for `relativePath` (`/`-separated); `commit` publishes it.
     func write(_ data: Data, to relativePath: String) throws {
         if pending.updateValue(data, forKey: relativePath) == nil { order.append(relativePath) }
+    }
+
+    /// Leaves the file at `relativePath` as it is: it belongs to this render
+    /// (so it is not removed as stale) but was not rendered again.
+    func keep(_ relativePath: String) {
+        kept.insert(relativePath)
     }
 
     /// Publishes every queued file as described above; `sourcesSHA256` goes
@@ -103,7 +116,7 @@ final class SiteWriter {
             var isFolder: ObjCBool = false
             guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
             guard isFolder.boolValue else {
-                if pending[entry] == nil { try remove(url) }
+                if pending[entry] == nil, !kept.contains(entry) { try remove(url) }
                 continue
             }
             var folders: [URL] = []
@@ -114,7 +127,7 @@ final class SiteWriter {
                     continue
                 }
                 let relative = entry + "/" + String(item.standardizedFileURL.path.dropFirst(url.standardizedFileURL.path.count + 1))
-                if pending[relative] == nil { try remove(item) }
+                if pending[relative] == nil, !kept.contains(relative) { try remove(item) }
             }
             for folder in folders.reversed() + [url] where (try? fileManager.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
                 try? fileManager.removeItem(at: folder)
