@@ -17,6 +17,8 @@ public struct CompletedBuild: Sendable {
     /// The content of the document at a path: parsed by this build already,
     /// or parsed on demand (safe to call from several threads).
     public var load: @Sendable (String) -> Document?
+    /// Every document's links as the build resolved them, by path.
+    public var links: [String: [LinkRecord]]
     /// As the build resolved links (`/sccm/`).
     public var siteBasePaths: [String]
     /// Identifies the sources the build read (see `BuildHistoryEntry`).
@@ -83,8 +85,9 @@ public struct BuildPipeline: Sendable {
                 // The knowledge base is current but the site is not (a build
                 // died between the two): publish the site again.
                 let outlines = previous.map { previous in sources.files.compactMap { previous.entries[$0.relativePath]?.outline } }
-                try publishSite(sitePublisher, sources: sources, parsed: [:], outlines: outlines, siteBasePaths: [],
-                                plan: plan, report: report)
+                let links = previous.map { previous in previous.entries.mapValues(\.links) } ?? [:]
+                try publishSite(sitePublisher, sources: sources, parsed: [:], outlines: outlines, links: links,
+                                siteBasePaths: [], plan: plan, report: report)
                 stopwatch.lap("site")
                 report.phases = stopwatch.phases
             }
@@ -163,7 +166,8 @@ public struct BuildPipeline: Sendable {
         report.history = history
         if let sitePublisher {
             progress?.begin("site")
-            try publishSite(sitePublisher, sources: sources, parsed: parsed, outlines: outlines,
+            let resolved = Dictionary(uniqueKeysWithValues: zip(paths, links.map(\.links)))
+            try publishSite(sitePublisher, sources: sources, parsed: parsed, outlines: outlines, links: resolved,
                             siteBasePaths: resolver.siteBasePaths, plan: plan, report: report)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
@@ -175,8 +179,8 @@ public struct BuildPipeline: Sendable {
     /// renders: parsed by this build, or parsed on demand (without extraction,
     /// which is the costly part) for pages that must be rendered again.
     private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed: [String: ParsedDocument],
-                             outlines: [DocumentOutline]?, siteBasePaths: [String], plan: BuildPlan,
-                             report: BuildReport) throws {
+                             outlines: [DocumentOutline]?, links: [String: [LinkRecord]], siteBasePaths: [String],
+                             plan: BuildPlan, report: BuildReport) throws {
         let documents = parsed.mapValues(\.document)
         let data = Dictionary(uniqueKeysWithValues: sources.files.map { ($0.relativePath, $0.data) })
         let parser = parser
@@ -186,7 +190,7 @@ public struct BuildPipeline: Sendable {
         let outlines = outlines ?? concurrentMap(sources.files) { load($0.relativePath)!.outline }
         do {
             try publisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output, knowledgeBase: knowledgeBase,
-                                                 outlines: outlines, load: load, siteBasePaths: siteBasePaths,
+                                                 outlines: outlines, load: load, links: links, siteBasePaths: siteBasePaths,
                                                  sourcesSHA256: plan.sourcesSHA256, report: report))
         } catch {
             throw BuildError.sitePublishingFailed("\(error)")

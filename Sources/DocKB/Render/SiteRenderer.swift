@@ -26,15 +26,18 @@ public struct SiteRenderer: Sendable {
 
     public func render(documents: [Document], to outputDirectory: URL, sourcesSHA256: String? = nil) throws -> SiteReport {
         let byPath = Dictionary(documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        return try render(outlines: documents.map(\.outline), load: { byPath[$0] }, to: outputDirectory,
+        return try render(outlines: documents.map(\.outline), load: { byPath[$0] }, links: nil, to: outputDirectory,
                           sourcesSHA256: sourcesSHA256)
     }
 
     /// Renders the site of the documents `outlines` describe. `load` gives a
     /// document's content; it is asked only for the documents whose page must
-    /// be rendered (see `PageManifest`) and those other pages quote.
+    /// be rendered (see `PageManifest`) and those other pages quote. `links`,
+    /// the build's resolution of every document's links, spares working it
+    /// out again for the pages' digests.
     public func render(outlines: [DocumentOutline], load: @escaping @Sendable (String) -> Document?,
-                       to outputDirectory: URL, sourcesSHA256: String? = nil) throws -> SiteReport {
+                       links: [String: [LinkRecord]]?, to outputDirectory: URL,
+                       sourcesSHA256: String? = nil) throws -> SiteReport {
         let snapshot = try SiteFacts.load(databasePath: databasePath)
         let catalog = DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load)
         let model = SiteModel(snapshot: snapshot, catalog: catalog)
@@ -60,7 +63,9 @@ public struct SiteRenderer: Sendable {
         let shared = ([ToolIdentity.current] + navigation.map { "\($0.title) \($0.target)" } + catalog.siteBasePaths)
             .joined(separator: "\n")
         let outlines = model.catalog.outlines
-        let digests = ParallelPages.map(outlines.count) { PageManifest.digest(of: outlines[$0], model: model, shared: shared) }
+        let digests = ParallelPages.map(outlines.count) {
+            PageManifest.digest(of: outlines[$0], model: model, links: links, shared: shared)
+        }
         let stale = outlines.indices.filter { index in
             let path = outlines[index].path
             return previous.pages[path]?.digest != digests[index]
@@ -82,7 +87,7 @@ public struct SiteRenderer: Sendable {
             let page: PageManifest.Page
             if let pageLog = fresh[outline.path] {
                 page = PageManifest.Page(digest: digests[index], warnings: pageLog.diagnostics,
-                                         linkedLines: pageLog.linkedFactLines.map { "\($0.path):\($0.line)" }.sorted())
+                                         linkedLines: PageManifest.lines(pageLog.linkedFactLines))
             } else if let kept = previous.pages[outline.path] {
                 writer.keep(SitePaths.page(forDocument: outline.path))
                 page = kept

@@ -19,7 +19,7 @@ public struct StaticSitePublisher: SitePublisher {
     public func publish(_ build: CompletedBuild) throws {
         let renderer = SiteRenderer(databasePath: build.knowledgeBase.path,
                                     siteBasePaths: siteBasePaths ?? [build.sourceFolder.lastPathComponent])
-        onReport(try renderer.render(outlines: build.outlines, load: build.load, to: build.outputFolder,
+        onReport(try renderer.render(outlines: build.outlines, load: build.load, links: build.links, to: build.outputFolder,
                                      sourcesSHA256: build.sourcesSHA256))
     }
 

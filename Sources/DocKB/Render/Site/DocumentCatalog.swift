@@ -57,9 +57,20 @@ final class DocumentCatalog: @unchecked Sendable {
         }
         self.byPath = byPath
         self.anchorsByPath = anchors
+        installHeadings = self.outlines.flatMap { outline in
+            outline.sections.compactMap { section in
+                guard section.level > 1, let heading = MethodMatcher.Heading(section.heading) else { return nil }
+                return (outline, section, heading)
+            }
+        }
     }
 
     func outline(at path: String) -> DocumentOutline? { byPath[path] }
+
+    /// Every section below the title whose heading speaks of installing or
+    /// upgrading, in document order: the only ones an installation method's
+    /// page can relate to, prepared once for all methods.
+    let installHeadings: [(document: DocumentOutline, section: Section, heading: MethodMatcher.Heading)]
 
     /// The whole document, loaded on first use.
     func document(at path: String) -> Document? {

@@ -10,8 +10,8 @@ struct PageManifest: Codable {
     struct Page: Codable, Equatable {
         var digest: String
         var warnings: [Diagnostic]
-        /// `path:line` of the fact lines the page links from.
-        var linkedLines: [String]
+        /// The fact lines the page links from, by document (its own, and those it includes).
+        var linkedLines: [String: [Int]]
     }
 
     /// By document path.
@@ -33,7 +33,11 @@ struct PageManifest: Codable {
     /// the document's bytes, the facts its lines link to, where each of its
     /// links leads now, and the same for the files it includes. `shared` holds
     /// what every page has (dockb's identity, the navigation).
-    static func digest(of outline: DocumentOutline, model: SiteModel, shared: String) -> String {
+    static func lines(_ keys: Set<RenderLog.FactCitationKey>) -> [String: [Int]] {
+        Dictionary(grouping: keys, by: \.path).mapValues { $0.map(\.line).sorted() }
+    }
+
+    static func digest(of outline: DocumentOutline, model: SiteModel, links: [String: [LinkRecord]]?, shared: String) -> String {
         var parts = [shared]
         var visited: Set<String> = []
         func add(_ outline: DocumentOutline) {
@@ -42,9 +46,16 @@ struct PageManifest: Codable {
             for (line, links) in (model.factLinks[outline.path] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for link in links { parts.append("fact \(line) \(link.kindLabel) \(link.name) \(link.page)#\(link.fragment)") }
             }
-            let resolver = PageLinkResolver(catalog: model.catalog, documentPath: outline.path,
-                                            pagePath: SitePaths.page(forDocument: outline.path))
-            for link in outline.links { parts.append("link \(link.destination) \(resolver.resolve(link.destination))") }
+            if let resolved = links?[outline.path] {
+                // Where the build's resolution leads is where the page's links lead.
+                for link in resolved {
+                    parts.append("link \(link.destination) \(link.status.rawValue) \(link.targetPath ?? "") \(link.targetAnchor ?? "")")
+                }
+            } else {
+                let resolver = PageLinkResolver(catalog: model.catalog, documentPath: outline.path,
+                                                pagePath: SitePaths.page(forDocument: outline.path))
+                for link in outline.links { parts.append("link \(link.destination) \(resolver.resolve(link.destination))") }
+            }
             for include in DocumentIndex.includePaths(of: outline) {
                 if let path = model.catalog.documentPath(matching: include), let included = model.catalog.outline(at: path) {
                     add(included)

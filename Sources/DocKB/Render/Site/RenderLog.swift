@@ -28,13 +28,12 @@ final class RenderLog {
 
     /// Adds what another page's log noticed (pages rendered in parallel each
     /// have their own log; merging in page order keeps the report stable).
-    func merge(warnings: [Diagnostic], linkedLines: [String]) {
+    func merge(warnings: [Diagnostic], linkedLines: [String: [Int]]) {
         for diagnostic in warnings where seen.insert(diagnostic.description).inserted {
             diagnostics.append(diagnostic)
         }
-        for key in linkedLines {
-            guard let colon = key.lastIndex(of: ":"), let line = Int(key[key.index(after: colon)...]) else { continue }
-            linkedFactLines.insert(FactCitationKey(path: String(key[..<colon]), line: line))
+        for (path, lines) in linkedLines {
+            for line in lines { linkedFactLines.insert(FactCitationKey(path: path, line: line)) }
         }
     }
 
