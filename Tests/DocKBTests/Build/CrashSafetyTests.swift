@@ -74,6 +74,47 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(killedBeforeTheEnd, 15, "most kills must land during a build")
     }
 
+    /// Questions asked while builds replace the knowledge base are answered
+    /// from the old one or the new one, never from a partial one.
+    func testQuestionsDuringBuildsSeeTheOldOrTheNewKnowledgeBase() throws {
+        let root = try ScratchFolder.make(for: self)
+        let source = root.appendingPathComponent("docs-src")
+        let output = root.appendingPathComponent("out")
+        try FileManager.default.copyItem(at: PackagePaths.docsSource, to: source)
+        let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
+        let original = try String(contentsOf: seed, encoding: .utf8)
+        try BuildPipeline(source: source, output: output).run()
+        let kb = output.appendingPathComponent(KnowledgeBaseWriter.fileName).path
+
+        let builds = DispatchGroup()
+        let failure = NSLock()
+        nonisolated(unsafe) var buildError: Error?
+        DispatchQueue.global().async(group: builds) {
+            do {
+                for round in 0..<8 {
+                    let text = round.isMultiple(of: 2)
+                        ? original.replacingOccurrences(of: "|Windows Installer|", with: "|Windows Installer version 5.0|") : original
+                    try text.write(to: seed, atomically: true, encoding: .utf8)
+                    try BuildPipeline(source: source, output: output).run()
+                }
+            } catch {
+                failure.withLock { buildError = error }
+            }
+        }
+        var answers = 0, withVersion = 0
+        while builds.wait(timeout: .now()) == .timedOut {
+            let snapshot = try KnowledgeBaseSnapshot.open(path: kb)
+            let text = AnswerRenderer().render(AnswerEngine(knowledgeBase: snapshot)
+                .answer("what version of Windows Installer do I need?"), as: .text)
+            XCTAssertTrue(text.contains("Windows Installer"), text)
+            if text.contains("5.0") { withVersion += 1 }
+            answers += 1
+        }
+        XCTAssertNil(failure.withLock { buildError })
+        XCTAssertGreaterThan(answers, 8, "questions were asked while the builds ran")
+        print("concurrent reads: \(answers) answers during 8 builds, \(withVersion) from a knowledge base with the edit")
+    }
+
     private func assertUsable(_ output: URL, attempt: Int) throws {
         let kb = output.appendingPathComponent(KnowledgeBaseWriter.fileName)
         var configuration = Configuration()
