@@ -26,23 +26,63 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("List at most this many warnings in the report (all are stored in the knowledge base).", valueName: "n"))
     var maxWarnings = defaultMaxWarnings
 
-    @Flag(name: .long, help: "Print nothing when the build succeeds.")
+    @Flag(name: .long, help: "Print the whole quality report (tables per shape, warnings, dangling links, conflicts), not only its summary.")
+    var report = false
+
+    @Flag(name: .long, help: "Print nothing but errors: no progress, no report.")
     var quiet = false
 
+    /// Seconds a build runs before its progress shows. Hidden: tests lower it
+    /// to see the progress of builds that finish sooner.
+    @Option(name: .long, help: ArgumentHelp(visibility: .hidden))
+    var progressAfter = ProgressDisplay.defaultDelay
+
     func run() throws {
-        let report = try reportingFailures { try Self.build(source: source, output: output, maxWarnings: maxWarnings) }
-        if !quiet { print(report) }
+        let display = quiet ? nil : ProgressDisplay.forStandardError(delay: progressAfter)
+        let outcome = try reportingFailures {
+            try Self.build(source: source, output: output, maxWarnings: maxWarnings, fullQualityReport: report,
+                           progress: display)
+        }
+        if quiet {
+            for error in outcome.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
+        } else {
+            print(outcome.text)
+        }
+    }
+
+    struct Outcome {
+        /// The build report, the site's summary, then the quality report.
+        var text: String
+        /// Diagnostics of severity error (the build still succeeded).
+        var errors: [Diagnostic]
     }
 
     /// The build every command runs: the knowledge base, then the static site
-    /// into the same output folder. Returns the report text, the site's
-    /// summary after the build's.
-    static func build(source: String, output: String, maxWarnings: Int) throws -> String {
+    /// into the same output folder. `progress` is shown while it runs and
+    /// taken off the screen before this returns or throws.
+    static func build(source: String, output: String, maxWarnings: Int, fullQualityReport: Bool = false,
+                      progress: ProgressDisplay? = nil) throws -> Outcome {
+        let (report, site) = try run(source: source, output: output, progress: progress)
+        let knowledgeBase = URL(fileURLWithPath: report.knowledgeBase)
+        let quality = try QualityReport.load(from: KnowledgeBase(url: knowledgeBase))
+        let page = knowledgeBase.deletingLastPathComponent().appendingPathComponent(StaticSitePublisher.qualityPage)
+            .relativePathFromCurrentDirectory
+        let text = [report.text(maxWarnings: maxWarnings), site, quality.summary(page: page),
+                    fullQualityReport ? "\n" + quality.text() : nil].compactMap { $0 }
+        return Outcome(text: text.joined(separator: "\n"), errors: report.errors)
+    }
+
+    /// The same build, for callers that read the report itself (`dockb watch`):
+    /// the build's report and the site's summary (nil when the site was current).
+    static func run(source: String, output: String, progress: ProgressDisplay? = nil) throws -> (report: BuildReport, site: String?) {
         let site = SiteSummary()
-        let pipeline = BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
+        var pipeline = BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
                                      sitePublisher: StaticSitePublisher(onReport: { site.set($0.summary) }))
-        let report = try pipeline.run().text(maxWarnings: maxWarnings)
-        return site.text.map { report + "\n" + $0 } ?? report
+        pipeline.progress = progress?.progress
+        progress?.start()
+        defer { progress?.stop() }
+        let report = try pipeline.run()
+        return (report, site.text)
     }
 }
 

@@ -12,7 +12,8 @@ struct DocKBCommand: ParsableCommand {
             \(BuildCommand.defaultOutput)/\(KnowledgeBaseWriter.fileName) when the knowledge base \
             is missing or older than the sources, then continues interactively.
             """,
-        subcommands: [BuildCommand.self, AskCommand.self, ReplCommand.self, BenchAskCommand.self]
+        subcommands: [BuildCommand.self, WatchCommand.self, ChangesCommand.self, AskCommand.self, ReplCommand.self,
+                      BenchAskCommand.self]
     )
 
     func run() throws {
@@ -21,7 +22,8 @@ struct DocKBCommand: ParsableCommand {
         try reportingFailures {
             if try Freshness.needsBuild(knowledgeBase: pipeline.knowledgeBase, source: pipeline.source) {
                 print(try BuildCommand.build(source: BuildCommand.defaultSource, output: BuildCommand.defaultOutput,
-                                             maxWarnings: BuildCommand.defaultMaxWarnings))
+                                             maxWarnings: BuildCommand.defaultMaxWarnings,
+                                             progress: ProgressDisplay.forStandardError()).text)
                 // The REPL writes to the file handle directly: the buffered
                 // report must be out first, or a pipe gets the two interleaved.
                 fflush(nil)

@@ -4,7 +4,8 @@ import Foundation
 
 /// Runs `body`, turning the library's errors into one line on standard error
 /// and an exit code from sysexits.h, so scripts can tell a wrong source folder
-/// (66) from an output folder they cannot write (73) from a failure of dockb (70).
+/// or knowledge base (66) from an output folder they cannot write (73) from a
+/// failure of dockb (70).
 func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -18,7 +19,8 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
 
 func exitCode(for error: any Error) -> Int32 {
     switch error {
-    case BuildError.sourceFolderMissing, BuildError.sourceNotAFolder, BuildError.sourceFolderUnreadable:
+    case BuildError.sourceFolderMissing, BuildError.sourceNotAFolder, BuildError.sourceFolderUnreadable,
+         KnowledgeBaseError.notAKnowledgeBase, ChangesFailure.missing:
         return 66  // EX_NOINPUT
     case KnowledgeBaseError.cannotCreateOutputFolder, KnowledgeBaseError.publishFailed:
         return 73  // EX_CANTCREAT

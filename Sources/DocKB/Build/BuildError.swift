@@ -5,6 +5,7 @@ public enum BuildError: Error, Equatable, CustomStringConvertible {
     case sourceNotAFolder(String)
     case sourceFolderUnreadable(String)
     case sitePublishingFailed(String)
+    case locked(path: String, holder: Int?)
 
     public var description: String {
         switch self {
@@ -12,6 +13,9 @@ public enum BuildError: Error, Equatable, CustomStringConvertible {
         case .sourceNotAFolder(let path): return "source \(path) is not a folder"
         case .sourceFolderUnreadable(let path): return "source folder \(path) cannot be read"
         case .sitePublishingFailed(let reason): return "the knowledge base was written, but the site was not: \(reason)"
+        case .locked(let path, let holder):
+            return "another build is writing this output folder (\(holder.map { "process \($0)" } ?? "another process") holds \(path)); "
+                + "try again when it has finished"
         }
     }
 }

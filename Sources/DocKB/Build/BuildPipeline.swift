@@ -12,8 +12,17 @@ public struct CompletedBuild: Sendable {
     public var sourceFolder: URL
     public var outputFolder: URL
     public var knowledgeBase: URL
-    /// In source order (sorted by relative path).
-    public var documents: [ParsedDocument]
+    /// Every document, in source order (sorted by relative path).
+    public var outlines: [DocumentOutline]
+    /// The content of the document at a path: parsed by this build already,
+    /// or parsed on demand (safe to call from several threads).
+    public var load: @Sendable (String) -> Document?
+    /// Every document's links as the build resolved them, by path.
+    public var links: [String: [LinkRecord]]
+    /// As the build resolved links (`/sccm/`).
+    public var siteBasePaths: [String]
+    /// Identifies the sources the build read (see `BuildHistoryEntry`).
+    public var sourcesSHA256: String
     public var report: BuildReport
 }
 
@@ -21,6 +30,14 @@ public struct CompletedBuild: Sendable {
 /// calls it last, so a site is only ever made from a complete knowledge base.
 public protocol SitePublisher: Sendable {
     func publish(_ build: CompletedBuild) throws
+    /// True when the site in `output` was published from these sources, so
+    /// a build that changes nothing can skip publishing.
+    func isCurrent(output: URL, sourcesSHA256: String) -> Bool
+}
+
+extension SitePublisher {
+    /// A publisher that keeps no record of what it published is never behind.
+    public func isCurrent(output: URL, sourcesSHA256: String) -> Bool { true }
 }
 
 /// scan → parse + extract (in parallel) → resolve links → write the knowledge
@@ -34,6 +51,8 @@ public struct BuildPipeline: Sendable {
     /// `LinkResolver.learningSiteBases`).
     public var siteBasePaths: [String]?
     public var sitePublisher: (any SitePublisher)?
+    /// Told of each phase and each file done, for a progress display.
+    public var progress: BuildProgress?
     public var parser = MarkdownParser()
     public var extractor = FactExtractor()
 
@@ -49,25 +68,90 @@ public struct BuildPipeline: Sendable {
     @discardableResult
     public func run() throws -> BuildReport {
         var stopwatch = Stopwatch()
+        defer { progress?.finish() }
+        progress?.begin("scan")
         let scan = try SourceScanner(root: source).scan()
+        // After the scan: a missing source folder fails before the output is touched.
+        let lock = try BuildLock.acquire(in: output)
+        defer { lock.release() }
+        let sources = SourceFiles(scan.files)
         stopwatch.lap("scan")
-        var (documents, unreadable) = parseAll(scan.files)
+        let previous = PreviousBuild.load(knowledgeBase)
+        let plan = BuildPlan(sources: sources, previous: previous)
+        if plan.isNoOp {
+            stopwatch.lap("compare")
+            var report = try upToDateReport(phases: stopwatch.phases, warnings: scan.warnings + sources.unreadable)
+            if let sitePublisher, !sitePublisher.isCurrent(output: output, sourcesSHA256: plan.sourcesSHA256) {
+                // The knowledge base is current but the site is not (a build
+                // died between the two): publish the site again.
+                let outlines = previous.map { previous in sources.files.compactMap { previous.entries[$0.relativePath]?.outline } }
+                let links = previous.map { previous in previous.entries.mapValues(\.links) } ?? [:]
+                try publishSite(sitePublisher, sources: sources, parsed: [:], outlines: outlines, links: links,
+                                siteBasePaths: [], plan: plan, report: report)
+                stopwatch.lap("site")
+                report.phases = stopwatch.phases
+            }
+            return report
+        }
+
+        // Parse what changed; take the outlines and facts of the rest from the previous build.
+        progress?.begin("parse and extract", total: plan.toParse.count)
+        var parsed = parse(plan.toParse, of: sources)
         stopwatch.lap("parse and extract")
-        let (resolver, linkWarnings) = resolveLinks(&documents)
+        let outlines = sources.files.map { file in
+            parsed[file.relativePath]?.document.outline ?? previous!.entries[file.relativePath]!.outline
+        }
+        progress?.begin("links")
+        let (resolver, links) = resolveLinks(outlines)
+        // An unchanged document whose links now resolve differently (its
+        // target changed) is written again too.
+        if let previous, plan.kind == .incremental {
+            let relinked = sources.files.indices.filter { index in
+                let path = sources.files[index].relativePath
+                return parsed[path] == nil && previous.entries[path]?.links != links[index].links
+            }
+            parsed.merge(parse(Set(relinked.map { sources.files[$0].relativePath }), of: sources)) { new, _ in new }
+        }
+        for (index, file) in sources.files.enumerated() { parsed[file.relativePath]?.links = links[index].links }
         stopwatch.lap("links")
 
-        let buildInfo = ["source_folder": source.path, "documents": String(documents.count),
+        let facts = sources.files.map { parsed[$0.relativePath]?.facts ?? previous!.entries[$0.relativePath]!.facts }
+        let history = BuildHistoryEntry(
+            id: (previous?.lastBuildID ?? 0) + 1, kind: plan.kind, documents: sources.files.count,
+            documentsParsed: parsed.count, sourcesSHA256: plan.sourcesSHA256,
+            changes: previous.map { previous in
+                FactDiff.compare(old: previous.paths.compactMap { previous.entries[$0]?.facts }, new: facts)
+            } ?? [])
+        stopwatch.lap("compare")
+
+        let paths = sources.files.map(\.relativePath)
+        let buildInfo = ["source_folder": source.path, "documents": String(paths.count),
                          "site_base_paths": resolver.siteBasePaths.joined(separator: " ")]
+        progress?.begin("write", total: parsed.count)
+        let start: KnowledgeBaseWriter.Start = plan.kind == .incremental ? .copy(knowledgeBase) : .empty(history: previous?.url)
         var documentWarnings: [Diagnostic] = []
         let counts = try KnowledgeBaseWriter(outputFolder: output).publish(
-            documentPaths: documents.map(\.document.path), buildInfo: buildInfo
+            documentPaths: paths, buildInfo: buildInfo, start: start
         ) { session in
-            try session.add(diagnostics: scan.warnings + unreadable)
-            for (parsed, problems) in zip(documents, linkWarnings) {
-                let stored = try session.add(parsed.document, facts: parsed.facts, links: parsed.links)
-                try session.add(diagnostics: problems)
-                documentWarnings += stored.sorted { $0.location.line < $1.location.line }
+            if plan.kind == .incremental {
+                try session.removeBuildLevelRows()
+                for path in paths where parsed[path] != nil { try session.removeDocument(id: previous!.entries[path]!.id) }
             }
+            // The build's own rows in the order a clean build writes them, so both give the same ids.
+            try session.add(diagnostics: scan.warnings + sources.unreadable)
+            for (path, problems) in zip(paths, links.map(\.warnings)) {
+                if let document = parsed[path] {
+                    let stored = try session.add(document.document, facts: document.facts, links: document.links)
+                    documentWarnings += stored.sorted { $0.location.line < $1.location.line }
+                    progress?.advance()
+                }
+                try session.add(diagnostics: problems)
+            }
+            if plan.kind == .incremental {
+                try session.removeConditionVariables()
+                try session.setConditionVariables(facts.flatMap(\.variables))
+            }
+            try session.record(history)
         }
         stopwatch.lap("write")
 
@@ -75,62 +159,67 @@ public struct BuildPipeline: Sendable {
         // noticed, then dangling links: a folder copied out of a larger docset
         // has many of those, and they must not hide the rest when the list is
         // cut short.
-        let all = scan.warnings + unreadable + documentWarnings + linkWarnings.joined()
+        let all = scan.warnings + sources.unreadable + documentWarnings + links.flatMap(\.warnings)
         var report = BuildReport(sourceFolder: source.path, knowledgeBase: knowledgeBase.path, counts: counts,
                                  warnings: all.filter { $0.severity == .error } + all.filter { $0.severity != .error },
                                  phases: stopwatch.phases)
+        report.history = history
         if let sitePublisher {
-            do {
-                try sitePublisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output,
-                                                         knowledgeBase: knowledgeBase, documents: documents,
-                                                         report: report))
-            } catch {
-                throw BuildError.sitePublishingFailed("\(error)")
-            }
+            progress?.begin("site")
+            let resolved = Dictionary(uniqueKeysWithValues: zip(paths, links.map(\.links)))
+            try publishSite(sitePublisher, sources: sources, parsed: parsed, outlines: outlines, links: resolved,
+                            siteBasePaths: resolver.siteBasePaths, plan: plan, report: report)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
         }
         return report
     }
 
-    private func parseAll(_ files: [SourceScanner.File]) -> (documents: [ParsedDocument], unreadable: [Diagnostic]) {
-        var documents: [ParsedDocument] = []
-        var unreadable: [Diagnostic] = []
-        for outcome in concurrentMap(files, parse) {
-            switch outcome {
-            case .parsed(let document): documents.append(document)
-            case .unreadable(let warning): unreadable.append(warning)
-            }
+    /// The site gets every document's outline, and the content of those it
+    /// renders: parsed by this build, or parsed on demand (without extraction,
+    /// which is the costly part) for pages that must be rendered again.
+    private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed: [String: ParsedDocument],
+                             outlines: [DocumentOutline]?, links: [String: [LinkRecord]], siteBasePaths: [String],
+                             plan: BuildPlan, report: BuildReport) throws {
+        let documents = parsed.mapValues(\.document)
+        let data = Dictionary(uniqueKeysWithValues: sources.files.map { ($0.relativePath, $0.data) })
+        let parser = parser
+        let load: @Sendable (String) -> Document? = { path in
+            documents[path] ?? data[path].map { parser.parse($0, path: path) }
         }
-        return (documents, unreadable)
-    }
-
-    /// Fills in each document's links; returns the resolver used and each
-    /// document's warnings about dangling links, in document order.
-    private func resolveLinks(_ documents: inout [ParsedDocument]) -> (LinkResolver, [[Diagnostic]]) {
-        let all = documents.map(\.document)
-        let resolver = siteBasePaths.map { LinkResolver(documents: all, siteBasePaths: $0) }
-            ?? LinkResolver.learningSiteBases(documents: all, sourceFolderName: source.lastPathComponent)
-        let resolved = concurrentMap(all, resolver.links(of:))
-        for index in documents.indices { documents[index].links = resolved[index].links }
-        return (resolver, resolved.map(\.warnings))
-    }
-
-    private enum Outcome: Sendable {
-        case parsed(ParsedDocument)
-        case unreadable(Diagnostic)
-    }
-
-    private func parse(_ file: SourceScanner.File) -> Outcome {
-        let data: Data
+        let outlines = outlines ?? concurrentMap(sources.files) { load($0.relativePath)!.outline }
         do {
-            data = try Data(contentsOf: file.url)
+            try publisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output, knowledgeBase: knowledgeBase,
+                                                 outlines: outlines, load: load, links: links, siteBasePaths: siteBasePaths,
+                                                 sourcesSHA256: plan.sourcesSHA256, report: report))
         } catch {
-            return .unreadable(Diagnostic(at: SourceLocation(path: file.relativePath, line: 1),
-                                          "skipped: the file cannot be read (\(error.localizedDescription))"))
+            throw BuildError.sitePublishingFailed("\(error)")
         }
-        let document = parser.parse(data, path: file.relativePath)
-        return .parsed(ParsedDocument(document: document, facts: extractor.extract(document), links: []))
+    }
+
+    /// The report of a build that found nothing to do.
+    private func upToDateReport(phases: [BuildReport.Phase], warnings: [Diagnostic]) throws -> BuildReport {
+        let kb = try KnowledgeBase(url: knowledgeBase)
+        let counts = try kb.read { try StoreCounts.load($0) }
+        return BuildReport(sourceFolder: source.path, knowledgeBase: knowledgeBase.path, counts: counts,
+                           warnings: warnings, phases: phases)
+    }
+
+    private func parse(_ paths: Set<String>, of sources: SourceFiles) -> [String: ParsedDocument] {
+        let files = sources.files.filter { paths.contains($0.relativePath) }
+        let documents = concurrentMap(files) { file in
+            defer { progress?.advance() }
+            let document = parser.parse(file.data, path: file.relativePath)
+            return ParsedDocument(document: document, facts: extractor.extract(document), links: [])
+        }
+        return Dictionary(uniqueKeysWithValues: documents.map { ($0.document.path, $0) })
+    }
+
+    /// Every document's links, resolved against all outlines, in source order.
+    private func resolveLinks(_ outlines: [DocumentOutline]) -> (LinkResolver, [(links: [LinkRecord], warnings: [Diagnostic])]) {
+        let resolver = siteBasePaths.map { LinkResolver(outlines: outlines, siteBasePaths: $0) }
+            ?? LinkResolver.learningSiteBases(outlines: outlines, sourceFolderName: source.lastPathComponent)
+        return (resolver, concurrentMap(outlines, resolver.links(of:)))
     }
 }
 

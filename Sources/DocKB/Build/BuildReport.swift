@@ -10,6 +10,9 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// Wall-clock seconds of each phase, in the order they ran.
     public var phases: [Phase]
+    /// The build this run recorded; nil when every source was unchanged and
+    /// nothing was written (the knowledge base and site were already current).
+    public var history: BuildHistoryEntry?
 
     public struct Phase: Hashable, Sendable {
         public var name: String
@@ -39,7 +42,15 @@ public struct BuildReport: Sendable {
     /// the knowledge base's `diagnostics` table.
     public func text(maxWarnings: Int? = nil) -> String {
         let timing = phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds))" }.joined(separator: ", ")
-        var lines = ["Built \(knowledgeBase) from \(sourceFolder) in \(String(format: "%.2f", seconds)) s (\(timing))"]
+        var lines: [String]
+        if let history {
+            lines = ["Built \(knowledgeBase) from \(sourceFolder) in \(String(format: "%.2f", seconds)) s (\(timing))",
+                     "build \(history.id) (\(history.kind.rawValue)): \(history.documentsParsed) of \(history.documents) documents parsed; "
+                        + "facts: \(history.count(.added)) added, \(history.count(.removed)) removed, \(history.count(.changed)) changed"]
+        } else {
+            lines = ["Up to date: \(knowledgeBase) already holds every document of \(sourceFolder) as it is now "
+                     + "(checked in \(String(format: "%.2f", seconds)) s)"]
+        }
         func row(_ label: String, _ value: Int, _ detail: String = "") {
             lines.append(label.padding(toLength: 22, withPad: " ", startingAt: 0)
                          + String(value).leftPadded(to: 7) + (detail.isEmpty ? "" : "  (" + detail + ")"))

@@ -4,24 +4,43 @@
 /// DocFX pastes `[!INCLUDE]`d files into the page, so an anchor written in an
 /// include file (`## <a name="bkmk_x"></a> ...`) is an anchor of every page
 /// that includes it, directly or through other includes.
+///
+/// A heading's anchors are also found in the exact form DocFX publishes when
+/// the heading's text starts after an anchor and a space (`-title` for
+/// `## <a name="x"></a> Title`): authors copy it from the published page.
 struct DocumentIndex: Sendable {
     private let paths: Set<String>
     private let pathsByLowercase: [String: String]
     private let anchors: [String: AnchorSet]
+    /// The documents that include each document directly.
+    private let includers: [String: [String]]
 
     init(documents: [Document]) {
-        paths = Set(documents.map(\.path))
-        pathsByLowercase = Dictionary(documents.map { ($0.path.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
+        self.init(outlines: documents.map(\.outline))
+    }
+
+    init(outlines: [DocumentOutline]) {
+        paths = Set(outlines.map(\.path))
+        pathsByLowercase = Dictionary(outlines.map { ($0.path.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
 
         var own: [String: Set<String>] = [:]
         var included: [String: [String]] = [:]
-        for document in documents {
-            own[document.path, default: []].formUnion(document.anchors)
-            included[document.path] = Self.includePaths(of: document)
+        for outline in outlines {
+            own[outline.path, default: []].formUnion(outline.anchors)
+            for section in outline.sections {
+                let exact = HeadingSlugger.slug(HeadingSlugger.visibleText(section.content), trimming: false)
+                if exact != section.slug { own[outline.path, default: []].insert(exact) }
+            }
+            included[outline.path] = Self.includePaths(of: outline)
         }
         let lookUp = { [paths, pathsByLowercase] (path: String) -> String? in
             paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
         }
+        var includers: [String: [String]] = [:]
+        for (path, targets) in included {
+            for target in Set(targets.compactMap(lookUp)) { includers[target, default: []].append(path) }
+        }
+        self.includers = includers.mapValues { $0.sorted() }
         var anchors: [String: AnchorSet] = [:]
         for path in own.keys {
             var reachable: Set<String> = [path]
@@ -46,23 +65,23 @@ struct DocumentIndex: Sendable {
         anchors[document]?.match(anchor)
     }
 
-    /// Paths of the files `document` includes, relative to the source folder.
-    static func includePaths(of document: Document) -> [String] {
-        var found: [String] = []
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block.kind {
-                case .include(let include):
-                    if let path = LinkResolver.normalize(folder(of: document.path) + include.path) { found.append(path) }
-                case .list(let list): for item in list.items { walk(item.blocks) }
-                case .alert(let alert): walk(alert.blocks)
-                case .quote(let inner): walk(inner)
-                default: break
-                }
-            }
+    /// The documents that include `document`, directly or through other
+    /// includes, nearest first, each level in path order.
+    func pagesIncluding(_ document: String) -> [String] {
+        var seen: Set<String> = [document]
+        var level = [document]
+        var pages: [String] = []
+        while !level.isEmpty {
+            let next = level.flatMap { includers[$0] ?? [] }.filter { seen.insert($0).inserted }
+            pages += next
+            level = next
         }
-        walk(document.blocks)
-        return found
+        return pages
+    }
+
+    /// Paths of the files `outline`'s document includes, relative to the source folder.
+    static func includePaths(of outline: DocumentOutline) -> [String] {
+        outline.includes.compactMap { LinkResolver.normalize(folder(of: outline.path) + $0) }
     }
 
     /// `core/clients/` for `core/clients/page.md`; empty at the root.

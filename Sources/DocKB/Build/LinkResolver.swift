@@ -20,6 +20,9 @@ import Foundation
 ///   rendered link can use the one that works in every browser.
 /// - A relative link to a non-Markdown file (image, download) is an asset and
 ///   is not checked.
+/// - `#anchor` alone in an included file is read where DocFX pastes the file:
+///   when the file itself lacks the anchor, a page including it that has it
+///   is the target.
 ///
 /// Dangling documents and anchors come with a warning at the link's line.
 public struct LinkResolver: Sendable {
@@ -28,7 +31,11 @@ public struct LinkResolver: Sendable {
     public let siteBasePaths: [String]
 
     public init(documents: [Document], siteBasePaths: [String] = []) {
-        self.init(index: DocumentIndex(documents: documents), siteBasePaths: siteBasePaths)
+        self.init(outlines: documents.map(\.outline), siteBasePaths: siteBasePaths)
+    }
+
+    public init(outlines: [DocumentOutline], siteBasePaths: [String] = []) {
+        self.init(index: DocumentIndex(outlines: outlines), siteBasePaths: siteBasePaths)
     }
 
     init(index: DocumentIndex, siteBasePaths: [String]) {
@@ -44,14 +51,17 @@ public struct LinkResolver: Sendable {
 
     /// Every link of `document` in reading order, and a warning for each dangling one.
     public func links(of document: Document) -> (links: [LinkRecord], warnings: [Diagnostic]) {
+        links(of: document.outline)
+    }
+
+    public func links(of outline: DocumentOutline) -> (links: [LinkRecord], warnings: [Diagnostic]) {
         var records: [LinkRecord] = []
         var warnings: [Diagnostic] = []
-        InlineRuns.forEach(in: document.blocks) { inline, line in
-            guard case .link(let destination, _, let content) = inline else { return }
-            let record = resolve(destination, text: content.plainText.collapsingWhitespace, line: line, in: document.path)
+        for link in outline.links {
+            let record = resolve(link.destination, text: link.text, line: link.line, in: outline.path)
             records.append(record)
             if let problem = Self.warning(for: record) {
-                warnings.append(Diagnostic(at: SourceLocation(path: document.path, line: line), problem))
+                warnings.append(Diagnostic(at: SourceLocation(path: outline.path, line: link.line), problem))
             }
         }
         return (records, warnings)
@@ -100,8 +110,13 @@ public struct LinkResolver: Sendable {
             return record(.danglingDocument, nil, anchor)
         }
         guard let anchor else { return record(.resolved, found) }
-        guard let spelled = index.anchor(anchor, in: found) else { return record(.danglingAnchor, found, anchor) }
-        return record(.resolved, found, spelled)
+        if let spelled = index.anchor(anchor, in: found) { return record(.resolved, found, spelled) }
+        if path.isEmpty {
+            for page in index.pagesIncluding(found) {
+                if let spelled = index.anchor(anchor, in: page) { return record(.resolved, page, spelled) }
+            }
+        }
+        return record(.danglingAnchor, found, anchor)
     }
 
     static func warning(for link: LinkRecord) -> String? {

@@ -8,16 +8,19 @@ extension LinkResolver {
     /// document of the set once it is removed; links under prefixes of other
     /// docsets (`/windows/...`, `/intune/...`) rarely do and stay external.
     public static func learningSiteBases(documents: [Document], sourceFolderName: String) -> LinkResolver {
-        let index = DocumentIndex(documents: documents)
+        learningSiteBases(outlines: documents.map(\.outline), sourceFolderName: sourceFolderName)
+    }
+
+    public static func learningSiteBases(outlines: [DocumentOutline], sourceFolderName: String) -> LinkResolver {
+        let index = DocumentIndex(outlines: outlines)
         var destinations: [String] = []
         var candidates: Set<String> = []
-        for document in documents {
-            InlineRuns.forEach(in: document.blocks) { inline, _ in
-                guard case .link(let destination, _, _) = inline else { return }
-                let written = BlockText.trimmed(destination)
+        for outline in outlines {
+            for link in outline.links {
+                let written = BlockText.trimmed(link.destination)
                 guard written.hasPrefix("/"), !written.hasPrefix("//"),
                       let first = written.split(separator: "/").first, written.dropFirst(first.count + 1).contains("/")
-                else { return }
+                else { continue }
                 destinations.append(written)
                 candidates.insert(String(first))
             }

@@ -27,9 +27,10 @@ struct HeadingSlugger {
     }
 
     /// The identifier for one heading text, before de-duplication.
-    static func slug(_ text: some StringProtocol) -> String {
+    /// `trimming: false` gives DocFX's exact form (see the type's comment).
+    static func slug(_ text: some StringProtocol, trimming: Bool = true) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in text.trimmingWhitespace.unicodeScalars {
+        for scalar in (trimming ? text.trimmingWhitespace : Substring(text)).unicodeScalars {
             if scalar == " " || scalar == "-" || scalar == "_" {
                 out.append(scalar == " " ? "-" : scalar)
             } else if scalar.isASCII {

@@ -24,14 +24,19 @@ public struct MarkdownParser: Sendable {
         let notes = source.notes + front.notes + guarded.notes + tree.notes
         return Document(
             path: path,
-            sha256: hexadecimal(SHA256.hash(data: data)),
+            sha256: Self.sha256(of: data),
             frontMatter: front.frontMatter,
             blocks: tree.blocks,
             sections: SectionBuilder.sections(of: tree.blocks),
             diagnostics: notes.map { Diagnostic(.warning, at: SourceLocation(path: path, line: $0.line), $0.message) })
     }
 
-    private func hexadecimal(_ digest: some Sequence<UInt8>) -> String {
+    /// Lower-case hex sha256 of a file's bytes: a document's identity across builds.
+    public static func sha256(of data: Data) -> String {
+        hexadecimal(SHA256.hash(data: data))
+    }
+
+    private static func hexadecimal(_ digest: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         for byte in digest {

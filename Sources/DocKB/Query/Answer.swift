@@ -106,6 +106,15 @@ struct AnswerBuilder {
         return true
     }
 
+    /// Adds a record that is not a rule (an entry of the build history): it
+    /// has no condition to evaluate, and the same text in two builds is two
+    /// events, so nothing is merged.
+    mutating func addRecord(group: String, kind: String, text: String, cite: Citation, derivation: [String]) {
+        answer.items.append(AnswerItem(
+            number: answer.items.count + 1, group: group, kind: kind, text: text, status: .met,
+            condition: nil, conditionText: nil, dependsOn: [], source: cite, derivation: derivation))
+    }
+
     /// A condition in words: flags by the phrase they came from.
     func describe(_ condition: Condition) -> String {
         switch condition {

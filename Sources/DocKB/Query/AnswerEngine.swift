@@ -64,7 +64,7 @@ public final class AnswerEngine: Sendable {
         if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
             lookupAnswer(parsed, &builder)
         }
-        if !builder.answer.found, builder.answer.omitted.isEmpty {
+        if !builder.answer.found, builder.answer.omitted.isEmpty, builder.answer.suggestions.isEmpty {
             builder.answer.suggestions = suggestions(for: parsed)
         }
         return builder.finish()

@@ -179,11 +179,6 @@ extension AnswerEngine {
         }
     }
 
-    func changesAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
-        b.answer.heading = "What changed"
-        b.answer.notes.append("this knowledge base holds one revision of each document, so it cannot compare revisions yet")
-    }
-
     // MARK: - helpers
 
     func components(named name: String) -> [ComponentRow] {

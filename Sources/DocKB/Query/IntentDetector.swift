@@ -22,7 +22,7 @@ public enum Intent: String, Sendable, Codable {
     case restart
     /// "list all X"
     case list
-    /// "what changed": needs document revisions, which the knowledge base does not keep
+    /// "what changed", "what's new since the last build": the recorded build history
     case changes
     /// anything else: the statements about the subject that best match the words
     case lookup
@@ -49,6 +49,8 @@ struct IntentDetector {
         /// Content words of the "what/which ..." phrase that are not intent
         /// words: the kind of thing the answer must name ("which DNS record").
         var head: [Int] = []
+        /// Which builds and changes a `.changes` question asks for.
+        var changes: ChangeQuestion?
     }
 
     static let auxiliaries: Set<String> = ["do", "does", "did", "is", "are", "was", "were", "can", "could",
@@ -56,14 +58,14 @@ struct IntentDetector {
     static let prepositions: Set<String> = ["for", "of", "to", "in", "with", "on", "by", "from", "about", "when", "if"]
 
     /// Cue words, for typo correction and vocabulary.
-    static let cueWords: Set<String> = [
+    static let cueWords: Set<String> = Set<String>([
         "port", "ports", "firewall", "permission", "permissions", "rights", "privileges", "security",
         "role", "roles", "who", "version", "versions", "minimum", "need", "needed", "require",
         "required", "requirement", "requirements", "prerequisite", "prerequisites", "dependency",
         "dependencies", "restart", "reboot", "list", "component", "components", "method", "methods",
         "install", "installation", "describe", "explain", "purpose", "optional", "recommended",
-        "mandatory", "necessary", "site", "system", "changed", "changes", "abbreviations", "documents",
-    ]
+        "mandatory", "necessary", "site", "system", "abbreviations", "documents",
+    ]).union(ChangeQuestion.vocabulary)
 
     private static let necessityStems: [String: String] = [
         "optional": "optional", "recommend": "recommended", "requir": "required",
@@ -76,12 +78,13 @@ struct IntentDetector {
         let necessity = stems.compactMap { Self.necessityStems[$0] }.first { $0 != "required" }
             ?? stems.compactMap { Self.necessityStems[$0] }.first
 
+        // First: "list all components added since the last build" is about the history, not the table.
+        if let change = ChangeQuestion.read(tokens) {
+            return Result(intent: .changes, consumed: change.consumed, changes: change)
+        }
         if let listResult = listIntent(words, stems) { return listResult }
         if stems.contains("restart") || stems.contains("reboot") {
             return Result(intent: .restart, consumed: Set(positions(of: "restart") + positions(of: "reboot")))
-        }
-        if stems.contains("chang"), words.contains(where: { ["what", "which"].contains($0) }) {
-            return Result(intent: .changes, consumed: Set(positions(of: "chang")))
         }
         if let first = words.first, ["is", "are", "do", "does", "must", "should"].contains(first),
            let cue = stems.firstIndex(where: { Self.necessityStems[$0] != nil }) {

@@ -28,6 +28,7 @@ public final class KnowledgeBaseSnapshot: Sendable {
     public let store: KnowledgeBase
 
     let documents: [Int64: DocumentRow]
+    let documentIDs: [String: Int64]
     let requirements: [RequirementRow]
     let components: [ComponentRow]
     let siteRoles: [SiteRoleRow]
@@ -60,6 +61,7 @@ public final class KnowledgeBaseSnapshot: Sendable {
         self.store = store
         let documents = try loader.documents()
         self.documents = documents
+        documentIDs = Dictionary(documents.values.map { ($0.path, $0.id) }, uniquingKeysWith: min)
         requirements = try loader.requirements(documents)
         components = try loader.components(documents)
         siteRoles = try loader.siteRoles(documents)
@@ -73,6 +75,29 @@ public final class KnowledgeBaseSnapshot: Sendable {
     }
 
     func document(_ id: Int64) -> DocumentRow? { documents[id] }
+
+    /// Builds recorded in the knowledge base, newest first, read when asked
+    /// (most sessions never ask, and a long history would slow every start).
+    func buildHistory(_ selection: BuildSelection) throws -> [BuildHistoryEntry] {
+        try store.read { db in try ChangeLog.entries(in: db, selection, path: path) }
+    }
+
+    /// How many builds are recorded, and the newest that changed a fact.
+    func buildCounts() throws -> (builds: Int, latestWithChanges: Int?) {
+        try store.read { db in (try ChangeLog.buildCount(in: db), try ChangeLog.latestBuildWithChanges(in: db)) }
+    }
+
+    /// A citation for a document line named by path, with the anchor of the
+    /// section around it; document id 0 when the document is gone.
+    func citation(path: String, line: Int) -> Citation {
+        let documentID = documentIDs[path] ?? 0
+        let anchor = documentID == 0 ? nil : try? store.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT anchor FROM sections WHERE document_id = ? AND line <= ? ORDER BY line DESC LIMIT 1
+                """, arguments: [documentID, line])
+        }
+        return Citation(documentID: documentID, path: path, line: line, anchor: anchor ?? "")
+    }
 
     /// The heading of the section a citation points into (for `why`).
     func sectionHeading(for cite: Citation) -> String? {

@@ -38,6 +38,8 @@ public struct ParsedQuestion: Sendable {
     var intentPositions: Set<Int>
     /// Stems of the thing a "what/which X" question asks for (X).
     var headStems: [String] = []
+    /// For a `.changes` question: which builds, kinds of change and kinds of fact.
+    var changes: ChangeQuestion?
 
     /// The match the intent should answer about: the first of `kinds` (in
     /// order of preference) that the question names well, else the best match.
@@ -108,6 +110,7 @@ public struct QuestionParser: Sendable {
             intentPositions: intent.consumed)
         parsed.residualStems = parsed.stems(excluding: matches.first)
         parsed.headStems = intent.head.map { tokens[$0].stem }
+        parsed.changes = intent.changes
         return parsed
     }
 

@@ -54,6 +54,7 @@ public final class REPLSession {
           what do I need for client push?
           which ports does remote control use?
           what do I need for manual installation with /source?
+          what changed in the last 3 builds?
         Commands:
           why N            how answer line N was derived: rule, condition, source
           set NAME VALUE   state a fact for later questions (set version 2107,

@@ -18,14 +18,35 @@ public struct SiteRenderer: Sendable {
         self.siteBasePaths = siteBasePaths
     }
 
-    public func render(documents: [Document], to outputDirectory: URL) throws -> SiteReport {
+    /// `sourcesSHA256` identifies the sources in the site's marker (see `isCurrent`).
+    /// True when the site in `outputDirectory` was rendered from the sources `sourcesSHA256` names.
+    public static func isCurrent(_ outputDirectory: URL, sourcesSHA256: String) -> Bool {
+        SiteWriter.isCurrent(outputDirectory, sourcesSHA256: sourcesSHA256)
+    }
+
+    public func render(documents: [Document], to outputDirectory: URL, sourcesSHA256: String? = nil) throws -> SiteReport {
+        let byPath = Dictionary(documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return try render(outlines: documents.map(\.outline), load: { byPath[$0] }, links: nil, to: outputDirectory,
+                          sourcesSHA256: sourcesSHA256)
+    }
+
+    /// Renders the site of the documents `outlines` describe. `load` gives a
+    /// document's content; it is asked only for the documents whose page must
+    /// be rendered (see `PageManifest`) and those other pages quote. `links`,
+    /// the build's resolution of every document's links, spares working it
+    /// out again for the pages' digests.
+    public func render(outlines: [DocumentOutline], load: @escaping @Sendable (String) -> Document?,
+                       links: [String: [LinkRecord]]?, to outputDirectory: URL,
+                       sourcesSHA256: String? = nil) throws -> SiteReport {
         let snapshot = try SiteFacts.load(databasePath: databasePath)
-        let catalog = DocumentCatalog(documents: documents, siteBasePaths: siteBasePaths)
+        let catalog = DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load)
         let model = SiteModel(snapshot: snapshot, catalog: catalog)
         let writer = try SiteWriter(root: outputDirectory)
         let log = RenderLog()
         let navigation = SitePage.navigation(for: model)
         var report = SiteReport()
+        let previous = PageManifest.read(from: outputDirectory)
+        var manifest = PageManifest()
 
         func write(_ page: SitePage) throws {
             try writer.write(page.serialized(), to: page.path)
@@ -37,19 +58,48 @@ public struct SiteRenderer: Sendable {
             checklists[entity.key] = InstallMethodChecklist(entity: entity, model: model)
         }
 
-        // Document pages are most of the work: render them on all cores, write them in order.
-        let documents = model.catalog.documents
-        let rendered = ParallelPages.map(documents.count) { index in
+        // Document pages are most of the work: render on all cores those whose
+        // digest changed (or whose file is gone), keep the others as they are.
+        let shared = ([ToolIdentity.current] + navigation.map { "\($0.title) \($0.target)" } + catalog.siteBasePaths)
+            .joined(separator: "\n")
+        let outlines = model.catalog.outlines
+        let digests = ParallelPages.map(outlines.count) {
+            PageManifest.digest(of: outlines[$0], model: model, links: links, shared: shared)
+        }
+        let stale = outlines.indices.filter { index in
+            let path = outlines[index].path
+            return previous.pages[path]?.digest != digests[index]
+                || !FileManager.default.fileExists(atPath: outputDirectory.appendingPathComponent(SitePaths.page(forDocument: path)).path)
+        }
+        let rendered = ParallelPages.map(stale.count) { position -> (path: String, data: Data, log: RenderLog)? in
+            guard let document = catalog.document(at: outlines[stale[position]].path) else { return nil }
             let pageLog = RenderLog()
-            let page = DocumentPage.render(documents[index], model: model, log: pageLog, navigation: navigation)
+            let page = DocumentPage.render(document, model: model, log: pageLog, navigation: navigation)
             return (path: page.path, data: page.serialized(), log: pageLog)
         }
-        for page in rendered {
+        var fresh: [String: RenderLog] = [:]
+        for (index, page) in zip(stale, rendered) {
+            guard let page else { continue }
             try writer.write(page.data, to: page.path)
-            log.merge(page.log)
+            fresh[outlines[index].path] = page.log
+        }
+        for (index, outline) in outlines.enumerated() {
+            let page: PageManifest.Page
+            if let pageLog = fresh[outline.path] {
+                page = PageManifest.Page(digest: digests[index], warnings: pageLog.diagnostics,
+                                         linkedLines: PageManifest.lines(pageLog.linkedFactLines))
+            } else if let kept = previous.pages[outline.path] {
+                writer.keep(SitePaths.page(forDocument: outline.path))
+                page = kept
+            } else {
+                continue
+            }
+            manifest.pages[outline.path] = page
+            log.merge(warnings: page.warnings, linkedLines: page.linkedLines)
             report.pages += 1
             report.documentPages += 1
         }
+        report.documentPagesRendered = fresh.count
         for kind in SiteEntityKind.allCases {
             try write(ReferencePages.render(kind, model: model, checklists: checklists, navigation: navigation))
             for entity in model.entities[kind] ?? [] {
@@ -68,13 +118,19 @@ public struct SiteRenderer: Sendable {
         }
         try write(OverviewPages.index(model: model, checklists: checklists, navigation: navigation))
         try write(OverviewPages.documents(model: model, navigation: navigation))
+        try write(ChangesPage.render(model: model, navigation: navigation))
         try write(OverviewPages.search(navigation: navigation))
+        try write(QualityPage.render(try QualityReport.load(databasePath: databasePath), model: model, navigation: navigation))
         try writer.write(SiteSearchIndex.script(for: model), to: SitePaths.searchIndex)
         try writer.write(Data(SiteStylesheet.source.utf8), to: SitePaths.stylesheet)
         try writer.write(Data(SiteScript.source.utf8), to: SitePaths.script)
+        try writer.write(try manifest.encoded(), to: PageManifest.fileName)
 
+        try writer.commit(sourcesSHA256: sourcesSHA256)
         report.files = writer.filesWritten
         report.bytes = writer.bytesWritten
+        report.filesRewritten = writer.filesRewritten
+        report.filesRemoved = writer.filesRemoved
         report.warnings = log.diagnostics
         report.unlinkedFacts = Self.unlinkedFacts(model: model, log: log)
         return report
@@ -84,7 +140,7 @@ public struct SiteRenderer: Sendable {
     /// list item or paragraph (so no link points at them from the document).
     private static func unlinkedFacts(model: SiteModel, log: RenderLog) -> [SourceLocation] {
         var out: [SourceLocation] = []
-        for (path, lines) in model.factLinks where model.catalog.document(at: path) != nil {
+        for (path, lines) in model.factLinks where model.catalog.outline(at: path) != nil {
             for line in lines.keys where !log.linkedFactLines.contains(.init(path: path, line: line)) {
                 out.append(SourceLocation(path: path, line: line))
             }
@@ -98,10 +154,16 @@ public struct SiteReport: Sendable, Equatable {
     public var pages = 0
     public var documentPages = 0
     public var entityPages = 0
+    /// Document pages rendered by this build; the others were unchanged.
+    public var documentPagesRendered = 0
     public var diagrams = 0
     /// Every file written (pages, diagrams, script, stylesheet, search index).
     public var files = 0
     public var bytes = 0
+    /// Files whose bytes changed or that are new; the rest were left untouched.
+    public var filesRewritten = 0
+    /// Files of the previous render that no longer exist.
+    public var filesRemoved = 0
     /// Dangling links, unsafe URLs and missing includes, by file and line.
     public var warnings: [Diagnostic] = []
     /// Lines that produced facts but start no rendered row, item or paragraph.
@@ -113,7 +175,8 @@ public struct SiteReport: Sendable, Equatable {
     public var summary: String {
         let megabytes = String(format: "%.1f", Double(bytes) / 1_000_000)
         var lines = ["site: \(pages) pages (\(documentPages) documents, \(entityPages) entities), "
-            + "\(diagrams) diagrams, \(files) files, \(megabytes) MB"]
+            + "\(diagrams) diagrams, \(files) files, \(megabytes) MB",
+            "site: \(filesRewritten) files written, \(files - filesRewritten) unchanged, \(filesRemoved) removed"]
         if !unlinkedFacts.isEmpty {
             lines.append("site: \(unlinkedFacts.count) fact lines not found in their rendered document")
         }

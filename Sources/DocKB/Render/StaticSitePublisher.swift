@@ -19,6 +19,11 @@ public struct StaticSitePublisher: SitePublisher {
     public func publish(_ build: CompletedBuild) throws {
         let renderer = SiteRenderer(databasePath: build.knowledgeBase.path,
                                     siteBasePaths: siteBasePaths ?? [build.sourceFolder.lastPathComponent])
-        onReport(try renderer.render(documents: build.documents.map(\.document), to: build.outputFolder))
+        onReport(try renderer.render(outlines: build.outlines, load: build.load, links: build.links, to: build.outputFolder,
+                                     sourcesSHA256: build.sourcesSHA256))
+    }
+
+    public func isCurrent(output: URL, sourcesSHA256: String) -> Bool {
+        SiteRenderer.isCurrent(output, sourcesSHA256: sourcesSHA256)
     }
 }

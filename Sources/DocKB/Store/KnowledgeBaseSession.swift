@@ -8,6 +8,8 @@ public final class KnowledgeBaseSession {
     let db: Database
     let documentIDs: [String: Int64]
     public internal(set) var counts = StoreCounts()
+    /// Ids of the build's own rows (scanner warnings, dangling links).
+    let buildRowIDs = RowIDAllocator(documentID: RowIDAllocator.buildLevel)
     /// Sorted keys: the same facts always give the same bytes (builds are compared by dump).
     let json: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -24,6 +26,64 @@ public final class KnowledgeBaseSession {
             ids[path] = Int64(offset + 1)
         }
         documentIDs = ids
+    }
+
+    /// Removes every row `add` wrote for the document with this id (its id
+    /// range in each table), so a new version can take its place.
+    func removeDocument(id documentID: Int64) throws {
+        let range = RowIDAllocator.range(of: documentID)
+        let arguments: StatementArguments = [range.lowerBound, range.upperBound]
+        try db.execute(sql: "DELETE FROM table_cells WHERE rowid BETWEEN ? AND ?", arguments: arguments)
+        try db.execute(sql: "DELETE FROM search WHERE rowid BETWEEN ? AND ?", arguments: arguments)
+        for table in Self.documentTables {
+            try db.execute(sql: "DELETE FROM \(table) WHERE id BETWEEN ? AND ?", arguments: arguments)
+        }
+        try db.execute(sql: "DELETE FROM anchors WHERE rowid BETWEEN ? AND ?", arguments: arguments)
+        try db.execute(sql: "DELETE FROM document_cache WHERE document_id = ?", arguments: [documentID])
+        try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [documentID])
+    }
+
+    /// Removes the rows of the build itself (scanner warnings, dangling links)
+    /// and the condition variables, which the next build writes again in full.
+    func removeBuildLevelRows() throws {
+        let range = RowIDAllocator.range(of: RowIDAllocator.buildLevel)
+        try db.execute(sql: "DELETE FROM diagnostics WHERE id BETWEEN ? AND ?", arguments: [range.lowerBound, range.upperBound])
+        try db.execute(sql: "DELETE FROM condition_variables")
+    }
+
+    /// Tables whose `id` comes from `RowIDAllocator`.
+    static let documentTables = [
+        "sections", "doc_tables", "table_rows", "lists", "list_items", "alerts", "links", "comments", "includes",
+        "diagnostics", "components", "site_system_roles", "security_roles", "permissions", "ports",
+        "install_methods", "requirements", "aliases",
+    ]
+
+    func removeConditionVariables() throws {
+        try db.execute(sql: "DELETE FROM condition_variables")
+    }
+
+    /// The condition variables of every document, in document order: the
+    /// first document to name a flag gives its phrase.
+    func setConditionVariables(_ variables: [ConditionVariable]) throws {
+        for v in variables {
+            try insert("INSERT OR IGNORE INTO condition_variables (name, phrase) VALUES (?, ?)", [v.name, v.phrase])
+        }
+    }
+
+    /// This build's entry in the history, after the entries carried over.
+    func record(_ entry: BuildHistoryEntry) throws {
+        try insert("""
+            INSERT INTO builds (id, kind, documents, documents_parsed, sources_sha256, added, removed, changed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [entry.id, entry.kind.rawValue, entry.documents, entry.documentsParsed, entry.sourcesSHA256,
+                  entry.count(.added), entry.count(.removed), entry.count(.changed)])
+        for change in entry.changes {
+            try insert("""
+                INSERT INTO changes (build_id, change, entity_type, entity_name, field, old_value, new_value, document, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [entry.id, change.kind.rawValue, change.entityType, change.entityName, change.field,
+                      change.oldValue, change.newValue, change.path, change.line])
+        }
     }
 
     func setBuildInfo(_ info: [String: String]) throws {
@@ -53,21 +113,27 @@ public final class KnowledgeBaseSession {
         try addSections(&context)
         try addSearchEntry(kind: "document", refID: documentID, title: document.title,
                            body: [document.frontMatter.description ?? "", BlockText.plain(document.blocks.prefix(while: \.isNotHeading))],
-                           documentID: documentID, line: 1, anchor: "")
+                           documentID: documentID, line: 1, anchor: "", rowIDs: context.rowIDs)
         try addBlocks(document.blocks, context: &context, parentItem: nil, depth: 0)
         try addExtraAnchors(&context)
         try addLinks(links, context: context)
         try addFacts(facts, context: context)
+        try insert("INSERT INTO document_cache (document_id, outline, facts) VALUES (?, ?, ?)",
+                   [documentID, try jsonText(document.outline), try jsonText(facts)])
         let diagnostics = document.diagnostics + facts.diagnostics + context.unclassifiedTables
-        try add(diagnostics: diagnostics)
+        try add(diagnostics: diagnostics, rowIDs: context.rowIDs)
         return diagnostics
     }
 
-    /// Diagnostics of the build itself (scanner, link resolution, classification).
+    /// Diagnostics of the build itself (scanner, link resolution).
     public func add(diagnostics: [Diagnostic]) throws {
+        try add(diagnostics: diagnostics, rowIDs: buildRowIDs)
+    }
+
+    private func add(diagnostics: [Diagnostic], rowIDs: RowIDAllocator) throws {
         for diagnostic in diagnostics {
-            try insert("INSERT INTO diagnostics (path, line, severity, message) VALUES (?, ?, ?, ?)",
-                       [diagnostic.location.path, diagnostic.location.line,
+            try insert("INSERT INTO diagnostics (id, path, line, severity, message) VALUES (?, ?, ?, ?, ?)",
+                       [try rowIDs.next(), diagnostic.location.path, diagnostic.location.line,
                         diagnostic.severity.rawValue, diagnostic.message])
         }
         counts.diagnostics += diagnostics.count
@@ -79,9 +145,9 @@ public final class KnowledgeBaseSession {
             let parentID = section.parent.flatMap { context.sectionIDs.indices.contains($0) ? context.sectionIDs[$0] : nil }
             let body = BlockText.plain(document.blocks[sectionRange: section.blockRange])
             let sectionID = try insert("""
-                INSERT INTO sections (document_id, parent_id, level, heading, anchor, slug, line, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [context.id, parentID, section.level, section.heading, section.anchor, section.slug,
+                INSERT INTO sections (id, document_id, parent_id, level, heading, anchor, slug, line, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [try context.rowIDs.next(), context.id, parentID, section.level, section.heading, section.anchor, section.slug,
                       section.line, body])
             context.sectionIDs.append(sectionID)
             for anchor in section.explicitAnchors {
@@ -89,7 +155,7 @@ public final class KnowledgeBaseSession {
             }
             try addAnchor(section.slug, kind: "slug", sectionID: sectionID, line: section.line, context: &context)
             try addSearchEntry(kind: "section", refID: sectionID, title: section.heading, body: [body],
-                               documentID: context.id, line: section.line, anchor: section.anchor)
+                               documentID: context.id, line: section.line, anchor: section.anchor, rowIDs: context.rowIDs)
         }
         counts.sections += document.sections.count
     }
@@ -111,8 +177,8 @@ public final class KnowledgeBaseSession {
     private func addAnchor(_ anchor: String, kind: String, sectionID: Int64?, line: Int,
                            context: inout DocumentContext) throws {
         guard !anchor.isEmpty, context.recordedAnchors.insert(anchor).inserted else { return }
-        try insert("INSERT INTO anchors (document_id, section_id, anchor, kind, line) VALUES (?, ?, ?, ?, ?)",
-                   [context.id, sectionID, anchor, kind, line])
+        try insert("INSERT INTO anchors (rowid, document_id, section_id, anchor, kind, line) VALUES (?, ?, ?, ?, ?, ?)",
+                   [try context.rowIDs.next(), context.id, sectionID, anchor, kind, line])
         counts.anchors += 1
     }
 
@@ -120,10 +186,10 @@ public final class KnowledgeBaseSession {
         for link in links {
             let targetID = link.targetPath.flatMap { documentIDs[$0] }
             try insert("""
-                INSERT INTO links (document_id, section_id, line, text, destination, target_document_id,
+                INSERT INTO links (id, document_id, section_id, line, text, destination, target_document_id,
                                    target_anchor, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [context.id, context.sectionID(at: link.line), link.line, link.text, link.destination,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [try context.rowIDs.next(), context.id, context.sectionID(at: link.line), link.line, link.text, link.destination,
                       targetID, link.targetAnchor, link.status.rawValue])
             counts.links[link.status, default: 0] += 1
         }
@@ -146,6 +212,7 @@ public final class KnowledgeBaseSession {
 struct DocumentContext {
     let id: Int64
     let document: Document
+    let rowIDs: RowIDAllocator
     /// Row ids of `document.sections`, by index.
     var sectionIDs: [Int64] = []
     var recordedAnchors: Set<String> = []
@@ -160,6 +227,7 @@ struct DocumentContext {
     init(id: Int64, document: Document, classifications: [TableClassification]) {
         self.id = id
         self.document = document
+        rowIDs = RowIDAllocator(documentID: id)
         sectionLines = document.sections.map(\.line)
         self.classifications = Dictionary(classifications.map { ($0.ordinal, $0) }, uniquingKeysWith: { first, _ in first })
         classificationsByLine = Dictionary(classifications.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })

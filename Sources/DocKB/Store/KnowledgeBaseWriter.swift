@@ -27,12 +27,22 @@ public struct KnowledgeBaseWriter: Sendable {
 
     public var destination: URL { outputFolder.appendingPathComponent(Self.fileName) }
 
+    /// What the new knowledge base starts from.
+    public enum Start: Sendable {
+        /// An empty database; the history (`builds`, `changes`) of the given
+        /// earlier knowledge base, if any, is carried over.
+        case empty(history: URL?)
+        /// A copy of an earlier knowledge base of the same schema, which the
+        /// body patches (an incremental build).
+        case copy(URL)
+    }
+
     /// Creates the schema, lets `body` add documents through the session, and
     /// renames the result over `kb.sqlite`. `documentPaths` lists every document
     /// that `body` will add, so links can point at documents not written yet.
     /// If `body` or any write throws, the previous `kb.sqlite` is left untouched.
     @discardableResult
-    public func publish(documentPaths: [String], buildInfo: [String: String],
+    public func publish(documentPaths: [String], buildInfo: [String: String], start: Start = .empty(history: nil),
                         _ body: (KnowledgeBaseSession) throws -> Void) throws -> StoreCounts {
         do {
             try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
@@ -42,7 +52,10 @@ public struct KnowledgeBaseWriter: Sendable {
         let temporary = outputFolder.appendingPathComponent(
             "\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp")
         do {
-            let counts = try write(to: temporary, documentPaths: documentPaths, buildInfo: buildInfo, body)
+            if case .copy(let base) = start {
+                try FileManager.default.copyItem(at: base, to: temporary)
+            }
+            let counts = try write(to: temporary, documentPaths: documentPaths, buildInfo: buildInfo, start: start, body)
             try Durability.flush(temporary)
             try Durability.move(temporary, over: destination)
             return counts
@@ -52,7 +65,7 @@ public struct KnowledgeBaseWriter: Sendable {
         }
     }
 
-    private func write(to file: URL, documentPaths: [String], buildInfo: [String: String],
+    private func write(to file: URL, documentPaths: [String], buildInfo: [String: String], start: Start,
                        _ body: (KnowledgeBaseSession) throws -> Void) throws -> StoreCounts {
         var configuration = Configuration()
         // Links name documents written later in the transaction. With SQLite
@@ -68,18 +81,28 @@ public struct KnowledgeBaseWriter: Sendable {
         let queue = try DatabaseQueue(path: file.path, configuration: configuration)
         defer { try? queue.close() }
         try Schema.migrator.migrate(queue)
+        if case .empty(let history?) = start {
+            // ATTACH cannot run inside the transaction below.
+            try queue.inDatabase { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS previous", arguments: [history.path])
+                try db.execute(sql: "INSERT INTO builds SELECT * FROM previous.builds")
+                try db.execute(sql: "INSERT INTO changes SELECT * FROM previous.changes")
+                try db.execute(sql: "DETACH DATABASE previous")
+            }
+        }
         let counts = try queue.inDatabase { db -> StoreCounts in
             var counts = StoreCounts()
             try db.inTransaction {
                 let session = try KnowledgeBaseSession(db: db, documentPaths: documentPaths)
                 var info = buildInfo
                 info["tool_version"] = Self.toolVersion
+                info["tool_build"] = ToolIdentity.current
                 info["schema_migrations"] = try Schema.migrator.appliedMigrations(db).joined(separator: " ")
                 try session.setBuildInfo(info)
                 try body(session)
                 // Names the table, column and target of the first dangling reference.
                 try db.checkForeignKeys()
-                counts = session.counts
+                if case .copy = start { counts = try StoreCounts.load(db) } else { counts = session.counts }
                 return .commit
             }
             return counts
@@ -94,6 +117,7 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
     case publishFailed(String, reason: String)
     case documentNotAnnounced(String)
     case notAKnowledgeBase(String, reason: String)
+    case tooManyRows(documentID: Int64)
 
     public var description: String {
         switch self {
@@ -105,6 +129,8 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
             return "document \(path) was added but not listed in documentPaths"
         case .notAKnowledgeBase(let path, let reason):
             return "\(path) is not a dockb knowledge base: \(reason)"
+        case .tooManyRows(let documentID):
+            return "document \(documentID) has more than \((1 << RowIDAllocator.shift) - 2) rows, more than one document can hold"
         }
     }
 }

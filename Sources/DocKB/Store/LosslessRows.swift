@@ -16,8 +16,8 @@ extension KnowledgeBaseSession {
             case .table(let table):
                 try addTable(table, line: block.line, context: &context)
             case .alert(let alert):
-                try insert("INSERT INTO alerts (document_id, section_id, kind, line, text) VALUES (?, ?, ?, ?, ?)",
-                           [context.id, context.sectionID(at: block.line), alert.kind.rawValue, block.line,
+                try insert("INSERT INTO alerts (id, document_id, section_id, kind, line, text) VALUES (?, ?, ?, ?, ?, ?)",
+                           [try context.rowIDs.next(), context.id, context.sectionID(at: block.line), alert.kind.rawValue, block.line,
                             BlockText.plain(alert.blocks)])
                 counts.alerts += 1
                 try addBlocks(alert.blocks, context: &context, parentItem: parentItem, depth: depth)
@@ -28,8 +28,8 @@ extension KnowledgeBaseSession {
                     try addComment(comment, line: block.line + offset, context: context)
                 }
             case .include(let include):
-                try insert("INSERT INTO includes (document_id, section_id, line, name, path) VALUES (?, ?, ?, ?, ?)",
-                           [context.id, context.sectionID(at: block.line), block.line, include.name, include.path])
+                try insert("INSERT INTO includes (id, document_id, section_id, line, name, path) VALUES (?, ?, ?, ?, ?, ?)",
+                           [try context.rowIDs.next(), context.id, context.sectionID(at: block.line), block.line, include.name, include.path])
                 counts.includes += 1
             case .code, .thematicBreak:
                 break
@@ -40,17 +40,17 @@ extension KnowledgeBaseSession {
     private func addList(_ list: ListBlock, line: Int, context: inout DocumentContext,
                          parentItem: Int64?, depth: Int) throws {
         let listID = try insert("""
-            INSERT INTO lists (document_id, section_id, parent_item_id, ordered, start, line)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """, [context.id, context.sectionID(at: line), parentItem, list.ordered, list.start, line])
+            INSERT INTO lists (id, document_id, section_id, parent_item_id, ordered, start, line)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [try context.rowIDs.next(), context.id, context.sectionID(at: line), parentItem, list.ordered, list.start, line])
         counts.lists += 1
         for (position, item) in list.items.enumerated() {
             // The item's own text; its nested lists become rows of their own.
             let own = item.blocks.filter { if case .list = $0.kind { return false } else { return true } }
             let itemID = try insert("""
-                INSERT INTO list_items (list_id, position, depth, line, text, markdown)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, [listID, position, depth, item.line, BlockText.plain(own), BlockText.markdown(own)])
+                INSERT INTO list_items (id, list_id, position, depth, line, text, markdown)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [try context.rowIDs.next(), listID, position, depth, item.line, BlockText.plain(own), BlockText.markdown(own)])
             counts.listItems += 1
             try addBlocks(item.blocks, context: &context, parentItem: itemID, depth: depth + 1)
         }
@@ -63,9 +63,9 @@ extension KnowledgeBaseSession {
         let rows = [table.header] + table.rows
         let columns = rows.map(\.cells.count).max() ?? 0
         let tableID = try insert("""
-            INSERT INTO doc_tables (document_id, section_id, ordinal, line, column_count, shape, kind)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [context.id, context.sectionID(at: line), ordinal, line, columns,
+            INSERT INTO doc_tables (id, document_id, section_id, ordinal, line, column_count, shape, kind)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [try context.rowIDs.next(), context.id, context.sectionID(at: line), ordinal, line, columns,
                   classification?.shape ?? table.headerNames.joined(separator: "|"), classification?.kind])
         counts.tables += 1
         if classification?.kind != nil {
@@ -76,11 +76,11 @@ extension KnowledgeBaseSession {
                                                          "table stored but not classified (\(header))"))
         }
         for (index, row) in rows.enumerated() {
-            let rowID = try insert("INSERT INTO table_rows (table_id, row_index, is_header, line) VALUES (?, ?, ?, ?)",
-                                   [tableID, index, index == 0, row.line])
+            let rowID = try insert("INSERT INTO table_rows (id, table_id, row_index, is_header, line) VALUES (?, ?, ?, ?, ?)",
+                                   [try context.rowIDs.next(), tableID, index, index == 0, row.line])
             for (column, cell) in row.cells.enumerated() {
-                try insert("INSERT INTO table_cells (row_id, column_index, text, markdown) VALUES (?, ?, ?, ?)",
-                           [rowID, column, BlockText.trimmed(cell.plainText), BlockText.trimmed(cell.markdown)])
+                try insert("INSERT INTO table_cells (rowid, row_id, column_index, text, markdown) VALUES (?, ?, ?, ?, ?)",
+                           [try context.rowIDs.next(), rowID, column, BlockText.trimmed(cell.plainText), BlockText.trimmed(cell.markdown)])
                 try addComments(in: cell, line: row.line, context: context)
             }
         }
@@ -96,8 +96,8 @@ extension KnowledgeBaseSession {
     }
 
     private func addComment(_ text: String, line: Int, context: DocumentContext) throws {
-        try insert("INSERT INTO comments (document_id, section_id, line, text) VALUES (?, ?, ?, ?)",
-                   [context.id, context.sectionID(at: line), line, text])
+        try insert("INSERT INTO comments (id, document_id, section_id, line, text) VALUES (?, ?, ?, ?, ?)",
+                   [try context.rowIDs.next(), context.id, context.sectionID(at: line), line, text])
         counts.comments += 1
     }
 

@@ -25,6 +25,9 @@ public enum Schema {
         migrator.registerMigration("v1-full-text-index") { db in
             try db.execute(sql: fullTextIndex)
         }
+        migrator.registerMigration("v2-build-history") { db in
+            try db.execute(sql: buildHistory)
+        }
         return migrator
     }
 
@@ -257,5 +260,39 @@ public enum Schema {
             anchor UNINDEXED,
             tokenize = 'porter unicode61'
         );
+        """
+
+    /// What incremental builds and the changelog need. No wall-clock time is
+    /// stored anywhere: the same sources replayed in the same order give the
+    /// same database, byte for byte in `sqlite3 .dump`.
+    static let buildHistory = """
+        CREATE TABLE document_cache (
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id),
+            outline TEXT NOT NULL,               -- JSON: title, sections, anchors, includes, links (for link resolution)
+            facts TEXT NOT NULL                  -- JSON: the typed facts, compared by the next build
+        );
+        CREATE TABLE builds (
+            id INTEGER PRIMARY KEY,              -- 1 for the first build into this output, then 2, 3...
+            kind TEXT NOT NULL,                  -- first | full | incremental
+            documents INTEGER NOT NULL,
+            documents_parsed INTEGER NOT NULL,   -- the rest were carried over from the previous build
+            sources_sha256 TEXT NOT NULL,        -- over every document's path and content hash
+            added INTEGER NOT NULL,
+            removed INTEGER NOT NULL,
+            changed INTEGER NOT NULL
+        );
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY,
+            build_id INTEGER NOT NULL REFERENCES builds(id),
+            change TEXT NOT NULL,                -- added | removed | changed
+            entity_type TEXT NOT NULL,           -- component | site_system_role | security_role | permission | port | install_method | requirement
+            entity_name TEXT NOT NULL,
+            field TEXT,                          -- for changed: min_version, necessity, text (a reworded requirement)...
+            old_value TEXT,
+            new_value TEXT,
+            document TEXT NOT NULL,              -- path of the new statement (of the old one for a removal)
+            line INTEGER NOT NULL
+        );
+        CREATE INDEX changes_build ON changes(build_id);
         """
 }

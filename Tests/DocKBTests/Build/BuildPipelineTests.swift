@@ -60,7 +60,7 @@ final class BuildPipelineTests: XCTestCase {
         try BuildPipeline(source: source, output: output, sitePublisher: publisher).run()
         XCTAssertEqual(publisher.received.count, 1)
         XCTAssertTrue(publisher.knowledgeBaseExistedAtCall)
-        XCTAssertEqual(publisher.received.first?.documents.map(\.document.path), ["a.md", "b/a/three.md", "b/two.md", "c.md"])
+        XCTAssertEqual(publisher.received.first?.outlines.map(\.path), ["a.md", "b/a/three.md", "b/two.md", "c.md"])
         XCTAssertEqual(publisher.received.first?.outputFolder, output.standardizedFileURL)
     }
 
@@ -144,11 +144,16 @@ final class BuildPipelineTests: XCTestCase {
         counts.links = [.resolved: 7, .danglingAnchor: 1]
         counts.components = 2
         let warnings = (1...3).map { Diagnostic(at: SourceLocation(path: "a.md", line: $0), "problem \($0)") }
-        let report = BuildReport(sourceFolder: "docs", knowledgeBase: "out/kb.sqlite", counts: counts,
+        var report = BuildReport(sourceFolder: "docs", knowledgeBase: "out/kb.sqlite", counts: counts,
                                  warnings: warnings,
                                  phases: [.init(name: "parse", seconds: 1.25), .init(name: "write", seconds: 0.25)])
+        XCTAssertTrue(report.text().hasPrefix("Up to date: out/kb.sqlite"), "no history: nothing was built")
+        report.history = BuildHistoryEntry(id: 4, kind: .incremental, documents: 3, documentsParsed: 1, sourcesSHA256: "x",
+                                           changes: [FactChange(kind: .added, entityType: "component", entityName: "C", field: nil, oldValue: nil, newValue: nil,
+                                                                path: "a.md", line: 3)])
         let text = report.text(maxWarnings: 2)
-        XCTAssertTrue(text.hasPrefix("Built out/kb.sqlite from docs in 1.50 s (parse 1.25, write 0.25)\n"), text)
+        XCTAssertTrue(text.hasPrefix("Built out/kb.sqlite from docs in 1.50 s (parse 1.25, write 0.25)\n"
+                                     + "build 4 (incremental): 1 of 3 documents parsed; facts: 1 added, 0 removed, 0 changed\n"), text)
         for line in ["documents                   3",
                      "tables                      5  (4 classified, 1 unclassified)",
                      "links                       8  (7 resolved, 1 dangling-anchor)",

@@ -133,6 +133,42 @@ final class LinkResolverTests: XCTestCase {
                        .danglingAnchor)
     }
 
+    /// Two notes of one preview article, each in its own include file: a
+    /// `#anchor` in one names a heading of the other, and works once DocFX has
+    /// pasted both into the article (as in the corpus's technical previews).
+    func testAnAnchorLinkInAnIncludedFileResolvesOnThePagesIncludingIt() {
+        let page = including("docs/preview.md", ["includes/one.md", "includes/two.md"])
+        let one = including("docs/includes/one.md", [], anchors: ["bkmk_one"])
+        let two = including("docs/includes/two.md", [], anchors: ["bkmk_two"])
+        let alone = including("docs/includes/alone.md", [])
+        let resolver = LinkResolver(documents: [page, one, two, alone])
+        let link = resolver.resolve("#BKMK_two", text: "", line: 1, in: "docs/includes/one.md")
+        XCTAssertEqual(link.status, .resolved)
+        XCTAssertEqual(link.targetPath, "docs/preview.md")
+        XCTAssertEqual(link.targetAnchor, "bkmk_two")
+        XCTAssertEqual(resolver.resolve("#bkmk_one", text: "", line: 1, in: "docs/includes/one.md").targetPath,
+                       "docs/includes/one.md", "its own anchor first")
+        XCTAssertEqual(resolver.resolve("#bkmk_two", text: "", line: 1, in: "docs/includes/alone.md").status, .danglingAnchor,
+                       "no page includes this file")
+        XCTAssertEqual(resolver.resolve("two.md#bkmk_one", text: "", line: 1, in: "docs/includes/one.md").status, .danglingAnchor,
+                       "a link naming a file means that file")
+    }
+
+    /// DocFX keeps the space between a heading's anchor and its text:
+    /// `### <a name="bkmk_languages" /> Languages for reports` is published as
+    /// `-languages-for-reports`, and authors link to that.
+    func testTheHeadingIdentifierDocFXPublishesResolvesToo() {
+        let parser = MarkdownParser()
+        let reporting = parser.parse(Data("# Reporting\n\n### <a name=\"bkmk_languages\" /> Languages for reports\n".utf8),
+                                     path: "reporting.md")
+        let resolver = LinkResolver(documents: [reporting])
+        for anchor in ["bkmk_languages", "languages-for-reports", "-languages-for-reports"] {
+            XCTAssertEqual(resolver.resolve("reporting.md#" + anchor, text: "", line: 1, in: "x.md").status, .resolved, anchor)
+        }
+        XCTAssertEqual(resolver.resolve("reporting.md#--languages-for-reports", text: "", line: 1, in: "x.md").status,
+                       .danglingAnchor)
+    }
+
     func testSiteBasesAreLearnedFromLinksThatNameDocumentsOfTheSet() {
         let steps = document("osd/steps.md", headings: [(["BKMK_Step"], "step")])
         let links = document("core/page.md", links: ["/configmgr/osd/steps#bkmk_step", "/configmgr/osd/steps",

@@ -21,9 +21,9 @@ final class CommandLineTests: XCTestCase {
         return found
     }
 
-    func dockb(_ arguments: [String], in folder: URL? = nil, input: String = "") throws -> Run {
+    func dockb(_ arguments: [String], in folder: URL? = nil, input: String = "", executable: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = try Self.executable()
+        process.executableURL = try executable ?? Self.executable()
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment
@@ -76,14 +76,83 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("documents                   2"), run.stdout)
         XCTAssertNoThrow(try KnowledgeBase(url: root.appendingPathComponent("site/kb.sqlite")))
+        let quality = run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("quality: ") }
+        XCTAssertEqual(quality.count, 5, run.stdout)
+        XCTAssertEqual(quality.last, "quality: full report in site/quality.html (or run `dockb build --report`)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("site/quality.html").path))
+    }
+
+    func testReportPrintsTheWholeQualityReport() throws {
+        let root = try smallSource()
+        try ScratchFolder.write("# Lost\n\nSee [nothing](missing.md).\n", to: "docs-src/lost.md", in: root)
+        let run = try dockb(["build", "--report"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let full = try XCTUnwrap(run.stdout.range(of: "\nQuality report: 3 documents\n"), run.stdout)
+        let text = run.stdout[full.upperBound...]
+        for part in ["Tables per shape", "Facts per type", "Documents with warnings", "Conflicts between documents (0)"] {
+            XCTAssertTrue(text.contains(part), "--report lacks \(part):\n\(text)")
+        }
+        XCTAssertTrue(text.contains("Dangling links and anchors (1)\n  lost.md:3: dangling-document: missing.md"), String(text))
     }
 
     func testQuietBuildPrintsNothing() throws {
         let root = try smallSource()
-        let run = try dockb(["build", "--quiet"], in: root)
+        let run = try dockb(["build", "--quiet", "--progress-after", "0"], in: root)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "")
+        XCTAssertEqual(run.stderr, "", "no progress either")
         XCTAssertTrue(FileManager.default.fileExists(atPath: root.appendingPathComponent("site-output/kb.sqlite").path))
+    }
+
+    func testQuietBuildStillReportsAFailureAndItsExitCode() throws {
+        let root = try ScratchFolder.make(for: self)
+        let run = try dockb(["build", "--quiet", "--progress-after", "0", "--source", "nowhere"], in: root)
+        XCTAssertEqual(run.status, 66)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertEqual(run.stderr, "dockb: error: source folder \(root.appendingPathComponent("nowhere").standardizedFileURL.path) does not exist\n")
+    }
+
+    /// Standard error is a file here, not a terminal: a line when each phase
+    /// starts and one when it ends, however many files there are.
+    func testProgressOffATerminalIsAFewPlainLines() throws {
+        let root = try ScratchFolder.make(for: self)
+        for page in 1...40 { try ScratchFolder.write("# Page \(page)\n\nText.\n", to: "docs-src/page-\(page).md", in: root) }
+        let run = try dockb(["build", "--progress-after", "0"], in: root)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("Built "), "the report stays on standard output")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        let phases = ["scan", "parse and extract", "links", "write", "site"]
+        XCTAssertEqual(lines.count, 2 * phases.count, "two lines a phase, none per file:\n\(run.stderr)")
+        for (index, line) in lines.enumerated() where index / 2 < phases.count {
+            XCTAssertTrue(line.hasPrefix(phases[index / 2]), "line \(index + 1) should be about \(phases[index / 2]): \(line)")
+        }
+        XCTAssertEqual(lines.dropFirst(2).first, "parse and extract: 40 files ...")
+        let parsed = try XCTUnwrap(lines.dropFirst(3).first)
+        XCTAssertTrue(parsed.hasPrefix("parse and extract: 40 of 40 files in ") && parsed.hasSuffix(" files/s)"), parsed)
+        XCTAssertFalse(run.stderr.contains("\r") || run.stderr.contains("\u{1B}"), "no terminal codes in a file")
+    }
+
+    /// Through `script`, standard error is a pseudo-terminal: one line redrawn
+    /// in place, taken away before the report is printed.
+    func testProgressOnATerminalIsOneLineRedrawnInPlace() throws {
+        let script = "/usr/bin/script"
+        guard FileManager.default.isExecutableFile(atPath: script) else {
+            throw XCTSkip("util-linux `script` is not installed")
+        }
+        let root = try ScratchFolder.make(for: self)
+        for page in 1...12 { try ScratchFolder.write("# Page \(page)\n\nText.\n", to: "docs-src/page-\(page).md", in: root) }
+        let run = try dockb(["-qfec", "'\(try Self.executable().path)' build --progress-after 0", "/dev/null"],
+                            in: root, executable: URL(fileURLWithPath: script))
+        XCTAssertEqual(run.status, 0, run.stdout)
+        let screen = run.stdout
+        let clear = "\u{1B}[K"
+        XCTAssertTrue(screen.contains("\rparse and extract [" ), "no parse line redrawn: \(screen.debugDescription)")
+        XCTAssertTrue(screen.contains("12/12 files"), screen.debugDescription)
+        XCTAssertTrue(screen.contains("files/s" + clear), screen.debugDescription)
+        XCTAssertFalse(screen.contains("parse and extract: "), "no plain lines on a terminal")
+        let report = try XCTUnwrap(screen.range(of: "Built "), screen.debugDescription)
+        XCTAssertTrue(screen[..<report.lowerBound].hasSuffix("\r" + clear), "the progress line is cleared before the report")
+        XCTAssertFalse(screen[report.lowerBound...].contains(clear), "nothing is drawn after the report starts")
     }
 
     func testNoArgumentsBuildsOnlyWhenTheKnowledgeBaseIsMissingOrOlder() throws {
@@ -102,8 +171,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertTrue(second.stdout.hasPrefix(helpLine), second.stdout)
 
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)],
-                                              ofItemAtPath: root.appendingPathComponent("docs-src/guide.md").path)
+        // An edit (a newer file with other bytes) builds again.
+        let guide = root.appendingPathComponent("docs-src/guide.md")
+        try (try String(contentsOf: guide, encoding: .utf8) + "\nOne more line.\n").write(to: guide, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: guide.path)
         XCTAssertTrue(try dockb([], in: root).stdout.hasPrefix("Built "))
     }
 

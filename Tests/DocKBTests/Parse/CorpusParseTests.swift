@@ -94,7 +94,7 @@ final class CorpusParseTests: XCTestCase {
 /// shell process (one `cmark-gfm` per file, each output preceded by a NUL
 /// marker line naming the file; rendered HTML never contains NUL) and counts the
 /// `<table>` elements of each rendering.
-private struct ReferenceTableCounts {
+struct ReferenceTableCounts {
     private let process = Process()
     private let outputFile: URL
 

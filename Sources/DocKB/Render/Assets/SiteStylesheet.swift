@@ -126,6 +126,9 @@ enum SiteStylesheet {
     .diagram { margin: 1rem 0; padding: 0.5rem; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); }
     .diagram img { display: block; max-width: 100%; height: auto; margin: 0 auto; }
     .diagram-caption { color: var(--muted); font-size: 0.9rem; margin: 0.4rem 0 0; text-align: center; }
+    .change { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }
+    .change-added { color: var(--tip); } .change-removed { color: var(--warning); } .change-changed { color: var(--note); }
+    del { color: var(--muted); } ins { text-decoration: none; font-weight: 600; }
     .task-list { columns: 2 18rem; padding-left: 1.2rem; }
     .task-list li { break-inside: avoid; margin-bottom: 0.3rem; }
     .counts td:nth-child(n+2), .counts th:nth-child(n+2) { text-align: right; }

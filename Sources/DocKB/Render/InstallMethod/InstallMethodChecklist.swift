@@ -133,7 +133,7 @@ struct MethodRegions {
         }
         for fact in methods {
             let path = fact.citation.documentPath
-            guard let section = section(fact), let document = catalog.document(at: path) else { continue }
+            guard let section = section(fact), let document = catalog.outline(at: path) else { continue }
             own[path, default: []].append(catalog.lineRange(of: section, in: path))
             let ancestry = document.ancestry(of: section).dropLast()
             if let top = ancestry.first(where: { $0.level > 1 }) ?? ancestry.first {
@@ -173,10 +173,26 @@ struct MethodMatcher {
     }
 
     func matches(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        guard lower.contains("install") || lower.contains("upgrade") else { return false }
-        let words = Set(Self.words(text))
-        if words.contains("all") && lower.contains("installation method") { return true }
-        return !tokens.isEmpty && tokens.isSubset(of: words)
+        guard let heading = Heading(text) else { return false }
+        return matches(heading)
+    }
+
+    func matches(_ heading: Heading) -> Bool {
+        if heading.words.contains("all") && heading.lower.contains("installation method") { return true }
+        return !tokens.isEmpty && tokens.isSubset(of: heading.words)
+    }
+
+    /// A heading prepared once for every method's matcher; nil when it names
+    /// neither installing nor upgrading, so no method can match it.
+    struct Heading {
+        let lower: String
+        let words: Set<String>
+
+        init?(_ text: String) {
+            let lower = text.lowercased()
+            guard lower.contains("install") || lower.contains("upgrade") else { return nil }
+            self.lower = lower
+            words = Set(MethodMatcher.words(text))
+        }
     }
 }

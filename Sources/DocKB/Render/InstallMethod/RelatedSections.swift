@@ -27,21 +27,21 @@ struct RelatedSections {
     init() {}
 
     init(matcher: MethodMatcher, regions: MethodRegions, catalog: DocumentCatalog, skipLines: Set<String>) {
-        for document in catalog.documents {
-            for section in document.sections where section.level > 1 && matcher.matches(section.heading) {
-                let citation = FactCitation(documentPath: document.path, line: section.line, anchor: section.anchor)
-                guard !regions.containsOwn(citation) else { continue }
-                let context = Set(MethodMatcher.words(([document.title] + document.ancestry(of: section).map(\.heading))
-                    .joined(separator: " ")))
-                if !context.isDisjoint(with: ["firewall", "firewalls", "port", "ports"]) {
-                    for note in Self.notes(in: document.blocks(of: section), path: document.path, anchor: section.anchor)
-                    where !skipLines.contains("\(document.path):\(note.citation.line)") {
-                        firewallNotes.append(note)
-                    }
-                } else if furtherReading.count < Self.readingLimit {
-                    furtherReading.append(Reading(documentPath: document.path, documentTitle: document.title,
-                                                  heading: section.heading, anchor: section.anchor))
+        for (document, section, heading) in catalog.installHeadings where matcher.matches(heading) {
+            let citation = FactCitation(documentPath: document.path, line: section.line, anchor: section.anchor)
+            guard !regions.containsOwn(citation) else { continue }
+            let context = Set(MethodMatcher.words(([document.title] + document.ancestry(of: section).map(\.heading))
+                .joined(separator: " ")))
+            if !context.isDisjoint(with: ["firewall", "firewalls", "port", "ports"]) {
+                // Only here is the document's content needed: load it.
+                let blocks = catalog.document(at: document.path)?.blocks(of: section) ?? []
+                for note in Self.notes(in: blocks, path: document.path, anchor: section.anchor)
+                where !skipLines.contains("\(document.path):\(note.citation.line)") {
+                    firewallNotes.append(note)
                 }
+            } else if furtherReading.count < Self.readingLimit {
+                furtherReading.append(Reading(documentPath: document.path, documentTitle: document.title,
+                                              heading: section.heading, anchor: section.anchor))
             }
         }
     }

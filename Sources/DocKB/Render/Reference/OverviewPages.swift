@@ -11,7 +11,7 @@ enum OverviewPages {
         let page = SitePage(path: SitePaths.index, title: "Reference overview", navigation: navigation)
         let w = FactWidgets(model: model, page: page)
         let kb = model.snapshot
-        let documentCount = model.catalog.documents.count
+        let documentCount = model.catalog.outlines.count
         let factCount = kb.components.count + kb.siteSystemRoles.count + kb.securityRoles.count + kb.permissions.count
             + kb.ports.count + kb.installMethods.count + kb.requirements.count
         w.heading("Reference overview",
@@ -47,6 +47,7 @@ enum OverviewPages {
             tasks.element("li").element("a", ["href": page.url(to: kind.referencePage)], text: text)
         }
         tasks.element("li").element("a", ["href": page.url(to: SitePaths.search)], text: "search names, aliases and document text")
+        tasks.element("li").element("a", ["href": page.url(to: SitePaths.changes)], text: "see what the last builds changed")
 
         main.element("h2", text: "What the knowledge base holds")
         let counts = SortableTable(in: main, caption: "Typed facts", columns: ["Kind", "Facts", "Distinct entries"],
@@ -73,7 +74,7 @@ enum OverviewPages {
         }
 
         main.element("h2", text: "Documents")
-        let documents = model.catalog.documents
+        let documents = model.catalog.outlines
         if documents.count > indexDocumentLimit {
             main.element("p") { p in
                 p.text("\(documents.count) documents: ")
@@ -110,9 +111,9 @@ enum OverviewPages {
     static func documents(model: SiteModel, navigation: [SitePage.NavigationItem]) -> SitePage {
         let page = SitePage(path: SitePaths.documents, title: "Documents", navigation: navigation)
         let w = FactWidgets(model: model, page: page)
-        w.heading("Documents", lead: "\(model.catalog.documents.count) source documents, rendered with links to their facts.")
+        w.heading("Documents", lead: "\(model.catalog.outlines.count) source documents, rendered with links to their facts.")
         let table = SortableTable(in: page.main, caption: "Documents", columns: ["Title", "Path", "Updated", "Facts"])
-        for document in model.catalog.documents {
+        for document in model.catalog.outlines {
             let facts = (model.factLinks[document.path] ?? [:]).values.reduce(0) { $0 + $1.count }
             table.row { tr in
                 tr.linkCell(document.title, href: page.url(to: SitePaths.page(forDocument: document.path)), header: true)

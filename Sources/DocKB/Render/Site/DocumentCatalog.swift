@@ -3,47 +3,83 @@ import Foundation
 /// The documents of the site, by path, with what links and citations need:
 /// their pages, their anchors (matched without regard to case, as DocFX
 /// authors write `#BKMK_x` for `<a name="bkmk_x">`), and section extents.
-struct DocumentCatalog {
-    let documents: [Document]
-    private let byPath: [String: Document]
+///
+/// It works on outlines; a document's content is loaded only when a page
+/// shows it (its own page, a page that includes it, a related section), so
+/// an incremental build renders without parsing every document again.
+final class DocumentCatalog: @unchecked Sendable {
+    /// Every document, sorted by path.
+    let outlines: [DocumentOutline]
+    private let byPath: [String: DocumentOutline]
     private let anchorsByPath: [String: [String: String]]
+    private let load: @Sendable (String) -> Document?
+    private let lock = NSLock()
+    private var loaded: [String: Document] = [:]
 
     /// URL prefixes (`/sccm/`) under which site-absolute links point into the set.
     let siteBasePaths: [String]
     private let pathsByLowercase: [String: String]
 
-    init(documents: [Document], siteBasePaths: [String] = []) {
-        self.documents = documents.sorted { $0.path < $1.path }
+    convenience init(documents: [Document], siteBasePaths: [String] = []) {
+        let byPath = Dictionary(documents.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(outlines: documents.map(\.outline), siteBasePaths: siteBasePaths, load: { byPath[$0] })
+    }
+
+    /// `load` returns the full document at a path of `outlines`; it may be
+    /// called from several threads.
+    init(outlines: [DocumentOutline], siteBasePaths: [String] = [], load: @escaping @Sendable (String) -> Document?) {
+        self.outlines = outlines.sorted { $0.path < $1.path }
+        self.load = load
         self.siteBasePaths = siteBasePaths.compactMap { base in
             let trimmed = base.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             return trimmed.isEmpty ? nil : "/" + trimmed.lowercased() + "/"
         }
         var lowercase: [String: String] = [:]
-        for document in self.documents where lowercase[document.path.lowercased()] == nil {
-            lowercase[document.path.lowercased()] = document.path
+        for outline in self.outlines where lowercase[outline.path.lowercased()] == nil {
+            lowercase[outline.path.lowercased()] = outline.path
         }
         pathsByLowercase = lowercase
-        var byPath: [String: Document] = [:]
+        var byPath: [String: DocumentOutline] = [:]
         var anchors: [String: [String: String]] = [:]
-        for document in self.documents {
-            byPath[document.path] = document
+        for outline in self.outlines {
+            byPath[outline.path] = outline
             var lookup: [String: String] = [:]
             // Sections first, in order, so the first spelling of an anchor wins.
-            for section in document.sections {
+            for section in outline.sections {
                 for anchor in section.anchors where lookup[anchor.lowercased()] == nil {
                     lookup[anchor.lowercased()] = anchor
                 }
             }
-            for anchor in document.extraAnchors where lookup[anchor.lowercased()] == nil {
+            for anchor in outline.extraAnchors where lookup[anchor.lowercased()] == nil {
                 lookup[anchor.lowercased()] = anchor
             }
-            anchors[document.path] = lookup
+            anchors[outline.path] = lookup
         }
         self.byPath = byPath
         self.anchorsByPath = anchors
+        installHeadings = self.outlines.flatMap { outline in
+            outline.sections.compactMap { section in
+                guard section.level > 1, let heading = MethodMatcher.Heading(section.heading) else { return nil }
+                return (outline, section, heading)
+            }
+        }
     }
 
-    func document(at path: String) -> Document? { byPath[path] }
+    func outline(at path: String) -> DocumentOutline? { byPath[path] }
+
+    /// Every section below the title whose heading speaks of installing or
+    /// upgrading, in document order: the only ones an installation method's
+    /// page can relate to, prepared once for all methods.
+    let installHeadings: [(document: DocumentOutline, section: Section, heading: MethodMatcher.Heading)]
+
+    /// The whole document, loaded on first use.
+    func document(at path: String) -> Document? {
+        guard byPath[path] != nil else { return nil }
+        if let document = lock.withLock({ loaded[path] }) { return document }
+        guard let document = load(path) else { return nil }
+        lock.withLock { loaded[path] = document }
+        return document
+    }
 
     /// The path of the document `path` names, matched exactly, else ignoring
     /// case (DocFX builds on case-insensitive file systems).
@@ -60,8 +96,8 @@ struct DocumentCatalog {
 
     /// The section an anchor names, for citations ("Title › Section").
     func section(anchor: String, in path: String) -> Section? {
-        guard let document = byPath[path], let exact = self.anchor(anchor, in: path) else { return nil }
-        return document.sections.first { $0.anchors.contains(exact) }
+        guard let outline = byPath[path], let exact = self.anchor(anchor, in: path) else { return nil }
+        return outline.sections.first { $0.anchors.contains(exact) }
     }
 
     /// The innermost section containing `line` of the document at `path`.
@@ -72,8 +108,8 @@ struct DocumentCatalog {
     /// Lines covered by a section and its sub-sections: from its heading up to
     /// the next heading of the same or a higher level.
     func lineRange(of section: Section, in path: String) -> ClosedRange<Int> {
-        guard let document = byPath[path] else { return section.line...section.line }
-        let next = document.sections.dropFirst(section.index + 1).first { $0.level <= section.level }
+        guard let outline = byPath[path] else { return section.line...section.line }
+        let next = outline.sections.dropFirst(section.index + 1).first { $0.level <= section.level }
         return section.line...((next?.line ?? Int.max) - 1)
     }
 

@@ -28,6 +28,15 @@ final class RenderLog {
 
     /// Adds what another page's log noticed (pages rendered in parallel each
     /// have their own log; merging in page order keeps the report stable).
+    func merge(warnings: [Diagnostic], linkedLines: [String: [Int]]) {
+        for diagnostic in warnings where seen.insert(diagnostic.description).inserted {
+            diagnostics.append(diagnostic)
+        }
+        for (path, lines) in linkedLines {
+            for line in lines { linkedFactLines.insert(FactCitationKey(path: path, line: line)) }
+        }
+    }
+
     func merge(_ other: RenderLog) {
         for diagnostic in other.diagnostics where seen.insert(diagnostic.description).inserted {
             diagnostics.append(diagnostic)

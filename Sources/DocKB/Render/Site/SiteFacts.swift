@@ -67,6 +67,11 @@ struct SiteFacts: Sendable {
     var sections: [SectionText] = []
     /// Row counts of the lossless layer, for the index page.
     var losslessCounts: [(table: String, count: Int)] = []
+    /// The newest recorded builds, newest first, for the "What changed" page.
+    var history: [BuildHistoryEntry] = []
+    /// How many builds are recorded in all (`history` holds at most `historyLimit`).
+    var buildsRecorded = 0
+    static let historyLimit = 50
 
     static func load(databasePath: String) throws -> SiteFacts {
         guard FileManager.default.fileExists(atPath: databasePath) else {
@@ -141,5 +146,7 @@ struct SiteFacts: Sendable {
         for table in ["documents", "sections", "doc_tables", "table_rows", "lists", "list_items", "alerts", "links"] {
             losslessCounts.append((table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0))
         }
+        history = try ChangeLog.entries(in: db, .latest(Self.historyLimit))
+        buildsRecorded = try ChangeLog.buildCount(in: db)
     }
 }

@@ -82,6 +82,8 @@ final class SitePage {
             items.append(NavigationItem(title: kind.pluralTitle, target: kind.referencePage))
         }
         items.append(NavigationItem(title: "Documents", target: SitePaths.documents))
+        items.append(NavigationItem(title: "Quality report", target: SitePaths.quality))
+        items.append(NavigationItem(title: "What changed", target: SitePaths.changes))
         items.append(NavigationItem(title: "Search", target: SitePaths.search))
         return items
     }

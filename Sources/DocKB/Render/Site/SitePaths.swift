@@ -7,6 +7,9 @@ enum SitePaths {
     static let index = "index.html"
     static let search = "search.html"
     static let documents = "documents.html"
+    static let quality = "quality.html"
+    /// The builds the knowledge base records and what each changed.
+    static let changes = "changes.html"
     static let stylesheet = "style.css"
     static let script = "site.js"
     static let searchIndex = "search-index.js"
@@ -16,7 +19,7 @@ enum SitePaths {
     /// Top-level entries the renderer owns in the output directory; a new
     /// render removes them first so no page of an older build survives.
     static var ownedEntries: [String] {
-        [index, search, documents, stylesheet, script, searchIndex, documentFolder]
+        [index, search, documents, quality, changes, stylesheet, script, searchIndex, documentFolder]
             + SiteEntityKind.allCases.flatMap { [$0.folder, $0.referencePage] }
     }
 

@@ -55,7 +55,7 @@ struct FactWidgets {
     func citation(_ citation: FactCitation, into parent: MarkupElement) {
         let label = model.catalog.citationLabel(citation, titles: model.snapshot.documentTitles)
         let span = parent.element("span", ["class": "cite"])
-        if model.catalog.document(at: citation.documentPath) != nil {
+        if model.catalog.outline(at: citation.documentPath) != nil {
             let target = SitePaths.page(forDocument: citation.documentPath)
             let link = span.element("a", ["href": page.url(to: target, fragment: model.catalog.citationFragment(citation))])
             link.text(label.document)
@@ -74,7 +74,7 @@ struct FactWidgets {
         let label = model.catalog.citationLabel(citation, titles: model.snapshot.documentTitles)
         let full = label.document + (label.section.map { " › " + $0 } ?? "") + " (line \(citation.line))"
         let text = label.section ?? label.document
-        if model.catalog.document(at: citation.documentPath) != nil {
+        if model.catalog.outline(at: citation.documentPath) != nil {
             let target = SitePaths.page(forDocument: citation.documentPath)
             cell.element("a", ["href": page.url(to: target, fragment: model.catalog.citationFragment(citation)), "title": full],
                          text: text)

@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Regeneration benchmark (issue 5): how long dockb takes to bring a knowledge
+base and site up to date after a docs pull, as a share of a clean build.
+
+For each source folder (docs-src and ../shared/corpus/sccm by default) it
+times, over several runs in one session: a clean build (empty output folder),
+a no-op rebuild (nothing changed), a rebuild after touching one document (new
+modification time, same bytes) and after editing one document (one line
+appended), and prints medians and the ratios to the clean build.
+
+Usage: python3 Benchmarks/rebuild.py [--runs N] [--dockb PATH] [SOURCE ...]
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(command):
+    started = time.perf_counter()
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
+    return elapsed, result.stdout
+
+
+def pick_document(source):
+    """A document in the middle of the sorted list: neither first nor last."""
+    paths = sorted(os.path.join(folder, name) for folder, _, names in os.walk(source)
+                   for name in names if name.endswith(".md"))
+    return paths[len(paths) // 2]
+
+
+def measure(dockb, original, runs):
+    scratch = tempfile.mkdtemp(prefix="dockb-rebuild-")
+    try:
+        # A private copy: the edits must not touch the real sources.
+        source = os.path.join(scratch, os.path.basename(original.rstrip("/")))
+        shutil.copytree(original, source, symlinks=True)
+        output = os.path.join(scratch, "out")
+        document = pick_document(source)
+        with open(document, "rb") as handle:
+            pristine = handle.read()
+        build = [dockb, "build", "--quiet", "--source", source, "--output", output]
+        times = {"clean": [], "no-op": [], "touch one": [], "edit one": []}
+        for run in range(runs):
+            shutil.rmtree(output, ignore_errors=True)
+            with open(document, "wb") as handle:
+                handle.write(pristine)
+            times["clean"].append(timed(build)[0])
+            times["no-op"].append(timed(build)[0])
+            os.utime(document)
+            times["touch one"].append(timed(build)[0])
+            with open(document, "ab") as handle:
+                handle.write(f"\nA line added by the benchmark, run {run}.\n".encode())
+            times["edit one"].append(timed(build)[0])
+        return times, os.path.relpath(document, source)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sources", nargs="*")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--dockb", default=os.path.join(ROOT, ".build/release/dockb"))
+    args = parser.parse_args()
+    sources = args.sources or [os.path.join(ROOT, "docs-src"), os.path.join(ROOT, "../shared/corpus/sccm")]
+    if args.dockb == os.path.join(ROOT, ".build/release/dockb"):
+        subprocess.run(["swift", "build", "-c", "release", "--product", "dockb"], cwd=ROOT, check=True,
+                       stdout=subprocess.DEVNULL)
+    targets = {"no-op": 0.05, "edit one": 0.10}
+    print(f"{'source':<28} {'build':<10} {'median s':>9} {'min':>7} {'max':>7} {'÷ clean':>8}  target")
+    for source in sources:
+        if not os.path.isdir(source):
+            print(f"{source}: not found, skipped")
+            continue
+        times, document = measure(args.dockb, os.path.abspath(source), args.runs)
+        clean = statistics.median(times["clean"])
+        name = os.path.basename(os.path.normpath(source))
+        for kind, values in times.items():
+            median = statistics.median(values)
+            ratio = median / clean
+            target = targets.get(kind)
+            verdict = "" if target is None else f"< {target:.0%} {'met' if ratio < target else 'MISSED'}"
+            print(f"{name:<28} {kind:<10} {median:9.3f} {min(values):7.3f} {max(values):7.3f} {ratio:8.1%}  {verdict}")
+        print(f"{name:<28} (one document: {document}; {args.runs} runs)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+import Foundation
+
+/// What the previous render knew about each document page: a digest of
+/// everything the page is made from, and what rendering it noticed. A page
+/// whose digest is unchanged is not rendered again; its warnings and linked
+/// fact lines come from here, so the site report stays the same.
+struct PageManifest: Codable {
+    static let fileName = ".dockb-pages.json"
+
+    struct Page: Codable, Equatable {
+        var digest: String
+        var warnings: [Diagnostic]
+        /// The fact lines the page links from, by document (its own, and those it includes).
+        var linkedLines: [String: [Int]]
+    }
+
+    /// By document path.
+    var pages: [String: Page] = [:]
+
+    static func read(from root: URL) -> PageManifest {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(fileName).path),
+              let manifest = try? JSONDecoder().decode(PageManifest.self, from: data) else { return PageManifest() }
+        return manifest
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(self)
+    }
+
+    /// Everything a document's page is made from besides the page template:
+    /// the document's bytes, the facts its lines link to, where each of its
+    /// links leads now, and the same for the files it includes. `shared` holds
+    /// what every page has (dockb's identity, the navigation).
+    static func lines(_ keys: Set<RenderLog.FactCitationKey>) -> [String: [Int]] {
+        Dictionary(grouping: keys, by: \.path).mapValues { $0.map(\.line).sorted() }
+    }
+
+    static func digest(of outline: DocumentOutline, model: SiteModel, links: [String: [LinkRecord]]?, shared: String) -> String {
+        var parts = [shared]
+        var visited: Set<String> = []
+        func add(_ outline: DocumentOutline) {
+            guard visited.insert(outline.path).inserted else { return }
+            parts.append("document \(outline.path) \(outline.sha256)")
+            for (line, links) in (model.factLinks[outline.path] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for link in links { parts.append("fact \(line) \(link.kindLabel) \(link.name) \(link.page)#\(link.fragment)") }
+            }
+            if let resolved = links?[outline.path] {
+                // Where the build's resolution leads is where the page's links lead.
+                for link in resolved {
+                    parts.append("link \(link.destination) \(link.status.rawValue) \(link.targetPath ?? "") \(link.targetAnchor ?? "")")
+                }
+            } else {
+                let resolver = PageLinkResolver(catalog: model.catalog, documentPath: outline.path,
+                                                pagePath: SitePaths.page(forDocument: outline.path))
+                for link in outline.links { parts.append("link \(link.destination) \(resolver.resolve(link.destination))") }
+            }
+            for include in DocumentIndex.includePaths(of: outline) {
+                if let path = model.catalog.documentPath(matching: include), let included = model.catalog.outline(at: path) {
+                    add(included)
+                } else {
+                    parts.append("missing include \(include)")
+                }
+            }
+        }
+        add(outline)
+        return MarkdownParser.sha256(of: Data(parts.joined(separator: "\n").utf8))
+    }
+}

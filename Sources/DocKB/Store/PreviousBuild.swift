@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+
+/// The knowledge base a build is about to replace, as far as the next build
+/// needs it: which documents it holds with which content hash, their outlines
+/// and facts, their resolved links, and the build history to carry forward.
+///
+/// Only a knowledge base written by this very dockb (see `ToolIdentity`) with
+/// this schema is used; anything else means a full build (`load` returns nil).
+public struct PreviousBuild: Sendable {
+    public struct Entry: Sendable {
+        public var id: Int64
+        public var sha256: String
+        public var outline: DocumentOutline
+        public var facts: ExtractedFacts
+        /// As stored: (line, destination, target path, target anchor, status), in order.
+        public var links: [LinkRecord]
+    }
+
+    public let url: URL
+    /// By document path.
+    public let entries: [String: Entry]
+    /// Paths in id order (= sorted order when written).
+    public let paths: [String]
+    public let lastBuildID: Int
+    public let sourcesSHA256: String?
+
+    public static func load(_ url: URL) -> PreviousBuild? {
+        guard let kb = try? KnowledgeBase(url: url),
+              let info = try? kb.buildInfo(), info["tool_version"] == KnowledgeBaseWriter.toolVersion,
+              info["tool_build"] == ToolIdentity.current
+        else { return nil }
+        return try? kb.read { db in try PreviousBuild(url: url, db: db) }
+    }
+
+    private init(url: URL, db: Database) throws {
+        self.url = url
+        var links: [Int64: [LinkRecord]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT l.document_id, l.line, l.text, l.destination, t.path AS target, l.target_anchor, l.status
+            FROM links l LEFT JOIN documents t ON t.id = l.target_document_id ORDER BY l.id
+            """) {
+            let status = LinkRecord.Status(rawValue: row["status"]) ?? .external
+            links[row["document_id"], default: []].append(
+                LinkRecord(line: row["line"], text: row["text"], destination: row["destination"],
+                           targetPath: row["target"], targetAnchor: row["target_anchor"], status: status))
+        }
+        struct Stored: Sendable { var id: Int64; var path: String; var sha256: String; var outline: Data; var facts: Data }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT d.id, d.path, d.sha256, c.outline, c.facts FROM documents d
+            JOIN document_cache c ON c.document_id = d.id ORDER BY d.id
+            """).map { row in
+            Stored(id: row["id"], path: row["path"], sha256: row["sha256"],
+                   outline: Data((row["outline"] as String).utf8), facts: Data((row["facts"] as String).utf8))
+        }
+        // Decoding thousands of documents' JSON is most of the time here: on all cores.
+        let decoded = concurrentMap(rows) { stored -> (DocumentOutline, ExtractedFacts)? in
+            let decoder = JSONDecoder()
+            guard let outline = try? decoder.decode(DocumentOutline.self, from: stored.outline),
+                  let facts = try? decoder.decode(ExtractedFacts.self, from: stored.facts) else { return nil }
+            return (outline, facts)
+        }
+        var entries: [String: Entry] = [:]
+        var paths: [String] = []
+        for (stored, pair) in zip(rows, decoded) {
+            guard let (outline, facts) = pair else {
+                throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "the cached outline of \(stored.path) cannot be read")
+            }
+            entries[stored.path] = Entry(id: stored.id, sha256: stored.sha256, outline: outline, facts: facts,
+                                         links: links[stored.id] ?? [])
+            paths.append(stored.path)
+        }
+        let documentCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM documents") ?? 0
+        guard documentCount == entries.count else {
+            throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "documents without cached outline")
+        }
+        self.entries = entries
+        self.paths = paths
+        lastBuildID = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM builds") ?? 0
+        sourcesSHA256 = try String.fetchOne(db, sql: "SELECT sources_sha256 FROM builds ORDER BY id DESC LIMIT 1")
+    }
+}

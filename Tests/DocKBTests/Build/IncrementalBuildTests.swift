@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import DocKB
+
+/// Incremental builds give what a clean build of the same sources gives,
+/// row for row and byte for byte; a build with nothing to do writes nothing;
+/// the changelog of a replayed history matches what a diff of the files shows.
+final class IncrementalBuildTests: XCTestCase {
+    private func copyOfDocsSource() throws -> URL {
+        let root = try ScratchFolder.make(for: self)
+        let source = root.appendingPathComponent("docs-src")
+        try FileManager.default.copyItem(at: PackagePaths.docsSource, to: source)
+        return source
+    }
+
+    @discardableResult
+    private func build(_ source: URL, into output: URL) throws -> BuildReport {
+        try BuildPipeline(source: source, output: output, sitePublisher: StaticSitePublisher()).run()
+    }
+
+    private func replace(_ old: String, with new: String, in file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(text.contains(old), "\(file.lastPathComponent) no longer says \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    func testAnIncrementalBuildEqualsACleanBuild() throws {
+        let source = try copyOfDocsSource()
+        let output = source.deletingLastPathComponent().appendingPathComponent("incremental")
+        try build(source, into: output)
+
+        // A fact changes in the seed; a heading (an anchor other documents link to) in another document.
+        let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
+        try replace("|Windows Installer|", with: "|Windows Installer version 5.0|", in: seed)
+        let firewall = source.appendingPathComponent("core/clients/deploy/windows-firewall-and-port-settings-for-clients.md")
+        try replace("## Programs and Ports that Configuration Manager Requires", with: "## Ports dockb tests renamed", in: firewall)
+
+        let report = try build(source, into: output)
+        let history = try XCTUnwrap(report.history)
+        XCTAssertEqual(history.kind, .incremental)
+        XCTAssertEqual(history.changes.filter { $0.entityType == "component" }.map(\.description),
+                       ["component Windows Installer min_version (none) → 5.0"])
+        XCTAssertLessThan(history.documentsParsed, history.documents, "unchanged documents were parsed again")
+        XCTAssertGreaterThanOrEqual(history.documentsParsed, 2)
+
+        let clean = source.deletingLastPathComponent().appendingPathComponent("clean")
+        try build(source, into: clean)
+        try assertSameKnowledgeBase(output, clean)
+        XCTAssertEqual(try Self.differingFiles(output, clean), [])
+    }
+
+    func testNothingChangedWritesNothing() throws {
+        let source = try copyOfDocsSource()
+        let output = source.deletingLastPathComponent().appendingPathComponent("out")
+        try build(source, into: output)
+        let kb = output.appendingPathComponent(KnowledgeBaseWriter.fileName)
+        let before = try FileManager.default.attributesOfItem(atPath: kb.path)[.modificationDate] as? Date
+        let index = output.appendingPathComponent("index.html")
+        let indexBefore = try FileManager.default.attributesOfItem(atPath: index.path)[.modificationDate] as? Date
+
+        let report = try build(source, into: output)
+        XCTAssertNil(report.history, "a build with nothing to do records no build")
+        XCTAssertTrue(report.text().hasPrefix("Up to date"), report.text())
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: kb.path)[.modificationDate] as? Date, before)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: index.path)[.modificationDate] as? Date, indexBefore)
+        XCTAssertEqual(report.counts.documents, 15)
+    }
+
+    func testTheSameSourcesGiveTheSameBytesWhateverTheListingOrder() throws {
+        let root = try ScratchFolder.make(for: self)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: PackagePaths.docsSource.path)
+            .filter { $0.hasSuffix(".md") || $0 == "NOTICE" }.sorted()
+        XCTAssertGreaterThan(files.count, 10)
+        // Created in opposite orders, so directory listings differ on file
+        // systems that list in creation order.
+        var outputs: [URL] = []
+        for (name, order) in [("one", files), ("two", Array(files.reversed()))] {
+            let source = root.appendingPathComponent(name).appendingPathComponent("docs-src")
+            for file in order {
+                let target = source.appendingPathComponent(file)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: PackagePaths.docsSource.appendingPathComponent(file), to: target)
+            }
+            let output = root.appendingPathComponent(name).appendingPathComponent("out")
+            try build(source, into: output)
+            outputs.append(output)
+        }
+        try assertSameKnowledgeBase(outputs[0], outputs[1], includingHistory: true)
+        XCTAssertEqual(try Self.differingFiles(outputs[0], outputs[1]), [])
+    }
+
+    func testASecondBuildIntoTheSameFolderIsRefusedWhileOneRuns() throws {
+        let source = try copyOfDocsSource()
+        let output = source.deletingLastPathComponent().appendingPathComponent("out")
+        let held = try BuildLock.acquire(in: output)
+        defer { held.release() }
+        XCTAssertThrowsError(try build(source, into: output)) { error in
+            guard case BuildError.locked(_, let holder) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(holder, Int(getpid()))
+            XCTAssertTrue("\(error)".contains("another build"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent(KnowledgeBaseWriter.fileName).path))
+    }
+
+    // MARK: - Comparing outputs
+
+    /// Every table's rows in rowid order (the full-text index through its
+    /// content, not its b-tree pages), as `sqlite3 .dump` would list them.
+    static func dump(_ output: URL, includingHistory: Bool) throws -> [String: [String]] {
+        let queue = try DatabaseQueue(path: output.appendingPathComponent(KnowledgeBaseWriter.fileName).path)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            var tables = try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                AND name NOT LIKE 'search_%' AND name != 'search' ORDER BY name
+                """)
+            if !includingHistory { tables.removeAll { ["builds", "changes"].contains($0) } }
+            var out: [String: [String]] = [:]
+            for table in tables {
+                out[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").map(\.description)
+            }
+            out["search"] = try Row.fetchAll(db, sql: "SELECT rowid, * FROM search ORDER BY rowid").map(\.description)
+            out["build_info"]?.removeAll { $0.contains("source_folder") }
+            return out
+        }
+    }
+
+    private func assertSameKnowledgeBase(_ a: URL, _ b: URL, includingHistory: Bool = false,
+                                         file: StaticString = #filePath, line: UInt = #line) throws {
+        let left = try Self.dump(a, includingHistory: includingHistory), right = try Self.dump(b, includingHistory: includingHistory)
+        XCTAssertEqual(left.keys.sorted(), right.keys.sorted(), file: file, line: line)
+        for table in left.keys.sorted() where left[table] != right[table] {
+            let l = left[table] ?? [], r = right[table] ?? []
+            let first = zip(l, r).first { $0 != $1 }.map { "\($0.0)\n  vs\n\($0.1)" } ?? "row counts \(l.count) vs \(r.count)"
+            XCTFail("table \(table) differs: \(first)", file: file, line: line)
+        }
+    }
+
+    /// Paths whose bytes differ between two sites.
+    static func differingFiles(_ a: URL, _ b: URL) throws -> [String] {
+        let left = try siteFiles(a), right = try siteFiles(b)
+        return Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
+    }
+
+    /// Every file of the site but the knowledge base, the lock and the What
+    /// changed page (a build history differs from a clean build's by design).
+    static func siteFiles(_ output: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = output.standardizedFileURL.path
+        let walker = FileManager.default.enumerator(at: output, includingPropertiesForKeys: [.isDirectoryKey])
+        while let url = walker?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isDirectoryKey])).isDirectory != true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
+            if relative.hasPrefix(KnowledgeBaseWriter.fileName) || relative == BuildLock.fileName || relative == SitePaths.changes {
+                continue
+            }
+            files[relative] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    private func siteFiles(_ output: URL) throws -> [String: Data] { try Self.siteFiles(output) }
+}
