@@ -76,14 +76,14 @@ public struct BuildPipeline: Sendable {
         defer { lock.release() }
         let sources = SourceFiles(scan.files)
         stopwatch.lap("scan")
-        let previous = PreviousBuild.load(knowledgeBase)
-        let plan = BuildPlan(sources: sources, previous: previous)
+        var plan = BuildPlan(sources: sources, previous: PreviousBuild.Index.load(knowledgeBase))
         if plan.isNoOp {
             stopwatch.lap("compare")
             var report = try upToDateReport(phases: stopwatch.phases, warnings: scan.warnings + sources.unreadable)
             if let sitePublisher, !sitePublisher.isCurrent(output: output, sourcesSHA256: plan.sourcesSHA256) {
                 // The knowledge base is current but the site is not (a build
                 // died between the two): publish the site again.
+                let previous = PreviousBuild.load(knowledgeBase)
                 let outlines = previous.map { previous in sources.files.compactMap { previous.entries[$0.relativePath]?.outline } }
                 let links = previous.map { previous in previous.entries.mapValues(\.links) } ?? [:]
                 try publishSite(sitePublisher, sources: sources, parsed: [:], outlines: outlines, links: links,
@@ -93,6 +93,10 @@ public struct BuildPipeline: Sendable {
             }
             return report
         }
+
+        // The previous build's outlines and facts, decoded only now that there is work to do.
+        let previous = plan.kind == .first ? nil : PreviousBuild.load(knowledgeBase)
+        if previous == nil, plan.kind != .first { plan = BuildPlan(sources: sources, previous: nil) }
 
         // Parse what changed; take the outlines and facts of the rest from the previous build.
         progress?.begin("parse and extract", total: plan.toParse.count)

@@ -6,7 +6,7 @@ struct BuildPlan {
     let toParse: Set<String>
     let sourcesSHA256: String
 
-    init(sources: SourceFiles, previous: PreviousBuild?) {
+    init(sources: SourceFiles, previous: PreviousBuild.Index?) {
         sourcesSHA256 = sources.digest
         let paths = sources.files.map(\.relativePath)
         guard let previous else {
@@ -22,7 +22,7 @@ struct BuildPlan {
             return
         }
         kind = .incremental
-        toParse = Set(sources.files.filter { previous.entries[$0.relativePath]?.sha256 != $0.sha256 }.map(\.relativePath))
+        toParse = Set(sources.files.filter { previous.sha256[$0.relativePath] != $0.sha256 }.map(\.relativePath))
     }
 
     /// Same documents, same bytes: nothing to parse or write.

@@ -25,12 +25,34 @@ public struct PreviousBuild: Sendable {
     public let lastBuildID: Int
     public let sourcesSHA256: String?
 
+    /// Only the documents' paths and content hashes: all a build needs to
+    /// find out it has nothing to do, without decoding every cached outline.
+    public struct Index: Sendable {
+        /// Paths in id order (= sorted order when written).
+        public let paths: [String]
+        public let sha256: [String: String]
+
+        public static func load(_ url: URL) -> Index? {
+            guard let kb = usable(url) else { return nil }
+            return try? kb.read { db in
+                let rows = try Row.fetchAll(db, sql: "SELECT path, sha256 FROM documents ORDER BY id")
+                return Index(paths: rows.map { $0["path"] },
+                             sha256: Dictionary(rows.map { ($0["path"], $0["sha256"]) }, uniquingKeysWith: { first, _ in first }))
+            }
+        }
+    }
+
     public static func load(_ url: URL) -> PreviousBuild? {
+        guard let kb = usable(url) else { return nil }
+        return try? kb.read { db in try PreviousBuild(url: url, db: db) }
+    }
+
+    private static func usable(_ url: URL) -> KnowledgeBase? {
         guard let kb = try? KnowledgeBase(url: url),
               let info = try? kb.buildInfo(), info["tool_version"] == KnowledgeBaseWriter.toolVersion,
               info["tool_build"] == ToolIdentity.current
         else { return nil }
-        return try? kb.read { db in try PreviousBuild(url: url, db: db) }
+        return kb
     }
 
     private init(url: URL, db: Database) throws {
