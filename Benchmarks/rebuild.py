@@ -88,7 +88,9 @@ def main():
         for kind, values in times.items():
             median = statistics.median(values)
             ratio = median / clean
-            target = targets.get(kind)
+            # Below a second the process start dominates and a ratio says
+            # little about the build: the targets are for the corpus.
+            target = targets.get(kind) if clean >= 1.0 else None
             verdict = "" if target is None else f"< {target:.0%} {'met' if ratio < target else 'MISSED'}"
             print(f"{name:<28} {kind:<10} {median:9.3f} {min(values):7.3f} {max(values):7.3f} {ratio:8.1%}  {verdict}")
         print(f"{name:<28} (one document: {document}; {args.runs} runs)")
