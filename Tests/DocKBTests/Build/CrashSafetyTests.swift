@@ -7,20 +7,9 @@ import XCTest
 /// passes SQLite's integrity check and answers questions, and a site whose
 /// links all resolve.
 final class CrashSafetyTests: XCTestCase {
-    private var dockb: URL {
-        get throws {
-            let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            for candidate in [products, products.deletingLastPathComponent()] {
-                let url = candidate.appendingPathComponent("dockb")
-                if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-            }
-            throw XCTSkip("the dockb executable is not built next to the tests (\(products.path))")
-        }
-    }
-
     private func start(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = try dockb
+        process.executableURL = try CommandLineTests.executable()
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -28,13 +17,17 @@ final class CrashSafetyTests: XCTestCase {
         return process
     }
 
-    func testBuildsKilledAtVariedMomentsLeaveAUsableKnowledgeBaseAndSite() throws {
+    /// A copy of docs-src, an output folder beside it, and the seed article's path and text.
+    private func scratchCopy() throws -> (source: URL, output: URL, seed: URL, original: String) {
         let root = try ScratchFolder.make(for: self)
         let source = root.appendingPathComponent("docs-src")
-        let output = root.appendingPathComponent("out")
         try FileManager.default.copyItem(at: PackagePaths.docsSource, to: source)
         let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
-        let original = try String(contentsOf: seed, encoding: .utf8)
+        return (source, root.appendingPathComponent("out"), seed, try String(contentsOf: seed, encoding: .utf8))
+    }
+
+    func testBuildsKilledAtVariedMomentsLeaveAUsableKnowledgeBaseAndSite() throws {
+        let (source, output, seed, original) = try scratchCopy()
 
         // A complete build first, then one like those below, timed, so the
         // kills can be spread over a build's length.
@@ -77,12 +70,7 @@ final class CrashSafetyTests: XCTestCase {
     /// Questions asked while builds replace the knowledge base are answered
     /// from the old one or the new one, never from a partial one.
     func testQuestionsDuringBuildsSeeTheOldOrTheNewKnowledgeBase() throws {
-        let root = try ScratchFolder.make(for: self)
-        let source = root.appendingPathComponent("docs-src")
-        let output = root.appendingPathComponent("out")
-        try FileManager.default.copyItem(at: PackagePaths.docsSource, to: source)
-        let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
-        let original = try String(contentsOf: seed, encoding: .utf8)
+        let (source, output, seed, original) = try scratchCopy()
         try BuildPipeline(source: source, output: output).run()
         let kb = output.appendingPathComponent(KnowledgeBaseWriter.fileName).path
 
