@@ -53,10 +53,10 @@ public struct SiteRenderer: Sendable {
             report.pages += 1
         }
 
-        var checklists: [String: InstallMethodChecklist] = [:]
-        for entity in model.entities[.installMethod] ?? [] {
-            checklists[entity.key] = InstallMethodChecklist(entity: entity, model: model)
-        }
+        // Each method's checklist reads the whole set (its related sections): on all cores.
+        let methods = model.entities[.installMethod] ?? []
+        let built = ParallelPages.map(methods.count) { InstallMethodChecklist(entity: methods[$0], model: model) }
+        let checklists = Dictionary(zip(methods.map(\.key), built), uniquingKeysWith: { _, last in last })
 
         // Document pages are most of the work: render on all cores those whose
         // digest changed (or whose file is gone), keep the others as they are.
@@ -100,20 +100,30 @@ public struct SiteRenderer: Sendable {
             report.documentPages += 1
         }
         report.documentPagesRendered = fresh.count
+        // Entity pages on all cores too, written in order.
+        let entities = SiteEntityKind.allCases.flatMap { kind in (model.entities[kind] ?? []).map { (kind, $0) } }
+        let entityPages = ParallelPages.map(entities.count) { index -> (page: Data, path: String, diagram: (svg: Data, path: String)?) in
+            let (kind, entity) = entities[index]
+            if kind == .installMethod, let checklist = checklists[entity.key] {
+                let (page, diagram) = InstallMethodPage.render(checklist, model: model, navigation: navigation)
+                return (page.serialized(), page.path, diagram.map { ($0.svg, $0.path) })
+            }
+            let page = EntityPages.render(entity, model: model, navigation: navigation)
+            return (page.serialized(), page.path, nil)
+        }
+        var next = 0
         for kind in SiteEntityKind.allCases {
             try write(ReferencePages.render(kind, model: model, checklists: checklists, navigation: navigation))
-            for entity in model.entities[kind] ?? [] {
-                if kind == .installMethod, let checklist = checklists[entity.key] {
-                    let (page, diagram) = InstallMethodPage.render(checklist, model: model, navigation: navigation)
-                    try write(page)
-                    if let diagram {
-                        try writer.write(diagram.svg, to: diagram.path)
-                        report.diagrams += 1
-                    }
-                } else {
-                    try write(EntityPages.render(entity, model: model, navigation: navigation))
+            while next < entities.count, entities[next].0 == kind {
+                let rendered = entityPages[next]
+                try writer.write(rendered.page, to: rendered.path)
+                report.pages += 1
+                if let diagram = rendered.diagram {
+                    try writer.write(diagram.svg, to: diagram.path)
+                    report.diagrams += 1
                 }
                 report.entityPages += 1
+                next += 1
             }
         }
         try write(OverviewPages.index(model: model, checklists: checklists, navigation: navigation))
