@@ -3,6 +3,8 @@ import Foundation
 /// One source document after parsing, extraction and link resolution.
 public struct ParsedDocument: Sendable {
     public var document: Document
+    /// Made once: link resolution, the knowledge base and the site all read it.
+    public var outline: DocumentOutline
     public var facts: ExtractedFacts
     public var links: [LinkRecord]
 }
@@ -19,8 +21,6 @@ public struct CompletedBuild: Sendable {
     public var load: @Sendable (String) -> Document?
     /// Every document's links as the build resolved them, by path.
     public var links: [String: [LinkRecord]]
-    /// As the build resolved links (`/sccm/`).
-    public var siteBasePaths: [String]
     /// Identifies the sources the build read (see `BuildHistoryEntry`).
     public var sourcesSHA256: String
     public var report: BuildReport
@@ -87,7 +87,7 @@ public struct BuildPipeline: Sendable {
                 let outlines = previous.map { previous in sources.files.compactMap { previous.entries[$0.relativePath]?.outline } }
                 let links = previous.map { previous in previous.entries.mapValues(\.links) } ?? [:]
                 try publishSite(sitePublisher, sources: sources, parsed: [:], outlines: outlines, links: links,
-                                siteBasePaths: [], plan: plan, report: report)
+                                plan: plan, report: report)
                 stopwatch.lap("site")
                 report.phases = stopwatch.phases
             }
@@ -103,7 +103,7 @@ public struct BuildPipeline: Sendable {
         var parsed = parse(plan.toParse, of: sources)
         stopwatch.lap("parse and extract")
         let outlines = sources.files.map { file in
-            parsed[file.relativePath]?.document.outline ?? previous!.entries[file.relativePath]!.outline
+            parsed[file.relativePath]?.outline ?? previous!.entries[file.relativePath]!.outline
         }
         progress?.begin("links")
         let (resolver, links) = resolveLinks(outlines)
@@ -145,7 +145,8 @@ public struct BuildPipeline: Sendable {
             try session.add(diagnostics: scan.warnings + sources.unreadable)
             for (path, problems) in zip(paths, links.map(\.warnings)) {
                 if let document = parsed[path] {
-                    let stored = try session.add(document.document, facts: document.facts, links: document.links)
+                    let stored = try session.add(document.document, outline: document.outline, facts: document.facts,
+                                                 links: document.links)
                     documentWarnings += stored.sorted { $0.location.line < $1.location.line }
                     progress?.advance()
                 }
@@ -172,7 +173,7 @@ public struct BuildPipeline: Sendable {
             progress?.begin("site")
             let resolved = Dictionary(uniqueKeysWithValues: zip(paths, links.map(\.links)))
             try publishSite(sitePublisher, sources: sources, parsed: parsed, outlines: outlines, links: resolved,
-                            siteBasePaths: resolver.siteBasePaths, plan: plan, report: report)
+                            plan: plan, report: report)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
         }
@@ -183,7 +184,7 @@ public struct BuildPipeline: Sendable {
     /// renders: parsed by this build, or parsed on demand (without extraction,
     /// which is the costly part) for pages that must be rendered again.
     private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed: [String: ParsedDocument],
-                             outlines: [DocumentOutline]?, links: [String: [LinkRecord]], siteBasePaths: [String],
+                             outlines: [DocumentOutline]?, links: [String: [LinkRecord]],
                              plan: BuildPlan, report: BuildReport) throws {
         let documents = parsed.mapValues(\.document)
         let data = Dictionary(uniqueKeysWithValues: sources.files.map { ($0.relativePath, $0.data) })
@@ -194,7 +195,7 @@ public struct BuildPipeline: Sendable {
         let outlines = outlines ?? concurrentMap(sources.files) { load($0.relativePath)!.outline }
         do {
             try publisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output, knowledgeBase: knowledgeBase,
-                                                 outlines: outlines, load: load, links: links, siteBasePaths: siteBasePaths,
+                                                 outlines: outlines, load: load, links: links,
                                                  sourcesSHA256: plan.sourcesSHA256, report: report))
         } catch {
             throw BuildError.sitePublishingFailed("\(error)")
@@ -213,8 +214,8 @@ public struct BuildPipeline: Sendable {
         let files = sources.files.filter { paths.contains($0.relativePath) }
         let documents = concurrentMap(files) { file in
             defer { progress?.advance() }
-            let document = parser.parse(file.data, path: file.relativePath)
-            return ParsedDocument(document: document, facts: extractor.extract(document), links: [])
+            let document = parser.parse(file.data, path: file.relativePath, sha256: file.sha256)
+            return ParsedDocument(document: document, outline: document.outline, facts: extractor.extract(document), links: [])
         }
         return Dictionary(uniqueKeysWithValues: documents.map { ($0.document.path, $0) })
     }

@@ -8,7 +8,8 @@ import Foundation
 public struct MarkdownParser: Sendable {
     public init() {}
 
-    public func parse(_ data: Data, path: String) -> Document {
+    /// `sha256` is the file's hash when the caller has it already.
+    public func parse(_ data: Data, path: String, sha256: String? = nil) -> Document {
         let raw = [UInt8](data)
         let source = SourceBytes(raw)
         let front = FrontMatterReader.read(source.bytes)
@@ -24,7 +25,7 @@ public struct MarkdownParser: Sendable {
         let notes = source.notes + front.notes + guarded.notes + tree.notes
         return Document(
             path: path,
-            sha256: Self.sha256(of: data),
+            sha256: sha256 ?? Self.sha256(of: data),
             frontMatter: front.frontMatter,
             blocks: tree.blocks,
             sections: SectionBuilder.sections(of: tree.blocks),

@@ -43,12 +43,11 @@ public final class KnowledgeBaseSession {
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [documentID])
     }
 
-    /// Removes the rows of the build itself (scanner warnings, dangling links)
-    /// and the condition variables, which the next build writes again in full.
+    /// Removes the rows of the build itself (scanner warnings, dangling
+    /// links), which the next build writes again in full.
     func removeBuildLevelRows() throws {
         let range = RowIDAllocator.range(of: RowIDAllocator.buildLevel)
         try db.execute(sql: "DELETE FROM diagnostics WHERE id BETWEEN ? AND ?", arguments: [range.lowerBound, range.upperBound])
-        try db.execute(sql: "DELETE FROM condition_variables")
     }
 
     /// Tables whose `id` comes from `RowIDAllocator`.
@@ -58,6 +57,8 @@ public final class KnowledgeBaseSession {
         "install_methods", "requirements", "aliases",
     ]
 
+    /// An incremental build adds the changed documents' variables first, out
+    /// of document order; it clears them and sets every document's again.
     func removeConditionVariables() throws {
         try db.execute(sql: "DELETE FROM condition_variables")
     }
@@ -67,6 +68,7 @@ public final class KnowledgeBaseSession {
     func setConditionVariables(_ variables: [ConditionVariable]) throws {
         for v in variables {
             try insert("INSERT OR IGNORE INTO condition_variables (name, phrase) VALUES (?, ?)", [v.name, v.phrase])
+            counts.conditionVariables += db.changesCount
         }
     }
 
@@ -97,7 +99,8 @@ public final class KnowledgeBaseSession {
     /// stored for it: the parser's, the extractor's, and one per table that
     /// was stored but not classified.
     @discardableResult
-    public func add(_ document: Document, facts: ExtractedFacts, links: [LinkRecord]) throws -> [Diagnostic] {
+    public func add(_ document: Document, outline: DocumentOutline? = nil, facts: ExtractedFacts,
+                    links: [LinkRecord]) throws -> [Diagnostic] {
         guard let documentID = documentIDs[document.path] else {
             throw KnowledgeBaseError.documentNotAnnounced(document.path)
         }
@@ -119,7 +122,7 @@ public final class KnowledgeBaseSession {
         try addLinks(links, context: context)
         try addFacts(facts, context: context)
         try insert("INSERT INTO document_cache (document_id, outline, facts) VALUES (?, ?, ?)",
-                   [documentID, try jsonText(document.outline), try jsonText(facts)])
+                   [documentID, try jsonText(outline ?? document.outline), try jsonText(facts)])
         let diagnostics = document.diagnostics + facts.diagnostics + context.unclassifiedTables
         try add(diagnostics: diagnostics, rowIDs: context.rowIDs)
         return diagnostics

@@ -71,12 +71,9 @@ extension KnowledgeBaseSession {
                 """, [try context.rowIDs.next(), a.alias, a.entityKind, a.name, documentID(a.source), a.source.line, a.source.anchor])
             try addSearchEntry("alias", id, a.alias, [a.name, a.entityKind], a.source, documentID(a.source), rowIDs: context.rowIDs)
         }
-        for v in facts.variables {
-            // The first document to introduce a flag names its phrase; sources are
-            // written in sorted order, so which one is first never varies.
-            try insert("INSERT OR IGNORE INTO condition_variables (name, phrase) VALUES (?, ?)", [v.name, v.phrase])
-            counts.conditionVariables += db.changesCount
-        }
+        // The first document to introduce a flag names its phrase; sources are
+        // written in sorted order, so which one is first never varies.
+        try setConditionVariables(facts.variables)
         counts.components += facts.components.count
         counts.siteSystemRoles += facts.siteSystemRoles.count
         counts.securityRoles += facts.securityRoles.count
