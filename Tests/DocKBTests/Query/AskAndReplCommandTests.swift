@@ -107,7 +107,10 @@ final class AskAndReplCommandTests: QueryTestCase {
         let home = try temporaryHome()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qfec", "'\(try dockb)' repl --db '\(databasePath)'", "/dev/null"]
+        // `exec`: script runs the command through $SHELL, and dash (the
+        // fallback when SHELL is unset, as in CI) stays as the parent in the
+        // REPL's process group, so Ctrl-C would kill the shell, not the REPL.
+        process.arguments = ["-qfec", "exec '\(try dockb)' repl --db '\(databasePath)'", "/dev/null"]
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home
         environment["TERM"] = "xterm"
