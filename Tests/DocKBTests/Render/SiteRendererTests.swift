@@ -39,7 +39,7 @@ final class SiteRendererTests: XCTestCase {
         XCTAssertEqual(Self.report.diagrams, 2)
         XCTAssertEqual(Self.report.files, site.pages.count + site.diagrams.count + site.otherFiles.count - 1)
         XCTAssertEqual(Set(site.otherFiles), [SitePaths.stylesheet, SitePaths.script, SitePaths.searchIndex, ".dockb-site",
-                                             PageManifest.fileName])
+                                             PageManifest.fileName, SearchRowCache.fileName])
         XCTAssertEqual(Self.report.unlinkedFacts, [], "every fact line starts a rendered row, item or paragraph")
     }
 

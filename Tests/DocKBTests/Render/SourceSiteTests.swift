@@ -83,6 +83,7 @@ final class SourceSiteTests: XCTestCase {
                 // site) are not pages.
                 guard !path.hasSuffix("/kb.sqlite"), !path.contains("/kb.sqlite"), !path.hasSuffix("/" + BuildLock.fileName),
                       !path.hasSuffix("/" + SiteWriter.marker), !path.hasSuffix("/" + PageManifest.fileName),
+                      !path.hasSuffix("/" + SearchRowCache.fileName),
                       let data = FileManager.default.contents(atPath: path), !url.hasDirectoryPath else { continue }
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { continue }

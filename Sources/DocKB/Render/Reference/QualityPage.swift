@@ -154,7 +154,7 @@ enum QualityPage {
         }
 
         private func documentCell(_ path: String, in tr: MarkupElement) {
-            if model.catalog.document(at: path) != nil {
+            if model.catalog.outline(at: path) != nil {
                 tr.linkCell(path, href: page.url(to: SitePaths.page(forDocument: path)), header: true)
             } else {
                 tr.cell(path, header: true)
@@ -168,7 +168,7 @@ enum QualityPage {
         /// A link to the section holding `place` on the rendered document;
         /// plain text for a file that has no page (one the build skipped).
         private func placeLink(_ place: QualityReport.Place, text: String, into parent: MarkupElement) {
-            guard model.catalog.document(at: place.path) != nil else { return parent.text(text) }
+            guard model.catalog.outline(at: place.path) != nil else { return parent.text(text) }
             let citation = FactCitation(documentPath: place.path, line: place.line, anchor: place.anchor ?? "")
             parent.element("a", ["href": page.url(to: SitePaths.page(forDocument: place.path),
                                                   fragment: model.catalog.citationFragment(citation))], text: text)

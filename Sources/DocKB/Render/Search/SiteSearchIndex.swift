@@ -21,18 +21,6 @@ enum SiteSearchIndex {
         var snippet: String
     }
 
-    /// A section of a document: its URL and document title come from the
-    /// document's entry, so they are not repeated thousands of times.
-    struct SectionEntry {
-        /// Index of the document's entry in `entries`.
-        var document: Int
-        var heading: String
-        var anchor: String
-        /// Matched, never shown: the distinct words of the section's text.
-        var words: String
-        var snippet: String
-    }
-
     static let documentsGroup = "Documents"
     static let sectionsGroup = "Document sections"
 
@@ -49,7 +37,8 @@ enum SiteSearchIndex {
         SiteEntityKind.allCases.map(\.pluralTitle) + [documentsGroup, sectionsGroup]
     }
 
-    static func entries(for model: SiteModel) -> (entries: [Entry], sections: [SectionEntry]) {
+    /// The entities and documents, in the order the index lists them.
+    static func entries(for model: SiteModel) -> [Entry] {
         var entries: [Entry] = []
         let kb = model.snapshot
         let aliases = model.groups.aliases
@@ -62,25 +51,59 @@ enum SiteSearchIndex {
             }
         }
         let documentGroup = SiteEntityKind.allCases.count
-        var documentEntry: [String: Int] = [:]
         for document in model.catalog.outlines {
-            documentEntry[document.path] = entries.count
             let description = document.frontMatter.description?.collapsingWhitespace ?? ""
             entries.append(Entry(group: documentGroup, title: document.title, extra: document.path,
                                  url: SitePaths.page(forDocument: document.path), snippet: description))
         }
-        // Words and snippets of every section: the bulk of the work, on all cores.
-        let all = kb.sections
-        let entryOfDocument = documentEntry
-        let sections = ParallelPages.map(all.count) { position -> SectionEntry? in
-            let section = all[position]
-            guard let index = entryOfDocument[section.documentPath] else { return nil }
-            return SectionEntry(document: index, heading: section.heading,
-                                anchor: model.catalog.anchor(section.anchor, in: section.documentPath) ?? "",
-                                words: distinctWords(section.body),
-                                snippet: lead(String(section.body.prefix(snippetLength * 4)).collapsingWhitespace))
+        return entries
+    }
+
+    /// Every document's section rows, in knowledge-base order, with the index
+    /// of the document's entry. A section's row depends only on its document's
+    /// bytes, so the rows of documents `cache` has seen are reused; the others
+    /// are the bulk of the work, done on all cores.
+    static func sectionRows(for model: SiteModel, firstDocumentEntry: Int, cache: SearchRowCache)
+        -> (rows: [(document: Int, rows: [[UInt8]])], cache: SearchRowCache) {
+        var entryOfDocument: [String: Int] = [:]
+        for (offset, document) in model.catalog.outlines.enumerated() {
+            entryOfDocument[document.path] = firstDocumentEntry + offset
         }
-        return (entries, sections.compactMap { $0 })
+        // Sections come grouped by document (knowledge-base order).
+        var groups: [(path: String, sections: ArraySlice<SectionText>)] = []
+        let all = model.snapshot.sections
+        var start = 0
+        while start < all.count {
+            var end = start + 1
+            while end < all.count, all[end].documentPath == all[start].documentPath { end += 1 }
+            groups.append((all[start].documentPath, all[start..<end]))
+            start = end
+        }
+        let documents = groups, entries = entryOfDocument
+        let rows = ParallelPages.map(documents.count) { position -> (key: String, rows: [[UInt8]])? in
+            let (path, sections) = documents[position]
+            guard entries[path] != nil, let outline = model.catalog.outline(at: path) else { return nil }
+            if let cached = cache.rows[outline.sha256] { return (outline.sha256, cached) }
+            return (outline.sha256, sections.map { row(for: $0, anchor: model.catalog.anchor($0.anchor, in: path) ?? "") })
+        }
+        var next = SearchRowCache()
+        var out: [(document: Int, rows: [[UInt8]])] = []
+        for (group, computed) in zip(groups, rows) {
+            guard let computed, let index = entryOfDocument[group.path] else { continue }
+            next.rows[computed.key] = computed.rows
+            out.append((index, computed.rows))
+        }
+        return (out, next)
+    }
+
+    /// A section's row after the document index: heading, anchor, distinct
+    /// words (matched, never shown) and a short lead of the text.
+    private static func row(for section: SectionText, anchor: String) -> [UInt8] {
+        var out = ScriptBytes()
+        out.string(section.heading); out.raw(", "); out.string(anchor); out.raw(", ")
+        out.string(distinctWords(section.body)); out.raw(", ")
+        out.string(lead(String(section.body.prefix(snippetLength * 4)).collapsingWhitespace))
+        return out.bytes
     }
 
     /// The distinct words of `text`, lower-cased, without surrounding
@@ -135,10 +158,14 @@ enum SiteSearchIndex {
     }
 
     /// The script text: `groups`, `entries` (`[group, title, extra, url,
-    /// snippet]`) and `sections` (`[document entry, heading, anchor, words, snippet]`).
-    /// Built as bytes: the corpus's index is over 10 MB.
-    static func script(for model: SiteModel) -> Data {
-        let (entries, sections) = entries(for: model)
+    /// snippet]`) and `sections` (`[document entry, heading, anchor, words, snippet]`),
+    /// and the section rows to reuse next time. Built as bytes: the corpus's
+    /// index is over 10 MB.
+    static func script(for model: SiteModel, reusing cache: SearchRowCache = SearchRowCache())
+        -> (script: Data, cache: SearchRowCache) {
+        let entries = entries(for: model)
+        let (sections, nextCache) = sectionRows(for: model, firstDocumentEntry: entries.count - model.catalog.outlines.count,
+                                                cache: cache)
         var out = ScriptBytes()
         out.raw("// Generated by dockb: the search index, loaded as a script so search works from file://.\n")
         out.raw("window.DOCKB_SEARCH_INDEX = {\n\"groups\": [")
@@ -154,14 +181,18 @@ enum SiteSearchIndex {
             out.string(e.url); out.raw(", "); out.string(e.snippet); out.raw("]")
         }
         out.raw("\n],\n\"sections\": [\n")
-        for (index, s) in sections.enumerated() {
-            if index > 0 { out.raw(",\n") }
-            out.raw("[\(s.document), ")
-            out.string(s.heading); out.raw(", "); out.string(s.anchor); out.raw(", ")
-            out.string(s.words); out.raw(", "); out.string(s.snippet); out.raw("]")
+        var first = true
+        for document in sections {
+            for row in document.rows {
+                if !first { out.raw(",\n") }
+                first = false
+                out.raw("[\(document.document), ")
+                out.append(row)
+                out.raw("]")
+            }
         }
         out.raw("\n]};\n")
-        return Data(out.bytes)
+        return (Data(out.bytes), nextCache)
     }
 
     /// A JSON string literal that is also safe JavaScript (U+2028/2029 escaped).
@@ -176,6 +207,8 @@ enum SiteSearchIndex {
         private(set) var bytes: [UInt8] = []
 
         mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+        mutating func append(_ serialized: [UInt8]) { bytes.append(contentsOf: serialized) }
 
         mutating func string(_ text: String) {
             let hex = Array("0123456789abcdef".utf8)

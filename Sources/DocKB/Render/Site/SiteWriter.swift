@@ -143,20 +143,43 @@ final class SiteWriter: @unchecked Sendable {
                 if pending[entry] == nil, !kept.contains(entry) { try remove(url) }
                 continue
             }
-            var folders: [URL] = []
-            let walker = fileManager.enumerator(at: url, includingPropertiesForKeys: [.isDirectoryKey])
-            while let item = walker?.nextObject() as? URL {
-                if (try? item.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true {
-                    folders.append(item)
-                    continue
-                }
-                let relative = entry + "/" + String(item.standardizedFileURL.path.dropFirst(url.standardizedFileURL.path.count + 1))
-                if pending[relative] == nil, !kept.contains(relative) { try remove(item) }
+            try removeStaleFiles(inFolder: entry)
+        }
+    }
+
+    /// Depth first through `folder` (relative to `root`); removes the folder
+    /// too when nothing is left in it. Reads entries with `readdir`, which
+    /// gives each entry's type without a `stat`: Foundation's enumerator made
+    /// this walk over the corpus's 3,000 files a tenth of an incremental build.
+    private func removeStaleFiles(inFolder folder: String) throws {
+        let path = root.appendingPathComponent(folder).path
+        guard let stream = opendir(path) else { return }
+        var entries: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            for folder in folders.reversed() + [url] where (try? fileManager.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
-                try? fileManager.removeItem(at: folder)
+            guard name != ".", name != ".." else { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var status = stat()
+                isFolder = lstat(path + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isFolder))
+        }
+        closedir(stream)
+        var left = entries.count
+        for entry in entries {
+            let relative = folder + "/" + entry.name
+            if entry.isFolder {
+                try removeStaleFiles(inFolder: relative)
+                if !FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) { left -= 1 }
+            } else if pending[relative] == nil, !kept.contains(relative) {
+                try remove(root.appendingPathComponent(relative))
+                left -= 1
             }
         }
+        if left == 0 { try? FileManager.default.removeItem(atPath: path) }
     }
 
     private func remove(_ url: URL) throws {
