@@ -22,6 +22,8 @@ func exitCode(for error: any Error) -> Int32 {
     case BuildError.sourceFolderMissing, BuildError.sourceNotAFolder, BuildError.sourceFolderUnreadable,
          KnowledgeBaseError.notAKnowledgeBase, ChangesFailure.missing:
         return 66  // EX_NOINPUT
+    case BuildError.previousBuildUnreadable:
+        return 65  // EX_DATAERR
     case KnowledgeBaseError.cannotCreateOutputFolder, KnowledgeBaseError.publishFailed:
         return 73  // EX_CANTCREAT
     default:

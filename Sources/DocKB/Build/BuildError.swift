@@ -6,6 +6,8 @@ public enum BuildError: Error, Equatable, CustomStringConvertible {
     case sourceFolderUnreadable(String)
     case sitePublishingFailed(String)
     case locked(path: String, holder: Int?)
+    /// The previous knowledge base passed its checks, but a document's cached facts do not decode.
+    case previousBuildUnreadable(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,9 @@ public enum BuildError: Error, Equatable, CustomStringConvertible {
         case .sourceNotAFolder(let path): return "source \(path) is not a folder"
         case .sourceFolderUnreadable(let path): return "source folder \(path) cannot be read"
         case .sitePublishingFailed(let reason): return "the knowledge base was written, but the site was not: \(reason)"
+        case .previousBuildUnreadable(let path):
+            return "the knowledge base \(path) holds cached facts this dockb cannot read; "
+                + "remove it to build from scratch"
         case .locked(let path, let holder):
             return "another build is writing this output folder (\(holder.map { "process \($0)" } ?? "another process") holds \(path)); "
                 + "try again when it has finished"

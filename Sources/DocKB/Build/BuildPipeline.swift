@@ -23,7 +23,20 @@ public struct CompletedBuild: Sendable {
     public var links: [String: [LinkRecord]]
     /// Identifies the sources the build read (see `BuildHistoryEntry`).
     public var sourcesSHA256: String
+    /// Set when, since the previous build, only prose changed (see `ProseOnlyChange`).
+    public var proseOnly: ProseOnlyChange?
     public var report: BuildReport
+}
+
+/// What changed since the previous build when that is only prose: the bytes
+/// of some documents, not their outlines (headings, anchors, links, front
+/// matter, lines of sections) nor their facts. Pages made only from facts and
+/// outlines are then the same as the previous build's, unless they quote the
+/// text of one of these documents.
+public struct ProseOnlyChange: Sendable, Equatable {
+    /// The sources the previous build read: the pages to keep must be that build's.
+    public var previousSourcesSHA256: String
+    public var documents: Set<String>
 }
 
 /// Publishes the static site once the knowledge base is in place. The build
@@ -105,32 +118,53 @@ public struct BuildPipeline: Sendable {
         let outlines = sources.files.map { file in
             parsed[file.relativePath]?.outline ?? previous!.entries[file.relativePath]!.outline
         }
+        let incremental = plan.kind == .incremental ? previous.map { IncrementalChange(previous: $0, parsed: parsed) } : nil
         progress?.begin("links")
-        let (resolver, links) = resolveLinks(outlines)
-        // An unchanged document whose links now resolve differently (its
-        // target changed) is written again too.
-        if let previous, plan.kind == .incremental {
-            let relinked = sources.files.indices.filter { index in
-                let path = sources.files[index].relativePath
-                return parsed[path] == nil && previous.entries[path]?.links != links[index].links
+        let links: [(links: [LinkRecord], warnings: [Diagnostic])]
+        let siteBasePaths: [String]
+        if let incremental, let previous, incremental.linkTargetsUnchanged {
+            // Nothing another document links to changed: only the parsed documents' links are resolved again.
+            let resolver = LinkResolver(outlines: outlines, siteBasePaths: previous.siteBasePaths)
+            links = sources.files.map { file in
+                if let document = parsed[file.relativePath] { return resolver.links(of: document.outline) }
+                let kept = previous.entries[file.relativePath]!.links
+                return (kept, LinkResolver.warnings(for: kept, in: file.relativePath))
             }
-            parsed.merge(parse(Set(relinked.map { sources.files[$0].relativePath }), of: sources)) { new, _ in new }
+            siteBasePaths = resolver.siteBasePaths
+        } else {
+            let (resolver, resolved) = resolveLinks(outlines)
+            links = resolved
+            siteBasePaths = resolver.siteBasePaths
+            // An unchanged document whose links now resolve differently (its
+            // target changed) is written again too.
+            if let previous, incremental != nil {
+                let relinked = sources.files.indices.filter { index in
+                    let path = sources.files[index].relativePath
+                    return parsed[path] == nil && previous.entries[path]?.links != links[index].links
+                }
+                parsed.merge(parse(Set(relinked.map { sources.files[$0].relativePath }), of: sources)) { new, _ in new }
+            }
         }
         for (index, file) in sources.files.enumerated() { parsed[file.relativePath]?.links = links[index].links }
         stopwatch.lap("links")
 
-        let facts = sources.files.map { parsed[$0.relativePath]?.facts ?? previous!.entries[$0.relativePath]!.facts }
+        // Facts: when only prose changed, the previous build's stand and no
+        // fact of an unparsed document needs decoding.
+        let factsUnchanged = incremental?.factsAndOutlinesUnchanged ?? false
+        let facts = factsUnchanged ? [] : try allFacts(sources: sources, parsed: parsed, previous: previous)
         let history = BuildHistoryEntry(
             id: (previous?.lastBuildID ?? 0) + 1, kind: plan.kind, documents: sources.files.count,
             documentsParsed: parsed.count, sourcesSHA256: plan.sourcesSHA256,
-            changes: previous.map { previous in
-                FactDiff.compare(old: previous.paths.compactMap { previous.entries[$0]?.facts }, new: facts)
+            changes: try previous.map { previous in
+                guard !factsUnchanged else { return [] }
+                guard let old = previous.facts(of: previous.paths) else { throw BuildError.previousBuildUnreadable(previous.url.path) }
+                return FactDiff.compare(old: old, new: facts)
             } ?? [])
         stopwatch.lap("compare")
 
         let paths = sources.files.map(\.relativePath)
         let buildInfo = ["source_folder": source.path, "documents": String(paths.count),
-                         "site_base_paths": resolver.siteBasePaths.joined(separator: " ")]
+                         "site_base_paths": siteBasePaths.joined(separator: " ")]
         progress?.begin("write", total: parsed.count)
         let start: KnowledgeBaseWriter.Start = plan.kind == .incremental ? .copy(knowledgeBase) : .empty(history: previous?.url)
         var documentWarnings: [Diagnostic] = []
@@ -152,7 +186,7 @@ public struct BuildPipeline: Sendable {
                 }
                 try session.add(diagnostics: problems)
             }
-            if plan.kind == .incremental {
+            if plan.kind == .incremental, !factsUnchanged {
                 try session.removeConditionVariables()
                 try session.setConditionVariables(facts.flatMap(\.variables))
             }
@@ -172,8 +206,11 @@ public struct BuildPipeline: Sendable {
         if let sitePublisher {
             progress?.begin("site")
             let resolved = Dictionary(uniqueKeysWithValues: zip(paths, links.map(\.links)))
+            let proseOnly = factsUnchanged ? previous?.sourcesSHA256.map {
+                ProseOnlyChange(previousSourcesSHA256: $0, documents: Set(parsed.keys))
+            } : nil
             try publishSite(sitePublisher, sources: sources, parsed: parsed, outlines: outlines, links: resolved,
-                            plan: plan, report: report)
+                            plan: plan, report: report, proseOnly: proseOnly)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
         }
@@ -185,7 +222,7 @@ public struct BuildPipeline: Sendable {
     /// which is the costly part) for pages that must be rendered again.
     private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed: [String: ParsedDocument],
                              outlines: [DocumentOutline]?, links: [String: [LinkRecord]],
-                             plan: BuildPlan, report: BuildReport) throws {
+                             plan: BuildPlan, report: BuildReport, proseOnly: ProseOnlyChange? = nil) throws {
         let documents = parsed.mapValues(\.document)
         let data = Dictionary(uniqueKeysWithValues: sources.files.map { ($0.relativePath, $0.data) })
         let parser = parser
@@ -196,10 +233,20 @@ public struct BuildPipeline: Sendable {
         do {
             try publisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output, knowledgeBase: knowledgeBase,
                                                  outlines: outlines, load: load, links: links,
-                                                 sourcesSHA256: plan.sourcesSHA256, report: report))
+                                                 sourcesSHA256: plan.sourcesSHA256, proseOnly: proseOnly, report: report))
         } catch {
             throw BuildError.sitePublishingFailed("\(error)")
         }
+    }
+
+    /// Every document's facts in source order: parsed now, or as the previous build stored them.
+    private func allFacts(sources: SourceFiles, parsed: [String: ParsedDocument], previous: PreviousBuild?) throws
+        -> [ExtractedFacts] {
+        let kept = sources.files.map(\.relativePath).filter { parsed[$0] == nil }
+        guard let previous else { return sources.files.map { parsed[$0.relativePath]!.facts } }
+        guard let decoded = previous.facts(of: kept) else { throw BuildError.previousBuildUnreadable(previous.url.path) }
+        let keptFacts = Dictionary(uniqueKeysWithValues: zip(kept, decoded))
+        return sources.files.map { parsed[$0.relativePath]?.facts ?? keptFacts[$0.relativePath]! }
     }
 
     /// The report of a build that found nothing to do.

@@ -55,16 +55,15 @@ public struct LinkResolver: Sendable {
     }
 
     public func links(of outline: DocumentOutline) -> (links: [LinkRecord], warnings: [Diagnostic]) {
-        var records: [LinkRecord] = []
-        var warnings: [Diagnostic] = []
-        for link in outline.links {
-            let record = resolve(link.destination, text: link.text, line: link.line, in: outline.path)
-            records.append(record)
-            if let problem = Self.warning(for: record) {
-                warnings.append(Diagnostic(at: SourceLocation(path: outline.path, line: link.line), problem))
-            }
+        let records = outline.links.map { resolve($0.destination, text: $0.text, line: $0.line, in: outline.path) }
+        return (records, Self.warnings(for: records, in: outline.path))
+    }
+
+    /// A warning at each dangling link of the document at `path`.
+    public static func warnings(for records: [LinkRecord], in path: String) -> [Diagnostic] {
+        records.compactMap { record in
+            warning(for: record).map { Diagnostic(at: SourceLocation(path: path, line: record.line), $0) }
         }
-        return (records, warnings)
     }
 
     public func resolve(_ destination: String, text: String, line: Int, in documentPath: String) -> LinkRecord {

@@ -37,7 +37,7 @@ public struct SiteRenderer: Sendable {
     /// out again for the pages' digests.
     public func render(outlines: [DocumentOutline], load: @escaping @Sendable (String) -> Document?,
                        links: [String: [LinkRecord]]?, to outputDirectory: URL,
-                       sourcesSHA256: String? = nil) throws -> SiteReport {
+                       sourcesSHA256: String? = nil, proseOnly: ProseOnlyChange? = nil) throws -> SiteReport {
         let snapshot = try SiteFacts.load(databasePath: databasePath)
         let catalog = DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load)
         let model = SiteModel(snapshot: snapshot, catalog: catalog)
@@ -55,8 +55,10 @@ public struct SiteRenderer: Sendable {
 
         // Each method's checklist reads the whole set (its related sections): on all cores.
         let methods = model.entities[.installMethod] ?? []
+        catalog.beginRecording()
         let built = ParallelPages.map(methods.count) { InstallMethodChecklist(entity: methods[$0], model: model) }
         let checklists = Dictionary(zip(methods.map(\.key), built), uniquingKeysWith: { _, last in last })
+        var quoted = catalog.endRecording()
 
         // Document pages are most of the work: render on all cores those whose
         // digest changed (or whose file is gone), keep the others as they are.
@@ -100,30 +102,27 @@ public struct SiteRenderer: Sendable {
             report.documentPages += 1
         }
         report.documentPagesRendered = fresh.count
-        // Entity pages on all cores too, written in order.
-        let entities = SiteEntityKind.allCases.flatMap { kind in (model.entities[kind] ?? []).map { (kind, $0) } }
-        let entityPages = ParallelPages.map(entities.count) { index -> (page: Data, path: String, diagram: (svg: Data, path: String)?) in
-            let (kind, entity) = entities[index]
-            if kind == .installMethod, let checklist = checklists[entity.key] {
-                let (page, diagram) = InstallMethodPage.render(checklist, model: model, navigation: navigation)
-                return (page.serialized(), page.path, diagram.map { ($0.svg, $0.path) })
-            }
-            let page = EntityPages.render(entity, model: model, navigation: navigation)
-            return (page.serialized(), page.path, nil)
-        }
-        var next = 0
-        for kind in SiteEntityKind.allCases {
-            try write(ReferencePages.render(kind, model: model, checklists: checklists, navigation: navigation))
-            while next < entities.count, entities[next].0 == kind {
-                let rendered = entityPages[next]
-                try writer.write(rendered.page, to: rendered.path)
-                report.pages += 1
-                if let diagram = rendered.diagram {
-                    try writer.write(diagram.svg, to: diagram.path)
-                    report.diagrams += 1
-                }
-                report.entityPages += 1
-                next += 1
+        // Entity and reference pages: kept when only prose changed, unless they quote it.
+        let sharedDigest = MarkdownParser.sha256(of: Data(shared.utf8))
+        if let kept = previous.factPages,
+           kept.isCurrent(after: proseOnly, shared: sharedDigest, quotedNow: quoted, in: outputDirectory) {
+            for file in kept.files { writer.keep(file) }
+            report.factPagesRendered = false
+            report.pages += kept.pages
+            report.entityPages += kept.entityPages
+            report.diagrams += kept.diagrams
+            manifest.factPages = kept.rendered(sourcesSHA256, quoting: quoted)
+        } else {
+            let before = (files: writer.queuedFiles.count, report: report)
+            catalog.beginRecording()
+            try renderFactPages(model: model, checklists: checklists, navigation: navigation, writer: writer, report: &report)
+            quoted.formUnion(catalog.endRecording())
+            manifest.factPages = sourcesSHA256.map { sources in
+                PageManifest.FactPages(sourcesSHA256: sources, shared: sharedDigest, quoted: quoted.sorted(),
+                                       files: Array(writer.queuedFiles.dropFirst(before.files)),
+                                       pages: report.pages - before.report.pages,
+                                       entityPages: report.entityPages - before.report.entityPages,
+                                       diagrams: report.diagrams - before.report.diagrams)
             }
         }
         try write(OverviewPages.index(model: model, checklists: checklists, navigation: navigation))
@@ -148,6 +147,39 @@ public struct SiteRenderer: Sendable {
         return report
     }
 
+    /// Every entity's page (an installation method's with its diagram) and
+    /// every reference page, rendered on all cores and queued in order.
+    private func renderFactPages(model: SiteModel, checklists: [String: InstallMethodChecklist],
+                                 navigation: [SitePage.NavigationItem], writer: SiteWriter, report: inout SiteReport) throws {
+        let entities = SiteEntityKind.allCases.flatMap { kind in (model.entities[kind] ?? []).map { (kind, $0) } }
+        let entityPages = ParallelPages.map(entities.count) { index -> (page: Data, path: String, diagram: (svg: Data, path: String)?) in
+            let (kind, entity) = entities[index]
+            if kind == .installMethod, let checklist = checklists[entity.key] {
+                let (page, diagram) = InstallMethodPage.render(checklist, model: model, navigation: navigation)
+                return (page.serialized(), page.path, diagram.map { ($0.svg, $0.path) })
+            }
+            let page = EntityPages.render(entity, model: model, navigation: navigation)
+            return (page.serialized(), page.path, nil)
+        }
+        var next = 0
+        for kind in SiteEntityKind.allCases {
+            let reference = ReferencePages.render(kind, model: model, checklists: checklists, navigation: navigation)
+            try writer.write(reference.serialized(), to: reference.path)
+            report.pages += 1
+            while next < entities.count, entities[next].0 == kind {
+                let rendered = entityPages[next]
+                try writer.write(rendered.page, to: rendered.path)
+                report.pages += 1
+                if let diagram = rendered.diagram {
+                    try writer.write(diagram.svg, to: diagram.path)
+                    report.diagrams += 1
+                }
+                report.entityPages += 1
+                next += 1
+            }
+        }
+    }
+
     /// Facts from rendered documents whose line starts no rendered table row,
     /// list item or paragraph (so no link points at them from the document).
     private static func unlinkedFacts(model: SiteModel, log: RenderLog) -> [SourceLocation] {
@@ -168,6 +200,9 @@ public struct SiteReport: Sendable, Equatable {
     public var entityPages = 0
     /// Document pages rendered by this build; the others were unchanged.
     public var documentPagesRendered = 0
+    /// False when the entity and reference pages were kept from the previous
+    /// render (only prose changed since, in documents they do not quote).
+    public var factPagesRendered = true
     public var diagrams = 0
     /// Every file written (pages, diagrams, script, stylesheet, search index).
     public var files = 0

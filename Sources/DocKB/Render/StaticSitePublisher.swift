@@ -20,7 +20,7 @@ public struct StaticSitePublisher: SitePublisher {
         let renderer = SiteRenderer(databasePath: build.knowledgeBase.path,
                                     siteBasePaths: siteBasePaths ?? [build.sourceFolder.lastPathComponent])
         onReport(try renderer.render(outlines: build.outlines, load: build.load, links: build.links, to: build.outputFolder,
-                                     sourcesSHA256: build.sourcesSHA256))
+                                     sourcesSHA256: build.sourcesSHA256, proseOnly: build.proseOnly))
     }
 
     public func isCurrent(output: URL, sourcesSHA256: String) -> Bool {

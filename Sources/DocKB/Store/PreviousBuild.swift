@@ -12,7 +12,8 @@ public struct PreviousBuild: Sendable {
         public var id: Int64
         public var sha256: String
         public var outline: DocumentOutline
-        public var facts: ExtractedFacts
+        /// As stored; see `facts(of:)`.
+        var factsJSON: Data
         /// As stored: (line, destination, target path, target anchor, status), in order.
         public var links: [LinkRecord]
     }
@@ -24,6 +25,18 @@ public struct PreviousBuild: Sendable {
     public let paths: [String]
     public let lastBuildID: Int
     public let sourcesSHA256: String?
+    /// The URL prefixes the previous build resolved site-absolute links under.
+    public let siteBasePaths: [String]
+
+    /// The facts of the documents at `paths`, decoded now: a build that
+    /// changed no fact never needs those of the documents it did not parse.
+    /// Nil when one cannot be read.
+    public func facts(of paths: [String]) -> [ExtractedFacts]? {
+        let decoded = concurrentMap(paths) { path in
+            entries[path].flatMap { try? JSONDecoder().decode(ExtractedFacts.self, from: $0.factsJSON) }
+        }
+        return decoded.contains { $0 == nil } ? nil : decoded.map { $0! }
+    }
 
     /// Only the documents' paths and content hashes: all a build needs to
     /// find out it has nothing to do, without decoding every cached outline.
@@ -76,19 +89,14 @@ public struct PreviousBuild: Sendable {
                    outline: Data((row["outline"] as String).utf8), facts: Data((row["facts"] as String).utf8))
         }
         // Decoding thousands of documents' JSON is most of the time here: on all cores.
-        let decoded = concurrentMap(rows) { stored -> (DocumentOutline, ExtractedFacts)? in
-            let decoder = JSONDecoder()
-            guard let outline = try? decoder.decode(DocumentOutline.self, from: stored.outline),
-                  let facts = try? decoder.decode(ExtractedFacts.self, from: stored.facts) else { return nil }
-            return (outline, facts)
-        }
+        let decoded = concurrentMap(rows) { stored in try? JSONDecoder().decode(DocumentOutline.self, from: stored.outline) }
         var entries: [String: Entry] = [:]
         var paths: [String] = []
-        for (stored, pair) in zip(rows, decoded) {
-            guard let (outline, facts) = pair else {
+        for (stored, outline) in zip(rows, decoded) {
+            guard let outline else {
                 throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "the cached outline of \(stored.path) cannot be read")
             }
-            entries[stored.path] = Entry(id: stored.id, sha256: stored.sha256, outline: outline, facts: facts,
+            entries[stored.path] = Entry(id: stored.id, sha256: stored.sha256, outline: outline, factsJSON: stored.facts,
                                          links: links[stored.id] ?? [])
             paths.append(stored.path)
         }
@@ -100,5 +108,7 @@ public struct PreviousBuild: Sendable {
         self.paths = paths
         lastBuildID = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM builds") ?? 0
         sourcesSHA256 = try String.fetchOne(db, sql: "SELECT sources_sha256 FROM builds ORDER BY id DESC LIMIT 1")
+        siteBasePaths = (try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = 'site_base_paths'") ?? "")
+            .split(separator: " ").map(String.init)
     }
 }

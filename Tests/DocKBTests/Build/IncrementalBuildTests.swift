@@ -50,6 +50,57 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try Self.differingFiles(output, clean), [])
     }
 
+    /// Rewording prose (no fact, heading, link or line changes) keeps the
+    /// entity and reference pages, unless a page quotes the reworded document.
+    func testAProseEditKeepsFactPagesUnlessTheyQuoteIt() throws {
+        let source = try copyOfDocsSource()
+        let output = source.deletingLastPathComponent().appendingPathComponent("incremental")
+        let siteReports = SiteReports()
+        func buildRecording() throws -> (BuildReport, SiteReport) {
+            let report = try BuildPipeline(source: source, output: output,
+                                           sitePublisher: StaticSitePublisher(onReport: siteReports.append)).run()
+            return (report, try XCTUnwrap(siteReports.last))
+        }
+        _ = try buildRecording()
+
+        let concepts = source.appendingPathComponent("core/plan-design/hierarchy/fundamental-concepts-for-content-management.md")
+        try replace("This content requires a large amount of network bandwidth",
+                    with: "This content needs a lot of network bandwidth", in: concepts)
+        var (report, site) = try buildRecording()
+        XCTAssertEqual(report.history?.changes, [], "no fact changed")
+        XCTAssertFalse(site.factPagesRendered, "the entity and reference pages were rendered again")
+        XCTAssertEqual(site.documentPagesRendered, 1)
+        XCTAssertEqual(site.entityPages, 52)
+        try assertSameAsACleanBuild(output, of: source)
+
+        // The firewall document's client push section is quoted on that method's page.
+        let firewall = source.appendingPathComponent("core/clients/deploy/windows-firewall-and-port-settings-for-clients.md")
+        let method = output.appendingPathComponent("install-methods/client-push-installation.html")
+        let before = try Data(contentsOf: method)
+        try replace("add the following as exceptions to the Windows Firewall",
+                    with: "add these exceptions to the Windows Firewall", in: firewall)
+        (report, site) = try buildRecording()
+        XCTAssertEqual(report.history?.changes, [])
+        XCTAssertTrue(site.factPagesRendered, "a page quoting the reworded text was kept")
+        XCTAssertNotEqual(try Data(contentsOf: method), before)
+        try assertSameAsACleanBuild(output, of: source)
+
+        // A fact alone: other documents' links are kept, not resolved again; all else is rendered.
+        let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
+        try replace("|Windows Installer|", with: "|Windows Installer version 5.0|", in: seed)
+        (report, site) = try buildRecording()
+        XCTAssertEqual(report.history?.changes.filter { $0.entityType == "component" }.count, 1)
+        XCTAssertTrue(site.factPagesRendered)
+        try assertSameAsACleanBuild(output, of: source)
+    }
+
+    private func assertSameAsACleanBuild(_ output: URL, of source: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        let clean = source.deletingLastPathComponent().appendingPathComponent("clean-\(UUID().uuidString)")
+        try build(source, into: clean)
+        try assertSameKnowledgeBase(output, clean, file: file, line: line)
+        XCTAssertEqual(try Self.differingFiles(output, clean), [], file: file, line: line)
+    }
+
     func testNothingChangedWritesNothing() throws {
         let source = try copyOfDocsSource()
         let output = source.deletingLastPathComponent().appendingPathComponent("out")
@@ -161,4 +212,12 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     private func siteFiles(_ output: URL) throws -> [String: Data] { try Self.siteFiles(output) }
+}
+
+/// Site reports handed to a publisher's callback, for a test to read.
+private final class SiteReports: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [SiteReport] = []
+    var last: SiteReport? { lock.withLock { reports.last } }
+    func append(_ report: SiteReport) { lock.withLock { reports.append(report) } }
 }

@@ -12,6 +12,9 @@ final class DocumentCatalog: @unchecked Sendable {
     let outlines: [DocumentOutline]
     private let byPath: [String: DocumentOutline]
     private let anchorsByPath: [String: [String: String]]
+    /// By document, the index of the first section with an anchor, by the
+    /// anchor lower-cased: citations look sections up tens of thousands of times.
+    private let sectionByAnchor: [String: [String: Int]]
     private let load: @Sendable (String) -> Document?
     private let lock = NSLock()
     private var loaded: [String: Document] = [:]
@@ -41,15 +44,19 @@ final class DocumentCatalog: @unchecked Sendable {
         pathsByLowercase = lowercase
         var byPath: [String: DocumentOutline] = [:]
         var anchors: [String: [String: String]] = [:]
+        var sections: [String: [String: Int]] = [:]
         for outline in self.outlines {
             byPath[outline.path] = outline
             var lookup: [String: String] = [:]
+            var sectionLookup: [String: Int] = [:]
             // Sections first, in order, so the first spelling of an anchor wins.
             for section in outline.sections {
                 for anchor in section.anchors where lookup[anchor.lowercased()] == nil {
                     lookup[anchor.lowercased()] = anchor
+                    sectionLookup[anchor.lowercased()] = section.index
                 }
             }
+            sections[outline.path] = sectionLookup
             for anchor in outline.extraAnchors where lookup[anchor.lowercased()] == nil {
                 lookup[anchor.lowercased()] = anchor
             }
@@ -57,6 +64,7 @@ final class DocumentCatalog: @unchecked Sendable {
         }
         self.byPath = byPath
         self.anchorsByPath = anchors
+        self.sectionByAnchor = sections
         installHeadings = self.outlines.flatMap { outline in
             outline.sections.compactMap { section in
                 guard section.level > 1, let heading = MethodMatcher.Heading(section.heading) else { return nil }
@@ -75,10 +83,30 @@ final class DocumentCatalog: @unchecked Sendable {
     /// The whole document, loaded on first use.
     func document(at path: String) -> Document? {
         guard byPath[path] != nil else { return nil }
-        if let document = lock.withLock({ loaded[path] }) { return document }
+        if let document = lock.withLock({ () -> Document? in
+            requested?.insert(path)
+            return loaded[path]
+        }) { return document }
         guard let document = load(path) else { return nil }
         lock.withLock { loaded[path] = document }
         return document
+    }
+
+    private var requested: Set<String>?
+
+    /// From now on, remember which documents' content pages ask for, until
+    /// `endRecording`: the site keeps pages whose inputs did not change, so
+    /// it must know which documents' text a page quotes.
+    func beginRecording() {
+        lock.withLock { requested = [] }
+    }
+
+    /// The documents whose content was asked for since `beginRecording`.
+    func endRecording() -> Set<String> {
+        lock.withLock {
+            defer { requested = nil }
+            return requested ?? []
+        }
     }
 
     /// The path of the document `path` names, matched exactly, else ignoring
@@ -96,8 +124,9 @@ final class DocumentCatalog: @unchecked Sendable {
 
     /// The section an anchor names, for citations ("Title › Section").
     func section(anchor: String, in path: String) -> Section? {
-        guard let outline = byPath[path], let exact = self.anchor(anchor, in: path) else { return nil }
-        return outline.sections.first { $0.anchors.contains(exact) }
+        guard let index = sectionByAnchor[path]?[anchor.lowercased()], let outline = byPath[path],
+              outline.sections.indices.contains(index) else { return nil }
+        return outline.sections[index]
     }
 
     /// The innermost section containing `line` of the document at `path`.

@@ -17,6 +17,41 @@ struct PageManifest: Codable {
     /// By document path.
     var pages: [String: Page] = [:]
 
+    /// The pages made from facts and outlines (entity and reference pages,
+    /// diagrams) as the render that wrote this manifest made them.
+    struct FactPages: Codable, Equatable {
+        /// The sources of that render.
+        var sourcesSHA256: String
+        /// Digest of what every page has (dockb's identity, the navigation, the site's base paths).
+        var shared: String
+        /// The documents whose text these pages quote (related sections).
+        var quoted: [String]
+        var files: [String]
+        var pages: Int
+        var entityPages: Int
+        var diagrams: Int
+
+        /// True when these pages are what a render of the current sources
+        /// would make: since the sources they were made from, only prose
+        /// changed, in documents they do not quote, and every file is still there.
+        func isCurrent(after change: ProseOnlyChange?, shared: String, quotedNow: Set<String>, in root: URL) -> Bool {
+            guard let change, change.previousSourcesSHA256 == sourcesSHA256, self.shared == shared else { return false }
+            guard change.documents.isDisjoint(with: quoted), change.documents.isDisjoint(with: quotedNow) else { return false }
+            return files.allSatisfy { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        }
+
+        /// The same pages, recorded as made for the sources `sourcesSHA256`.
+        func rendered(_ sourcesSHA256: String?, quoting quotedNow: Set<String>) -> FactPages? {
+            guard let sourcesSHA256 else { return nil }
+            var copy = self
+            copy.sourcesSHA256 = sourcesSHA256
+            copy.quoted = quotedNow.union(quoted).sorted()
+            return copy
+        }
+    }
+
+    var factPages: FactPages?
+
     static func read(from root: URL) -> PageManifest {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(fileName).path),
               let manifest = try? JSONDecoder().decode(PageManifest.self, from: data) else { return PageManifest() }

@@ -37,6 +37,9 @@ final class SiteWriter: @unchecked Sendable {
         }
     }
 
+    /// The files queued so far, in the order they were queued.
+    var queuedFiles: [String] { order }
+
     /// Every file of the site this render produced, kept ones included.
     var filesWritten: Int { pending.count + kept.count }
     var bytesWritten: Int {
