@@ -53,7 +53,7 @@ public struct KnowledgeBaseWriter: Sendable {
             "\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp")
         do {
             if case .copy(let base) = start {
-                try FileManager.default.copyItem(at: base, to: temporary)
+                try Durability.copy(base, to: temporary)
             }
             let counts = try write(to: temporary, documentPaths: documentPaths, buildInfo: buildInfo, start: start, body)
             try Durability.flush(temporary)
@@ -101,7 +101,7 @@ public struct KnowledgeBaseWriter: Sendable {
                 try session.setBuildInfo(info)
                 try body(session)
                 // Names the table, column and target of the first dangling reference.
-                try db.checkForeignKeys()
+                if case .copy = start { try session.checkForeignKeysOfWrittenRows() } else { try db.checkForeignKeys() }
                 if case .copy = start { counts = try StoreCounts.load(db) } else { counts = session.counts }
                 return .commit
             }
@@ -118,6 +118,7 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
     case documentNotAnnounced(String)
     case notAKnowledgeBase(String, reason: String)
     case tooManyRows(documentID: Int64)
+    case danglingReference(table: String, column: String, row: Int64)
 
     public var description: String {
         switch self {
@@ -129,6 +130,8 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
             return "document \(path) was added but not listed in documentPaths"
         case .notAKnowledgeBase(let path, let reason):
             return "\(path) is not a dockb knowledge base: \(reason)"
+        case .danglingReference(let table, let column, let row):
+            return "row \(row) of \(table) names a missing row in \(column)"
         case .tooManyRows(let documentID):
             return "document \(documentID) has more than \((1 << RowIDAllocator.shift) - 2) rows, more than one document can hold"
         }
@@ -144,6 +147,54 @@ enum Durability {
         guard fd >= 0 else { throw failure(file) }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw failure(file) }
+    }
+
+    /// Copies `source` to the new file `destination` in the kernel
+    /// (`sendfile`), falling back to reads and writes where the file
+    /// system cannot. Foundation's copy took three times as long for the
+    /// corpus's 95 MB knowledge base, a tenth of an incremental build.
+    static func copy(_ source: URL, to destination: URL) throws {
+        let input = open(source.path, O_RDONLY)
+        guard input >= 0 else { throw failure(source) }
+        defer { close(input) }
+        var status = stat()
+        guard fstat(input, &status) == 0 else { throw failure(source) }
+        let output = open(destination.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard output >= 0 else { throw failure(destination) }
+        defer { close(output) }
+        var left = Int(status.st_size)
+        while left > 0 {
+            let copied = sendfile(output, input, nil, min(left, 1 << 30))
+            if copied > 0 {
+                left -= copied
+            } else if copied == 0 {
+                break  // the source shrank while copying: what is there is copied
+            } else if errno == EINTR {
+                continue
+            } else if [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(errno) {
+                try copyByReading(input, to: output, destination: destination)
+                return
+            } else {
+                throw failure(destination)
+            }
+        }
+    }
+
+    private static func copyByReading(_ input: Int32, to output: Int32, destination: URL) throws {
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let read = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { throw failure(destination) }
+            if read == 0 { return }
+            var written = 0
+            while written < read {
+                let count = buffer.withUnsafeBytes { write(output, $0.baseAddress! + written, read - written) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw failure(destination) }
+                written += count
+            }
+        }
     }
 
     /// Atomically replaces `destination` with `source` (same directory), then

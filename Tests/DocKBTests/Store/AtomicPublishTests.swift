@@ -68,6 +68,38 @@ final class AtomicPublishTests: XCTestCase {
         XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath])
     }
 
+    /// A patch checks only the rows it wrote, but still refuses a dangling one.
+    func testAPatchThatLeavesADanglingReferenceIsRefused() throws {
+        let folder = try ScratchFolder.make(for: self)
+        let paths = [SampleDocuments.otherPath, SampleDocuments.guidePath]
+        let writer = KnowledgeBaseWriter(outputFolder: folder)
+        try writer.publish(documentPaths: paths, buildInfo: [:]) { session in
+            try session.add(SampleDocuments.other(), facts: SampleDocuments.otherFacts(), links: [])
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: SampleDocuments.guideLinks())
+        }
+        let kb = folder.appendingPathComponent("kb.sqlite")
+        let guideID = try KnowledgeBase(url: kb).read { try Int64.fetchOne($0, sql: "SELECT id FROM documents WHERE path = ?",
+                                                                           arguments: [SampleDocuments.guidePath]) }!
+
+        // Rewriting the guide as it was passes the check.
+        try writer.publish(documentPaths: paths, buildInfo: [:], start: .copy(kb)) { session in
+            try session.removeDocument(id: guideID)
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: SampleDocuments.guideLinks())
+        }
+        // A section of the rewritten guide whose parent is missing does not.
+        XCTAssertThrowsError(try writer.publish(documentPaths: paths, buildInfo: [:], start: .copy(kb)) { session in
+            try session.removeDocument(id: guideID)
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: SampleDocuments.guideLinks())
+            try session.db.execute(sql: "UPDATE sections SET parent_id = 999 WHERE document_id = ? AND parent_id IS NOT NULL",
+                                   arguments: [guideID])
+        }) { error in
+            guard case KnowledgeBaseError.danglingReference(let table, let column, _) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual([table, column], ["sections", "parent_id"])
+        }
+        XCTAssertEqual(try documentPaths(in: folder), paths)
+        XCTAssertEqual(try leftovers(in: folder), [])
+    }
+
     func testADocumentNotAnnouncedIsRefused() throws {
         let folder = try ScratchFolder.make(for: self)
         XCTAssertThrowsError(try KnowledgeBaseWriter(outputFolder: folder).publish(documentPaths: [], buildInfo: [:]) {
