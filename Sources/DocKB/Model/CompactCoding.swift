@@ -4,7 +4,8 @@ import Foundation
 // thousand from the knowledge base's document cache (outlines: sections with
 // their heading inlines, and links). Arrays instead of keyed objects: the
 // synthesized forms (`{"text":{"_0":"..."}}`) made decoding the corpus's
-// cached outlines a sixth of an incremental build. Only the cache uses these
+// cached outlines a sixth of an incremental build. Facts keep their keyed
+// form but their sources (one per fact) are arrays too. Only the cache uses these
 // forms; the knowledge base's public columns do not hold them.
 
 extension Inline {
@@ -90,5 +91,19 @@ extension DocumentOutline.Link {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.unkeyedContainer()
         try c.encode(destination); try c.encode(text); try c.encode(line)
+    }
+}
+
+extension FactSource {
+    /// `[path, line, anchor, section]`: every cached fact has one.
+    public init(from decoder: any Decoder) throws {
+        var c = try decoder.unkeyedContainer()
+        self.init(path: try c.decode(String.self), line: try c.decode(Int.self), anchor: try c.decode(String.self),
+                  section: try c.decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.unkeyedContainer()
+        try c.encode(path); try c.encode(line); try c.encode(anchor); try c.encode(section)
     }
 }
