@@ -28,8 +28,9 @@ struct DocumentIndex: Sendable {
         for outline in outlines {
             own[outline.path, default: []].formUnion(outline.anchors)
             for section in outline.sections {
-                let exact = HeadingSlugger.slug(HeadingSlugger.visibleText(section.content), trimming: false)
-                if exact != section.slug { own[outline.path, default: []].insert(exact) }
+                if let exact = HeadingSlugger.exactID(of: section.content, slug: section.slug) {
+                    own[outline.path, default: []].insert(exact)
+                }
             }
             included[outline.path] = Self.includePaths(of: outline)
         }

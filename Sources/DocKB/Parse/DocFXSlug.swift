@@ -26,6 +26,14 @@ struct HeadingSlugger {
         return candidate
     }
 
+    /// DocFX's exact identifier for a heading, when it differs from `slug`
+    /// (the text starts after an anchor and a space: `-title`). Authors copy
+    /// it from published pages, so links resolve to it and pages carry it.
+    static func exactID(of content: [Inline], slug: String) -> String? {
+        let exact = Self.slug(visibleText(content), trimming: false)
+        return exact == slug ? nil : exact
+    }
+
     /// The identifier for one heading text, before de-duplication.
     /// `trimming: false` gives DocFX's exact form (see the type's comment).
     static func slug(_ text: some StringProtocol, trimming: Bool = true) -> String {

@@ -103,6 +103,33 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(resolver.resolve("javascript:void(0)"), .unsafe)
     }
 
+    /// Pages link where the knowledge base's link resolution says, with the
+    /// rules only it knew before: DocFX's exact heading ids, anchors of
+    /// included files; and `#x` in an included file leads into the page it is pasted into.
+    func testPageLinksFollowTheBuildsResolution() throws {
+        let parser = MarkdownParser()
+        let page = parser.parse(Data("""
+            # Page
+
+            ## <a name="bkmk_a"></a> Alpha
+
+            [!INCLUDE [shared](includes/shared.md)]
+            """.utf8), path: "guide/page.md")
+        let shared = parser.parse(Data("""
+            ## <a name="bkmk_shared"></a> Shared part
+
+            See [alpha](#bkmk_a) and [here](#bkmk_shared).
+            """.utf8), path: "guide/includes/shared.md")
+        let catalog = DocumentCatalog(documents: [page, shared])
+        let onPage = PageLinkResolver(catalog: catalog, documentPath: "guide/other.md", pagePath: "docs/guide/other.html")
+        XCTAssertEqual(onPage.resolve("page.md#-alpha"), .page("page.html#-alpha"), "DocFX's exact id")
+        XCTAssertEqual(onPage.resolve("page.md#BKMK_SHARED"), .page("page.html#bkmk_shared"), "an included file's anchor")
+        let inInclude = PageLinkResolver(catalog: catalog, documentPath: "guide/includes/shared.md",
+                                         pagePath: "docs/guide/page.html", hostDocument: "guide/page.md")
+        XCTAssertEqual(inInclude.resolve("#bkmk_a"), .page("page.html#bkmk_a"), "into the host page")
+        XCTAssertEqual(inInclude.resolve("#bkmk_shared"), .page("page.html#bkmk_shared"))
+    }
+
     func testSearchIndexKeepsDistinctWordsAndEscapesForScripts() {
         XCTAssertEqual(SiteSearchIndex.distinctWords("The client, the Client (BITS)\nuses /source:<path>."),
                        "client bits uses /source:<path>")

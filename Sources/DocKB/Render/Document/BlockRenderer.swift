@@ -12,6 +12,8 @@ final class BlockRenderer {
     var afterTitle: ((MarkupElement) -> Void)?
     private var titleWritten = false
     private var includeStack: [String] = []
+    /// The document the page is for: an included file's `#x` may lead into it.
+    private var hostDocument: String?
 
     init(model: SiteModel, page: SitePage, log: RenderLog) {
         self.model = model
@@ -22,12 +24,17 @@ final class BlockRenderer {
     var hasWrittenTitle: Bool { titleWritten }
 
     func render<S: Sequence<Block>>(_ blocks: S, documentPath: String, into parent: MarkupElement) {
+        if includeStack.isEmpty { hostDocument = documentPath }
         for block in blocks { render(block, documentPath: documentPath, into: parent) }
     }
 
     private func inlines(_ documentPath: String, line: Int) -> InlineRenderer {
-        InlineRenderer(links: PageLinkResolver(catalog: model.catalog, documentPath: documentPath, pagePath: page.path),
-                       log: log, line: line)
+        InlineRenderer(links: links(documentPath), log: log, line: line)
+    }
+
+    private func links(_ documentPath: String) -> PageLinkResolver {
+        PageLinkResolver(catalog: model.catalog, documentPath: documentPath, pagePath: page.path,
+                         hostDocument: includeStack.isEmpty ? documentPath : hostDocument)
     }
 
     private func render(_ block: Block, documentPath: String, into parent: MarkupElement) {
@@ -58,8 +65,7 @@ final class BlockRenderer {
             if InlineHTML.isComment(raw) && raw.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("-->") {
                 parent.comment(raw)
             } else {
-                HTMLSanitizer(resolveLink: PageLinkResolver(catalog: model.catalog, documentPath: documentPath,
-                                                        pagePath: page.path).resolve)
+                HTMLSanitizer(resolveLink: links(documentPath).resolve)
                     .append(fragment: raw, to: parent)
             }
         case .include(let include):
@@ -80,7 +86,9 @@ final class BlockRenderer {
         }
         let element = parent.element("h\(level)")
         var primary: String?
-        for anchor in heading.anchors {
+        // DocFX's exact id last: the knowledge base resolves links to it, so the page must have it.
+        let exact = HeadingSlugger.exactID(of: heading.content, slug: heading.slug).map { [$0] } ?? []
+        for anchor in heading.anchors + exact {
             if primary == nil {
                 if element.setID(anchor) { primary = anchor }
             } else if !page.tree.isClaimed(id: anchor) {

@@ -21,6 +21,8 @@ final class DocumentCatalog: @unchecked Sendable {
 
     /// URL prefixes (`/sccm/`) under which site-absolute links point into the set.
     let siteBasePaths: [String]
+    /// The build's link resolution over these documents: pages link where the knowledge base says.
+    let linkResolver: LinkResolver
     private let pathsByLowercase: [String: String]
 
     convenience init(documents: [Document], siteBasePaths: [String] = []) {
@@ -37,6 +39,7 @@ final class DocumentCatalog: @unchecked Sendable {
             let trimmed = base.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             return trimmed.isEmpty ? nil : "/" + trimmed.lowercased() + "/"
         }
+        linkResolver = LinkResolver(outlines: self.outlines, siteBasePaths: self.siteBasePaths)
         var lowercase: [String: String] = [:]
         for outline in self.outlines where lowercase[outline.path.lowercased()] == nil {
             lowercase[outline.path.lowercased()] = outline.path

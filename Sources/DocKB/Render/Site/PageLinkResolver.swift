@@ -14,12 +14,22 @@ enum ResolvedLink: Equatable {
 
 /// Rewrites the links of one document for the page it is rendered on:
 /// `.md` links become links to the generated pages with their anchors.
+///
+/// Which document and anchor a relative link names is decided by the build's
+/// `LinkResolver` (through the catalog), so a page links where the knowledge
+/// base says the link leads: `.md`-less and site-absolute paths, anchors
+/// matched regardless of case, DocFX's heading ids, anchors of included files.
+/// This type only adds what is particular to a page: URL safety, and `#x`
+/// written in an included file, which leads into the page it is pasted into
+/// when that page has `x`.
 struct PageLinkResolver {
     let catalog: DocumentCatalog
     /// The document whose folder relative links start from (an included file's own path).
     let documentPath: String
     /// The generated page the link is written on.
     let pagePath: String
+    /// The document the page is for (differs from `documentPath` inside an included file).
+    var hostDocument: String?
 
     func resolve(_ raw: String) -> ResolvedLink {
         let destination = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -31,36 +41,25 @@ struct PageLinkResolver {
         }
     }
 
-    /// Relative paths start from the linking document's folder; site-absolute
-    /// ones (`/sccm/core/x`) from the source folder when they start with one
-    /// of the catalog's site base paths. Extension-less paths name `x.md` or
-    /// `x/index.md`, as DocFX publishes pages without `.md`.
     private func resolveRelative(_ destination: String) -> ResolvedLink {
         let (pathPart, fragment) = Self.split(destination)
-        if pathPart.isEmpty {
-            return link(toDocument: documentPath, fragment: fragment, written: destination)
+        if pathPart.isEmpty, fragment != nil, let host = hostDocument, host != documentPath {
+            // The host page's anchors include those of the files pasted into it.
+            let inHost = catalog.linkResolver.resolve(destination, text: "", line: 0, in: host)
+            if inHost.status == .resolved, inHost.targetPath == host {
+                return .page(SitePaths.url(from: pagePath, to: catalog.page(forDocument: host), fragment: inHost.targetAnchor))
+            }
         }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
-        let target: String?
-        if decoded.hasPrefix("/") {
-            target = catalog.siteBasePaths.first { decoded.lowercased().hasPrefix($0) }
-                .flatMap { Self.normalize(String(decoded.dropFirst($0.count)), relativeTo: "root.md") }
-        } else {
-            target = Self.normalize(decoded, relativeTo: documentPath)
+        let record = catalog.linkResolver.resolve(destination, text: "", line: 0, in: documentPath)
+        switch record.status {
+        case .resolved, .danglingAnchor:
+            guard let target = record.targetPath else { return .unresolved(destination) }
+            // A fragment the target does not have would be a dead anchor: link to the page instead.
+            let anchor = record.status == .resolved ? record.targetAnchor : nil
+            return .page(SitePaths.url(from: pagePath, to: catalog.page(forDocument: target), fragment: anchor))
+        case .danglingDocument, .external, .asset:
+            return .unresolved(destination)
         }
-        guard let target else { return .unresolved(destination) }
-        let candidates = decoded.hasSuffix("/") ? [target + "/index.md"] : [target, target + ".md", target + "/index.md"]
-        if let found = candidates.lazy.compactMap(catalog.documentPath(matching:)).first {
-            return link(toDocument: found, fragment: fragment, written: destination)
-        }
-        return .unresolved(destination)
-    }
-
-    private func link(toDocument path: String, fragment: String?, written: String) -> ResolvedLink {
-        let page = catalog.page(forDocument: path)
-        // A fragment the target does not have would be a dead anchor: link to the page instead.
-        let anchor = fragment.flatMap { catalog.anchor($0, in: path) }
-        return .page(SitePaths.url(from: pagePath, to: page, fragment: anchor))
     }
 
     /// `a/b.md?view=x#frag` → (`a/b.md`, `frag`); the query means nothing offline.
