@@ -21,6 +21,8 @@ public struct CompletedBuild: Sendable {
     public var load: @Sendable (String) -> Document?
     /// Every document's links as the build resolved them, by path.
     public var links: [String: [LinkRecord]]
+    /// The resolution itself, so pages link where the knowledge base says.
+    public var linkResolver: LinkResolver
     /// Identifies the sources the build read (see `BuildHistoryEntry`).
     public var sourcesSHA256: String
     /// Set when, since the previous build, only prose changed (see `ProseOnlyChange`).
@@ -121,7 +123,7 @@ public struct BuildPipeline: Sendable {
         let incremental = plan.kind == .incremental ? previous.map { IncrementalChange(previous: $0, parsed: parsed) } : nil
         progress?.begin("links")
         let links: [(links: [LinkRecord], warnings: [Diagnostic])]
-        let siteBasePaths: [String]
+        let linkResolver: LinkResolver
         if let incremental, let previous, incremental.linkTargetsUnchanged {
             // Nothing another document links to changed: only the parsed documents' links are resolved again.
             let resolver = LinkResolver(outlines: outlines, siteBasePaths: previous.siteBasePaths)
@@ -130,11 +132,11 @@ public struct BuildPipeline: Sendable {
                 let kept = previous.entries[file.relativePath]!.links
                 return (kept, LinkResolver.warnings(for: kept, in: file.relativePath))
             }
-            siteBasePaths = resolver.siteBasePaths
+            linkResolver = resolver
         } else {
             let (resolver, resolved) = resolveLinks(outlines)
             links = resolved
-            siteBasePaths = resolver.siteBasePaths
+            linkResolver = resolver
             // An unchanged document whose links now resolve differently (its
             // target changed) is written again too.
             if let previous, incremental != nil {
@@ -164,7 +166,7 @@ public struct BuildPipeline: Sendable {
 
         let paths = sources.files.map(\.relativePath)
         let buildInfo = ["source_folder": source.path, "documents": String(paths.count),
-                         "site_base_paths": siteBasePaths.joined(separator: " ")]
+                         "site_base_paths": linkResolver.siteBasePaths.joined(separator: " ")]
         progress?.begin("write", total: parsed.count)
         let start: KnowledgeBaseWriter.Start = plan.kind == .incremental ? .copy(knowledgeBase) : .empty(history: previous?.url)
         var documentWarnings: [Diagnostic] = []
@@ -210,7 +212,7 @@ public struct BuildPipeline: Sendable {
                 ProseOnlyChange(previousSourcesSHA256: $0, documents: Set(parsed.keys))
             } : nil
             try publishSite(sitePublisher, sources: sources, parsed: parsed, outlines: outlines, links: resolved,
-                            plan: plan, report: report, proseOnly: proseOnly)
+                            linkResolver: linkResolver, plan: plan, report: report, proseOnly: proseOnly)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
         }
@@ -222,7 +224,8 @@ public struct BuildPipeline: Sendable {
     /// which is the costly part) for pages that must be rendered again.
     private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed: [String: ParsedDocument],
                              outlines: [DocumentOutline]?, links: [String: [LinkRecord]],
-                             plan: BuildPlan, report: BuildReport, proseOnly: ProseOnlyChange? = nil) throws {
+                             linkResolver: LinkResolver? = nil, plan: BuildPlan, report: BuildReport,
+                             proseOnly: ProseOnlyChange? = nil) throws {
         let documents = parsed.mapValues(\.document)
         let data = Dictionary(uniqueKeysWithValues: sources.files.map { ($0.relativePath, $0.data) })
         let parser = parser
@@ -230,9 +233,10 @@ public struct BuildPipeline: Sendable {
             documents[path] ?? data[path].map { parser.parse($0, path: path) }
         }
         let outlines = outlines ?? concurrentMap(sources.files) { load($0.relativePath)!.outline }
+        let linkResolver = linkResolver ?? resolver(for: outlines)
         do {
             try publisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output, knowledgeBase: knowledgeBase,
-                                                 outlines: outlines, load: load, links: links,
+                                                 outlines: outlines, load: load, links: links, linkResolver: linkResolver,
                                                  sourcesSHA256: plan.sourcesSHA256, proseOnly: proseOnly, report: report))
         } catch {
             throw BuildError.sitePublishingFailed("\(error)")
@@ -269,9 +273,14 @@ public struct BuildPipeline: Sendable {
 
     /// Every document's links, resolved against all outlines, in source order.
     private func resolveLinks(_ outlines: [DocumentOutline]) -> (LinkResolver, [(links: [LinkRecord], warnings: [Diagnostic])]) {
-        let resolver = siteBasePaths.map { LinkResolver(outlines: outlines, siteBasePaths: $0) }
-            ?? LinkResolver.learningSiteBases(outlines: outlines, sourceFolderName: source.lastPathComponent)
+        let resolver = resolver(for: outlines)
         return (resolver, concurrentMap(outlines, resolver.links(of:)))
+    }
+
+    /// The given site base paths, or those the documents' links show to be theirs.
+    private func resolver(for outlines: [DocumentOutline]) -> LinkResolver {
+        siteBasePaths.map { LinkResolver(outlines: outlines, siteBasePaths: $0) }
+            ?? LinkResolver.learningSiteBases(outlines: outlines, sourceFolderName: source.lastPathComponent)
     }
 }
 

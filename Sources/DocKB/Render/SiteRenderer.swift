@@ -37,9 +37,10 @@ public struct SiteRenderer: Sendable {
     /// out again for the pages' digests.
     public func render(outlines: [DocumentOutline], load: @escaping @Sendable (String) -> Document?,
                        links: [String: [LinkRecord]]?, to outputDirectory: URL,
-                       sourcesSHA256: String? = nil, proseOnly: ProseOnlyChange? = nil) throws -> SiteReport {
+                       sourcesSHA256: String? = nil, proseOnly: ProseOnlyChange? = nil,
+                       linkResolver: LinkResolver? = nil) throws -> SiteReport {
         let snapshot = try SiteFacts.load(databasePath: databasePath)
-        let catalog = DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load)
+        let catalog = DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load, linkResolver: linkResolver)
         let model = SiteModel(snapshot: snapshot, catalog: catalog)
         let writer = try SiteWriter(root: outputDirectory)
         let log = RenderLog()

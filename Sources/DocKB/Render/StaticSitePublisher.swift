@@ -6,8 +6,8 @@ import Foundation
 /// `publish` cannot return anything to the pipeline, so the site report goes
 /// to `onReport` (the command prints its summary).
 public struct StaticSitePublisher: SitePublisher {
-    /// URL prefixes of site-absolute links; nil uses the source folder's own
-    /// name, as the build's link resolution does.
+    /// URL prefixes of site-absolute links; nil uses the build's (the source
+    /// folder's own name and the prefixes its documents' links show to be theirs).
     public var siteBasePaths: [String]?
     public var onReport: @Sendable (SiteReport) -> Void
 
@@ -17,10 +17,12 @@ public struct StaticSitePublisher: SitePublisher {
     }
 
     public func publish(_ build: CompletedBuild) throws {
+        // Unless told otherwise, pages resolve links exactly as the build did.
         let renderer = SiteRenderer(databasePath: build.knowledgeBase.path,
-                                    siteBasePaths: siteBasePaths ?? [build.sourceFolder.lastPathComponent])
+                                    siteBasePaths: siteBasePaths ?? build.linkResolver.siteBasePaths)
         onReport(try renderer.render(outlines: build.outlines, load: build.load, links: build.links, to: build.outputFolder,
-                                     sourcesSHA256: build.sourcesSHA256, proseOnly: build.proseOnly))
+                                     sourcesSHA256: build.sourcesSHA256, proseOnly: build.proseOnly,
+                                     linkResolver: siteBasePaths == nil ? build.linkResolver : nil))
     }
 
     public func isCurrent(output: URL, sourcesSHA256: String) -> Bool {

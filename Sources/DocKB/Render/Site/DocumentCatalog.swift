@@ -32,14 +32,16 @@ final class DocumentCatalog: @unchecked Sendable {
 
     /// `load` returns the full document at a path of `outlines`; it may be
     /// called from several threads.
-    init(outlines: [DocumentOutline], siteBasePaths: [String] = [], load: @escaping @Sendable (String) -> Document?) {
+    /// `linkResolver`, the build's, spares making another over the same outlines.
+    init(outlines: [DocumentOutline], siteBasePaths: [String] = [], load: @escaping @Sendable (String) -> Document?,
+         linkResolver: LinkResolver? = nil) {
         self.outlines = outlines.sorted { $0.path < $1.path }
         self.load = load
         self.siteBasePaths = siteBasePaths.compactMap { base in
             let trimmed = base.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             return trimmed.isEmpty ? nil : "/" + trimmed.lowercased() + "/"
         }
-        linkResolver = LinkResolver(outlines: self.outlines, siteBasePaths: self.siteBasePaths)
+        self.linkResolver = linkResolver ?? LinkResolver(outlines: self.outlines, siteBasePaths: self.siteBasePaths)
         var lowercase: [String: String] = [:]
         for outline in self.outlines where lowercase[outline.path.lowercased()] == nil {
             lowercase[outline.path.lowercased()] = outline.path
