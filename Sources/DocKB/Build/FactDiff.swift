@@ -122,7 +122,7 @@ public enum FactDiff {
             }
             for r in facts.securityRoles { add("security_role", [r.name, r.description], name: r.name, [:], r.source) }
             for p in facts.permissions {
-                add("permission", [p.subject, p.permission, p.object, p.purpose], name: "\(p.permission) on \(p.object ?? "-")",
+                add("permission", [p.subject, p.permission, p.object, p.purpose], name: p.object.map { "\(p.permission) on \($0)" } ?? p.permission,
                     ["security_role": p.securityRole], p.source)
             }
             for p in facts.ports {

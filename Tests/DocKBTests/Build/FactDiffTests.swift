@@ -24,6 +24,16 @@ final class FactDiffTests: XCTestCase {
         ])
     }
 
+    func testAPermissionWithoutObjectIsNamedAlone() {
+        var new = ExtractedFacts()
+        new.permissions = [
+            Permission(permission: "Read", object: nil, purpose: "p", securityRole: nil, subject: nil, source: src),
+            Permission(permission: "Modify", object: "Collection", purpose: "p", securityRole: nil, subject: nil, source: src),
+        ]
+        XCTAssertEqual(Set(FactDiff.compare(old: [], new: [new]).map(\.description)),
+                       ["permission Read added", "permission Modify on Collection added"])
+    }
+
     func testRewordingIsAChangeNotRemovalPlusAddition() {
         var old = ExtractedFacts(), new = ExtractedFacts()
         old.requirements = [requirement("The client computer must be able to contact a management point to download files.")]

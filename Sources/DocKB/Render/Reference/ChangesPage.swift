@@ -105,9 +105,11 @@ enum ChangesPage {
         case "security_role": return model.entity(.securityRole, named: name)
         case "requirement": return model.home(ofRequirementSubject: name)
         case "permission":
-            guard let on = name.range(of: " on ", options: .backwards) else { return nil }
-            let object = String(name[on.upperBound...])
-            return model.entity(.permissionObject, named: SiteModel.objectName(object == "-" ? nil : object))
+            // "Read on Collection"; a permission stated without an object is named alone.
+            guard let on = name.range(of: " on ", options: .backwards) else {
+                return model.entity(.permissionObject, named: SiteModel.objectName(nil))
+            }
+            return model.entity(.permissionObject, named: SiteModel.objectName(String(name[on.upperBound...])))
         case "port":
             let label = name.range(of: " (").map { String(name[..<$0.lowerBound]) } ?? name
             return model.entity(.port, named: label)
