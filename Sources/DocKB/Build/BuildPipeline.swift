@@ -153,7 +153,7 @@ public struct BuildPipeline: Sendable {
         // Facts: when only prose changed, the previous build's stand and no
         // fact of an unparsed document needs decoding.
         let factsUnchanged = incremental?.factsAndOutlinesUnchanged ?? false
-        let facts = factsUnchanged ? [] : try allFacts(sources: sources, parsed: parsed, previous: previous)
+        var facts = factsUnchanged ? [] : try allFacts(sources: sources, parsed: parsed, previous: previous)
         let history = BuildHistoryEntry(
             id: (previous?.lastBuildID ?? 0) + 1, kind: plan.kind, documents: sources.files.count,
             documentsParsed: parsed.count, sourcesSHA256: plan.sourcesSHA256,
@@ -195,6 +195,7 @@ public struct BuildPipeline: Sendable {
             try session.record(history)
         }
         stopwatch.lap("write")
+        facts = []  // The site does not need them: memory for the pages.
 
         // Errors first, then what the scanner, parser, extractor and store
         // noticed, then dangling links: a folder copied out of a larger docset
@@ -211,7 +212,10 @@ public struct BuildPipeline: Sendable {
             let proseOnly = factsUnchanged ? previous?.sourcesSHA256.map {
                 ProseOnlyChange(previousSourcesSHA256: $0, documents: Set(parsed.keys))
             } : nil
-            try publishSite(sitePublisher, sources: sources, parsed: parsed, outlines: outlines, links: resolved,
+            // Only the documents go on to the site; their facts are freed for its pages.
+            let documents = parsed.mapValues(\.document)
+            parsed = [:]
+            try publishSite(sitePublisher, sources: sources, parsed: documents, outlines: outlines, links: resolved,
                             linkResolver: linkResolver, plan: plan, report: report, proseOnly: proseOnly)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
@@ -222,12 +226,13 @@ public struct BuildPipeline: Sendable {
     /// The site gets every document's outline, and the content of those it
     /// renders: parsed by this build, or parsed on demand (without extraction,
     /// which is the costly part) for pages that must be rendered again.
-    private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed: [String: ParsedDocument],
+    private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed documents: [String: Document],
                              outlines: [DocumentOutline]?, links: [String: [LinkRecord]],
                              linkResolver: LinkResolver? = nil, plan: BuildPlan, report: BuildReport,
                              proseOnly: ProseOnlyChange? = nil) throws {
-        let documents = parsed.mapValues(\.document)
-        let data = Dictionary(uniqueKeysWithValues: sources.files.map { ($0.relativePath, $0.data) })
+        // The bytes of the documents not parsed yet, for those a page needs.
+        let data = Dictionary(uniqueKeysWithValues: sources.files.filter { documents[$0.relativePath] == nil }
+            .map { ($0.relativePath, $0.data) })
         let parser = parser
         let load: @Sendable (String) -> Document? = { path in
             documents[path] ?? data[path].map { parser.parse($0, path: path) }

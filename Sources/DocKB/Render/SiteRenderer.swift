@@ -134,7 +134,8 @@ public struct SiteRenderer: Sendable {
         let rowCache = SearchRowCache.read(from: outputDirectory)
         let search = SiteSearchIndex.script(for: model, reusing: rowCache)
         try writer.write(search.script, to: SitePaths.searchIndex)
-        try writer.write(search.cache.encoded(), to: SearchRowCache.fileName)
+        try writer.write(search.cache.encoded(forIndex: search.script), to: SearchRowCache.fileName)
+        report.searchRowsReused = search.documentsReused
         try writer.write(Data(SiteStylesheet.source.utf8), to: SitePaths.stylesheet)
         try writer.write(Data(SiteScript.source.utf8), to: SitePaths.script)
         try writer.write(try manifest.encoded(), to: PageManifest.fileName)
@@ -205,6 +206,8 @@ public struct SiteReport: Sendable, Equatable {
     /// False when the entity and reference pages were kept from the previous
     /// render (only prose changed since, in documents they do not quote).
     public var factPagesRendered = true
+    /// Documents whose search index rows came from the previous render (see `SearchRowCache`).
+    public var searchRowsReused = 0
     public var diagrams = 0
     /// Every file written (pages, diagrams, script, stylesheet, search index).
     public var files = 0

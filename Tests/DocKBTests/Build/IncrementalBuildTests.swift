@@ -71,6 +71,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertFalse(site.factPagesRendered, "the entity and reference pages were rendered again")
         XCTAssertEqual(site.documentPagesRendered, 1)
         XCTAssertEqual(site.entityPages, 52)
+        XCTAssertEqual(site.searchRowsReused, 14, "the search rows of the unchanged documents were made again")
         try assertSameAsACleanBuild(output, of: source)
 
         // The firewall document's client push section is quoted on that method's page.

@@ -6,69 +6,83 @@ import Foundation
 /// of splitting each section's text into words again (most of the time an
 /// unchanged corpus spent on its search index).
 ///
-/// Kept beside the site as `.dockb-search-cache`, in a line format that needs
-/// no decoding of its rows: a header naming the dockb that wrote it (another
-/// dockb may make other rows, so its cache is ignored), then per document a
-/// line `SHA256 COUNT` and COUNT lines of serialized row. Rows are JSON text,
-/// whose strings escape line breaks, so a row is always one line.
+/// The rows themselves stay where they are, in the published
+/// `search-index.js`: `.dockb-search-cache` only says where each document's
+/// rows lie in it, so the cache costs no second copy of a 10 MB index, on
+/// disk or in memory. Its lines: a header naming the dockb that wrote it and
+/// the sha256 of the index it describes (an index changed since, or another
+/// dockb, means no cache), then per document `SHA256 COUNT` and COUNT lines
+/// `START LENGTH` (byte ranges of its rows in the index).
 struct SearchRowCache {
     static let fileName = ".dockb-search-cache"
 
-    /// By document sha256: each row as the index writes it after the document number.
-    var rows: [String: [[UInt8]]] = [:]
+    /// The index the ranges point into.
+    private(set) var index: [UInt8] = []
+    /// By document sha256: where each of its rows lies in `index`.
+    private(set) var ranges: [String: [Range<Int>]] = [:]
 
-    private static var header: String { "dockb search rows, made by dockb \(ToolIdentity.current)" }
+    init() {}
 
-    static func read(from root: URL) -> SearchRowCache {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(fileName).path) else {
-            return SearchRowCache()
-        }
-        return SearchRowCache(data) ?? SearchRowCache()
+    /// The rows of the document with this content hash, if known.
+    func rows(of sha256: String) -> [ArraySlice<UInt8>]? {
+        ranges[sha256].map { $0.map { index[$0] } }
     }
 
-    /// Nil when `data` is not a whole cache written by this dockb: a file cut
-    /// short ends without its line break, or with fewer rows than counted.
-    init?(_ data: Data) {
-        // Lines as ranges over one byte array: Data's own slicing made reading
-        // the corpus's 10 MB cache take longer than computing half of it.
-        let bytes = [UInt8](data)
-        guard bytes.last == 0x0A else { return nil }
-        var lines: [Range<Int>] = []
-        var start = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == 0x0A {
-                lines.append(start..<index)
-                start = index + 1
-            }
+    /// The cache beside the site in `root`, or an empty one.
+    static func read(from root: URL) -> SearchRowCache {
+        let fileManager = FileManager.default
+        guard let text = fileManager.contents(atPath: root.appendingPathComponent(fileName).path),
+              let index = fileManager.contents(atPath: root.appendingPathComponent(SitePaths.searchIndex).path) else {
+            return SearchRowCache()
         }
-        guard let first = lines.first, String(decoding: bytes[first], as: UTF8.self) == Self.header else { return nil }
-        var next = 1
-        while next < lines.count {
-            let fields = bytes[lines[next]].split(separator: 0x20)
-            next += 1
-            guard fields.count == 2, let count = Int(String(decoding: fields[1], as: UTF8.self)), count >= 0,
-                  lines.count - next >= count else { return nil }
-            let group = lines[next..<(next + count)]
-            guard !group.contains(where: \.isEmpty) else { return nil }
-            rows[String(decoding: fields[0], as: UTF8.self)] = group.map { Array(bytes[$0]) }
+        return SearchRowCache(text, index: index) ?? SearchRowCache()
+    }
+
+    static func header(forIndexSHA256 sha256: String) -> String {
+        "dockb search rows, made by dockb \(ToolIdentity.current), for an index with sha256 \(sha256)"
+    }
+
+    /// Nil when `text` is not a whole cache of `index` written by this dockb.
+    init?(_ text: Data, index: Data) {
+        guard text.last == 0x0A else { return nil }
+        let lines = String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        guard lines.first.map(String.init) == Self.header(forIndexSHA256: MarkdownParser.sha256(of: index)) else {
+            return nil
+        }
+        self.index = [UInt8](index)
+        var next = lines.index(after: lines.startIndex)
+        while next < lines.endIndex {
+            let fields = lines[next].split(separator: " ")
+            next = lines.index(after: next)
+            guard fields.count == 2, let count = Int(fields[1]), count >= 0, lines.endIndex - next >= count else { return nil }
+            var group: [Range<Int>] = []
+            for line in lines[next..<(next + count)] {
+                let numbers = line.split(separator: " ").compactMap { Int($0) }
+                guard numbers.count == 2, numbers[0] >= 0, numbers[1] > 0, numbers[0] + numbers[1] <= self.index.count else {
+                    return nil
+                }
+                group.append(numbers[0]..<(numbers[0] + numbers[1]))
+            }
+            ranges[String(fields[0])] = group
             next += count
         }
     }
 
-    init() {}
+    /// Records that the rows of the document with hash `sha256` lie at
+    /// `rows` in the index being written (see `encoded(forIndex:)`).
+    mutating func record(_ sha256: String, rows: [Range<Int>]) {
+        ranges[sha256] = rows
+    }
 
-    /// Sorted by hash, so the same site gives the same file.
-    func encoded() -> Data {
-        var out = [UInt8](Self.header.utf8)
-        out.append(0x0A)
-        for key in rows.keys.sorted() {
-            let group = rows[key]!
-            out.append(contentsOf: "\(key) \(group.count)\n".utf8)
-            for row in group {
-                out.append(contentsOf: row)
-                out.append(0x0A)
-            }
+    /// The cache file for the index `index`, with the ranges recorded; sorted
+    /// by hash, so the same site gives the same file.
+    func encoded(forIndex index: Data) -> Data {
+        var out = Self.header(forIndexSHA256: MarkdownParser.sha256(of: index)) + "\n"
+        for key in ranges.keys.sorted() {
+            let group = ranges[key]!
+            out += "\(key) \(group.count)\n"
+            for range in group { out += "\(range.lowerBound) \(range.count)\n" }
         }
-        return Data(out)
+        return Data(out.utf8)
     }
 }
