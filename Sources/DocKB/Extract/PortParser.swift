@@ -1,6 +1,7 @@
 /// Reads port numbers from port-table cells ("80 (See note 1, ...)", "80 or
 /// 8530", "--", "DYNAMIC", "49152-65535") and from prose ("Outbound: TCP Port
-/// **10123**", "HTTPS (by default, TCP 443)", "inbound custom port TCP 135"),
+/// **10123**", "HTTPS (by default, TCP 443)", "inbound custom port TCP 135",
+/// "UDP and TCP port 135"),
 /// and the two machines a description names ("between the site server and
 /// the client computer", "from the client computer to a management point").
 enum PortParser {
@@ -37,7 +38,19 @@ enum PortParser {
             direction = words.contains("inbound") && words.contains("outbound") ? "inbound and outbound"
                 : words.contains("inbound") ? "inbound" : "outbound"
         }
-        for m in transportThenNumber.matches(in: text) {
+        // "UDP and TCP port 135": one port per transport; the "TCP port 135"
+        // inside it is not counted again below.
+        var pairs: [Range<String.Index>] = []
+        for m in twoTransportsThenNumber.matches(in: text) {
+            pairs.append(m.range)
+            let application = applicationBefore(m.range.lowerBound, in: text)
+            let port = m.groups[2].replacingOccurrences(of: " ", with: "")
+            let written = [m.groups[0].uppercased(), m.groups[1].uppercased()]
+            for transport in written[0] == written[1] ? [written[0]] : written {
+                found.append(ProsePort(transport: transport, port: port, direction: direction, application: application))
+            }
+        }
+        for m in transportThenNumber.matches(in: text) where !pairs.contains(where: { $0.overlaps(m.range) }) {
             let application = applicationBefore(m.range.lowerBound, in: text)
             found.append(ProsePort(transport: m.groups[0].uppercased(), port: m.groups[1].replacingOccurrences(of: " ", with: ""),
                                    direction: direction, application: application))
@@ -87,6 +100,8 @@ enum PortParser {
                                                   requiring: [["inbound", "outbound"]])
     private static let transportThenNumber = Pattern(#"\b(TCP|UDP)(?:/IP)?\s+(?:ports?\s+)?\**(\d+(?:\s*-\s*\d+)?)\**"#,
                                                     requiring: [["tcp", "udp"]])
+    private static let twoTransportsThenNumber = Pattern(
+        #"\b(TCP|UDP)\s*(?:and|or|/)\s*(TCP|UDP)\s+(?:ports?\s+)?\**(\d+(?:\s*-\s*\d+)?)\**"#, requiring: [["tcp"], ["udp"]])
     private static let numberThenTransport = Pattern(#"\bports? (\d{2,5}) \((TCP|UDP)\)"#, requiring: [["port"], ["tcp", "udp"]])
     private static let applicationPattern = Pattern(#"\b(HTTPS?|SMB|RPC|SQL|LDAP|DNS|WMI|FTP|SSH|RDP)\s*\([^()]*$"#, caseInsensitive: false)
     private static let betweenPattern = Pattern(

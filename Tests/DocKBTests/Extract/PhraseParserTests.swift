@@ -76,6 +76,11 @@ final class PortParserTests: XCTestCase {
         XCTAssertEqual(PortParser.ports(inProse: "Between phones and the gateway: HTTPS (by default, TCP 443)"),
                        [.init(transport: "TCP", port: "443", direction: nil, application: "HTTPS")])
         XCTAssertEqual(PortParser.ports(inProse: "No ports here, only 443 apples."), [])
+        XCTAssertEqual(PortParser.ports(inProse: "Gateway --> Relay: name lookup using UDP and TCP port 9135."),
+                       [.init(transport: "UDP", port: "9135", direction: nil, application: nil),
+                        .init(transport: "TCP", port: "9135", direction: nil, application: nil)])
+        XCTAssertEqual(PortParser.ports(inProse: "Open TCP/UDP ports 7000-7010 and TCP 7020.").map { "\($0.transport) \($0.port)" },
+                       ["TCP 7000-7010", "UDP 7000-7010", "TCP 7020"])
     }
 
     func testEndpoints() {
