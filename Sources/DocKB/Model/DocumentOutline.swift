@@ -24,6 +24,10 @@ public struct DocumentOutline: Hashable, Codable, Sendable {
     public var includes: [String]
     /// Every link, in reading order.
     public var links: [Link]
+    /// True when raw HTML in the document has an `href`: such links are not
+    /// in `links` (only the site's HTML sanitizer reads them), so what they
+    /// lead to can change with any document's anchors.
+    public var hasRawHTMLLinks = false
 
     public var anchors: Set<String> {
         var all = Set(extraAnchors)
@@ -48,12 +52,18 @@ public struct DocumentOutline: Hashable, Codable, Sendable {
 }
 
 extension Document {
+    private static func hasHref(_ raw: String) -> Bool {
+        raw.range(of: "href", options: .caseInsensitive) != nil
+    }
+
     public var outline: DocumentOutline {
         var includes: [String] = []
+        var rawLinks = false
         func walk(_ blocks: [Block]) {
             for block in blocks {
                 switch block.kind {
                 case .include(let include): includes.append(include.path)
+                case .html(let raw): if Self.hasHref(raw) { rawLinks = true }
                 case .list(let list): for item in list.items { walk(item.blocks) }
                 case .alert(let alert): walk(alert.blocks)
                 case .quote(let inner): walk(inner)
@@ -64,10 +74,16 @@ extension Document {
         walk(blocks)
         var links: [DocumentOutline.Link] = []
         InlineRuns.forEach(in: blocks) { inline, line in
-            guard case .link(let destination, _, let content) = inline else { return }
-            links.append(.init(destination: destination, text: content.plainText.collapsingWhitespace, line: line))
+            switch inline {
+            case .link(let destination, _, let content):
+                links.append(.init(destination: destination, text: content.plainText.collapsingWhitespace, line: line))
+            case .html(let raw) where Self.hasHref(raw):
+                rawLinks = true
+            default:
+                break
+            }
         }
         return DocumentOutline(path: path, sha256: sha256, title: title, frontMatter: frontMatter, sections: sections,
-                               extraAnchors: extraAnchors, includes: includes, links: links)
+                               extraAnchors: extraAnchors, includes: includes, links: links, hasRawHTMLLinks: rawLinks)
     }
 }

@@ -66,8 +66,9 @@ public struct SiteRenderer: Sendable {
         let shared = ([ToolIdentity.current] + navigation.map { "\($0.title) \($0.target)" } + catalog.siteBasePaths)
             .joined(separator: "\n")
         let outlines = model.catalog.outlines
+        let linkTargets = outlines.contains(where: \.hasRawHTMLLinks) ? PageManifest.linkTargets(of: outlines) : ""
         let digests = ParallelPages.map(outlines.count) {
-            PageManifest.digest(of: outlines[$0], model: model, links: links, shared: shared)
+            PageManifest.digest(of: outlines[$0], model: model, links: links, shared: shared, linkTargets: { linkTargets })
         }
         let stale = outlines.indices.filter { index in
             let path = outlines[index].path

@@ -102,6 +102,27 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try Self.differingFiles(output, clean), [], file: file, line: line)
     }
 
+    /// A link written as raw HTML leads where the other document's anchors
+    /// say: renaming the heading it points at changes the linking page too.
+    func testARawHTMLLinkFollowsARenamedHeading() throws {
+        let root = try ScratchFolder.make(for: self)
+        let source = root.appendingPathComponent("docs")
+        // An HTML block: cmark-gfm hands it over as raw HTML, not as a link.
+        try ScratchFolder.write("# Guide\n\n<p>See <a href=\"setup.md#network-notes\">the notes</a> first.</p>\n",
+                                to: "docs/guide.md", in: root)
+        try ScratchFolder.write("# Setup\n\n## Network notes\n\nThe network is fast.\n", to: "docs/setup.md", in: root)
+        let output = root.appendingPathComponent("incremental")
+        try build(source, into: output)
+        let guide = output.appendingPathComponent("docs/guide.html")
+        XCTAssertTrue(try String(contentsOf: guide, encoding: .utf8).contains("setup.html#network-notes"))
+
+        try replace("## Network notes", with: "## Notes on the network", in: source.appendingPathComponent("setup.md"))
+        try build(source, into: output)
+        XCTAssertFalse(try String(contentsOf: guide, encoding: .utf8).contains("#network-notes"),
+                       "the guide still links to an anchor that is gone")
+        try assertSameAsACleanBuild(output, of: source)
+    }
+
     func testNothingChangedWritesNothing() throws {
         let source = try copyOfDocsSource()
         let output = source.deletingLastPathComponent().appendingPathComponent("out")

@@ -72,12 +72,28 @@ struct PageManifest: Codable {
         Dictionary(grouping: keys, by: \.path).mapValues { $0.map(\.line).sorted() }
     }
 
-    static func digest(of outline: DocumentOutline, model: SiteModel, links: [String: [LinkRecord]]?, shared: String) -> String {
+    /// What links written as raw HTML can lead to: every document's path,
+    /// anchors (DocFX's exact heading ids too) and includes. Part of the
+    /// digest of a page with such links, which the build's link records do not cover.
+    static func linkTargets(of outlines: [DocumentOutline]) -> String {
+        var parts: [String] = []
+        for outline in outlines {
+            let exact = outline.sections.compactMap { HeadingSlugger.exactID(of: $0.content, slug: $0.slug) }
+            parts.append(([outline.path] + outline.anchors.sorted() + exact + outline.includes).joined(separator: " "))
+        }
+        return MarkdownParser.sha256(of: Data(parts.joined(separator: "\n").utf8))
+    }
+
+    /// `linkTargets`, the digest of `linkTargets(of:)`, is asked for only when
+    /// the page (or a file it includes) has raw HTML links.
+    static func digest(of outline: DocumentOutline, model: SiteModel, links: [String: [LinkRecord]]?, shared: String,
+                       linkTargets: () -> String = { "" }) -> String {
         var parts = [shared]
         var visited: Set<String> = []
         func add(_ outline: DocumentOutline) {
             guard visited.insert(outline.path).inserted else { return }
             parts.append("document \(outline.path) \(outline.sha256)")
+            if outline.hasRawHTMLLinks { parts.append("raw links \(linkTargets())") }
             for (line, links) in (model.factLinks[outline.path] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for link in links { parts.append("fact \(line) \(link.kindLabel) \(link.name) \(link.page)#\(link.fragment)") }
             }
