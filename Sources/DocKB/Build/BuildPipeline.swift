@@ -1,60 +1,5 @@
 import Foundation
 
-/// One source document after parsing, extraction and link resolution.
-public struct ParsedDocument: Sendable {
-    public var document: Document
-    /// Made once: link resolution, the knowledge base and the site all read it.
-    public var outline: DocumentOutline
-    public var facts: ExtractedFacts
-    public var links: [LinkRecord]
-}
-
-/// What a finished build hands to the stage that publishes the site.
-public struct CompletedBuild: Sendable {
-    public var sourceFolder: URL
-    public var outputFolder: URL
-    public var knowledgeBase: URL
-    /// Every document, in source order (sorted by relative path).
-    public var outlines: [DocumentOutline]
-    /// The content of the document at a path: parsed by this build already,
-    /// or parsed on demand (safe to call from several threads).
-    public var load: @Sendable (String) -> Document?
-    /// Every document's links as the build resolved them, by path.
-    public var links: [String: [LinkRecord]]
-    /// The resolution itself, so pages link where the knowledge base says.
-    public var linkResolver: LinkResolver
-    /// Identifies the sources the build read (see `BuildHistoryEntry`).
-    public var sourcesSHA256: String
-    /// Set when, since the previous build, only prose changed (see `ProseOnlyChange`).
-    public var proseOnly: ProseOnlyChange?
-    public var report: BuildReport
-}
-
-/// What changed since the previous build when that is only prose: the bytes
-/// of some documents, not their outlines (headings, anchors, links, front
-/// matter, lines of sections) nor their facts. Pages made only from facts and
-/// outlines are then the same as the previous build's, unless they quote the
-/// text of one of these documents.
-public struct ProseOnlyChange: Sendable, Equatable {
-    /// The sources the previous build read: the pages to keep must be that build's.
-    public var previousSourcesSHA256: String
-    public var documents: Set<String>
-}
-
-/// Publishes the static site once the knowledge base is in place. The build
-/// calls it last, so a site is only ever made from a complete knowledge base.
-public protocol SitePublisher: Sendable {
-    func publish(_ build: CompletedBuild) throws
-    /// True when the site in `output` was published from these sources, so
-    /// a build that changes nothing can skip publishing.
-    func isCurrent(output: URL, sourcesSHA256: String) -> Bool
-}
-
-extension SitePublisher {
-    /// A publisher that keeps no record of what it published is never behind.
-    public func isCurrent(output: URL, sourcesSHA256: String) -> Bool { true }
-}
-
 /// scan → parse + extract (in parallel) → resolve links → write the knowledge
 /// base (one transaction, atomic publish) → site publisher, if any.
 public struct BuildPipeline: Sendable {
@@ -122,32 +67,8 @@ public struct BuildPipeline: Sendable {
         }
         let incremental = plan.kind == .incremental ? previous.map { IncrementalChange(previous: $0, parsed: parsed) } : nil
         progress?.begin("links")
-        let links: [(links: [LinkRecord], warnings: [Diagnostic])]
-        let linkResolver: LinkResolver
-        if let incremental, let previous, incremental.linkTargetsUnchanged {
-            // Nothing another document links to changed: only the parsed documents' links are resolved again.
-            let resolver = LinkResolver(outlines: outlines, siteBasePaths: previous.siteBasePaths)
-            links = sources.files.map { file in
-                if let document = parsed[file.relativePath] { return resolver.links(of: document.outline) }
-                let kept = previous.entries[file.relativePath]!.links
-                return (kept, LinkResolver.warnings(for: kept, in: file.relativePath))
-            }
-            linkResolver = resolver
-        } else {
-            let (resolver, resolved) = resolveLinks(outlines)
-            links = resolved
-            linkResolver = resolver
-            // An unchanged document whose links now resolve differently (its
-            // target changed) is written again too.
-            if let previous, incremental != nil {
-                let relinked = sources.files.indices.filter { index in
-                    let path = sources.files[index].relativePath
-                    return parsed[path] == nil && previous.entries[path]?.links != links[index].links
-                }
-                parsed.merge(parse(Set(relinked.map { sources.files[$0].relativePath }), of: sources)) { new, _ in new }
-            }
-        }
-        for (index, file) in sources.files.enumerated() { parsed[file.relativePath]?.links = links[index].links }
+        let (linkResolver, links) = resolveLinks(outlines, sources: sources, parsed: &parsed, previous: previous,
+                                                 incremental: incremental)
         stopwatch.lap("links")
 
         // Facts: when only prose changed, the previous build's stand and no
@@ -157,11 +78,7 @@ public struct BuildPipeline: Sendable {
         let history = BuildHistoryEntry(
             id: (previous?.lastBuildID ?? 0) + 1, kind: plan.kind, documents: sources.files.count,
             documentsParsed: parsed.count, sourcesSHA256: plan.sourcesSHA256,
-            changes: try previous.map { previous in
-                guard !factsUnchanged else { return [] }
-                guard let old = previous.facts(of: previous.paths) else { throw BuildError.previousBuildUnreadable(previous.url.path) }
-                return FactDiff.compare(old: old, new: facts)
-            } ?? [])
+            changes: factsUnchanged ? [] : try changes(since: previous, to: facts))
         stopwatch.lap("compare")
 
         let paths = sources.files.map(\.relativePath)
@@ -246,6 +163,44 @@ public struct BuildPipeline: Sendable {
         } catch {
             throw BuildError.sitePublishingFailed("\(error)")
         }
+    }
+
+    /// Every document's links in source order, and the resolver that made
+    /// them. After an incremental parse, when nothing another document links
+    /// to changed, only the parsed documents' links are resolved again;
+    /// otherwise all are, and an unchanged document whose links now lead
+    /// elsewhere (a heading it points at was renamed) is parsed to be written again.
+    private func resolveLinks(_ outlines: [DocumentOutline], sources: SourceFiles, parsed: inout [String: ParsedDocument],
+                              previous: PreviousBuild?, incremental: IncrementalChange?)
+        -> (LinkResolver, [(links: [LinkRecord], warnings: [Diagnostic])]) {
+        let links: [(links: [LinkRecord], warnings: [Diagnostic])]
+        let resolver: LinkResolver
+        if let incremental, let previous, incremental.linkTargetsUnchanged {
+            resolver = LinkResolver(outlines: outlines, siteBasePaths: previous.siteBasePaths)
+            links = sources.files.map { [parsed] file in
+                if let document = parsed[file.relativePath] { return resolver.links(of: document.outline) }
+                let kept = previous.entries[file.relativePath]!.links
+                return (kept, LinkResolver.warnings(for: kept, in: file.relativePath))
+            }
+        } else {
+            (resolver, links) = resolveLinks(outlines)
+            if let previous, incremental != nil {
+                let relinked = sources.files.indices.filter { [parsed] index in
+                    let path = sources.files[index].relativePath
+                    return parsed[path] == nil && previous.entries[path]?.links != links[index].links
+                }
+                parsed.merge(parse(Set(relinked.map { sources.files[$0].relativePath }), of: sources)) { new, _ in new }
+            }
+        }
+        for (index, file) in sources.files.enumerated() { parsed[file.relativePath]?.links = links[index].links }
+        return (resolver, links)
+    }
+
+    /// The fact-level changelog against the previous build (none for a first build).
+    private func changes(since previous: PreviousBuild?, to facts: [ExtractedFacts]) throws -> [FactChange] {
+        guard let previous else { return [] }
+        guard let old = previous.facts(of: previous.paths) else { throw BuildError.previousBuildUnreadable(previous.url.path) }
+        return FactDiff.compare(old: old, new: facts)
     }
 
     /// Every document's facts in source order: parsed now, or as the previous build stored them.

@@ -1,0 +1,58 @@
+import Foundation
+
+// What the pipeline hands from one stage to the next, and to the site.
+
+/// One source document after parsing, extraction and link resolution.
+public struct ParsedDocument: Sendable {
+    public var document: Document
+    /// Made once: link resolution, the knowledge base and the site all read it.
+    public var outline: DocumentOutline
+    public var facts: ExtractedFacts
+    public var links: [LinkRecord]
+}
+
+/// What a finished build hands to the stage that publishes the site.
+public struct CompletedBuild: Sendable {
+    public var sourceFolder: URL
+    public var outputFolder: URL
+    public var knowledgeBase: URL
+    /// Every document, in source order (sorted by relative path).
+    public var outlines: [DocumentOutline]
+    /// The content of the document at a path: parsed by this build already,
+    /// or parsed on demand (safe to call from several threads).
+    public var load: @Sendable (String) -> Document?
+    /// Every document's links as the build resolved them, by path.
+    public var links: [String: [LinkRecord]]
+    /// The resolution itself, so pages link where the knowledge base says.
+    public var linkResolver: LinkResolver
+    /// Identifies the sources the build read (see `BuildHistoryEntry`).
+    public var sourcesSHA256: String
+    /// Set when, since the previous build, only prose changed (see `ProseOnlyChange`).
+    public var proseOnly: ProseOnlyChange?
+    public var report: BuildReport
+}
+
+/// What changed since the previous build when that is only prose: the bytes
+/// of some documents, not their outlines (headings, anchors, links, front
+/// matter, lines of sections) nor their facts. Pages made only from facts and
+/// outlines are then the same as the previous build's, unless they quote the
+/// text of one of these documents.
+public struct ProseOnlyChange: Sendable, Equatable {
+    /// The sources the previous build read: the pages to keep must be that build's.
+    public var previousSourcesSHA256: String
+    public var documents: Set<String>
+}
+
+/// Publishes the static site once the knowledge base is in place. The build
+/// calls it last, so a site is only ever made from a complete knowledge base.
+public protocol SitePublisher: Sendable {
+    func publish(_ build: CompletedBuild) throws
+    /// True when the site in `output` was published from these sources, so
+    /// a build that changes nothing can skip publishing.
+    func isCurrent(output: URL, sourcesSHA256: String) -> Bool
+}
+
+extension SitePublisher {
+    /// A publisher that keeps no record of what it published is never behind.
+    public func isCurrent(output: URL, sourcesSHA256: String) -> Bool { true }
+}
