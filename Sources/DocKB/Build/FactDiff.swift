@@ -27,7 +27,9 @@ public struct FactChange: Hashable, Codable, Sendable, CustomStringConvertible {
 /// Each fact has an identity (a component by its name, a port by its subject,
 /// protocol, number and machines, ...) and fields; same identity with other
 /// fields is a change. Requirements are sentences: one whose words mostly
-/// survive under the same subject is "reworded", not removed and re-added.
+/// survive under the same subject is "reworded", not removed and re-added;
+/// when a subject disappears, its sentences found under another subject of
+/// the same document are a changed subject.
 public enum FactDiff {
     public static func compare(old: [ExtractedFacts], new: [ExtractedFacts]) -> [FactChange] {
         let before = records(old), after = records(new)
@@ -63,6 +65,35 @@ public enum FactDiff {
             }
             reworded.insert(old.key)
         }
+        // A subject renamed (its heading reworded): when a subject is gone,
+        // a sentence of the same document under another subject with mostly
+        // the same words is that sentence moved (and maybe reworded), not one
+        // removed and another added. (While the
+        // old subject lives on, a sentence moving away from it is a removal:
+        // it no longer applies there.)
+        let groupsNow = Set(after.filter { $0.type == "requirement" }.map(\.group))
+        for old in unmatchedOld where old.type == "requirement" && !reworded.contains(old.key)
+            && !groupsNow.contains(old.group) {
+            let candidates = unmatchedNew.indices.filter {
+                unmatchedNew[$0].type == "requirement" && unmatchedNew[$0].group != old.group && unmatchedNew[$0].path == old.path
+            }
+            guard let index = candidates.max(by: {
+                similarity(unmatchedNew[$0].text, old.text) < similarity(unmatchedNew[$1].text, old.text)
+            }), similarity(unmatchedNew[index].text, old.text) >= 0.5 else { continue }
+            let current = unmatchedNew.remove(at: index)
+            changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: current.name, field: "subject",
+                                      oldValue: old.name, newValue: current.name, path: current.path, line: current.line))
+            if normalized(current.text) != normalized(old.text) {
+                changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: current.name, field: "text",
+                                          oldValue: old.text, newValue: current.text, path: current.path, line: current.line))
+            }
+            for field in old.fields.keys.sorted() where current.fields[field] != old.fields[field] {
+                changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: current.name, field: field,
+                                          oldValue: old.fields[field] ?? nil, newValue: current.fields[field] ?? nil,
+                                          path: current.path, line: current.line))
+            }
+            reworded.insert(old.key)
+        }
         changes += unmatchedOld.filter { !reworded.contains($0.key) }.map {
             FactChange(kind: .removed, entityType: $0.type, entityName: $0.name, field: nil, oldValue: nil, newValue: nil,
                        path: $0.path, line: $0.line)
@@ -82,6 +113,8 @@ public enum FactDiff {
         let union = wa.union(wb).count
         return union == 0 ? 1 : Double(wa.intersection(wb).count) / Double(union)
     }
+
+    private static func normalized(_ s: String) -> String { s.lowercased().collapsingWhitespace }
 
     private static func words(_ s: String) -> Set<String> {
         Set(s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))

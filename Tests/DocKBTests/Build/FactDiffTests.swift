@@ -24,6 +24,21 @@ final class FactDiffTests: XCTestCase {
         ])
     }
 
+    func testARenamedSubjectMovesItsSentences() {
+        var old = ExtractedFacts(), new = ExtractedFacts()
+        old.requirements = [requirement("Install the agent first.", subject: "Computer clients"),
+                            requirement("Open the firewall.", subject: "Computer clients")]
+        new.requirements = [requirement("Install the agent first.", subject: "Windows clients"),
+                            requirement("Open the firewall ports.", subject: "Windows clients"),
+                            requirement("Restart twice.", subject: "Mac clients")]
+        XCTAssertEqual(FactDiff.compare(old: [old], new: [new]).map(\.description).sorted(), [
+            "requirement Mac clients added",
+            "requirement Windows clients subject Computer clients → Windows clients",
+            "requirement Windows clients subject Computer clients → Windows clients",
+            "requirement Windows clients text Open the firewall. → Open the firewall ports.",
+        ])
+    }
+
     func testAPermissionWithoutObjectIsNamedAlone() {
         var new = ExtractedFacts()
         new.permissions = [
