@@ -72,13 +72,16 @@ public struct BuildPipeline: Sendable {
         stopwatch.lap("links")
 
         // Facts: when only prose changed, the previous build's stand and no
-        // fact of an unparsed document needs decoding.
+        // fact of an unparsed document needs decoding. Otherwise the previous
+        // facts are decoded once: the unparsed documents keep theirs, and the
+        // changelog compares with all of them.
         let factsUnchanged = incremental?.factsAndOutlinesUnchanged ?? false
-        var facts = factsUnchanged ? [] : try allFacts(sources: sources, parsed: parsed, previous: previous)
+        let oldFacts = factsUnchanged ? nil : try previous.map(decodedFacts)
+        var facts = factsUnchanged ? [] : sources.files.map { parsed[$0.relativePath]?.facts ?? oldFacts![$0.relativePath]! }
         let history = BuildHistoryEntry(
             id: (previous?.lastBuildID ?? 0) + 1, kind: plan.kind, documents: sources.files.count,
             documentsParsed: parsed.count, sourcesSHA256: plan.sourcesSHA256,
-            changes: factsUnchanged ? [] : try changes(since: previous, to: facts))
+            changes: oldFacts.map { old in FactDiff.compare(old: previous!.paths.compactMap { old[$0] }, new: facts) } ?? [])
         stopwatch.lap("compare")
 
         let paths = sources.files.map(\.relativePath)
@@ -196,21 +199,10 @@ public struct BuildPipeline: Sendable {
         return (resolver, links)
     }
 
-    /// The fact-level changelog against the previous build (none for a first build).
-    private func changes(since previous: PreviousBuild?, to facts: [ExtractedFacts]) throws -> [FactChange] {
-        guard let previous else { return [] }
-        guard let old = previous.facts(of: previous.paths) else { throw BuildError.previousBuildUnreadable(previous.url.path) }
-        return FactDiff.compare(old: old, new: facts)
-    }
-
-    /// Every document's facts in source order: parsed now, or as the previous build stored them.
-    private func allFacts(sources: SourceFiles, parsed: [String: ParsedDocument], previous: PreviousBuild?) throws
-        -> [ExtractedFacts] {
-        let kept = sources.files.map(\.relativePath).filter { parsed[$0] == nil }
-        guard let previous else { return sources.files.map { parsed[$0.relativePath]!.facts } }
-        guard let decoded = previous.facts(of: kept) else { throw BuildError.previousBuildUnreadable(previous.url.path) }
-        let keptFacts = Dictionary(uniqueKeysWithValues: zip(kept, decoded))
-        return sources.files.map { parsed[$0.relativePath]?.facts ?? keptFacts[$0.relativePath]! }
+    /// Every document's facts as the previous build stored them, by path.
+    private func decodedFacts(_ previous: PreviousBuild) throws -> [String: ExtractedFacts] {
+        guard let decoded = previous.facts(of: previous.paths) else { throw BuildError.previousBuildUnreadable(previous.url.path) }
+        return Dictionary(zip(previous.paths, decoded), uniquingKeysWith: { first, _ in first })
     }
 
     /// The report of a build that found nothing to do.

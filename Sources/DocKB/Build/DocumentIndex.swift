@@ -26,12 +26,7 @@ struct DocumentIndex: Sendable {
         var own: [String: Set<String>] = [:]
         var included: [String: [String]] = [:]
         for outline in outlines {
-            own[outline.path, default: []].formUnion(outline.anchors)
-            for section in outline.sections {
-                if let exact = HeadingSlugger.exactID(of: section.content, slug: section.slug) {
-                    own[outline.path, default: []].insert(exact)
-                }
-            }
+            own[outline.path, default: []].formUnion(outline.linkTargetAnchors)
             included[outline.path] = Self.includePaths(of: outline)
         }
         let lookUp = { [paths, pathsByLowercase] (path: String) -> String? in
@@ -104,5 +99,17 @@ struct DocumentIndex: Sendable {
         func match(_ anchor: String) -> String? {
             exact.contains(anchor) ? anchor : byLowercase[anchor.lowercased()]
         }
+    }
+}
+
+extension DocumentOutline {
+    /// Every anchor a link can name in this document itself: its explicit
+    /// anchors, its headings' slugs, and DocFX's exact heading ids.
+    var linkTargetAnchors: Set<String> {
+        var all = anchors
+        for section in sections {
+            if let exact = HeadingSlugger.exactID(of: section.content, slug: section.slug) { all.insert(exact) }
+        }
+        return all
     }
 }

@@ -39,47 +39,32 @@ public enum FactDiff {
         let beforeKeys = Set(before.map(\.key))
         for record in before {
             guard let current = afterByKey[record.key] else { unmatchedOld.append(record); continue }
-            for field in record.fields.keys.sorted() where current.fields[field] != record.fields[field] {
-                changes.append(FactChange(kind: .changed, entityType: record.type, entityName: record.name, field: field,
-                                          oldValue: record.fields[field] ?? nil, newValue: current.fields[field] ?? nil,
-                                          path: current.path, line: current.line))
-            }
+            changes += fieldChanges(record, current, name: record.name)
         }
         var unmatchedNew = after.filter { !beforeKeys.contains($0.key) }
         // Rewording: pair leftover requirements of the same subject by word overlap.
         var reworded = Set<String>()
         for old in unmatchedOld where old.type == "requirement" {
-            let candidates = unmatchedNew.indices.filter {
-                unmatchedNew[$0].type == "requirement" && unmatchedNew[$0].group == old.group
-            }
-            guard let best = candidates.max(by: {
-                similarity(unmatchedNew[$0].text, old.text) < similarity(unmatchedNew[$1].text, old.text)
-            }), similarity(unmatchedNew[best].text, old.text) >= 0.5 else { continue }
+            guard let best = closestSentence(to: old, in: unmatchedNew, where: {
+                $0.type == "requirement" && $0.group == old.group
+            }) else { continue }
             let current = unmatchedNew.remove(at: best)
             changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: old.name, field: "text",
                                       oldValue: old.text, newValue: current.text, path: current.path, line: current.line))
-            for field in old.fields.keys.sorted() where current.fields[field] != old.fields[field] {
-                changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: old.name, field: field,
-                                          oldValue: old.fields[field] ?? nil, newValue: current.fields[field] ?? nil,
-                                          path: current.path, line: current.line))
-            }
+            changes += fieldChanges(old, current, name: old.name)
             reworded.insert(old.key)
         }
         // A subject renamed (its heading reworded): when a subject is gone,
         // a sentence of the same document under another subject with mostly
         // the same words is that sentence moved (and maybe reworded), not one
-        // removed and another added. (While the
-        // old subject lives on, a sentence moving away from it is a removal:
-        // it no longer applies there.)
+        // removed and another added. (While the old subject lives on, a
+        // sentence moving away from it is a removal: it no longer applies there.)
         let groupsNow = Set(after.filter { $0.type == "requirement" }.map(\.group))
         for old in unmatchedOld where old.type == "requirement" && !reworded.contains(old.key)
             && !groupsNow.contains(old.group) {
-            let candidates = unmatchedNew.indices.filter {
-                unmatchedNew[$0].type == "requirement" && unmatchedNew[$0].group != old.group && unmatchedNew[$0].path == old.path
-            }
-            guard let index = candidates.max(by: {
-                similarity(unmatchedNew[$0].text, old.text) < similarity(unmatchedNew[$1].text, old.text)
-            }), similarity(unmatchedNew[index].text, old.text) >= 0.5 else { continue }
+            guard let index = closestSentence(to: old, in: unmatchedNew, where: {
+                $0.type == "requirement" && $0.group != old.group && $0.path == old.path
+            }) else { continue }
             let current = unmatchedNew.remove(at: index)
             changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: current.name, field: "subject",
                                       oldValue: old.name, newValue: current.name, path: current.path, line: current.line))
@@ -87,11 +72,7 @@ public enum FactDiff {
                 changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: current.name, field: "text",
                                           oldValue: old.text, newValue: current.text, path: current.path, line: current.line))
             }
-            for field in old.fields.keys.sorted() where current.fields[field] != old.fields[field] {
-                changes.append(FactChange(kind: .changed, entityType: "requirement", entityName: current.name, field: field,
-                                          oldValue: old.fields[field] ?? nil, newValue: current.fields[field] ?? nil,
-                                          path: current.path, line: current.line))
-            }
+            changes += fieldChanges(old, current, name: current.name)
             reworded.insert(old.key)
         }
         changes += unmatchedOld.filter { !reworded.contains($0.key) }.map {
@@ -105,6 +86,25 @@ public enum FactDiff {
         return changes.sorted {
             ($0.path, $0.line, $0.entityType, $0.entityName, $0.field ?? "") < ($1.path, $1.line, $1.entityType, $1.entityName, $1.field ?? "")
         }
+    }
+
+    /// The fields `current` states otherwise than `old`, as changes of the entity `name`.
+    private static func fieldChanges(_ old: FactRecord, _ current: FactRecord, name: String) -> [FactChange] {
+        old.fields.keys.sorted().filter { current.fields[$0] != old.fields[$0] }.map { field in
+            FactChange(kind: .changed, entityType: old.type, entityName: name, field: field,
+                       oldValue: old.fields[field] ?? nil, newValue: current.fields[field] ?? nil,
+                       path: current.path, line: current.line)
+        }
+    }
+
+    /// The index of the record among those `eligible` whose text shares the
+    /// most words with `old`'s, when it shares at least half (a rewording).
+    private static func closestSentence(to old: FactRecord, in records: [FactRecord],
+                                        where eligible: (FactRecord) -> Bool) -> Int? {
+        guard let best = records.indices.filter({ eligible(records[$0]) }).max(by: {
+            similarity(records[$0].text, old.text) < similarity(records[$1].text, old.text)
+        }), similarity(records[best].text, old.text) >= 0.5 else { return nil }
+        return best
     }
 
     /// Share of words two sentences have in common (Jaccard over lower-cased words).

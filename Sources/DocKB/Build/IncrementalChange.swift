@@ -23,7 +23,7 @@ struct IncrementalChange {
                 break
             }
             let new = document.outline
-            if old.outline.anchors != new.anchors || old.outline.includes != new.includes
+            if old.outline.linkTargetAnchors != new.linkTargetAnchors || old.outline.includes != new.includes
                 || old.outline.links.map(\.destination) != new.links.map(\.destination) {
                 targets = false
             }

@@ -68,7 +68,7 @@ public struct SiteRenderer: Sendable {
         let outlines = model.catalog.outlines
         let linkTargets = outlines.contains(where: \.hasRawHTMLLinks) ? PageManifest.linkTargets(of: outlines) : ""
         let digests = ParallelPages.map(outlines.count) {
-            PageManifest.digest(of: outlines[$0], model: model, links: links, shared: shared, linkTargets: { linkTargets })
+            PageManifest.digest(of: outlines[$0], model: model, links: links, shared: shared, linkTargets: linkTargets)
         }
         let stale = outlines.indices.filter { index in
             let path = outlines[index].path

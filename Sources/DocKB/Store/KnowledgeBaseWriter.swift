@@ -101,8 +101,14 @@ public struct KnowledgeBaseWriter: Sendable {
                 try session.setBuildInfo(info)
                 try body(session)
                 // Names the table, column and target of the first dangling reference.
-                if case .copy = start { try session.checkForeignKeysOfWrittenRows() } else { try db.checkForeignKeys() }
-                if case .copy = start { counts = try StoreCounts.load(db) } else { counts = session.counts }
+                if case .copy = start {
+                    // A patch checks and counts what it wrote on top of what was there.
+                    try session.checkForeignKeysOfWrittenRows()
+                    counts = try StoreCounts.load(db)
+                } else {
+                    try db.checkForeignKeys()
+                    counts = session.counts
+                }
                 return .commit
             }
             return counts

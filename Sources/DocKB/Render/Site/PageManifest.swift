@@ -64,10 +64,7 @@ struct PageManifest: Codable {
         return try encoder.encode(self)
     }
 
-    /// Everything a document's page is made from besides the page template:
-    /// the document's bytes, the facts its lines link to, where each of its
-    /// links leads now, and the same for the files it includes. `shared` holds
-    /// what every page has (dockb's identity, the navigation).
+    /// The fact lines a page links from, by document.
     static func lines(_ keys: Set<RenderLog.FactCitationKey>) -> [String: [Int]] {
         Dictionary(grouping: keys, by: \.path).mapValues { $0.map(\.line).sorted() }
     }
@@ -78,22 +75,24 @@ struct PageManifest: Codable {
     static func linkTargets(of outlines: [DocumentOutline]) -> String {
         var parts: [String] = []
         for outline in outlines {
-            let exact = outline.sections.compactMap { HeadingSlugger.exactID(of: $0.content, slug: $0.slug) }
-            parts.append(([outline.path] + outline.anchors.sorted() + exact + outline.includes).joined(separator: " "))
+            parts.append(([outline.path] + outline.linkTargetAnchors.sorted() + outline.includes).joined(separator: " "))
         }
         return MarkdownParser.sha256(of: Data(parts.joined(separator: "\n").utf8))
     }
 
-    /// `linkTargets`, the digest of `linkTargets(of:)`, is asked for only when
-    /// the page (or a file it includes) has raw HTML links.
+    /// Everything a document's page is made from besides the page template:
+    /// the document's bytes, the facts its lines link to, where each of its
+    /// links leads now, and the same for the files it includes. `shared` holds
+    /// what every page has (dockb's identity, the navigation); `linkTargets`
+    /// (see `linkTargets(of:)`) counts for pages with raw HTML links.
     static func digest(of outline: DocumentOutline, model: SiteModel, links: [String: [LinkRecord]]?, shared: String,
-                       linkTargets: () -> String = { "" }) -> String {
+                       linkTargets: String = "") -> String {
         var parts = [shared]
         var visited: Set<String> = []
         func add(_ outline: DocumentOutline) {
             guard visited.insert(outline.path).inserted else { return }
             parts.append("document \(outline.path) \(outline.sha256)")
-            if outline.hasRawHTMLLinks { parts.append("raw links \(linkTargets())") }
+            if outline.hasRawHTMLLinks { parts.append("raw links \(linkTargets)") }
             for (line, links) in (model.factLinks[outline.path] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 for link in links { parts.append("fact \(line) \(link.kindLabel) \(link.name) \(link.page)#\(link.fragment)") }
             }

@@ -36,11 +36,4 @@ final class RenderLog {
             for line in lines { linkedFactLines.insert(FactCitationKey(path: path, line: line)) }
         }
     }
-
-    func merge(_ other: RenderLog) {
-        for diagnostic in other.diagnostics where seen.insert(diagnostic.description).inserted {
-            diagnostics.append(diagnostic)
-        }
-        linkedFactLines.formUnion(other.linkedFactLines)
-    }
 }

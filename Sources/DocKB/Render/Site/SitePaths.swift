@@ -16,8 +16,8 @@ enum SitePaths {
     /// Folder of the rendered source documents, mirroring the source tree.
     static let documentFolder = "docs"
 
-    /// Top-level entries the renderer owns in the output directory; a new
-    /// render removes them first so no page of an older build survives.
+    /// Top-level entries the renderer owns in the output directory: a render
+    /// removes what it finds under them that it did not produce (see `SiteWriter`).
     static var ownedEntries: [String] {
         [index, search, documents, quality, changes, stylesheet, script, searchIndex, documentFolder]
             + SiteEntityKind.allCases.flatMap { [$0.folder, $0.referencePage] }

@@ -42,10 +42,12 @@ final class SiteWriter: @unchecked Sendable {
 
     /// Every file of the site this render produced, kept ones included.
     var filesWritten: Int { pending.count + kept.count }
+    /// Kept files are sized with `stat`: an incremental build keeps thousands,
+    /// and Foundation's attribute dictionaries cost more than the answer is worth.
     var bytesWritten: Int {
         pending.values.reduce(0) { $0 + $1.count } + kept.reduce(0) { total, path in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)
-            return total + ((attributes?[.size] as? Int) ?? 0)
+            var status = stat()
+            return total + (stat(root.appendingPathComponent(path).path, &status) == 0 ? Int(status.st_size) : 0)
         }
     }
 
