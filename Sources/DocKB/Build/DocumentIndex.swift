@@ -23,13 +23,15 @@ struct DocumentIndex: Sendable {
         paths = Set(outlines.map(\.path))
         pathsByLowercase = Dictionary(outlines.map { ($0.path.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
 
+        // Working out every heading's ids is most of the work: on all cores.
+        let perOutline = concurrentMap(outlines) { ($0.linkTargetAnchors, Self.includePaths(of: $0)) }
         var own: [String: Set<String>] = [:]
         var included: [String: [String]] = [:]
-        for outline in outlines {
-            own[outline.path, default: []].formUnion(outline.linkTargetAnchors)
-            included[outline.path] = Self.includePaths(of: outline)
+        for (outline, (anchors, includes)) in zip(outlines, perOutline) {
+            own[outline.path, default: []].formUnion(anchors)
+            included[outline.path] = includes
         }
-        let lookUp = { [paths, pathsByLowercase] (path: String) -> String? in
+        let lookUp = { @Sendable [paths, pathsByLowercase] (path: String) -> String? in
             paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
         }
         var includers: [String: [String]] = [:]
@@ -37,18 +39,18 @@ struct DocumentIndex: Sendable {
             for target in Set(targets.compactMap(lookUp)) { includers[target, default: []].append(path) }
         }
         self.includers = includers.mapValues { $0.sorted() }
-        var anchors: [String: AnchorSet] = [:]
-        for path in own.keys {
+        let documents = Array(own.keys), ownAnchors = own, includes = included
+        let sets = concurrentMap(documents) { path in
             var reachable: Set<String> = [path]
             var pending = [path]
             while let next = pending.popLast() {
-                for target in (included[next] ?? []).compactMap(lookUp) where reachable.insert(target).inserted {
+                for target in (includes[next] ?? []).compactMap(lookUp) where reachable.insert(target).inserted {
                     pending.append(target)
                 }
             }
-            anchors[path] = AnchorSet(reachable.reduce(into: Set<String>()) { $0.formUnion(own[$1] ?? []) })
+            return AnchorSet(reachable.reduce(into: Set<String>()) { $0.formUnion(ownAnchors[$1] ?? []) })
         }
-        self.anchors = anchors
+        anchors = Dictionary(uniqueKeysWithValues: zip(documents, sets))
     }
 
     /// The document's path as the set spells it: exactly, else ignoring case.

@@ -39,7 +39,11 @@ public struct SiteRenderer: Sendable {
                        links: [String: [LinkRecord]]?, to outputDirectory: URL,
                        sourcesSHA256: String? = nil, proseOnly: ProseOnlyChange? = nil,
                        linkResolver: LinkResolver? = nil) throws -> SiteReport {
-        let snapshot = try SiteFacts.load(databasePath: databasePath)
+        // The search index reuses the rows of documents it has seen: only
+        // the others' section text is read from the knowledge base.
+        let rowCache = SearchRowCache.read(from: outputDirectory)
+        let cachedDocuments = Set(outlines.filter { rowCache.knows($0.sha256) }.map(\.path))
+        let snapshot = try SiteFacts.load(databasePath: databasePath, skippingSectionsOf: cachedDocuments)
         let catalog = DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load, linkResolver: linkResolver)
         let model = SiteModel(snapshot: snapshot, catalog: catalog)
         let writer = try SiteWriter(root: outputDirectory)
@@ -57,7 +61,10 @@ public struct SiteRenderer: Sendable {
         // Each method's checklist reads the whole set (its related sections): on all cores.
         let methods = model.entities[.installMethod] ?? []
         catalog.beginRecording()
-        let built = ParallelPages.map(methods.count) { InstallMethodChecklist(entity: methods[$0], model: model) }
+        let headings = methods.isEmpty ? nil : MethodHeadings(model: model)
+        let built = ParallelPages.map(methods.count) {
+            InstallMethodChecklist(entity: methods[$0], model: model, headings: headings!)
+        }
         let checklists = Dictionary(zip(methods.map(\.key), built), uniquingKeysWith: { _, last in last })
         var quoted = catalog.endRecording()
 
@@ -73,7 +80,7 @@ public struct SiteRenderer: Sendable {
         let stale = outlines.indices.filter { index in
             let path = outlines[index].path
             return previous.pages[path]?.digest != digests[index]
-                || !FileManager.default.fileExists(atPath: outputDirectory.appendingPathComponent(SitePaths.page(forDocument: path)).path)
+                || !FileManager.default.fileExists(atPath: outputDirectory.path + "/" + SitePaths.page(forDocument: path))
         }
         let rendered = ParallelPages.map(stale.count) { position -> (path: String, data: Data, log: RenderLog)? in
             guard let document = catalog.document(at: outlines[stale[position]].path) else { return nil }
@@ -132,7 +139,6 @@ public struct SiteRenderer: Sendable {
         try write(ChangesPage.render(model: model, navigation: navigation))
         try write(OverviewPages.search(navigation: navigation))
         try write(QualityPage.render(try QualityReport.load(databasePath: databasePath), model: model, navigation: navigation))
-        let rowCache = SearchRowCache.read(from: outputDirectory)
         let search = SiteSearchIndex.script(for: model, reusing: rowCache)
         try writer.write(search.script, to: SitePaths.searchIndex)
         try writer.write(search.cache.encoded(forIndex: search.script), to: SearchRowCache.fileName)

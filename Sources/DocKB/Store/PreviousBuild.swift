@@ -70,23 +70,27 @@ public struct PreviousBuild: Sendable {
 
     private init(url: URL, db: Database) throws {
         self.url = url
+        // Tens of thousands of links: read through a cursor by column index,
+        // which spares GRDB copying each row and looking columns up by name.
         var links: [Int64: [LinkRecord]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT l.document_id, l.line, l.text, l.destination, t.path AS target, l.target_anchor, l.status
+        let linkRows = try Row.fetchCursor(db, sql: """
+            SELECT l.document_id, l.line, l.text, l.destination, t.path, l.target_anchor, l.status
             FROM links l LEFT JOIN documents t ON t.id = l.target_document_id ORDER BY l.id
-            """) {
-            let status = LinkRecord.Status(rawValue: row["status"]) ?? .external
-            links[row["document_id"], default: []].append(
-                LinkRecord(line: row["line"], text: row["text"], destination: row["destination"],
-                           targetPath: row["target"], targetAnchor: row["target_anchor"], status: status))
+            """)
+        while let row = try linkRows.next() {
+            let status = LinkRecord.Status(rawValue: row[6]) ?? .external
+            links[row[0], default: []].append(
+                LinkRecord(line: row[1], text: row[2], destination: row[3], targetPath: row[4], targetAnchor: row[5],
+                           status: status))
         }
         struct Stored: Sendable { var id: Int64; var path: String; var sha256: String; var outline: Data; var facts: Data }
-        let rows = try Row.fetchAll(db, sql: """
+        var rows: [Stored] = []
+        let cached = try Row.fetchCursor(db, sql: """
             SELECT d.id, d.path, d.sha256, c.outline, c.facts FROM documents d
             JOIN document_cache c ON c.document_id = d.id ORDER BY d.id
-            """).map { row in
-            Stored(id: row["id"], path: row["path"], sha256: row["sha256"],
-                   outline: Data((row["outline"] as String).utf8), facts: Data((row["facts"] as String).utf8))
+            """)
+        while let row = try cached.next() {
+            rows.append(Stored(id: row[0], path: row[1], sha256: row[2], outline: row[3], facts: row[4]))
         }
         // Decoding thousands of documents' JSON is most of the time here: on all cores.
         let decoded = concurrentMap(rows) { stored in try? JSONDecoder().decode(DocumentOutline.self, from: stored.outline) }

@@ -30,7 +30,10 @@ extension StoreCounts {
         counts.requirements = try count("SELECT COUNT(*) FROM requirements")
         counts.aliases = try count("SELECT COUNT(*) FROM aliases")
         counts.conditionVariables = try count("SELECT COUNT(*) FROM condition_variables")
-        counts.searchEntries = try count("SELECT COUNT(*) FROM search")
+        // FTS5 keeps one `search_docsize` row per entry (its default
+        // `columnsize=1`): counting it reads 0.6 MB, counting `search` itself
+        // reads all 19 MB of the corpus's indexed text.
+        counts.searchEntries = try count("SELECT COUNT(*) FROM search_docsize")
         return counts
     }
 }

@@ -40,7 +40,9 @@ struct InstallMethodChecklist {
         }
     }
 
-    init(entity: SiteEntity, model: SiteModel) {
+    /// `headings` are the facts' subjects and section headings prepared once
+    /// for every method (see `MethodHeadings`).
+    init(entity: SiteEntity, model: SiteModel, headings: MethodHeadings) {
         self.entity = entity
         related = RelatedSections()
         let kb = model.snapshot
@@ -60,17 +62,14 @@ struct InstallMethodChecklist {
         }
         rolesNamed = roleNames
 
-        func sectionHeading(_ citation: FactCitation) -> String? {
-            model.catalog.section(anchor: citation.anchor, in: citation.documentPath)?.heading
-                ?? model.catalog.section(containing: citation.line, in: citation.documentPath)?.heading
-        }
-        ports = kb.ports.filter { port in
-            [port.subject, sectionHeading(port.citation)].contains { $0.map(matcher.matches) ?? false }
+        ports = zip(kb.ports, headings.ports).compactMap { port, heading in
+            [heading.subject, heading.section].contains { $0.map(matcher.matches) ?? false } ? port : nil
         }
         let ownIDs = Set(ownRequirements.map(\.id))
-        relatedRequirements = kb.requirements.filter { requirement in
-            !ownIDs.contains(requirement.id) && !regions.containsOwn(requirement.citation)
-                && (sectionHeading(requirement.citation).map(matcher.matches) ?? false)
+        relatedRequirements = zip(kb.requirements, headings.requirementSections).compactMap { requirement, section in
+            guard let section, matcher.matches(section), !ownIDs.contains(requirement.id),
+                  !regions.containsOwn(requirement.citation) else { return nil }
+            return requirement
         }
         let factLines = Set((relatedRequirements.map(\.citation) + ports.map(\.citation)).map { "\($0.documentPath):\($0.line)" })
         related = RelatedSections(matcher: matcher, regions: regions, catalog: model.catalog, skipLines: factLines)
@@ -178,21 +177,50 @@ struct MethodMatcher {
     }
 
     func matches(_ heading: Heading) -> Bool {
-        if heading.words.contains("all") && heading.lower.contains("installation method") { return true }
+        if heading.namesAllMethods { return true }
         return !tokens.isEmpty && tokens.isSubset(of: heading.words)
     }
 
     /// A heading prepared once for every method's matcher; nil when it names
-    /// neither installing nor upgrading, so no method can match it.
+    /// neither installing nor upgrading, so no method can match it. The test
+    /// runs on every section of the set: it searches bytes, not Foundation.
     struct Heading {
-        let lower: String
         let words: Set<String>
+        /// "... all installation methods": about every method at once.
+        let namesAllMethods: Bool
 
         init?(_ text: String) {
-            let lower = text.lowercased()
-            guard lower.contains("install") || lower.contains("upgrade") else { return nil }
-            self.lower = lower
+            guard Text.contains(text, ignoringCase: "install") || Text.contains(text, ignoringCase: "upgrade") else {
+                return nil
+            }
             words = Set(MethodMatcher.words(text))
+            namesAllMethods = words.contains("all") && Text.contains(text, ignoringCase: "installation method")
         }
+    }
+}
+
+/// The subjects and section headings of the ports and requirements, as
+/// `MethodMatcher.Heading`s in the order of `SiteFacts`: every method's
+/// checklist matches the same ones, so they are looked up and split into
+/// words once, not once per method.
+struct MethodHeadings {
+    var ports: [(subject: MethodMatcher.Heading?, section: MethodMatcher.Heading?)] = []
+    var requirementSections: [MethodMatcher.Heading?] = []
+
+    init(model: SiteModel) {
+        var cache: [String: MethodMatcher.Heading?] = [:]
+        func heading(_ text: String?) -> MethodMatcher.Heading? {
+            guard let text else { return nil }
+            if let known = cache[text] { return known }
+            let made = MethodMatcher.Heading(text)
+            cache[text] = made
+            return made
+        }
+        func sectionHeading(_ citation: FactCitation) -> String? {
+            model.catalog.section(anchor: citation.anchor, in: citation.documentPath)?.heading
+                ?? model.catalog.section(containing: citation.line, in: citation.documentPath)?.heading
+        }
+        ports = model.snapshot.ports.map { (heading($0.subject), heading(sectionHeading($0.citation))) }
+        requirementSections = model.snapshot.requirements.map { heading(sectionHeading($0.citation)) }
     }
 }

@@ -69,22 +69,24 @@ enum SiteSearchIndex {
         for (offset, document) in model.catalog.outlines.enumerated() {
             entryOfDocument[document.path] = firstDocumentEntry + offset
         }
-        // Sections come grouped by document (knowledge-base order).
-        var groups: [(path: String, sections: ArraySlice<SectionText>)] = []
+        // Sections come grouped by document, in knowledge-base order; only
+        // the documents the cache lacks had their text loaded (see `SiteFacts.load`).
+        var loaded: [String: ArraySlice<SectionText>] = [:]
         let all = model.snapshot.sections
         var start = 0
         while start < all.count {
             var end = start + 1
             while end < all.count, all[end].documentPath == all[start].documentPath { end += 1 }
-            groups.append((all[start].documentPath, all[start..<end]))
+            loaded[all[start].documentPath] = all[start..<end]
             start = end
         }
-        let documents = groups, entries = entryOfDocument
+        let documents = model.snapshot.documentPaths, entries = entryOfDocument, sections = loaded
         let rows = ParallelPages.map(documents.count) { position -> (document: Int, sha256: String, rows: [ArraySlice<UInt8>], reused: Bool)? in
-            let (path, sections) = documents[position]
+            let path = documents[position]
             guard let entry = entries[path], let outline = model.catalog.outline(at: path) else { return nil }
             if let cached = cache.rows(of: outline.sha256) { return (entry, outline.sha256, cached, true) }
-            let rows = sections.map { row(for: $0, anchor: model.catalog.anchor($0.anchor, in: path) ?? "")[...] }
+            guard let own = sections[path] else { return nil }
+            let rows = own.map { row(for: $0, anchor: model.catalog.anchor($0.anchor, in: path) ?? "")[...] }
             return (entry, outline.sha256, rows, false)
         }
         return rows.compactMap { $0 }

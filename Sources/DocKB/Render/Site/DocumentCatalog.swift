@@ -47,35 +47,49 @@ final class DocumentCatalog: @unchecked Sendable {
             lowercase[outline.path.lowercased()] = outline.path
         }
         pathsByLowercase = lowercase
+        // Per document, on all cores: the corpus has 30,000 anchors and sections.
+        let perOutline = ParallelPages.map(self.outlines.count) { [outlines = self.outlines] position in
+            Self.lookups(of: outlines[position])
+        }
         var byPath: [String: DocumentOutline] = [:]
         var anchors: [String: [String: String]] = [:]
         var sections: [String: [String: Int]] = [:]
-        for outline in self.outlines {
+        var headings: [(document: DocumentOutline, section: Section, heading: MethodMatcher.Heading)] = []
+        for (outline, lookups) in zip(self.outlines, perOutline) {
             byPath[outline.path] = outline
-            var lookup: [String: String] = [:]
-            var sectionLookup: [String: Int] = [:]
-            // Sections first, in order, so the first spelling of an anchor wins.
-            for section in outline.sections {
-                for anchor in section.anchors where lookup[anchor.lowercased()] == nil {
-                    lookup[anchor.lowercased()] = anchor
-                    sectionLookup[anchor.lowercased()] = section.index
-                }
-            }
-            sections[outline.path] = sectionLookup
-            for anchor in outline.extraAnchors where lookup[anchor.lowercased()] == nil {
-                lookup[anchor.lowercased()] = anchor
-            }
-            anchors[outline.path] = lookup
+            anchors[outline.path] = lookups.anchors
+            sections[outline.path] = lookups.sections
+            headings += lookups.installHeadings.map { (outline, $0.section, $0.heading) }
         }
         self.byPath = byPath
         self.anchorsByPath = anchors
         self.sectionByAnchor = sections
-        installHeadings = self.outlines.flatMap { outline in
-            outline.sections.compactMap { section in
-                guard section.level > 1, let heading = MethodMatcher.Heading(section.heading) else { return nil }
-                return (outline, section, heading)
+        installHeadings = headings
+    }
+
+    /// One document's anchors and sections by lower-cased anchor, and its
+    /// sections below the title that speak of installing.
+    private static func lookups(of outline: DocumentOutline)
+        -> (anchors: [String: String], sections: [String: Int], installHeadings: [(section: Section, heading: MethodMatcher.Heading)]) {
+        var lookup: [String: String] = [:]
+        var sectionLookup: [String: Int] = [:]
+        // Sections first, in order, so the first spelling of an anchor wins.
+        for section in outline.sections {
+            for anchor in section.anchors {
+                let key = anchor.lowercased()
+                guard lookup[key] == nil else { continue }
+                lookup[key] = anchor
+                sectionLookup[key] = section.index
             }
         }
+        for anchor in outline.extraAnchors where lookup[anchor.lowercased()] == nil {
+            lookup[anchor.lowercased()] = anchor
+        }
+        let headings = outline.sections.compactMap { section -> (section: Section, heading: MethodMatcher.Heading)? in
+            guard section.level > 1, let heading = MethodMatcher.Heading(section.heading) else { return nil }
+            return (section, heading)
+        }
+        return (lookup, sectionLookup, headings)
     }
 
     func outline(at path: String) -> DocumentOutline? { byPath[path] }

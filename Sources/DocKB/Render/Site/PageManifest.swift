@@ -37,7 +37,7 @@ struct PageManifest: Codable {
         func isCurrent(after change: ProseOnlyChange?, shared: String, quotedNow: Set<String>, in root: URL) -> Bool {
             guard let change, change.previousSourcesSHA256 == sourcesSHA256, self.shared == shared else { return false }
             guard change.documents.isDisjoint(with: quoted), change.documents.isDisjoint(with: quotedNow) else { return false }
-            return files.allSatisfy { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+            return files.allSatisfy { FileManager.default.fileExists(atPath: root.path + "/" + $0) }
         }
 
         /// The same pages, recorded as made for the sources `sourcesSHA256`.

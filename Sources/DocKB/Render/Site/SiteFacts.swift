@@ -55,6 +55,8 @@ struct SectionText: Sendable {
 /// The typed layer of the knowledge base, read once (read-only) for rendering.
 /// Rows come in `id` order, which is the order the build wrote them in.
 struct SiteFacts: Sendable {
+    /// Every document's path, in knowledge-base (`id`) order.
+    var documentPaths: [String] = []
     var documentTitles: [String: String] = [:]
     var components: [ComponentFact] = []
     var siteSystemRoles: [SiteSystemRoleFact] = []
@@ -64,6 +66,9 @@ struct SiteFacts: Sendable {
     var installMethods: [InstallMethodFact] = []
     var requirements: [RequirementFact] = []
     var aliases: [AliasFact] = []
+    /// The sections of the documents `load` was asked for (all by default),
+    /// grouped by document in knowledge-base order: only the search index
+    /// reads their text, and it reuses the rows of unchanged documents.
     var sections: [SectionText] = []
     /// Row counts of the lossless layer, for the index page.
     var losslessCounts: [(table: String, count: Int)] = []
@@ -73,19 +78,23 @@ struct SiteFacts: Sendable {
     var buildsRecorded = 0
     static let historyLimit = 50
 
-    static func load(databasePath: String) throws -> SiteFacts {
+    /// The section text of the documents at `skippingSectionsOf` is not read.
+    static func load(databasePath: String, skippingSectionsOf skipped: Set<String> = []) throws -> SiteFacts {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw SiteRenderError.missingKnowledgeBase(databasePath)
         }
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: databasePath, configuration: configuration)
-        return try queue.read { db in try SiteFacts(db) }
+        return try queue.read { db in try SiteFacts(db, skippingSectionsOf: skipped) }
     }
 
-    private init(_ db: Database) throws {
-        for row in try Row.fetchAll(db, sql: "SELECT path, title FROM documents ORDER BY id") {
+    private init(_ db: Database, skippingSectionsOf skipped: Set<String>) throws {
+        var documentIDs: [Int64] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, path, title FROM documents ORDER BY id") {
+            documentPaths.append(row["path"])
             documentTitles[row["path"]] = row["title"]
+            documentIDs.append(row["id"])
         }
         let cite = "d.path AS doc_path, t.line AS cite_line, t.anchor AS cite_anchor"
         func rows(_ table: String, _ columns: String) throws -> [Row] {
@@ -136,17 +145,35 @@ struct SiteFacts: Sendable {
         aliases = try rows("aliases", "t.alias, t.entity_kind, t.name").map {
             AliasFact(alias: $0["alias"], entityKind: $0["entity_kind"], name: $0["name"], citation: citation($0))
         }
-        sections = try Row.fetchAll(db, sql: """
-            SELECT d.path, s.heading, s.anchor, s.line, s.body FROM sections s
-            JOIN documents d ON d.id = s.document_id ORDER BY s.id
-            """).map {
-            SectionText(documentPath: $0["path"], heading: $0["heading"], anchor: $0["anchor"], line: $0["line"],
-                        body: $0["body"])
+        let wantedIDs = zip(documentIDs, documentPaths).filter { !skipped.contains($0.1) }.map(\.0)
+        // Past a quarter of the set, one pass over the table beats a query per document.
+        sections = try Self.sections(db, of: wantedIDs.count * 4 > documentIDs.count ? nil : wantedIDs)
+        if wantedIDs.count < documentIDs.count, wantedIDs.count * 4 > documentIDs.count {
+            sections.removeAll { skipped.contains($0.documentPath) }
         }
         for table in ["documents", "sections", "doc_tables", "table_rows", "lists", "list_items", "alerts", "links"] {
             losslessCounts.append((table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0))
         }
         history = try ChangeLog.entries(in: db, .latest(Self.historyLimit))
         buildsRecorded = try ChangeLog.buildCount(in: db)
+    }
+
+    /// The sections of the documents with these ids (nil: all), in `id` order.
+    private static func sections(_ db: Database, of documentIDs: [Int64]?) throws -> [SectionText] {
+        let select = """
+            SELECT d.path, s.heading, s.anchor, s.line, s.body FROM sections s
+            JOIN documents d ON d.id = s.document_id
+            """
+        func read(_ sql: String, _ arguments: StatementArguments = []) throws -> [SectionText] {
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                SectionText(documentPath: $0["path"], heading: $0["heading"], anchor: $0["anchor"], line: $0["line"],
+                            body: $0["body"])
+            }
+        }
+        guard let documentIDs else { return try read(select + " ORDER BY s.id") }
+        // Documents one query each: an incremental build asks for a few.
+        return try documentIDs.flatMap { id in
+            try read(select + " WHERE s.document_id = ? ORDER BY s.id", [id])
+        }
     }
 }

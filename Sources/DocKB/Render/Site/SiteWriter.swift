@@ -47,8 +47,14 @@ final class SiteWriter: @unchecked Sendable {
     var bytesWritten: Int {
         pending.values.reduce(0) { $0 + $1.count } + kept.reduce(0) { total, path in
             var status = stat()
-            return total + (stat(root.appendingPathComponent(path).path, &status) == 0 ? Int(status.st_size) : 0)
+            return total + (stat(filePath(path), &status) == 0 ? Int(status.st_size) : 0)
         }
+    }
+
+    /// The file at `relativePath` under `root`. Joined as text: `URL.appendingPathComponent`
+    /// asks the file system whether the result is a folder, and pages are counted in thousands.
+    private func filePath(_ relativePath: String) -> String {
+        root.path + "/" + relativePath
     }
 
     /// Queues `data` for `relativePath` (`/`-separated); `commit` publishes it.
@@ -70,7 +76,7 @@ final class SiteWriter: @unchecked Sendable {
         let renderedBefore = fileManager.fileExists(atPath: markerURL.path)
         var added: [String] = [], changed: [String] = []
         for path in order {
-            guard let existing = fileManager.contents(atPath: root.appendingPathComponent(path).path) else {
+            guard let existing = fileManager.contents(atPath: filePath(path)) else {
                 added.append(path)
                 continue
             }
@@ -115,23 +121,24 @@ final class SiteWriter: @unchecked Sendable {
     }
 
     private func replace(_ relativePath: String, with data: Data, creatingFolder: Bool = true) throws {
-        let url = root.appendingPathComponent(relativePath)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        let path = filePath(relativePath)
+        let slash = path.lastIndex(of: "/")!
+        let folder = String(path[..<slash]), name = path[path.index(after: slash)...]
+        let temporary = folder + "/.\(name).\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {
             if creatingFolder {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            try data.write(to: temporary)
-            guard rename(temporary.path, url.path) == 0 else {
-                throw SiteRenderError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+            try data.write(to: URL(fileURLWithPath: temporary, isDirectory: false))
+            guard rename(temporary, path) == 0 else {
+                throw SiteRenderError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
         } catch let error as SiteRenderError {
-            try? FileManager.default.removeItem(at: temporary)
+            try? FileManager.default.removeItem(atPath: temporary)
             throw error
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw SiteRenderError.cannotWrite(path: url.path, reason: error.localizedDescription)
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw SiteRenderError.cannotWrite(path: path, reason: error.localizedDescription)
         }
     }
 
