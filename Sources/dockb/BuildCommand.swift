@@ -41,7 +41,7 @@ struct BuildCommand: ParsableCommand {
         let display = quiet ? nil : ProgressDisplay.forStandardError(delay: progressAfter)
         let outcome = try reportingFailures {
             try Self.build(source: source, output: output, maxWarnings: maxWarnings, fullQualityReport: report,
-                           progress: display)
+                           progress: display, reporting: !quiet)
         }
         if quiet {
             for error in outcome.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
@@ -59,37 +59,42 @@ struct BuildCommand: ParsableCommand {
 
     /// The build every command runs: the knowledge base, then the static site
     /// into the same output folder. `progress` is shown while it runs and
-    /// taken off the screen before this returns or throws.
+    /// taken off the screen before this returns or throws. Without
+    /// `reporting`, the outcome's text is left empty (`--quiet` prints none).
     static func build(source: String, output: String, maxWarnings: Int, fullQualityReport: Bool = false,
-                      progress: ProgressDisplay? = nil) throws -> Outcome {
+                      progress: ProgressDisplay? = nil, reporting: Bool = true) throws -> Outcome {
         let (report, site) = try run(source: source, output: output, progress: progress)
+        guard reporting else { return Outcome(text: "", errors: report.errors) }
         let knowledgeBase = URL(fileURLWithPath: report.knowledgeBase)
-        let quality = try QualityReport.load(from: KnowledgeBase(url: knowledgeBase))
+        // The site's quality page read the same report: read it again only when no site was rendered.
+        let quality = try site.quality ?? QualityReport.load(from: KnowledgeBase(url: knowledgeBase))
         let page = knowledgeBase.deletingLastPathComponent().appendingPathComponent(StaticSitePublisher.qualityPage)
             .relativePathFromCurrentDirectory
-        let text = [report.text(maxWarnings: maxWarnings), site, quality.summary(page: page),
+        let text = [report.text(maxWarnings: maxWarnings), site.summary, quality.summary(page: page),
                     fullQualityReport ? "\n" + quality.text() : nil].compactMap { $0 }
         return Outcome(text: text.joined(separator: "\n"), errors: report.errors)
     }
 
     /// The same build, for callers that read the report itself (`dockb watch`):
-    /// the build's report and the site's summary (nil when the site was current).
-    static func run(source: String, output: String, progress: ProgressDisplay? = nil) throws -> (report: BuildReport, site: String?) {
+    /// the build's report, and the site's summary and quality report (nil when the site was current).
+    static func run(source: String, output: String, progress: ProgressDisplay? = nil)
+        throws -> (report: BuildReport, site: (summary: String?, quality: QualityReport?)) {
         let site = SiteSummary()
         var pipeline = BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
-                                     sitePublisher: StaticSitePublisher(onReport: { site.set($0.summary) }))
+                                     sitePublisher: StaticSitePublisher(onReport: { site.set($0) }))
         pipeline.progress = progress?.progress
         progress?.start()
         defer { progress?.stop() }
         let report = try pipeline.run()
-        return (report, site.text)
+        return (report, (site.text, site.quality))
     }
 }
 
 /// The site report, handed over from the publisher (which runs inside the build).
 private final class SiteSummary: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: String?
-    func set(_ summary: String) { lock.withLock { value = summary } }
-    var text: String? { lock.withLock { value } }
+    private var value: SiteReport?
+    func set(_ report: SiteReport) { lock.withLock { value = report } }
+    var text: String? { lock.withLock { value?.summary } }
+    var quality: QualityReport? { lock.withLock { value?.quality } }
 }

@@ -33,7 +33,7 @@ public struct MarkdownParser: Sendable {
     }
 
     /// Lower-case hex sha256 of a file's bytes: a document's identity across builds.
-    public static func sha256(of data: Data) -> String {
+    public static func sha256(of data: some DataProtocol) -> String {
         hexadecimal(SHA256.hash(data: data))
     }
 

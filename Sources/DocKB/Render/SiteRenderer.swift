@@ -111,7 +111,8 @@ public struct SiteRenderer: Sendable {
             report.documentPages += 1
         }
         report.documentPagesRendered = fresh.count
-        // Entity and reference pages: kept when only prose changed, unless they quote it.
+        // Entity and reference pages and the list of documents: kept when
+        // only prose changed, unless they quote it.
         let sharedDigest = MarkdownParser.sha256(of: Data(shared.utf8))
         if let kept = previous.factPages,
            kept.isCurrent(after: proseOnly, shared: sharedDigest, quotedNow: quoted, in: outputDirectory) {
@@ -125,6 +126,8 @@ public struct SiteRenderer: Sendable {
             let before = (files: writer.queuedFiles.count, report: report)
             catalog.beginRecording()
             try renderFactPages(model: model, checklists: checklists, navigation: navigation, writer: writer, report: &report)
+            // The list of documents shows titles, dates and fact counts: outlines and facts, as these pages.
+            try write(OverviewPages.documents(model: model, navigation: navigation))
             quoted.formUnion(catalog.endRecording())
             manifest.factPages = sourcesSHA256.map { sources in
                 PageManifest.FactPages(sourcesSHA256: sources, shared: sharedDigest, quoted: quoted.sorted(),
@@ -135,10 +138,11 @@ public struct SiteRenderer: Sendable {
             }
         }
         try write(OverviewPages.index(model: model, checklists: checklists, navigation: navigation))
-        try write(OverviewPages.documents(model: model, navigation: navigation))
         try write(ChangesPage.render(model: model, navigation: navigation))
         try write(OverviewPages.search(navigation: navigation))
-        try write(QualityPage.render(try QualityReport.load(databasePath: databasePath), model: model, navigation: navigation))
+        let quality = try QualityReport.load(databasePath: databasePath)
+        try write(QualityPage.render(quality, model: model, navigation: navigation))
+        report.quality = quality
         let search = SiteSearchIndex.script(for: model, reusing: rowCache)
         try writer.write(search.script, to: SitePaths.searchIndex)
         try writer.write(search.cache.encoded(forIndex: search.script), to: SearchRowCache.fileName)
@@ -210,7 +214,7 @@ public struct SiteReport: Sendable, Equatable {
     public var entityPages = 0
     /// Document pages rendered by this build; the others were unchanged.
     public var documentPagesRendered = 0
-    /// False when the entity and reference pages were kept from the previous
+    /// False when the entity and reference pages (and the list of documents) were kept from the previous
     /// render (only prose changed since, in documents they do not quote).
     public var factPagesRendered = true
     /// Documents whose search index rows came from the previous render (see `SearchRowCache`).
@@ -227,6 +231,8 @@ public struct SiteReport: Sendable, Equatable {
     public var warnings: [Diagnostic] = []
     /// Lines that produced facts but start no rendered row, item or paragraph.
     public var unlinkedFacts: [SourceLocation] = []
+    /// The knowledge base's quality report, as the quality page shows it.
+    public var quality: QualityReport?
 
     public init() {}
 

@@ -92,8 +92,8 @@ public struct PreviousBuild: Sendable {
         while let row = try cached.next() {
             rows.append(Stored(id: row[0], path: row[1], sha256: row[2], outline: row[3], facts: row[4]))
         }
-        // Decoding thousands of documents' JSON is most of the time here: on all cores.
-        let decoded = concurrentMap(rows) { stored in try? JSONDecoder().decode(DocumentOutline.self, from: stored.outline) }
+        // Decoding thousands of outlines is most of the time here: on all cores.
+        let decoded = concurrentMap(rows) { stored in try? OutlineCoding.decode(stored.outline) }
         var entries: [String: Entry] = [:]
         var paths: [String] = []
         for (stored, outline) in zip(rows, decoded) {

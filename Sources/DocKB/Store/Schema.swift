@@ -268,7 +268,7 @@ public enum Schema {
     static let buildHistory = """
         CREATE TABLE document_cache (
             document_id INTEGER PRIMARY KEY REFERENCES documents(id),
-            outline TEXT NOT NULL,               -- JSON: title, sections, anchors, includes, links (for link resolution)
+            outline BLOB NOT NULL,               -- title, sections, anchors, includes, links (for link resolution), in dockb's own binary form (OutlineCoding)
             facts TEXT NOT NULL                  -- JSON: the typed facts, compared by the next build
         );
         CREATE TABLE builds (

@@ -14,7 +14,7 @@ final class SearchRowCacheTests: XCTestCase {
 
     func testRoundTripGivesTheRowsBackFromTheIndex() throws {
         let text = cache().encoded(forIndex: index)
-        let read = try XCTUnwrap(SearchRowCache(text, index: index))
+        let read = try XCTUnwrap(SearchRowCache(text, index: [UInt8](index)))
         XCTAssertEqual(read.rows(of: "sha-one")?.map { String(decoding: $0, as: UTF8.self) }, [#""a", "b""#, #""c""#])
         XCTAssertEqual(read.rows(of: "sha-two")?.map { String(decoding: $0, as: UTF8.self) }, [#""d""#])
         XCTAssertEqual(read.rows(of: "sha-empty")?.count, 0)
@@ -24,14 +24,20 @@ final class SearchRowCacheTests: XCTestCase {
 
     func testACacheOfAnotherIndexOrDockbOrCutShortIsNotUsed() throws {
         let text = cache().encoded(forIndex: index)
-        XCTAssertNil(SearchRowCache(text, index: index + Data(" ".utf8)), "the index changed since")
+        XCTAssertNil(SearchRowCache(text, index: [UInt8](index + Data(" ".utf8))), "the index changed since")
         let otherTool = Data(text.drop(while: { $0 != 0x0A }))
-        XCTAssertNil(SearchRowCache(Data("dockb search rows, made by dockb 0.0 other".utf8) + otherTool, index: index))
-        XCTAssertNil(SearchRowCache(text.dropLast(1), index: index), "no final line break")
-        XCTAssertNil(SearchRowCache(text.dropLast(5), index: index), "fewer ranges than counted")
+        XCTAssertNil(SearchRowCache(Data("dockb search rows, made by dockb 0.0 other".utf8) + otherTool, index: [UInt8](index)))
+        XCTAssertNil(SearchRowCache(text.dropLast(1), index: [UInt8](index)), "no final line break")
+        XCTAssertNil(SearchRowCache(text.dropLast(5), index: [UInt8](index)), "fewer ranges than counted")
+        let header = Data(text.prefix(while: { $0 != 0x0A })) + Data("\n".utf8)
+        for damaged in ["sha-one 1\n4 x\n", "sha-one 1\n4  8\n", "sha-one\n", "sha-one 1\n-4 8\n", "sha-one 1\n4 0\n",
+                        "sha-one 1\n99999999999999999999 8\n"] {
+            XCTAssertNil(SearchRowCache(header + Data(damaged.utf8), index: [UInt8](index)), damaged)
+        }
+        XCTAssertNotNil(SearchRowCache(header + Data("sha-one 1\n4 8\n".utf8), index: [UInt8](index)))
         var outside = SearchRowCache()
         outside.record("sha", rows: [30..<99])
-        XCTAssertNil(SearchRowCache(outside.encoded(forIndex: index), index: index), "a range past the end")
+        XCTAssertNil(SearchRowCache(outside.encoded(forIndex: index), index: [UInt8](index)), "a range past the end")
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
         XCTAssertNil(SearchRowCache.read(from: missing).rows(of: "sha-one"))
     }

@@ -33,12 +33,32 @@ struct SearchRowCache {
 
     /// The cache beside the site in `root`, or an empty one.
     static func read(from root: URL) -> SearchRowCache {
-        let fileManager = FileManager.default
-        guard let text = fileManager.contents(atPath: root.appendingPathComponent(fileName).path),
-              let index = fileManager.contents(atPath: root.appendingPathComponent(SitePaths.searchIndex).path) else {
+        guard let text = FileManager.default.contents(atPath: root.path + "/" + fileName),
+              let index = bytes(ofFileAt: root.path + "/" + SitePaths.searchIndex) else {
             return SearchRowCache()
         }
         return SearchRowCache(text, index: index) ?? SearchRowCache()
+    }
+
+    /// The file's bytes read straight into an array: going through `Data`
+    /// costs another copy of the 10 MB index.
+    private static func bytes(ofFileAt path: String) -> [UInt8]? {
+        let file = open(path, O_RDONLY)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var status = stat()
+        guard fstat(file, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = Glibc.read(file, buffer.baseAddress! + count, size - count)
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { complete = false; break }
+                count += got
+            }
+        }
+        return complete ? bytes : nil
     }
 
     static func header(forIndexSHA256 sha256: String) -> String {
@@ -48,12 +68,12 @@ struct SearchRowCache {
     /// Nil when `text` is not a whole cache of `index` written by this dockb.
     /// Read byte by byte: the corpus's cache has 30,000 lines, and splitting
     /// it into strings cost more than the rows it spares.
-    init?(_ text: Data, index: Data) {
+    init?(_ text: Data, index: [UInt8]) {
         let bytes = [UInt8](text)
         guard bytes.last == 0x0A, let headerEnd = bytes.firstIndex(of: 0x0A),
               String(decoding: bytes[..<headerEnd], as: UTF8.self)
                 == Self.header(forIndexSHA256: MarkdownParser.sha256(of: index)) else { return nil }
-        self.index = [UInt8](index)
+        self.index = index
         var reader = LineReader(bytes: bytes, position: headerEnd + 1)
         while !reader.atEnd {
             guard let hash = reader.word(), let count = reader.number(endingLine: true) else { return nil }
@@ -107,12 +127,21 @@ struct SearchRowCache {
     /// The cache file for the index `index`, with the ranges recorded; sorted
     /// by hash, so the same site gives the same file.
     func encoded(forIndex index: Data) -> Data {
-        var out = Self.header(forIndexSHA256: MarkdownParser.sha256(of: index)) + "\n"
+        var out = Array((Self.header(forIndexSHA256: MarkdownParser.sha256(of: index)) + "\n").utf8)
+        func number(_ value: Int, then separator: UInt8) {
+            out.append(contentsOf: String(value).utf8)
+            out.append(separator)
+        }
         for key in ranges.keys.sorted() {
             let group = ranges[key]!
-            out += "\(key) \(group.count)\n"
-            for range in group { out += "\(range.lowerBound) \(range.count)\n" }
+            out.append(contentsOf: key.utf8)
+            out.append(0x20)
+            number(group.count, then: 0x0A)
+            for range in group {
+                number(range.lowerBound, then: 0x20)
+                number(range.count, then: 0x0A)
+            }
         }
-        return Data(out.utf8)
+        return Data(out)
     }
 }
