@@ -7,9 +7,12 @@ import Foundation
 /// - link targets unchanged (same anchors, includes and link destinations):
 ///   every other document's links resolve as before, so only the parsed
 ///   documents' links are resolved again;
-/// - facts and outlines unchanged (only prose changed, no line moved): the
-///   typed layer, the changelog and every page made from facts and outlines
-///   stay as they are.
+/// - facts and outlines unchanged (only prose changed: no fact, heading,
+///   anchor or title moved or changed): the typed layer, the changelog and
+///   every page made from facts and outlines stay as they are. Where blocks
+///   start and end inside sections, and the text and lines of links, are not
+///   compared: those pages do not show them (the document's own page has its
+///   own digest).
 struct IncrementalChange {
     let linkTargetsUnchanged: Bool
     let factsAndOutlinesUnchanged: Bool
@@ -27,9 +30,7 @@ struct IncrementalChange {
                 || old.outline.links.map(\.destination) != new.links.map(\.destination) {
                 targets = false
             }
-            var same = old.outline
-            same.sha256 = new.sha256
-            if same != new { outlines = false }
+            if Self.factPageView(of: old.outline) != Self.factPageView(of: new) { outlines = false }
         }
         linkTargetsUnchanged = targets
         // Facts last: decoding them is the costly part, needed only when the outlines match.
@@ -38,5 +39,16 @@ struct IncrementalChange {
             guard let old = previous.facts(of: paths) else { return false }
             return zip(paths, old).allSatisfy { parsed[$0.0]!.facts == $0.1 }
         }()
+    }
+
+    /// What pages made from facts read of an outline: path, title, front
+    /// matter, sections (level, heading, anchors, line) and extra anchors.
+    static func factPageView(of outline: DocumentOutline) -> DocumentOutline {
+        var view = outline
+        view.sha256 = ""
+        view.links = []
+        view.hasRawHTMLLinks = false
+        for index in view.sections.indices { view.sections[index].blockRange = 0..<0 }
+        return view
     }
 }

@@ -39,18 +39,23 @@ public struct SiteRenderer: Sendable {
                        links: [String: [LinkRecord]]?, to outputDirectory: URL,
                        sourcesSHA256: String? = nil, proseOnly: ProseOnlyChange? = nil,
                        linkResolver: LinkResolver? = nil) throws -> SiteReport {
-        // The search index reuses the rows of documents it has seen: only
-        // the others' section text is read from the knowledge base.
-        let rowCache = SearchRowCache.read(from: outputDirectory)
-        let cachedDocuments = Set(outlines.filter { rowCache.knows($0.sha256) }.map(\.path))
-        let snapshot = try SiteFacts.load(databasePath: databasePath, skippingSectionsOf: cachedDocuments)
-        let catalog = DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load, linkResolver: linkResolver)
+        // Two independent starts, at once: the knowledge base's facts, and
+        // the catalog of outlines with what the previous render left.
+        let ((rowCache, snapshot), (catalog, previous)) = try ParallelPages.both({ [databasePath] in
+            // The search index reuses the rows of documents it has seen: only
+            // the others' section text is read from the knowledge base.
+            let rowCache = SearchRowCache.read(from: outputDirectory)
+            let cachedDocuments = Set(outlines.filter { rowCache.knows($0.sha256) }.map(\.path))
+            return (rowCache, try SiteFacts.load(databasePath: databasePath, skippingSectionsOf: cachedDocuments))
+        }, { [siteBasePaths] in
+            (DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load, linkResolver: linkResolver),
+             PageManifest.read(from: outputDirectory))
+        })
         let model = SiteModel(snapshot: snapshot, catalog: catalog)
         let writer = try SiteWriter(root: outputDirectory)
         let log = RenderLog()
         let navigation = SitePage.navigation(for: model)
         var report = SiteReport()
-        let previous = PageManifest.read(from: outputDirectory)
         var manifest = PageManifest()
 
         func write(_ page: SitePage) throws {
@@ -137,16 +142,26 @@ public struct SiteRenderer: Sendable {
                                        diagrams: report.diagrams - before.report.diagrams)
             }
         }
-        try write(OverviewPages.index(model: model, checklists: checklists, navigation: navigation))
-        try write(ChangesPage.render(model: model, navigation: navigation))
-        try write(OverviewPages.search(navigation: navigation))
-        let quality = try QualityReport.load(databasePath: databasePath)
-        try write(QualityPage.render(quality, model: model, navigation: navigation))
-        report.quality = quality
-        let search = SiteSearchIndex.script(for: model, reusing: rowCache)
-        try writer.write(search.script, to: SitePaths.searchIndex)
-        try writer.write(search.cache.encoded(forIndex: search.script), to: SearchRowCache.fileName)
-        report.searchRowsReused = search.documentsReused
+        // The overview pages and the search index do not depend on each other: at once.
+        let (overview, search) = try ParallelPages.both({ [databasePath] in
+            let quality = try QualityReport.load(databasePath: databasePath)
+            let pages = [OverviewPages.index(model: model, checklists: checklists, navigation: navigation),
+                         ChangesPage.render(model: model, navigation: navigation),
+                         OverviewPages.search(navigation: navigation),
+                         QualityPage.render(quality, model: model, navigation: navigation)]
+            return (pages: pages.map { (path: $0.path, data: $0.serialized()) }, quality: quality)
+        }, {
+            let search = SiteSearchIndex.script(for: model, reusing: rowCache)
+            return (index: search, cache: search.cache.encoded(forIndex: search.script))
+        })
+        for page in overview.pages {
+            try writer.write(page.data, to: page.path)
+            report.pages += 1
+        }
+        report.quality = overview.quality
+        try writer.write(search.index.script, to: SitePaths.searchIndex)
+        try writer.write(search.cache, to: SearchRowCache.fileName)
+        report.searchRowsReused = search.index.documentsReused
         try writer.write(Data(SiteStylesheet.source.utf8), to: SitePaths.stylesheet)
         try writer.write(Data(SiteScript.source.utf8), to: SitePaths.script)
         try writer.write(try manifest.encoded(), to: PageManifest.fileName)

@@ -74,6 +74,22 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(site.searchRowsReused, 14, "the search rows of the unchanged documents were made again")
         try assertSameAsACleanBuild(output, of: source)
 
+        // A paragraph added to the last section moves blocks, but no heading, anchor or fact.
+        let file = try FileHandle(forWritingTo: concepts)
+        try file.seekToEnd()
+        try file.write(contentsOf: Data("\nOne more paragraph.\n".utf8))
+        try file.close()
+        (report, site) = try buildRecording()
+        XCTAssertEqual(report.history?.changes, [])
+        XCTAssertFalse(site.factPagesRendered, "an added paragraph re-rendered the entity and reference pages")
+        try assertSameAsACleanBuild(output, of: source)
+
+        // A renamed heading changes what citations on those pages say: they are rendered again.
+        try replace("## Prestage content", with: "## Prestaging content", in: concepts)
+        (report, site) = try buildRecording()
+        XCTAssertTrue(site.factPagesRendered, "pages citing the renamed section were kept")
+        try assertSameAsACleanBuild(output, of: source)
+
         // The firewall document's client push section is quoted on that method's page.
         let firewall = source.appendingPathComponent("core/clients/deploy/windows-firewall-and-port-settings-for-clients.md")
         let method = output.appendingPathComponent("install-methods/client-push-installation.html")

@@ -14,6 +14,16 @@ enum ParallelPages {
         return slots.values()
     }
 
+    /// Runs two independent pieces of work at once (an incremental build's
+    /// site is a handful of such pieces, each too small to split further).
+    /// Both results, or the error of the first that failed.
+    static func both<A, B>(_ first: @Sendable () throws -> A, _ second: @Sendable () throws -> B) throws -> (A, B) {
+        let results = map(2) { index -> Result<Any, Error> in
+            Result { index == 0 ? try first() as Any : try second() as Any }
+        }
+        return (try results[0].get() as! A, try results[1].get() as! B)
+    }
+
     /// libxml2's global state is set up once, before any worker thread uses it.
     private static let xmlParserReady: Void = { _ = MarkupTree.htmlPage() }()
 
