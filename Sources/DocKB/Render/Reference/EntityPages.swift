@@ -41,8 +41,8 @@ enum EntityPages {
                     w.citationCell(f.citation, in: tr)
                 }
             }
-            writePorts(kb.ports.filter { port in
-                [port.source, port.destination].contains { $0.map { SiteModel.key($0).contains(key) } ?? false }
+            writePorts(zip(kb.ports, model.portEndpointKeys).compactMap { port, keys in
+                [keys.source, keys.destination].contains { $0.map { Text.contains($0, ignoringCase: key) } ?? false } ? port : nil
             }, caption: "Ports to or from a \(entity.name)", w: w)
             writeMentions(of: entity, kind: "site_system_role", w: w)
         case .securityRole:
@@ -89,7 +89,7 @@ enum EntityPages {
                 w.condition(f.condition, text: f.conditionText, into: tr.element("td"))
                 let usedFor = tr.element("td")
                 if let subject = f.subject {
-                    let methods = (w.model.entities[.installMethod] ?? []).filter { MethodMatcher(methodName: $0.name).matches(subject) }
+                    let methods = w.model.methods(about: subject)
                     if methods.isEmpty { usedFor.text(subject) }
                     for (index, method) in methods.enumerated() {
                         if index > 0 { usedFor.text(", ") }

@@ -29,13 +29,26 @@ struct SiteModel {
     private(set) var entities: [SiteEntityKind: [SiteEntity]] = [:]
     private var entityByKey: [SiteEntityKind: [String: SiteEntity]] = [:]
     private(set) var factLinks: [String: [Int: [FactLink]]] = [:]
+    /// Each installation method with its matcher, made once for every page that asks.
+    private(set) var methodMatchers: [(entity: SiteEntity, matcher: MethodMatcher)] = []
+    /// The keys of each port's source and destination, in the order of `snapshot.ports`:
+    /// every site system role's page looks for itself among them.
+    let portEndpointKeys: [(source: String?, destination: String?)]
 
     init(snapshot: SiteFacts, catalog: DocumentCatalog) {
         self.snapshot = snapshot
         self.catalog = catalog
         groups = FactGroups(snapshot)
+        portEndpointKeys = snapshot.ports.map { ($0.source.map(Self.key), $0.destination.map(Self.key)) }
         collectEntities()
         collectFactLinks()
+        methodMatchers = (entities[.installMethod] ?? []).map { ($0, MethodMatcher(methodName: $0.name)) }
+    }
+
+    /// The installation methods a heading or subject is about.
+    func methods(about text: String) -> [SiteEntity] {
+        guard let heading = MethodMatcher.Heading(text) else { return [] }
+        return methodMatchers.filter { $0.matcher.matches(heading) }.map(\.entity)
     }
 
     static func key(_ name: String) -> String { name.collapsingWhitespace.lowercased() }
