@@ -73,6 +73,9 @@ public struct ChangeDebouncer: Sendable {
 
     /// Takes one look at the sources; returns the signature to build when the
     /// change has settled (and from then on counts it as built).
+    /// True while sources differ from the last build but have not been quiet long enough.
+    public var isSettling: Bool { seen != built }
+
     public mutating func observe(_ signature: SourceSignature, now: Duration) -> SourceSignature? {
         if signature != seen {
             seen = signature
@@ -129,7 +132,9 @@ public final class SourceWatcher: @unchecked Sendable {
         var last = SourceSignature.read(root)
         onChange(Change(previous: nil, current: last, changed: last.files.keys.sorted(), removed: []))
         var debouncer = ChangeDebouncer(built: last, quiet: quiet, now: now())
-        while waitForNextPoll() {
+        // While a change settles, look again as soon as it could have been
+        // quiet long enough, not a whole poll later: a save is built sooner.
+        while waitForNextPoll(debouncer.isSettling ? min(poll, quiet) : poll) {
             guard let settled = debouncer.observe(SourceSignature.read(root), now: now()) else { continue }
             let (changed, removed) = settled.differences(from: last)
             onChange(Change(previous: last, current: settled, changed: changed, removed: removed))
@@ -137,10 +142,10 @@ public final class SourceWatcher: @unchecked Sendable {
         }
     }
 
-    /// Sleeps one poll interval; false once stopped.
-    private func waitForNextPoll() -> Bool {
+    /// Sleeps `interval`; false once stopped.
+    private func waitForNextPoll(_ interval: Duration) -> Bool {
         guard !isStopped else { return false }
-        let parts = poll.components
+        let parts = interval.components
         let nanoseconds = Int(parts.seconds) * 1_000_000_000 + Int(parts.attoseconds / 1_000_000_000)
         _ = wakeUp.wait(timeout: .now() + .nanoseconds(nanoseconds))
         return !isStopped
