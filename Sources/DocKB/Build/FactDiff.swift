@@ -32,7 +32,13 @@ public struct FactChange: Hashable, Codable, Sendable, CustomStringConvertible {
 /// the same document are a changed subject.
 public enum FactDiff {
     public static func compare(old: [ExtractedFacts], new: [ExtractedFacts]) -> [FactChange] {
-        let before = records(old), after = records(new)
+        // Per document, on all cores; a document whose facts are as before
+        // (all but a few, in an incremental build) reuses its old records.
+        let oldRecords = concurrentMap(old, documentRecords)
+        let newRecords = concurrentMap(Array(new.indices)) { index in
+            index < old.count && old[index] == new[index] ? oldRecords[index] : documentRecords(new[index])
+        }
+        let before = firstStatements(oldRecords), after = firstStatements(newRecords)
         var changes: [FactChange] = []
         var unmatchedOld: [FactRecord] = []
         let afterByKey = Dictionary(after.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -132,43 +138,45 @@ public enum FactDiff {
         var line: Int
     }
 
-    static func records(_ all: [ExtractedFacts]) -> [FactRecord] {
-        var out: [FactRecord] = []
+    /// The first statement of each identity, documents in order: a repeat
+    /// (the same fact stated twice) is one fact for the changelog.
+    private static func firstStatements(_ documents: [[FactRecord]]) -> [FactRecord] {
         var seen = Set<String>()
+        return documents.flatMap { $0 }.filter { seen.insert($0.key).inserted }
+    }
+
+    /// One document's facts as records, repeats included.
+    private static func documentRecords(_ facts: ExtractedFacts) -> [FactRecord] {
+        var out: [FactRecord] = []
         func add(_ type: String, _ key: [String?], name: String, group: String = "", text: String = "",
                  _ fields: [String: String?], _ s: FactSource) {
             let k = type + "\u{1F}" + key.map { ($0 ?? "").lowercased().collapsingWhitespace }.joined(separator: "\u{1F}")
-            // The first statement of an identity wins; a repeat (the same fact
-            // stated twice) is one fact for the changelog.
-            guard seen.insert(k).inserted else { return }
             out.append(FactRecord(type: type, key: k, name: name, group: group, text: text, fields: fields,
                                   path: s.path, line: s.line))
         }
-        for facts in all {
-            for c in facts.components {
-                add("component", [c.name], name: c.name,
-                    ["min_version": c.minVersion, "file": c.file, "description": c.description], c.source)
-            }
-            for r in facts.siteSystemRoles {
-                add("site_system_role", [r.subject, r.name], name: r.name,
-                    ["necessity": r.necessity?.rawValue, "description": r.description], r.source)
-            }
-            for r in facts.securityRoles { add("security_role", [r.name, r.description], name: r.name, [:], r.source) }
-            for p in facts.permissions {
-                add("permission", [p.subject, p.permission, p.object, p.purpose], name: p.object.map { "\(p.permission) on \($0)" } ?? p.permission,
-                    ["security_role": p.securityRole], p.source)
-            }
-            for p in facts.ports {
-                add("port", [p.subject, p.transport, p.port, p.from, p.to], name: "\(p.transport) \(p.port) (\(p.subject ?? "-"))",
-                    ["purpose": p.purpose, "condition": p.condition?.description], p.source)
-            }
-            for m in facts.installMethods {
-                add("install_method", [m.name], name: m.name, ["condition": m.condition?.description], m.source)
-            }
-            for r in facts.requirements {
-                add("requirement", [r.subject, r.text], name: r.subject, group: r.subject.lowercased(), text: r.text,
-                    ["necessity": r.necessity?.rawValue, "condition": r.condition?.description], r.source)
-            }
+        for c in facts.components {
+            add("component", [c.name], name: c.name,
+                ["min_version": c.minVersion, "file": c.file, "description": c.description], c.source)
+        }
+        for r in facts.siteSystemRoles {
+            add("site_system_role", [r.subject, r.name], name: r.name,
+                ["necessity": r.necessity?.rawValue, "description": r.description], r.source)
+        }
+        for r in facts.securityRoles { add("security_role", [r.name, r.description], name: r.name, [:], r.source) }
+        for p in facts.permissions {
+            add("permission", [p.subject, p.permission, p.object, p.purpose], name: p.object.map { "\(p.permission) on \($0)" } ?? p.permission,
+                ["security_role": p.securityRole], p.source)
+        }
+        for p in facts.ports {
+            add("port", [p.subject, p.transport, p.port, p.from, p.to], name: "\(p.transport) \(p.port) (\(p.subject ?? "-"))",
+                ["purpose": p.purpose, "condition": p.condition?.description], p.source)
+        }
+        for m in facts.installMethods {
+            add("install_method", [m.name], name: m.name, ["condition": m.condition?.description], m.source)
+        }
+        for r in facts.requirements {
+            add("requirement", [r.subject, r.text], name: r.subject, group: r.subject.lowercased(), text: r.text,
+                ["necessity": r.necessity?.rawValue, "condition": r.condition?.description], r.source)
         }
         return out
     }
