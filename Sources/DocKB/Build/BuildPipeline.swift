@@ -179,7 +179,8 @@ public struct BuildPipeline: Sendable {
         let links: [(links: [LinkRecord], warnings: [Diagnostic])]
         let resolver: LinkResolver
         if let incremental, let previous, incremental.linkTargetsUnchanged {
-            resolver = LinkResolver(outlines: outlines, siteBasePaths: previous.siteBasePaths)
+            // Only the parsed documents' links are resolved: their targets' anchors are worked out as needed.
+            resolver = LinkResolver(outlines: outlines, siteBasePaths: previous.siteBasePaths, precomputingAnchors: false)
             links = sources.files.map { [parsed] file in
                 if let document = parsed[file.relativePath] { return resolver.links(of: document.outline) }
                 let kept = previous.entries[file.relativePath]!.links

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What links can point at in a document set: the documents' paths and, per
 /// document, its anchors — its own and those of the files it includes.
 ///
@@ -11,46 +13,60 @@
 struct DocumentIndex: Sendable {
     private let paths: Set<String>
     private let pathsByLowercase: [String: String]
-    private let anchors: [String: AnchorSet]
+    private let outlines: [String: DocumentOutline]
+    /// The files each document includes, as paths of the set.
+    private let included: [String: [String]]
     /// The documents that include each document directly.
     private let includers: [String: [String]]
+    /// Each document's anchors with those of the files it includes: all of
+    /// them made up front, or each on first use (see `init`).
+    private let precomputed: [String: AnchorSet]?
+    private let anchors = AnchorCache()
 
     init(documents: [Document]) {
         self.init(outlines: documents.map(\.outline))
     }
 
-    init(outlines: [DocumentOutline]) {
+    /// `precomputing`: work out every document's anchors now, on all cores
+    /// (a build resolving every link needs them all); otherwise each
+    /// document's on first use, as an incremental build that resolves only
+    /// the changed documents' links needs a handful.
+    init(outlines: [DocumentOutline], precomputing: Bool = true) {
         paths = Set(outlines.map(\.path))
         pathsByLowercase = Dictionary(outlines.map { ($0.path.lowercased(), $0.path) }, uniquingKeysWith: { a, _ in a })
-
-        // Working out every heading's ids is most of the work: on all cores.
-        let perOutline = concurrentMap(outlines) { ($0.linkTargetAnchors, Self.includePaths(of: $0)) }
-        var own: [String: Set<String>] = [:]
-        var included: [String: [String]] = [:]
-        for (outline, (anchors, includes)) in zip(outlines, perOutline) {
-            own[outline.path, default: []].formUnion(anchors)
-            included[outline.path] = includes
-        }
+        self.outlines = Dictionary(outlines.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let lookUp = { @Sendable [paths, pathsByLowercase] (path: String) -> String? in
             paths.contains(path) ? path : pathsByLowercase[path.lowercased()]
         }
+        var included: [String: [String]] = [:]
+        for outline in outlines {
+            included[outline.path, default: []] += Self.includePaths(of: outline).compactMap(lookUp)
+        }
         var includers: [String: [String]] = [:]
         for (path, targets) in included {
-            for target in Set(targets.compactMap(lookUp)) { includers[target, default: []].append(path) }
+            for target in Set(targets) { includers[target, default: []].append(path) }
         }
+        self.included = included
         self.includers = includers.mapValues { $0.sorted() }
-        let documents = Array(own.keys), ownAnchors = own, includes = included
-        let sets = concurrentMap(documents) { path in
-            var reachable: Set<String> = [path]
-            var pending = [path]
-            while let next = pending.popLast() {
-                for target in (includes[next] ?? []).compactMap(lookUp) where reachable.insert(target).inserted {
-                    pending.append(target)
-                }
-            }
-            return AnchorSet(reachable.reduce(into: Set<String>()) { $0.formUnion(ownAnchors[$1] ?? []) })
+        if precomputing {
+            let documents = Array(self.outlines.keys), byPath = self.outlines, includes = included
+            let sets = concurrentMap(documents) { Self.anchorSet(of: $0, outlines: byPath, included: includes) }
+            precomputed = Dictionary(uniqueKeysWithValues: zip(documents, sets))
+        } else {
+            precomputed = nil
         }
-        anchors = Dictionary(uniqueKeysWithValues: zip(documents, sets))
+    }
+
+    /// The anchors of `path` and of every file it includes, directly or not.
+    private static func anchorSet(of path: String, outlines: [String: DocumentOutline], included: [String: [String]]) -> AnchorSet {
+        var reachable: Set<String> = [path]
+        var pending = [path]
+        while let next = pending.popLast() {
+            for target in included[next] ?? [] where reachable.insert(target).inserted { pending.append(target) }
+        }
+        var all = Set<String>()
+        for document in reachable { all.formUnion(outlines[document]?.linkTargetAnchors ?? []) }
+        return AnchorSet(all)
     }
 
     /// The document's path as the set spells it: exactly, else ignoring case.
@@ -60,7 +76,9 @@ struct DocumentIndex: Sendable {
 
     /// The anchor as `document` spells it: exactly, else ignoring case.
     func anchor(_ anchor: String, in document: String) -> String? {
-        anchors[document]?.match(anchor)
+        if let precomputed { return precomputed[document]?.match(anchor) }
+        guard outlines[document] != nil else { return nil }
+        return anchors.set(of: document) { Self.anchorSet(of: document, outlines: outlines, included: included) }.match(anchor)
     }
 
     /// The documents that include `document`, directly or through other
@@ -86,6 +104,19 @@ struct DocumentIndex: Sendable {
     static func folder(of path: String) -> String {
         let parts = path.split(separator: "/").dropLast()
         return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+    }
+
+    /// Anchor sets by document, made as they are asked for, from several threads.
+    private final class AnchorCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var sets: [String: AnchorSet] = [:]
+
+        func set(of document: String, making: () -> AnchorSet) -> AnchorSet {
+            if let known = lock.withLock({ sets[document] }) { return known }
+            let made = making()
+            lock.withLock { sets[document] = made }
+            return made
+        }
     }
 
     /// A document's anchors, looked up exactly, then ignoring case.

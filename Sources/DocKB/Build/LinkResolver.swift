@@ -34,8 +34,10 @@ public struct LinkResolver: Sendable {
         self.init(outlines: documents.map(\.outline), siteBasePaths: siteBasePaths)
     }
 
-    public init(outlines: [DocumentOutline], siteBasePaths: [String] = []) {
-        self.init(index: DocumentIndex(outlines: outlines), siteBasePaths: siteBasePaths)
+    /// `precomputingAnchors`: see `DocumentIndex.init(outlines:precomputing:)`;
+    /// false when only a few documents' links will be resolved.
+    public init(outlines: [DocumentOutline], siteBasePaths: [String] = [], precomputingAnchors: Bool = true) {
+        self.init(index: DocumentIndex(outlines: outlines, precomputing: precomputingAnchors), siteBasePaths: siteBasePaths)
     }
 
     init(index: DocumentIndex, siteBasePaths: [String]) {

@@ -157,7 +157,7 @@ public final class KnowledgeBaseSession {
         try addLinks(links, context: context)
         try addFacts(facts, context: context)
         try insert("INSERT INTO document_cache (document_id, outline, facts) VALUES (?, ?, ?)",
-                   [documentID, OutlineCoding.encode(outline ?? document.outline), try jsonText(facts)])
+                   [documentID, OutlineCoding.encode(outline ?? document.outline), FactsCoding.encode(facts)])
         let diagnostics = document.diagnostics + facts.diagnostics + context.unclassifiedTables
         try add(diagnostics: diagnostics, rowIDs: context.rowIDs)
         return diagnostics

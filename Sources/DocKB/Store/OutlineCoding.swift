@@ -16,8 +16,9 @@ import Foundation
 enum OutlineCoding {
     static let formatTag: [UInt8] = Array("dko1".utf8)
 
+    /// Also thrown by `FactsCoding`, which shares the form.
     enum DecodingError: Error, Equatable {
-        case notAnOutline
+        case unknownForm
         case truncated
         case invalid(String)
     }
@@ -52,7 +53,7 @@ enum OutlineCoding {
         try data.withUnsafeBytes { buffer in
             var reader = ByteReader(buffer)
             guard buffer.count >= formatTag.count, formatTag.indices.allSatisfy({ buffer[$0] == formatTag[$0] }) else {
-                throw DecodingError.notAnOutline
+                throw DecodingError.unknownForm
             }
             reader.position = formatTag.count
             let path = try reader.string(), sha256 = try reader.string(), title = try reader.string()

@@ -13,7 +13,7 @@ public struct PreviousBuild: Sendable {
         public var sha256: String
         public var outline: DocumentOutline
         /// As stored; see `facts(of:)`.
-        var factsJSON: Data
+        var storedFacts: Data
         /// As stored: (line, destination, target path, target anchor, status), in order.
         public var links: [LinkRecord]
     }
@@ -33,7 +33,7 @@ public struct PreviousBuild: Sendable {
     /// Nil when one cannot be read.
     public func facts(of paths: [String]) -> [ExtractedFacts]? {
         let decoded = concurrentMap(paths) { path in
-            entries[path].flatMap { try? JSONDecoder().decode(ExtractedFacts.self, from: $0.factsJSON) }
+            entries[path].flatMap { try? FactsCoding.decode($0.storedFacts) }
         }
         return decoded.contains { $0 == nil } ? nil : decoded.map { $0! }
     }
@@ -100,7 +100,7 @@ public struct PreviousBuild: Sendable {
             guard let outline else {
                 throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "the cached outline of \(stored.path) cannot be read")
             }
-            entries[stored.path] = Entry(id: stored.id, sha256: stored.sha256, outline: outline, factsJSON: stored.facts,
+            entries[stored.path] = Entry(id: stored.id, sha256: stored.sha256, outline: outline, storedFacts: stored.facts,
                                          links: links[stored.id] ?? [])
             paths.append(stored.path)
         }

@@ -269,7 +269,7 @@ public enum Schema {
         CREATE TABLE document_cache (
             document_id INTEGER PRIMARY KEY REFERENCES documents(id),
             outline BLOB NOT NULL,               -- title, sections, anchors, includes, links (for link resolution), in dockb's own binary form (OutlineCoding)
-            facts TEXT NOT NULL                  -- JSON: the typed facts, compared by the next build
+            facts BLOB NOT NULL                  -- the typed facts, compared by the next build, in dockb's own binary form (FactsCoding)
         );
         CREATE TABLE builds (
             id INTEGER PRIMARY KEY,              -- 1 for the first build into this output, then 2, 3...
