@@ -33,10 +33,10 @@ public struct CompletedBuild: Sendable {
 }
 
 /// What changed since the previous build when that is only prose: the bytes
-/// of some documents, not their outlines (headings, anchors, links, front
-/// matter, lines of sections) nor their facts. Pages made only from facts and
-/// outlines are then the same as the previous build's, unless they quote the
-/// text of one of these documents.
+/// of some documents, not their facts nor what pages made from facts read of
+/// their outlines (titles, front matter, headings with their anchors and
+/// lines; see `IncrementalChange.factPageView`). Those pages are then the
+/// same as the previous build's, unless they quote the text of one of these documents.
 public struct ProseOnlyChange: Sendable, Equatable {
     /// The sources the previous build read: the pages to keep must be that build's.
     public var previousSourcesSHA256: String

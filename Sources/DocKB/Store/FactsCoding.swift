@@ -1,8 +1,8 @@
 import Foundation
 
 /// A document's extracted facts as bytes, for the knowledge base's
-/// `document_cache`, in the same form as `OutlineCoding` (varints, UTF-8
-/// strings, 0/1 flags, counts before arrays; fields in declaration order).
+/// `document_cache`, in the binary form `OutlineCoding` uses (see
+/// BinaryForm.swift; fields in declaration order).
 ///
 /// When a fact changes, the next build reads back every document's facts to
 /// compare them: as JSON that was 0.1 s of CPU for the corpus's 3 MB.
@@ -10,8 +10,7 @@ enum FactsCoding {
     static let formatTag: [UInt8] = Array("dkf1".utf8)
 
     static func encode(_ facts: ExtractedFacts) -> Data {
-        var w = ByteWriter()
-        w.bytes.append(contentsOf: formatTag)
+        var w = ByteWriter(formatTag: formatTag)
         w.count(facts.components.count)
         for c in facts.components {
             w.string(c.name); w.optional(c.minVersion); w.optional(c.file); w.optional(c.category)
@@ -60,11 +59,7 @@ enum FactsCoding {
 
     static func decode(_ data: Data) throws -> ExtractedFacts {
         try data.withUnsafeBytes { buffer in
-            guard buffer.count >= formatTag.count, formatTag.indices.allSatisfy({ buffer[$0] == formatTag[$0] }) else {
-                throw OutlineCoding.DecodingError.unknownForm
-            }
-            var r = ByteReader(buffer)
-            r.position = formatTag.count
+            var r = try ByteReader(buffer, formatTag: formatTag)
             var facts = ExtractedFacts()
             for _ in 0..<(try r.count()) {
                 facts.components.append(Component(
@@ -114,12 +109,12 @@ enum FactsCoding {
             }
             for _ in 0..<(try r.count()) {
                 guard let severity = Diagnostic.Severity(rawValue: try r.string()) else {
-                    throw OutlineCoding.DecodingError.invalid("severity")
+                    throw BinaryFormError.invalid("severity")
                 }
                 let location = SourceLocation(path: try r.string(), line: try r.signed())
                 facts.diagnostics.append(Diagnostic(severity, at: location, try r.string()))
             }
-            guard r.position == buffer.count else { throw OutlineCoding.DecodingError.invalid("bytes after the facts") }
+            try r.expectEnd("facts")
             return facts
         }
     }
@@ -136,7 +131,7 @@ enum FactsCoding {
 
     private static func necessity(_ r: inout ByteReader) throws -> Necessity? {
         guard let raw: String = try r.optional() else { return nil }
-        guard let value = Necessity(rawValue: raw) else { throw OutlineCoding.DecodingError.invalid("necessity") }
+        guard let value = Necessity(rawValue: raw) else { throw BinaryFormError.invalid("necessity") }
         return value
     }
 
@@ -159,10 +154,10 @@ enum FactsCoding {
     }
 
     private static func condition(_ r: inout ByteReader, depth: Int) throws -> Condition? {
-        guard depth < OutlineCoding.maximumInlineDepth else { throw OutlineCoding.DecodingError.invalid("condition too deep") }
-        guard let tag = ConditionTag(rawValue: try r.tag()) else { throw OutlineCoding.DecodingError.invalid("condition tag") }
+        guard depth < OutlineCoding.maximumInlineDepth else { throw BinaryFormError.invalid("condition too deep") }
+        guard let tag = ConditionTag(rawValue: try r.tag()) else { throw BinaryFormError.invalid("condition tag") }
         func required() throws -> Condition {
-            guard let inner = try condition(&r, depth: depth + 1) else { throw OutlineCoding.DecodingError.invalid("empty condition") }
+            guard let inner = try condition(&r, depth: depth + 1) else { throw BinaryFormError.invalid("empty condition") }
             return inner
         }
         switch tag {
@@ -175,22 +170,9 @@ enum FactsCoding {
             return tag == .all ? .all(parts) : .any(parts)
         case .version:
             guard let comparison = Condition.VersionComparison(rawValue: try r.string()) else {
-                throw OutlineCoding.DecodingError.invalid("version comparison")
+                throw BinaryFormError.invalid("version comparison")
             }
             return .version(comparison, try r.string())
         }
-    }
-}
-
-extension ByteWriter {
-    mutating func optional(_ value: String?) {
-        bool(value != nil)
-        if let value { string(value) }
-    }
-}
-
-extension ByteReader {
-    mutating func optional() throws -> String? {
-        try bool() ? try string() : nil
     }
 }

@@ -7,25 +7,15 @@ import Foundation
 /// single cost of rebuilding after a one-document edit. This form is read
 /// field by field with no parsing and no key lookups.
 ///
-/// Layout: the 4-byte format tag, then the outline's fields in declaration
-/// order. Integers are LEB128 varints (zigzag for the few that may be
-/// negative), strings a varint byte count and their UTF-8, optionals a 0/1
-/// byte first, arrays a varint count first. Inlines are a tag byte and their
-/// fields. A cache from another dockb is never read (see `ToolIdentity`), so
-/// the tag only guards against a value that is not an outline at all.
+/// Layout (see BinaryForm.swift): the format tag, then the outline's fields
+/// in declaration order; inlines are a tag byte and their fields. A cache
+/// from another dockb is never read (see `ToolIdentity`), so the tag only
+/// guards against a value that is not an outline at all.
 enum OutlineCoding {
     static let formatTag: [UInt8] = Array("dko1".utf8)
 
-    /// Also thrown by `FactsCoding`, which shares the form.
-    enum DecodingError: Error, Equatable {
-        case unknownForm
-        case truncated
-        case invalid(String)
-    }
-
     static func encode(_ outline: DocumentOutline) -> Data {
-        var writer = ByteWriter()
-        writer.bytes.append(contentsOf: formatTag)
+        var writer = ByteWriter(formatTag: formatTag)
         writer.string(outline.path)
         writer.string(outline.sha256)
         writer.string(outline.title)
@@ -51,11 +41,7 @@ enum OutlineCoding {
 
     static func decode(_ data: Data) throws -> DocumentOutline {
         try data.withUnsafeBytes { buffer in
-            var reader = ByteReader(buffer)
-            guard buffer.count >= formatTag.count, formatTag.indices.allSatisfy({ buffer[$0] == formatTag[$0] }) else {
-                throw DecodingError.unknownForm
-            }
-            reader.position = formatTag.count
+            var reader = try ByteReader(buffer, formatTag: formatTag)
             let path = try reader.string(), sha256 = try reader.string(), title = try reader.string()
             var fields: [String: String] = [:]
             for _ in 0..<(try reader.count()) { fields[try reader.string()] = try reader.string() }
@@ -68,7 +54,7 @@ enum OutlineCoding {
                                                   line: try reader.signed()))
             }
             let hasRawHTMLLinks = try reader.bool()
-            guard reader.position == buffer.count else { throw DecodingError.invalid("bytes after the outline") }
+            try reader.expectEnd("outline")
             return DocumentOutline(path: path, sha256: sha256, title: title, frontMatter: FrontMatter(fields: fields),
                                    sections: sections, extraAnchors: extraAnchors, includes: includes, links: links,
                                    hasRawHTMLLinks: hasRawHTMLLinks)
@@ -98,7 +84,7 @@ enum OutlineCoding {
         let content = try decodeInlines(&reader, depth: 0)
         let explicitAnchors = try reader.strings(), slug = try reader.string(), line = try reader.signed()
         let lower = try reader.signed(), upper = try reader.signed()
-        guard lower <= upper else { throw DecodingError.invalid("block range \(lower)..<\(upper)") }
+        guard lower <= upper else { throw BinaryFormError.invalid("block range \(lower)..<\(upper)") }
         return Section(index: index, parent: parent, level: level, heading: heading, content: content,
                        explicitAnchors: explicitAnchors, slug: slug, line: line, blockRange: lower..<upper)
     }
@@ -135,10 +121,10 @@ enum OutlineCoding {
     static let maximumInlineDepth = 500
 
     private static func decodeInlines(_ reader: inout ByteReader, depth: Int) throws -> [Inline] {
-        guard depth < maximumInlineDepth else { throw DecodingError.invalid("inlines nested over \(maximumInlineDepth) deep") }
+        guard depth < maximumInlineDepth else { throw BinaryFormError.invalid("inlines nested over \(maximumInlineDepth) deep") }
         var inlines: [Inline] = []
         for _ in 0..<(try reader.count()) {
-            guard let tag = Tag(rawValue: try reader.tag()) else { throw DecodingError.invalid("unknown inline tag") }
+            guard let tag = Tag(rawValue: try reader.tag()) else { throw BinaryFormError.invalid("unknown inline tag") }
             switch tag {
             case .text: inlines.append(.text(try reader.string()))
             case .code: inlines.append(.code(try reader.string()))
@@ -155,101 +141,5 @@ enum OutlineCoding {
             }
         }
         return inlines
-    }
-}
-
-/// Appends varints, strings and flags (see `OutlineCoding`).
-struct ByteWriter {
-    var bytes: [UInt8] = []
-
-    mutating func tag(_ value: UInt8) { bytes.append(value) }
-
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
-
-    mutating func count(_ value: Int) { unsigned(UInt64(value)) }
-
-    /// Zigzag: small negative numbers stay short.
-    mutating func signed(_ value: Int) { unsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }
-
-    mutating func string(_ value: String) {
-        var value = value
-        value.withUTF8 { utf8 in
-            count(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
-    }
-
-    mutating func strings(_ values: [String]) {
-        count(values.count)
-        for value in values { string(value) }
-    }
-
-    private mutating func unsigned(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(value & 0x7F) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-}
-
-/// Reads what `ByteWriter` wrote; throws on anything short or malformed.
-struct ByteReader {
-    let buffer: UnsafeRawBufferPointer
-    var position = 0
-
-    init(_ buffer: UnsafeRawBufferPointer) { self.buffer = buffer }
-
-    mutating func tag() throws -> UInt8 {
-        guard position < buffer.count else { throw OutlineCoding.DecodingError.truncated }
-        defer { position += 1 }
-        return buffer[position]
-    }
-
-    mutating func bool() throws -> Bool {
-        switch try tag() {
-        case 0: return false
-        case 1: return true
-        default: throw OutlineCoding.DecodingError.invalid("flag")
-        }
-    }
-
-    /// A count of elements or bytes: never more than the bytes left, so a
-    /// damaged value cannot make a reader allocate or loop without bound.
-    mutating func count() throws -> Int {
-        let value = try unsigned()
-        guard value <= UInt64(buffer.count - position) else { throw OutlineCoding.DecodingError.truncated }
-        return Int(value)
-    }
-
-    mutating func signed() throws -> Int {
-        let raw = try unsigned()
-        return Int(Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
-    }
-
-    mutating func string() throws -> String {
-        let length = try count()
-        let start = position
-        position += length
-        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
-    }
-
-    mutating func strings() throws -> [String] {
-        var values: [String] = []
-        for _ in 0..<(try count()) { values.append(try string()) }
-        return values
-    }
-
-    private mutating func unsigned() throws -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = try tag()
-            guard shift < 64 else { throw OutlineCoding.DecodingError.invalid("varint") }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
     }
 }
