@@ -81,8 +81,20 @@ measure() {
   awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' "$stats" >> "$record"
 }
 
+# Earlier outputs are moved aside, not deleted, until the end: on ext4
+# without a journal, creating files soon after deleting thousands nearby
+# costs up to a millisecond each (the allocator skips recently freed inodes),
+# which would time the previous run's deletion rather than this build.
+set_aside() {
+  local target
+  for target in "$@"; do
+    [[ -e "$target" ]] || continue
+    mkdir -p "$work/set-aside"
+    mv "$target" "$(mktemp -d "$work/set-aside/XXXXXX")/"
+  done
+}
 run_dockb() {
-  rm -rf "$work/dockb-out"
+  set_aside "$work/dockb-out"
   measure "$work/dockb.times" "$dockb" build --source "$corpus" --output "$work/dockb-out" --quiet
 }
 # One process over every file: cmark-gfm reads its arguments one after the
@@ -92,7 +104,7 @@ run_cmark() {
   (cd "$corpus" && measure "$work/cmark.times" cmark-gfm -e table "${files[@]}" > /dev/null)
 }
 run_hugo() {
-  rm -rf "$site/public" "$site/resources" "$work/hugo-cache"
+  set_aside "$site/public" "$site/resources" "$work/hugo-cache"
   measure "$work/hugo.times" "$hugo_bin" --quiet --source "$site" --cacheDir "$work/hugo-cache"
 }
 

@@ -1,0 +1,69 @@
+import Foundation
+import XCTest
+@testable import DocKB
+
+/// How `SiteWriter.commit` publishes files: new and changed ones with the
+/// right bytes and permissions, stale ones removed, and a failed commit
+/// leaving the previous pages and no temporary files behind.
+final class SiteWriterTests: XCTestCase {
+    private func commit(_ files: [String: String], to root: URL, sources: String = "abc") throws -> SiteWriter {
+        let writer = try SiteWriter(root: root)
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) { try writer.write(Data(text.utf8), to: path) }
+        try writer.commit(sourcesSHA256: sources)
+        return writer
+    }
+
+    private func text(_ path: String, in root: URL) -> String? {
+        try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// Every file below `root`, hidden ones included, relative to it.
+    private func allFiles(_ root: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: root.path)!
+        return enumerator.compactMap { $0 as? String }.filter {
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted()
+    }
+
+    func testCommitWritesNewAndChangedFilesAndRemovesStaleOnes() throws {
+        let root = try ScratchFolder.make(for: self)
+        let first = try commit(["index.html": "one", "docs/a.html": "a", "docs/b.html": "b"], to: root)
+        XCTAssertEqual(first.filesRewritten, 3)
+
+        let second = try commit(["index.html": "two", "docs/a.html": "a", "docs/c/d.html": "d"], to: root)
+        XCTAssertEqual(second.filesRewritten, 2, "the unchanged page is not written again")
+        XCTAssertEqual(second.filesRemoved, 1)
+        XCTAssertEqual(text("index.html", in: root), "two")
+        XCTAssertEqual(text("docs/c/d.html", in: root), "d")
+        XCTAssertNil(text("docs/b.html", in: root))
+        XCTAssertEqual(allFiles(root), [SiteWriter.marker, "docs/a.html", "docs/c/d.html", "index.html"],
+                       "no temporary file is left")
+        XCTAssertTrue(SiteWriter.isCurrent(root, sourcesSHA256: "abc"))
+    }
+
+    func testFilesAreCreatedWithTheProcessUmask() throws {
+        let root = try ScratchFolder.make(for: self)
+        let previous = umask(0o027)
+        defer { umask(previous) }
+        _ = try commit(["index.html": "one"], to: root)
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: root.appendingPathComponent("index.html").path)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode, 0o640)
+    }
+
+    func testFailedCommitKeepsThePreviousPagesAndLeavesNoTemporaryFiles() throws {
+        let root = try ScratchFolder.make(for: self)
+        _ = try commit(["index.html": "one", "docs/a.html": "a"], to: root)
+        // A folder where the next render puts a page: that write fails.
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs/blocked.html"), withIntermediateDirectories: true)
+
+        XCTAssertThrowsError(try commit(["index.html": "two", "docs/a.html": "changed", "docs/blocked.html": "x"], to: root, sources: "def")) { error in
+            XCTAssertTrue("\(error)".contains("docs/blocked.html"), "the error names the file: \(error)")
+        }
+        XCTAssertEqual(text("index.html", in: root), "one", "changed pages are replaced only once every file is written")
+        XCTAssertEqual(text("docs/a.html", in: root), "a")
+        XCTAssertEqual(allFiles(root), [SiteWriter.marker, "docs/a.html", "index.html"])
+        XCTAssertTrue(SiteWriter.isCurrent(root, sourcesSHA256: "abc"), "the marker still describes the site on disk")
+        XCTAssertFalse(SiteWriter.isCurrent(root, sourcesSHA256: "def"))
+    }
+}
