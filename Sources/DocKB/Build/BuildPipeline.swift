@@ -58,64 +58,12 @@ public struct BuildPipeline: Sendable {
         let previous = plan.kind == .first ? nil : PreviousBuild.load(knowledgeBase)
         if previous == nil, plan.kind != .first { plan = BuildPlan(sources: sources, previous: nil) }
 
-        // Parse what changed; take the outlines and facts of the rest from the previous build.
-        progress?.begin("parse and extract", total: plan.toParse.count)
-        var parsed = parse(plan.toParse, of: sources)
-        stopwatch.lap("parse and extract")
-        let outlines = sources.files.map { file in
-            parsed[file.relativePath]?.outline ?? previous!.entries[file.relativePath]!.outline
-        }
-        let incremental = plan.kind == .incremental ? previous.map { IncrementalChange(previous: $0, parsed: parsed) } : nil
-        progress?.begin("links")
-        let (linkResolver, links) = resolveLinks(outlines, sources: sources, parsed: &parsed, previous: previous,
-                                                 incremental: incremental)
-        stopwatch.lap("links")
-
-        // Facts: when only prose changed, the previous build's stand and no
-        // fact of an unparsed document needs decoding. Otherwise the previous
-        // facts are decoded once: the unparsed documents keep theirs, and the
-        // changelog compares with all of them.
-        let factsUnchanged = incremental?.factsAndOutlinesUnchanged ?? false
-        let oldFacts = factsUnchanged ? nil : try previous.map(decodedFacts)
-        var facts = factsUnchanged ? [] : sources.files.map { parsed[$0.relativePath]?.facts ?? oldFacts![$0.relativePath]! }
-        let history = BuildHistoryEntry(
-            id: (previous?.lastBuildID ?? 0) + 1, kind: plan.kind, documents: sources.files.count,
-            documentsParsed: parsed.count, sourcesSHA256: plan.sourcesSHA256,
-            changes: oldFacts.map { old in FactDiff.compare(old: previous!.paths.compactMap { old[$0] }, new: facts) } ?? [])
-        stopwatch.lap("compare")
-
+        let written = try plan.kind == .incremental
+            ? writeChanges(sources: sources, scan: scan, plan: plan, previous: previous!, stopwatch: &stopwatch)
+            : writeEverything(sources: sources, scan: scan, plan: plan, previous: previous, stopwatch: &stopwatch)
+        var parsed = written.parsed
+        let (counts, documentWarnings, links, history) = (written.counts, written.documentWarnings, written.links, written.history)
         let paths = sources.files.map(\.relativePath)
-        let buildInfo = ["source_folder": source.path, "documents": String(paths.count),
-                         "site_base_paths": linkResolver.siteBasePaths.joined(separator: " ")]
-        progress?.begin("write", total: parsed.count)
-        let start: KnowledgeBaseWriter.Start = plan.kind == .incremental ? .copy(knowledgeBase) : .empty(history: previous?.url)
-        var documentWarnings: [Diagnostic] = []
-        let counts = try KnowledgeBaseWriter(outputFolder: output).publish(
-            documentPaths: paths, buildInfo: buildInfo, start: start
-        ) { session in
-            if plan.kind == .incremental {
-                try session.removeBuildLevelRows()
-                for path in paths where parsed[path] != nil { try session.removeDocument(id: previous!.entries[path]!.id) }
-            }
-            // The build's own rows in the order a clean build writes them, so both give the same ids.
-            try session.add(diagnostics: scan.warnings + sources.unreadable)
-            for (path, problems) in zip(paths, links.map(\.warnings)) {
-                if let document = parsed[path] {
-                    let stored = try session.add(document.document, outline: document.outline, facts: document.facts,
-                                                 links: document.links)
-                    documentWarnings += stored.sorted { $0.location.line < $1.location.line }
-                    progress?.advance()
-                }
-                try session.add(diagnostics: problems)
-            }
-            if plan.kind == .incremental, !factsUnchanged {
-                try session.removeConditionVariables()
-                try session.setConditionVariables(facts.flatMap(\.variables))
-            }
-            try session.record(history)
-        }
-        stopwatch.lap("write")
-        facts = []  // The site does not need them: memory for the pages.
 
         // Errors first, then what the scanner, parser, extractor and store
         // noticed, then dangling links: a folder copied out of a larger docset
@@ -129,14 +77,14 @@ public struct BuildPipeline: Sendable {
         if let sitePublisher {
             progress?.begin("site")
             let resolved = Dictionary(uniqueKeysWithValues: zip(paths, links.map(\.links)))
-            let proseOnly = factsUnchanged ? previous?.sourcesSHA256.map {
+            let proseOnly = written.factsUnchanged ? previous?.sourcesSHA256.map {
                 ProseOnlyChange(previousSourcesSHA256: $0, documents: Set(parsed.keys))
             } : nil
             // Only the documents go on to the site; their facts are freed for its pages.
             let documents = parsed.mapValues(\.document)
             parsed = [:]
-            try publishSite(sitePublisher, sources: sources, parsed: documents, outlines: outlines, links: resolved,
-                            linkResolver: linkResolver, plan: plan, report: report, proseOnly: proseOnly)
+            try publishSite(sitePublisher, sources: sources, parsed: documents, outlines: written.outlines, links: resolved,
+                            linkResolver: written.linkResolver, plan: plan, report: report, proseOnly: proseOnly)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
         }
@@ -168,44 +116,6 @@ public struct BuildPipeline: Sendable {
         }
     }
 
-    /// Every document's links in source order, and the resolver that made
-    /// them. After an incremental parse, when nothing another document links
-    /// to changed, only the parsed documents' links are resolved again;
-    /// otherwise all are, and an unchanged document whose links now lead
-    /// elsewhere (a heading it points at was renamed) is parsed to be written again.
-    private func resolveLinks(_ outlines: [DocumentOutline], sources: SourceFiles, parsed: inout [String: ParsedDocument],
-                              previous: PreviousBuild?, incremental: IncrementalChange?)
-        -> (LinkResolver, [(links: [LinkRecord], warnings: [Diagnostic])]) {
-        let links: [(links: [LinkRecord], warnings: [Diagnostic])]
-        let resolver: LinkResolver
-        if let incremental, let previous, incremental.linkTargetsUnchanged {
-            // Only the parsed documents' links are resolved: their targets' anchors are worked out as needed.
-            resolver = LinkResolver(outlines: outlines, siteBasePaths: previous.siteBasePaths, precomputingAnchors: false)
-            links = sources.files.map { [parsed] file in
-                if let document = parsed[file.relativePath] { return resolver.links(of: document.outline) }
-                let kept = previous.entries[file.relativePath]!.links
-                return (kept, LinkResolver.warnings(for: kept, in: file.relativePath))
-            }
-        } else {
-            (resolver, links) = resolveLinks(outlines)
-            if let previous, incremental != nil {
-                let relinked = sources.files.indices.filter { [parsed] index in
-                    let path = sources.files[index].relativePath
-                    return parsed[path] == nil && previous.entries[path]?.links != links[index].links
-                }
-                parsed.merge(parse(Set(relinked.map { sources.files[$0].relativePath }), of: sources)) { new, _ in new }
-            }
-        }
-        for (index, file) in sources.files.enumerated() { parsed[file.relativePath]?.links = links[index].links }
-        return (resolver, links)
-    }
-
-    /// Every document's facts as the previous build stored them, by path.
-    private func decodedFacts(_ previous: PreviousBuild) throws -> [String: ExtractedFacts] {
-        guard let decoded = previous.facts(of: previous.paths) else { throw BuildError.previousBuildUnreadable(previous.url.path) }
-        return Dictionary(zip(previous.paths, decoded), uniquingKeysWith: { first, _ in first })
-    }
-
     /// The report of a build that found nothing to do.
     private func upToDateReport(phases: [BuildReport.Phase], warnings: [Diagnostic]) throws -> BuildReport {
         let kb = try KnowledgeBase(url: knowledgeBase)
@@ -214,18 +124,8 @@ public struct BuildPipeline: Sendable {
                            warnings: warnings, phases: phases)
     }
 
-    private func parse(_ paths: Set<String>, of sources: SourceFiles) -> [String: ParsedDocument] {
-        let files = sources.files.filter { paths.contains($0.relativePath) }
-        let documents = concurrentMap(files) { file in
-            defer { progress?.advance() }
-            let document = parser.parse(file.data, path: file.relativePath, sha256: file.sha256)
-            return ParsedDocument(document: document, outline: document.outline, facts: extractor.extract(document), links: [])
-        }
-        return Dictionary(uniqueKeysWithValues: documents.map { ($0.document.path, $0) })
-    }
-
     /// Every document's links, resolved against all outlines, in source order.
-    private func resolveLinks(_ outlines: [DocumentOutline]) -> (LinkResolver, [(links: [LinkRecord], warnings: [Diagnostic])]) {
+    func resolveLinks(_ outlines: [DocumentOutline]) -> (LinkResolver, [(links: [LinkRecord], warnings: [Diagnostic])]) {
         let resolver = resolver(for: outlines)
         return (resolver, concurrentMap(outlines, resolver.links(of:)))
     }
@@ -262,15 +162,13 @@ private struct SlotBuffer<Element>: @unchecked Sendable {
 }
 
 /// Wall-clock time of each phase of a build, for the report.
-private struct Stopwatch {
-    private let clock = ContinuousClock()
+struct Stopwatch {
     private var last: ContinuousClock.Instant
     private(set) var phases: [BuildReport.Phase] = []
 
-    init() { last = clock.now }
+    init() { last = .now }
 
-    mutating func lap(_ name: String) {
-        let now = clock.now
+    mutating func lap(_ name: String, at now: ContinuousClock.Instant = ContinuousClock.now) {
         let elapsed = (now - last).components
         phases.append(BuildReport.Phase(name: name, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
         last = now

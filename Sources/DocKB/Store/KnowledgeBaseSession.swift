@@ -122,9 +122,12 @@ public final class KnowledgeBaseSession {
         }
     }
 
+    /// Sets keys in place: a key set again keeps its row, so a build that
+    /// learns a value late (the site base paths) lists the keys as one that knew it.
     func setBuildInfo(_ info: [String: String]) throws {
         for (key, value) in info.sorted(by: { $0.key < $1.key }) {
-            try insert("INSERT OR REPLACE INTO build_info (key, value) VALUES (?, ?)", [key, value])
+            try insert("INSERT INTO build_info (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       [key, value])
         }
     }
 
@@ -135,6 +138,38 @@ public final class KnowledgeBaseSession {
     @discardableResult
     public func add(_ document: Document, outline: DocumentOutline? = nil, facts: ExtractedFacts,
                     links: [LinkRecord]) throws -> [Diagnostic] {
+        try add(document, outline: outline, facts: facts, links: .records(links)).diagnostics
+    }
+
+    /// Writes one document like `add(_:outline:facts:links:)` while its links
+    /// are not resolved yet (that takes every document's outline): their ids
+    /// are kept in their place, and `addLinks(_:into:)` writes them later,
+    /// so the rows are the same either way.
+    public func add(_ document: Document, outline: DocumentOutline? = nil, facts: ExtractedFacts,
+                    reservingLinks count: Int) throws -> (diagnostics: [Diagnostic], links: LinkReservation) {
+        let added = try add(document, outline: outline, facts: facts, links: .reserved(count))
+        return (added.diagnostics, added.reservation!)
+    }
+
+    /// The links of a document written with `reservingLinks`, one for each id kept.
+    public func addLinks(_ links: [LinkRecord], into reservation: LinkReservation) throws {
+        precondition(links.count == reservation.count,
+                     "\(reservation.context.document.path): \(links.count) links for \(reservation.count) kept ids")
+        var next = reservation.firstID
+        try addLinks(links, context: reservation.context) {
+            defer { next += 1 }
+            return next
+        }
+    }
+
+    /// A document's links, or how many there will be.
+    private enum LinkRows {
+        case records([LinkRecord])
+        case reserved(Int)
+    }
+
+    private func add(_ document: Document, outline: DocumentOutline?, facts: ExtractedFacts,
+                     links: LinkRows) throws -> (diagnostics: [Diagnostic], reservation: LinkReservation?) {
         guard let documentID = documentIDs[document.path] else {
             throw KnowledgeBaseError.documentNotAnnounced(document.path)
         }
@@ -154,13 +189,17 @@ public final class KnowledgeBaseSession {
                            documentID: documentID, line: 1, anchor: "", rowIDs: context.rowIDs)
         try addBlocks(document.blocks, context: &context, parentItem: nil, depth: 0)
         try addExtraAnchors(&context)
-        try addLinks(links, context: context)
+        var reservation: LinkReservation?
+        switch links {
+        case .records(let records): try addLinks(records, context: context, nextID: context.rowIDs.next)
+        case .reserved(let count): reservation = LinkReservation(context: context, firstID: try context.rowIDs.reserve(count), count: count)
+        }
         try addFacts(facts, context: context)
         try insert("INSERT INTO document_cache (document_id, outline, facts) VALUES (?, ?, ?)",
                    [documentID, OutlineCoding.encode(outline ?? document.outline), FactsCoding.encode(facts)])
         let diagnostics = document.diagnostics + facts.diagnostics + context.unclassifiedTables
         try add(diagnostics: diagnostics, rowIDs: context.rowIDs)
-        return diagnostics
+        return (diagnostics, reservation)
     }
 
     /// Diagnostics of the build itself (scanner, link resolution).
@@ -220,14 +259,14 @@ public final class KnowledgeBaseSession {
         counts.anchors += 1
     }
 
-    private func addLinks(_ links: [LinkRecord], context: DocumentContext) throws {
+    private func addLinks(_ links: [LinkRecord], context: DocumentContext, nextID: () throws -> Int64) throws {
         for link in links {
             let targetID = link.targetPath.flatMap { documentIDs[$0] }
             try insert("""
                 INSERT INTO links (id, document_id, section_id, line, text, destination, target_document_id,
                                    target_anchor, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, [try context.rowIDs.next(), context.id, context.sectionID(at: link.line), link.line, link.text, link.destination,
+                """, [try nextID(), context.id, context.sectionID(at: link.line), link.line, link.text, link.destination,
                       targetID, link.targetAnchor, link.status.rawValue])
             counts.links[link.status, default: 0] += 1
         }
@@ -244,6 +283,13 @@ public final class KnowledgeBaseSession {
     func jsonText<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try json.encode(value), as: UTF8.self)
     }
+}
+
+/// The row ids a document's links will have, kept while it was written.
+public struct LinkReservation {
+    fileprivate let context: DocumentContext
+    let firstID: Int64
+    let count: Int
 }
 
 /// What the rows of one document need to know while it is being written.

@@ -24,6 +24,14 @@ final class RowIDAllocator {
         return documentID << Self.shift | used
     }
 
+    /// `count` ids in a row for rows written later; returns the first.
+    func reserve(_ count: Int) throws -> Int64 {
+        let first = used + 1
+        used += Int64(count)
+        guard used < 1 << Self.shift else { throw KnowledgeBaseError.tooManyRows(documentID: documentID) }
+        return documentID << Self.shift | first
+    }
+
     /// Every id the rows of `documentID` can have.
     static func range(of documentID: Int64) -> ClosedRange<Int64> {
         (documentID << shift)...(((documentID + 1) << shift) - 1)

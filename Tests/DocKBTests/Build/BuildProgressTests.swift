@@ -28,11 +28,24 @@ final class BuildProgressTests: XCTestCase {
             case .finished(let s): return "end \(s.phase) \(s.done)/\(s.total.map(String.init) ?? "-")"
             }
         }
+        // A first build writes documents while it parses them: its "write"
+        // phase is what is left after the links, with no files to count.
         XCTAssertEqual(summary, ["start scan 0/-", "end scan 0/-",
                                  "start parse and extract 0/64", "end parse and extract 64/64",
                                  "start links 0/-", "end links 0/-",
-                                 "start write 0/64", "end write 64/64",
+                                 "start write 0/-", "end write 0/-",
                                  "start site 0/-", "end site 0/-"])
+
+        // An incremental build writes after parsing, and counts what it writes.
+        try ScratchFolder.write("# Page 1, edited\n", to: "p1/page-1.md", in: source)
+        let incremental = Recorder()
+        pipeline.progress = BuildProgress(onEvent: incremental.record)
+        try pipeline.run()
+        let writes = incremental.events.compactMap { event -> String? in
+            guard case .finished(let s) = event, s.phase == "write" else { return nil }
+            return "\(s.done)/\(s.total.map(String.init) ?? "-")"
+        }
+        XCTAssertEqual(writes, ["1/1"])
         XCTAssertNil(progress.snapshot, "nothing runs once the build is over")
     }
 
