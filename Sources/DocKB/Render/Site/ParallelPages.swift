@@ -17,11 +17,19 @@ enum ParallelPages {
     /// Runs two independent pieces of work at once (an incremental build's
     /// site is a handful of such pieces, each too small to split further).
     /// Both results, or the error of the first that failed.
-    static func both<A, B>(_ first: @Sendable () throws -> A, _ second: @Sendable () throws -> B) throws -> (A, B) {
-        let results = map(2) { index -> Result<Any, Error> in
-            Result { index == 0 ? try first() as Any : try second() as Any }
-        }
-        return (try results[0].get() as! A, try results[1].get() as! B)
+    ///
+    /// `first` goes to a worker thread and `second` runs on the caller's, not
+    /// as two iterations of `concurrentPerform`: Dispatch runs a
+    /// `concurrentPerform` nested in another on one thread, so the pages
+    /// either piece renders with `map` got one core where they could have two.
+    static func both<A, B>(_ first: @escaping @Sendable () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+        xmlParserReady
+        let slot = Slots<Result<A, Error>>(count: 1)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) { slot.store(Result { try first() }, at: 0) }
+        let secondResult = Result { try second() }
+        done.wait()
+        return (try slot.values()[0].get(), try secondResult.get())
     }
 
     /// libxml2's global state is set up once, before any worker thread uses it.
