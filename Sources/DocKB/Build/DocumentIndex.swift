@@ -102,8 +102,10 @@ struct DocumentIndex: Sendable {
 
     /// `core/clients/` for `core/clients/page.md`; empty at the root.
     static func folder(of path: String) -> String {
-        let parts = path.split(separator: "/").dropLast()
-        return parts.isEmpty ? "" : parts.joined(separator: "/") + "/"
+        // Document paths are relative and single-slashed (`a/b/c.md`), so the
+        // folder is everything up to the last slash.
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
     }
 
     /// Anchor sets by document, made as they are asked for, from several threads.

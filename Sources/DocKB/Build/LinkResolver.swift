@@ -78,14 +78,15 @@ public struct LinkResolver: Sendable {
         if written.hasPrefix("//") || Self.hasScheme(written) { return record(.external) }
 
         let (rawPath, rawAnchor) = Self.split(written)
-        let anchor = rawAnchor.map { $0.removingPercentEncoding ?? $0 }.flatMap { $0.isEmpty ? nil : $0 }
-        let path = rawPath.removingPercentEncoding ?? rawPath
+        let anchor = rawAnchor.map { Self.percentDecoded($0) ?? $0 }.flatMap { $0.isEmpty ? nil : $0 }
+        let path = Self.percentDecoded(rawPath) ?? rawPath
 
         let target: String
         if path.isEmpty {
             target = documentPath
         } else if path.hasPrefix("/") {
-            guard let base = siteBasePaths.first(where: { path.lowercased().hasPrefix($0) }),
+            let lowercased = path.lowercased()
+            guard let base = siteBasePaths.first(where: { lowercased.hasPrefix($0) }),
                   let inSet = Self.normalize(String(path.dropFirst(base.count)))
             else { return record(.external) }
             target = inSet
@@ -97,7 +98,7 @@ public struct LinkResolver: Sendable {
         }
 
         let candidates: [String]
-        let lastComponent = target.split(separator: "/").last.map(String.init) ?? ""
+        let lastComponent = target.lastIndex(of: "/").map { target[target.index(after: $0)...] } ?? target[...]
         if target.isEmpty || path.hasSuffix("/") {
             candidates = [target.isEmpty ? "index.md" : target + "/index.md"]
         } else if lastComponent.lowercased().hasSuffix(".md") {
@@ -134,11 +135,27 @@ public struct LinkResolver: Sendable {
     }
 
     /// `scheme:` as in RFC 3986: a letter, then letters, digits, `+`, `-`, `.`.
+    /// Read as UTF-8 bytes: every link of the corpus passes through here, some twice.
     static func hasScheme(_ destination: String) -> Bool {
-        guard let colon = destination.firstIndex(of: ":") else { return false }
-        let scheme = destination[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        let bytes = destination.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        guard let first = scheme.first, isASCIILetter(first) else { return false }
+        return scheme.allSatisfy { byte in
+            isASCIILetter(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "+")
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// `text` with `%XX` escapes decoded, nil when an escape is malformed (as
+    /// `removingPercentEncoding`). Most links have no escape at all, and the
+    /// Foundation call costs a trip through UTF-16 even then.
+    static func percentDecoded(_ text: String) -> String? {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text
     }
 
     /// Path and fragment of a destination, query string dropped.
@@ -151,6 +168,7 @@ public struct LinkResolver: Sendable {
 
     /// Removes `.` and `..` components; nil when the path climbs above the root.
     static func normalize(_ path: String) -> String? {
+        if isNormalized(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {
@@ -162,5 +180,24 @@ public struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// True when `normalize` would return `path` unchanged: no empty, `.` or
+    /// `..` component and no `/` at either end (most links are written so).
+    private static func isNormalized(_ path: String) -> Bool {
+        var componentStart = true
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if componentStart { return false }
+                componentStart = true
+            } else {
+                // A component starting with `.` may be `.` or `..`: let the full path decide.
+                if componentStart && byte == UInt8(ascii: ".") { return false }
+                componentStart = false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "/")
     }
 }

@@ -67,7 +67,7 @@ struct PageLinkResolver {
         var rest = Substring(destination)
         var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...]).removingPercentEncoding
+            fragment = LinkResolver.percentDecoded(String(rest[rest.index(after: hash)...]))
             rest = rest[..<hash]
         }
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
