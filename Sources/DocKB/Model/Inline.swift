@@ -32,6 +32,16 @@ extension Inline {
         }
     }
 
+    /// `plainText` appended to `out`, so nested inlines build one string
+    /// instead of one per level.
+    func appendPlainText(to out: inout String) {
+        switch self {
+        case .strong(let c), .emphasis(let c), .strikethrough(let c), .link(_, _, let c):
+            for inline in c { inline.appendPlainText(to: &out) }
+        default: out += plainText
+        }
+    }
+
     /// Markdown-like text that keeps inline markup (`**bold**`, `` `code` ``,
     /// links, `<br />`, comments), for storage in the lossless layer.
     public var markdown: String {
@@ -53,7 +63,14 @@ extension Inline {
 }
 
 extension Array where Element == Inline {
-    public var plainText: String { map(\.plainText).joined() }
+    /// Extraction asks for this once per cell, item and paragraph, and most
+    /// hold a single text: that one is returned as it is, the others built in one string.
+    public var plainText: String {
+        if count == 1 { return self[0].plainText }
+        var out = ""
+        for inline in self { inline.appendPlainText(to: &out) }
+        return out
+    }
     public var markdown: String { map(\.markdown).joined() }
 
     /// Every inline in document order, descending into containers.
