@@ -136,6 +136,11 @@ final class MarkupTests: XCTestCase {
     func testSearchIndexKeepsDistinctWordsAndEscapesForScripts() {
         XCTAssertEqual(SiteSearchIndex.distinctWords("The client, the Client (BITS)\nuses /source:<path>."),
                        "client bits uses /source:<path>")
+        // Past the word table's first size, repeats still collapse and order is kept.
+        let many = (0..<300).map { "Word\($0)," }
+        XCTAssertEqual(SiteSearchIndex.distinctWords((many + many.reversed()).joined(separator: " ")),
+                       (0..<300).map { "word\($0)" }.joined(separator: " "))
+        XCTAssertEqual(SiteSearchIndex.distinctWords("\u{0}a Ünïcode ÜNÏCODE (\"quoted\") ?! the"), "\u{0}a ünïcode quoted")
         XCTAssertEqual(SiteSearchIndex.json("a\"b</script>\u{2028}"), #""a\"b\u003c/script>\u2028""#)
         // Escaped by bytes: other characters encoded from E2 stay as they are.
         XCTAssertEqual(SiteSearchIndex.json("\u{2029}\u{2019}\u{20AC}\u{2027}\\\t\r\n\u{1}\u{1F}\u{7F}"),
