@@ -34,13 +34,25 @@ extension BuildPipeline {
         let resolved = OrderedHandoff<(resolver: LinkResolver, links: [(links: [LinkRecord], warnings: [Diagnostic])],
                                        parsedAt: ContinuousClock.Instant, resolvedAt: ContinuousClock.Instant)>(count: 1)
         progress?.begin("parse and extract", total: files.count)
+        // Documents are parsed by one thread per core but one, and by this
+        // thread whenever the next document to write is not parsed yet: a
+        // parser on every core left the writer a third of a core each, and
+        // the writer then finished alone, long after the parsers.
+        let claims = WorkClaims(count: files.count)
+        let outlines = CompletionSlots<DocumentOutline>(count: files.count)
+        let parseNext: @Sendable () -> Bool = { [self] in
+            guard let index = claims.claim() else { return false }
+            let document = parse(files[index])
+            outlines.put(document.outline, at: index)
+            documents.put(document, at: index)
+            return true
+        }
         let parsing = DispatchGroup()
         DispatchQueue.global().async(group: parsing) { [self] in
-            let outlines = concurrentMap(Array(files.indices)) { index in
-                let document = parse(files[index])
-                documents.put(document, at: index)
-                return document.outline
+            DispatchQueue.concurrentPerform(iterations: max(1, ProcessInfo.processInfo.activeProcessorCount - 1)) { _ in
+                while parseNext() {}
             }
+            let outlines = outlines.all()
             let parsedAt = ContinuousClock.now
             progress?.begin("links")
             let (resolver, links) = resolveLinks(outlines)
@@ -60,7 +72,7 @@ extension BuildPipeline {
             try session.add(diagnostics: scan.warnings + sources.unreadable)
             var reservations: [LinkReservation] = []
             for index in files.indices {
-                let document = documents.take(index)
+                let document = documents.take(index, whileWaiting: parseNext)
                 let stored = try session.add(document.document, outline: document.outline, facts: document.facts,
                                              reservingLinks: document.outline.links.count)
                 documentWarnings += stored.diagnostics.sorted { $0.location.line < $1.location.line }
