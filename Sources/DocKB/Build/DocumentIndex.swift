@@ -104,7 +104,7 @@ struct DocumentIndex: Sendable {
     static func folder(of path: String) -> String {
         // Document paths are relative and single-slashed (`a/b/c.md`), so the
         // folder is everything up to the last slash.
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[...slash])
     }
 

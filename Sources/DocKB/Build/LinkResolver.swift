@@ -98,12 +98,12 @@ public struct LinkResolver: Sendable {
         }
 
         let candidates: [String]
-        let lastComponent = target.lastIndex(of: "/").map { target[target.index(after: $0)...] } ?? target[...]
+        let lastComponent = target.utf8.lastIndex(of: UInt8(ascii: "/")).map { target[target.utf8.index(after: $0)...] } ?? target[...]
         if target.isEmpty || path.hasSuffix("/") {
             candidates = [target.isEmpty ? "index.md" : target + "/index.md"]
         } else if lastComponent.lowercased().hasSuffix(".md") {
             candidates = [target]
-        } else if lastComponent.contains(".") {
+        } else if lastComponent.utf8.contains(UInt8(ascii: ".")) {
             return record(.asset)
         } else {
             candidates = [target + ".md", target + "/index.md"]
@@ -158,19 +158,22 @@ public struct LinkResolver: Sendable {
         text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text
     }
 
-    /// Path and fragment of a destination, query string dropped.
+    /// Path and fragment of a destination, query string dropped. Searched as
+    /// UTF-8 bytes (`#` and `?` are ASCII, so the indices fall on characters).
     static func split(_ destination: String) -> (path: String, anchor: String?) {
-        let hash = destination.firstIndex(of: "#")
-        var path = hash.map { String(destination[..<$0]) } ?? destination
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        return (path, hash.map { String(destination[destination.index(after: $0)...]) })
+        let bytes = destination.utf8
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let pathEnd = hash ?? bytes.endIndex
+        let query = bytes[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) ?? pathEnd
+        return (String(destination[..<query]), hash.map { String(destination[bytes.index(after: $0)...]) })
     }
 
     /// Removes `.` and `..` components; nil when the path climbs above the root.
     static func normalize(_ path: String) -> String? {
         if isNormalized(path) { return path }
         var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for bytes in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            let part = Substring(bytes)
             switch part {
             case ".": continue
             case "..":

@@ -178,4 +178,27 @@ final class LinkResolverTests: XCTestCase {
         XCTAssertEqual(resolver.links(of: links).links.map(\.status),
                        [.resolved, .resolved, .danglingDocument, .external, .external])
     }
+
+    /// The byte-level helpers keep non-ASCII text whole and agree with the
+    /// component-by-component reading of a path.
+    func testSplittingAndNormalizingPaths() {
+        XCTAssertEqual(LinkResolver.split("ü/b.md?view=x#Überblick").path, "ü/b.md")
+        XCTAssertEqual(LinkResolver.split("ü/b.md?view=x#Überblick").anchor, "Überblick")
+        XCTAssertEqual(LinkResolver.split("a?q#").anchor, "")
+        XCTAssertNil(LinkResolver.split("a.md?x=#").path.first { $0 == "?" })
+        XCTAssertEqual(LinkResolver.normalize("a/b/c.md"), "a/b/c.md")
+        XCTAssertEqual(LinkResolver.normalize("a/./b//../ç.md"), "a/ç.md")
+        XCTAssertEqual(LinkResolver.normalize("/a/b/"), "a/b")
+        XCTAssertEqual(LinkResolver.normalize("a/.hidden/b"), "a/.hidden/b")
+        XCTAssertEqual(LinkResolver.normalize("a/..b/c"), "a/..b/c")
+        XCTAssertNil(LinkResolver.normalize("a/../../b"))
+        XCTAssertEqual(LinkResolver.normalize(""), "")
+        XCTAssertEqual(DocumentIndex.folder(of: "a/b/c.md"), "a/b/")
+        XCTAssertEqual(DocumentIndex.folder(of: "c.md"), "")
+        XCTAssertTrue(LinkResolver.hasScheme("xref:Foo"))
+        XCTAssertFalse(LinkResolver.hasScheme("1http://x"))
+        XCTAssertFalse(LinkResolver.hasScheme("é:x"))
+        XCTAssertEqual(LinkResolver.percentDecoded("a%20b"), "a b")
+        XCTAssertNil(LinkResolver.percentDecoded("a%zz"))
+    }
 }

@@ -32,7 +32,7 @@ struct PageLinkResolver {
     var hostDocument: String?
 
     func resolve(_ raw: String) -> ResolvedLink {
-        let destination = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let destination = Self.trimmed(raw)
         switch URLSafety.classify(destination) {
         case .unsafe: return .unsafe
         case .web, .mail: return .external(destination)
@@ -62,16 +62,21 @@ struct PageLinkResolver {
         }
     }
 
+    /// `raw` without surrounding white space and newlines; most destinations
+    /// have none, and the Foundation call goes through UTF-16 even then.
+    static func trimmed(_ raw: String) -> String {
+        guard let first = raw.utf8.first, let last = raw.utf8.last,
+              first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else {
+            return raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return raw
+    }
+
     /// `a/b.md?view=x#frag` → (`a/b.md`, `frag`); the query means nothing offline.
     static func split(_ destination: String) -> (path: String, fragment: String?) {
-        var rest = Substring(destination)
-        var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = LinkResolver.percentDecoded(String(rest[rest.index(after: hash)...]))
-            rest = rest[..<hash]
-        }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
-        return (String(rest), fragment?.isEmpty == true ? nil : fragment)
+        let (path, rawFragment) = LinkResolver.split(destination)
+        let fragment = rawFragment.flatMap(LinkResolver.percentDecoded)
+        return (path, fragment?.isEmpty == true ? nil : fragment)
     }
 
     /// Resolves `../x/y.md` against the folder of `base`; nil when it climbs
@@ -98,16 +103,23 @@ enum URLSafety {
 
     static func classify(_ url: String) -> Kind {
         // Browsers ignore tabs, newlines and leading control characters and
-        // spaces inside a scheme (`java\tscript:`), so decide on the compacted form.
-        let compact = String(url.unicodeScalars.filter { $0.value > 0x20 && $0 != "\u{7F}" }.map(Character.init))
-        if compact.hasPrefix("//") || compact.hasPrefix("\\\\") || compact.hasPrefix("/\\") || compact.hasPrefix("\\/") {
-            return compact.hasPrefix("//") ? .protocolRelative : .unsafe
+        // spaces inside a scheme (`java\tscript:`), so decide on the compacted
+        // form. Read as UTF-8 bytes: every link of every page comes here, and
+        // the bytes of a non-ASCII character are all above 0x7F, kept as the
+        // character would be.
+        let compact = url.utf8.filter { $0 > 0x20 && $0 != 0x7F }
+        func starts(_ prefix: String) -> Bool { compact.starts(with: prefix.utf8) }
+        if starts("//") || starts("\\\\") || starts("/\\") || starts("\\/") {
+            return starts("//") ? .protocolRelative : .unsafe
         }
-        guard let colon = compact.firstIndex(of: ":") else { return .relative }
+        guard let colon = compact.firstIndex(of: UInt8(ascii: ":")) else { return .relative }
         let beforeColon = compact[..<colon]
         // A colon after the first `/`, `?` or `#` belongs to the path, not to a scheme.
-        if beforeColon.contains(where: { "/?#".contains($0) }) { return .relative }
-        switch beforeColon.lowercased() {
+        if beforeColon.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+            return .relative
+        }
+        // ASCII lower-casing suffices: no other letter lower-cases into these schemes.
+        switch String(decoding: beforeColon.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self) {
         case "http", "https": return .web
         case "mailto": return .mail
         default: return .unsafe
