@@ -90,9 +90,8 @@ extension ExtractionRun {
         // state thousands of pairs, and scanning every alias for each was quadratic.
         var namesByAlias: [String: [String]] = [:]
         for alias in facts.aliases { namesByAlias[alias.alias, default: []].append(alias.name.lowercased()) }
-        document.forEachInlines { content, line in
-            let text = content.plainText.collapsingWhitespace
-            guard text.utf8.count <= Self.maxStatementLength else { return }
+        for (text, line) in inlineTexts {
+            guard text.utf8.count <= Self.maxStatementLength else { continue }
             for pair in AbbreviationFinder.pairs(in: text)
             where !(namesByAlias[pair.short] ?? []).contains(where: { $0.contains(pair.long.lowercased()) }) {
                 namesByAlias[pair.short, default: []].append(pair.long.lowercased())

@@ -38,7 +38,7 @@ extension ExtractionRun {
         guard !text.isEmpty, isReadable(unit) else { return nil }
         readPorts(unit, in: context)
 
-        let grants = PermissionParser.grants(unit.content)
+        let grants = PermissionParser.grants(unit.content, text: unit.text)
         if !grants.isEmpty {
             let purpose = context.intro.map { Text.trimmingPeriod($0.text) }
             for grant in grants {
@@ -51,7 +51,7 @@ extension ExtractionRun {
         }
 
         var includesRole: String?
-        for statement in PermissionParser.roleStatements(unit.content) {
+        for statement in PermissionParser.roleStatements(unit.content, text: unit.text) {
             facts.securityRoles.append(SecurityRole(name: statement.role, description: statement.sentence,
                                                     source: source(unit.line, context)))
             if statement.sentence.range(of: "includes", options: .caseInsensitive) != nil { includesRole = statement.role }
@@ -114,8 +114,10 @@ extension ExtractionRun {
         let text = unit.fullText
         let lowered = text.lowercased()
         for role in roleNames.sorted() where lowered.contains(role) { add("site_system_role", role) }
-        for content in [unit.content] + unit.details {
-            for statement in PermissionParser.roleStatements(content) { add("security_role", statement.role) }
+        for (index, content) in ([unit.content] + unit.details).enumerated() {
+            for statement in PermissionParser.roleStatements(content, text: index == 0 ? unit.text : nil) {
+                add("security_role", statement.role)
+            }
             for code in content.codeTexts { add("command", code) }
             for label in content.strongTexts { add("ui_label", label.collapsingWhitespace) }
         }

@@ -19,6 +19,8 @@ struct ExtractionRun {
     let subjects: [SectionSubject]
     var facts = ExtractedFacts()
     var roleNames: Set<String>
+    /// `document.inlineTexts()`, made once for the readers that scan it all.
+    let inlineTexts: [(text: String, line: Int)]
     var tableOrdinal = 0
     /// Lines already warned about by `isReadable`.
     var longStatementLines: Set<Int> = []
@@ -32,7 +34,8 @@ struct ExtractionRun {
     init(document: Document) {
         self.document = document
         self.subjects = SectionSubjects.analyze(document, conditions: conditions)
-        self.roleNames = RoleLexicon.names(in: document)
+        self.inlineTexts = document.inlineTexts()
+        self.roleNames = RoleLexicon.names(in: document, texts: inlineTexts)
     }
 
     /// The context a block is read in: its section, the subject it states

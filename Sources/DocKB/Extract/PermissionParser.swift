@@ -10,8 +10,9 @@ enum PermissionParser {
         var purpose: String?
     }
 
-    static func grants(_ content: [Inline]) -> [Grant] {
-        let text = content.plainText.collapsingWhitespace
+    /// `text`: the content's plain text with white space collapsed, when the caller has it.
+    static func grants(_ content: [Inline], text: String? = nil) -> [Grant] {
+        let text = text ?? content.plainText.collapsingWhitespace
         guard mentionsPermission.matches(text) else { return [] }
         var purpose: String?
         var rest = text
@@ -66,8 +67,8 @@ enum PermissionParser {
 
     /// "The **X** default security role includes the required permissions to Y",
     /// "You must be a member of the **X** security role to Y".
-    static func roleStatements(_ content: [Inline]) -> [RoleStatement] {
-        let text = content.plainText.collapsingWhitespace
+    static func roleStatements(_ content: [Inline], text: String? = nil) -> [RoleStatement] {
+        let text = text ?? content.plainText.collapsingWhitespace
         guard Text.contains(text, ignoringCase: "security role") else { return [] }
         var statements: [RoleStatement] = []
         for sentence in Text.sentences(text) where Text.contains(sentence, ignoringCase: "security role") {

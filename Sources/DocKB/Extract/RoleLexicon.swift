@@ -2,12 +2,13 @@
 /// rows and list items whose name ends in "point" under dependency headings,
 /// and any phrase followed by "site system role" or "role" with "point".
 enum RoleLexicon {
-    static func names(in document: Document) -> Set<String> {
+    /// `texts`: `document.inlineTexts()`, when the caller has them already.
+    static func names(in document: Document, texts: [(text: String, line: Int)]? = nil) -> Set<String> {
         var names = Set<String>()
+        let texts = texts ?? document.inlineTexts()
         // Text too long to state facts (see ExtractionRun.maxStatementLength) names no roles either.
-        document.forEachInlines { content, _ in
-            let text = content.plainText.collapsingWhitespace
-            guard text.utf8.count <= ExtractionRun.maxStatementLength else { return }
+        for (text, _) in texts {
+            guard text.utf8.count <= ExtractionRun.maxStatementLength else { continue }
             for m in rolePhrase.matches(in: text) {
                 let words = m.groups[0].lowercased().split(separator: " ")
                     .drop(while: { Text.stopWords.contains(String($0)) || leadingNoise.contains(String($0)) })
@@ -15,10 +16,9 @@ enum RoleLexicon {
             }
         }
         // Any "X point" in a sentence that speaks of site system roles.
-        document.forEachInlines { content, _ in
-            let text = content.plainText.collapsingWhitespace
+        for (text, _) in texts {
             guard text.utf8.count <= ExtractionRun.maxStatementLength,
-                  Text.contains(text, ignoringCase: "site system role") else { return }
+                  Text.contains(text, ignoringCase: "site system role") else { continue }
             for sentence in Text.sentences(text) where Text.contains(sentence, ignoringCase: "site system role") {
                 for m in pointPhrase.matches(in: sentence) {
                     let words = m.groups[0].lowercased().split(separator: " ")

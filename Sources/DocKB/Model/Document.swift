@@ -76,6 +76,15 @@ public struct Document: Hashable, Codable, Sendable {
         return names
     }
 
+    /// The plain text (white space collapsed) of every run `forEachInlines`
+    /// visits, with its line. Several readers of a document scan all of its
+    /// text; they share this instead of each rebuilding it.
+    public func inlineTexts() -> [(text: String, line: Int)] {
+        var texts: [(text: String, line: Int)] = []
+        forEachInlines { content, line in texts.append((content.plainText.collapsingWhitespace, line)) }
+        return texts
+    }
+
     /// Calls `visit` with every run of inline content outside headings
     /// (paragraphs, list items, table cells, alerts), with its line.
     public func forEachInlines(_ visit: ([Inline], Int) -> Void) {
