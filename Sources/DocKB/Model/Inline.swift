@@ -102,13 +102,20 @@ extension Array where Element == Inline {
 
 /// Small helpers for the raw HTML that DocFX documents put inline.
 public enum InlineHTML {
+    /// `<br>`, `<br/>` or `</br>` in any letter case, spaces anywhere. Read as
+    /// bytes: every raw HTML inline is asked this whenever text is made of it.
     public static func isLineBreak(_ raw: String) -> Bool {
-        let t = raw.lowercased().replacingOccurrences(of: " ", with: "")
-        return t == "<br>" || t == "<br/>" || t == "</br>"
+        var bytes: [UInt8] = []
+        for byte in raw.utf8 where byte != 0x20 {
+            // No other character lower-cases into `<br/>`, so anything else is no line break.
+            guard bytes.count < 5 else { return false }
+            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        return bytes.elementsEqual("<br>".utf8) || bytes.elementsEqual("<br/>".utf8) || bytes.elementsEqual("</br>".utf8)
     }
 
     public static func isComment(_ raw: String) -> Bool {
-        raw.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<!--")
+        raw.trimmingWhitespaceAndNewlines.hasPrefix("<!--")
     }
 
     /// `name` or `id` of an `<a name="x">` / `<a id="x">` anchor tag, if any.
@@ -129,3 +136,15 @@ public enum InlineHTML {
 }
 
 import Foundation
+
+extension String {
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without the trip
+    /// through UTF-16 when both ends are visible ASCII (nearly always).
+    public var trimmingWhitespaceAndNewlines: String {
+        guard let first = utf8.first, let last = utf8.last,
+              first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else {
+            return trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return self
+    }
+}

@@ -62,7 +62,7 @@ final class BlockRenderer {
             if !language.isEmpty { code.setAttribute("class", "language-" + lang) }
             code.text(text)
         case .html(let raw):
-            if InlineHTML.isComment(raw) && raw.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("-->") {
+            if InlineHTML.isComment(raw) && raw.trimmingWhitespaceAndNewlines.hasSuffix("-->") {
                 parent.comment(raw)
             } else {
                 HTMLSanitizer(resolveLink: links(documentPath).resolve)

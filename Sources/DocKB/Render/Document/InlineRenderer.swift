@@ -93,7 +93,7 @@ struct InlineRenderer {
     // MARK: - Raw inline HTML
 
     private func handleRawHTML(_ raw: String, stack: inout [Open], target: MarkupElement?, skipAnchors: Bool) {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhitespaceAndNewlines
         if let closing = RawTag.closingName(trimmed) {
             if let index = stack.lastIndex(where: { $0.name == closing }) { stack.removeSubrange(index...) }
             return

@@ -32,7 +32,7 @@ struct PageLinkResolver {
     var hostDocument: String?
 
     func resolve(_ raw: String) -> ResolvedLink {
-        let destination = Self.trimmed(raw)
+        let destination = raw.trimmingWhitespaceAndNewlines
         switch URLSafety.classify(destination) {
         case .unsafe: return .unsafe
         case .web, .mail: return .external(destination)
@@ -60,16 +60,6 @@ struct PageLinkResolver {
         case .danglingDocument, .external, .asset:
             return .unresolved(destination)
         }
-    }
-
-    /// `raw` without surrounding white space and newlines; most destinations
-    /// have none, and the Foundation call goes through UTF-16 even then.
-    static func trimmed(_ raw: String) -> String {
-        guard let first = raw.utf8.first, let last = raw.utf8.last,
-              first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else {
-            return raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        return raw
     }
 
     /// `a/b.md?view=x#frag` → (`a/b.md`, `frag`); the query means nothing offline.
