@@ -87,7 +87,7 @@ public struct SiteRenderer: Sendable {
             return previous.pages[path]?.digest != digests[index]
                 || !FileManager.default.fileExists(atPath: outputDirectory.path + "/" + SitePaths.page(forDocument: path))
         }
-        let rendered = ParallelPages.map(stale.count) { position -> (path: String, data: Data, log: RenderLog)? in
+        var rendered = ParallelPages.map(stale.count) { position -> (path: String, data: Data, log: RenderLog)? in
             guard let document = catalog.document(at: outlines[stale[position]].path) else { return nil }
             let pageLog = RenderLog()
             let page = DocumentPage.render(document, model: model, log: pageLog, navigation: navigation)
@@ -99,6 +99,9 @@ public struct SiteRenderer: Sendable {
             try writer.write(page.data, to: page.path)
             fresh[outlines[index].path] = page.log
         }
+        // New pages go to disk now, so their bytes are not held through the rest of the render.
+        rendered = []
+        try writer.publishNewFiles()
         for (index, outline) in outlines.enumerated() {
             let page: PageManifest.Page
             if let pageLog = fresh[outline.path] {

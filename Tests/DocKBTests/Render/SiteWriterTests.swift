@@ -66,4 +66,33 @@ final class SiteWriterTests: XCTestCase {
         XCTAssertTrue(SiteWriter.isCurrent(root, sourcesSHA256: "abc"), "the marker still describes the site on disk")
         XCTAssertFalse(SiteWriter.isCurrent(root, sourcesSHA256: "def"))
     }
+
+    /// New files can go to disk before the commit; files that exist wait for
+    /// it (they are compared and replaced atomically), and the commit counts,
+    /// keeps and syncs the early ones like the rest.
+    func testNewFilesArePublishedBeforeTheCommit() throws {
+        let root = try ScratchFolder.make(for: self)
+        _ = try commit(["index.html": "one", "docs/a.html": "a", "docs/old.html": "old"], to: root)
+
+        let writer = try SiteWriter(root: root)
+        try writer.write(Data("two".utf8), to: "index.html")
+        try writer.write(Data("a".utf8), to: "docs/a.html")
+        try writer.write(Data("new".utf8), to: "docs/new/page.html")
+        try writer.write(Data("first".utf8), to: "docs/again.html")
+        try writer.publishNewFiles()
+        XCTAssertEqual(text("docs/new/page.html", in: root), "new", "a new file is written at once")
+        XCTAssertEqual(text("index.html", in: root), "one", "an existing file waits for the commit")
+        // Queued again after it was published: the commit writes the last bytes.
+        try writer.write(Data("second".utf8), to: "docs/again.html")
+        XCTAssertEqual(writer.queuedFiles, ["index.html", "docs/a.html", "docs/new/page.html", "docs/again.html"])
+        XCTAssertEqual(writer.filesWritten, 4)
+        XCTAssertEqual(writer.bytesWritten, 3 + 1 + 3 + 6)
+
+        try writer.commit(sourcesSHA256: "next")
+        XCTAssertEqual(writer.filesRewritten, 3, "index, the new page and the re-queued one; the unchanged page is not written")
+        XCTAssertEqual(writer.filesRemoved, 1)
+        XCTAssertEqual(text("index.html", in: root), "two")
+        XCTAssertEqual(text("docs/again.html", in: root), "second")
+        XCTAssertEqual(allFiles(root), [SiteWriter.marker, "docs/a.html", "docs/again.html", "docs/new/page.html", "index.html"])
+    }
 }

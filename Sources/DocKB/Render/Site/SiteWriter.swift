@@ -3,8 +3,9 @@ import Foundation
 /// Publishes the generated files under the output directory so that a reader
 /// of the site never meets a broken link, even if the build dies half-way.
 ///
-/// Pages are collected in memory first, then `commit` writes them: files
-/// that are new, then files whose bytes changed (each to a temporary file
+/// Pages are collected in memory first (new ones may be written early with
+/// `publishNewFiles`), then `commit` writes them: files that are new, then
+/// files whose bytes changed (each to a temporary file
 /// renamed over the old one, which is atomic), then removes the files of the
 /// previous render that no longer exist, and last updates the marker. At any
 /// moment in between, every page links only to pages that exist: a new page
@@ -23,6 +24,8 @@ final class SiteWriter: @unchecked Sendable {
 
     let root: URL
     private var pending: [String: Data] = [:]
+    /// Queued files already written in place by `publishNewFiles`, with their sizes.
+    private var published: [String: Int] = [:]
     private var order: [String] = []
     private var kept: Set<String> = []
     private(set) var filesRewritten = 0
@@ -41,11 +44,11 @@ final class SiteWriter: @unchecked Sendable {
     var queuedFiles: [String] { order }
 
     /// Every file of the site this render produced, kept ones included.
-    var filesWritten: Int { pending.count + kept.count }
+    var filesWritten: Int { pending.count + published.count + kept.count }
     /// Kept files are sized with `stat`: an incremental build keeps thousands,
     /// and Foundation's attribute dictionaries cost more than the answer is worth.
     var bytesWritten: Int {
-        pending.values.reduce(0) { $0 + $1.count } + kept.reduce(0) { total, path in
+        pending.values.reduce(0) { $0 + $1.count } + published.values.reduce(0, +) + kept.reduce(0) { total, path in
             var status = stat()
             return total + (stat(filePath(path), &status) == 0 ? Int(status.st_size) : 0)
         }
@@ -59,7 +62,45 @@ final class SiteWriter: @unchecked Sendable {
 
     /// Queues `data` for `relativePath` (`/`-separated); `commit` publishes it.
     func write(_ data: Data, to relativePath: String) throws {
-        if pending.updateValue(data, forKey: relativePath) == nil { order.append(relativePath) }
+        // Queued again after it was published: compared and replaced like any other file.
+        let wasPublished = published.removeValue(forKey: relativePath) != nil
+        if pending.updateValue(data, forKey: relativePath) == nil && !wasPublished { order.append(relativePath) }
+    }
+
+    /// Writes the queued files that do not exist yet, in place, and lets go
+    /// of their bytes: the corpus's document pages are 40 MB, held until the
+    /// end of the render otherwise. Safe before `commit` for the reason
+    /// `commit` writes new files first: nothing links to them yet. `commit`
+    /// syncs them with the rest.
+    func publishNewFiles() throws {
+        let new = order.filter { pending[$0] != nil && access(filePath($0), F_OK) != 0 }
+        guard !new.isEmpty else { return }
+        try createFolders(for: new)
+        let failures = concurrentMap(new) { path -> SiteRenderError? in
+            do { try Self.writeFile(self.pending[path]!, to: self.filePath(path)) } catch {
+                return .cannotWrite(path: self.filePath(path), reason: "\(error)")
+            }
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        for path in new { published[path] = pending.removeValue(forKey: path)!.count }
+    }
+
+    /// True when `relativePath` is a file of this render (queued, published or kept).
+    private func belongs(_ relativePath: String) -> Bool {
+        pending[relativePath] != nil || published[relativePath] != nil || kept.contains(relativePath)
+    }
+
+    private func createFolders(for paths: [String]) throws {
+        var folders: Set<String> = []
+        for path in paths { folders.insert((path as NSString).deletingLastPathComponent) }
+        for folder in folders.sorted() where !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: filePath(folder), withIntermediateDirectories: true)
+            } catch {
+                throw SiteRenderError.cannotWrite(path: filePath(folder), reason: error.localizedDescription)
+            }
+        }
     }
 
     /// Leaves the file at `relativePath` as it is: it belongs to this render
@@ -81,22 +122,14 @@ final class SiteWriter: @unchecked Sendable {
         let fileManager = FileManager.default
         let renderedBefore = fileManager.fileExists(atPath: filePath(Self.marker))
         var added: [String] = [], changed: [String] = []
-        for path in order {
+        for path in order where published[path] == nil {
             guard let existing = fileManager.contents(atPath: filePath(path)) else {
                 added.append(path)
                 continue
             }
             if existing != pending[path] { changed.append(path) }
         }
-        var folders: Set<String> = []
-        for path in added + changed { folders.insert((path as NSString).deletingLastPathComponent) }
-        for folder in folders.sorted() where !folder.isEmpty {
-            do {
-                try fileManager.createDirectory(atPath: filePath(folder), withIntermediateDirectories: true)
-            } catch {
-                throw SiteRenderError.cannotWrite(path: filePath(folder), reason: error.localizedDescription)
-            }
-        }
+        try createFolders(for: added + changed)
         // Written on all cores; renamed on one, as renames into one folder
         // wait for each other on its lock (parallel ones spun for a second of CPU).
         let files = added.map { (path: $0, target: filePath($0)) }
@@ -111,14 +144,14 @@ final class SiteWriter: @unchecked Sendable {
             for file in files.dropFirst(added.count) { unlink(file.target) }
             throw failure
         }
-        if !files.isEmpty { try flushFileSystem() }
+        if !files.isEmpty || !published.isEmpty { try flushFileSystem() }
         for path in changed {
             let target = filePath(path)
             guard rename(temporaryPath(for: target), target) == 0 else {
                 throw SiteRenderError.cannotWrite(path: target, reason: String(cString: strerror(errno)))
             }
         }
-        filesRewritten = added.count + changed.count
+        filesRewritten = added.count + changed.count + published.count
         if renderedBefore { try removeStaleFiles() }
         let marker = Self.markerText + (sourcesSHA256.map { Self.sourcesPrefix + Self.stamp($0) + "\n" } ?? "")
         try replaceDurably(Self.marker, with: Data(marker.utf8))
@@ -224,7 +257,7 @@ final class SiteWriter: @unchecked Sendable {
             var isFolder: ObjCBool = false
             guard fileManager.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
             guard isFolder.boolValue else {
-                if pending[entry] == nil, !kept.contains(entry) { try remove(url) }
+                if !belongs(entry) { try remove(url) }
                 continue
             }
             try removeStaleFiles(inFolder: entry)
@@ -258,7 +291,7 @@ final class SiteWriter: @unchecked Sendable {
             if entry.isFolder {
                 try removeStaleFiles(inFolder: relative)
                 if !FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) { left -= 1 }
-            } else if pending[relative] == nil, !kept.contains(relative) {
+            } else if !belongs(relative) {
                 try remove(root.appendingPathComponent(relative))
                 left -= 1
             }
