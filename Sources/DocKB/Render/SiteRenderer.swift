@@ -48,7 +48,8 @@ public struct SiteRenderer: Sendable {
             let cachedDocuments = Set(outlines.filter { rowCache.knows($0.sha256) }.map(\.path))
             return (rowCache, try SiteFacts.load(databasePath: databasePath, skippingSectionsOf: cachedDocuments))
         }, { [siteBasePaths] in
-            (DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load, linkResolver: linkResolver),
+            (DocumentCatalog(outlines: outlines, siteBasePaths: siteBasePaths, load: load, linkResolver: linkResolver,
+                             resolvedLinks: links),
              PageManifest.read(from: outputDirectory))
         })
         let model = SiteModel(snapshot: snapshot, catalog: catalog)

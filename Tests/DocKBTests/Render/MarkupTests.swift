@@ -87,6 +87,28 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(SitePaths.slug("Microsoft .NET Framework"), "microsoft-net-framework")
     }
 
+    /// Pages take where a link leads from the build's records when given
+    /// them, and resolve the links those lack.
+    func testPagesUseTheBuildsLinkRecords() {
+        var target = DocumentBuilder(path: "a/target.md")
+        target.heading(1, "Target")
+        target.heading(2, "Part", anchor: "part")
+        var other = DocumentBuilder(path: "a/other.md")
+        other.heading(1, "Other")
+        let documents = [target.build(), other.build()]
+        let resolver = LinkResolver(documents: documents)
+        // A record that names another document than resolution would: only the record can lead there.
+        let recorded = LinkRecord(line: 3, text: "x", destination: "target.md#part", targetPath: "a/other.md",
+                                  targetAnchor: nil, status: .resolved)
+        let catalog = DocumentCatalog(outlines: documents.map(\.outline), load: { path in documents.first { $0.path == path } },
+                                      linkResolver: resolver, resolvedLinks: ["a/x.md": [recorded]])
+        let page = PageLinkResolver(catalog: catalog, documentPath: "a/x.md", pagePath: "docs/a/x.html")
+        XCTAssertEqual(page.resolve("target.md#part"), .page("other.html"))
+        XCTAssertEqual(page.resolve("target.md"), .page("target.html"), "a link without a record is resolved")
+        let elsewhere = PageLinkResolver(catalog: catalog, documentPath: "a/y.md", pagePath: "docs/a/y.html")
+        XCTAssertEqual(elsewhere.resolve("target.md#part"), .page("target.html#part"), "records belong to their document")
+    }
+
     func testDocumentLinksResolveLikeDocFX() {
         var target = DocumentBuilder(path: "core/Clients/Deploy.md")
         target.heading(1, "Deploy")

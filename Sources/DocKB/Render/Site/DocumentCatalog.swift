@@ -23,6 +23,8 @@ final class DocumentCatalog: @unchecked Sendable {
     let siteBasePaths: [String]
     /// The build's link resolution over these documents: pages link where the knowledge base says.
     let linkResolver: LinkResolver
+    /// The build's records of each document's links, by destination as written.
+    private let resolvedLinks: [String: [String: LinkRecord]]
     private let pathsByLowercase: [String: String]
 
     convenience init(documents: [Document], siteBasePaths: [String] = []) {
@@ -32,9 +34,11 @@ final class DocumentCatalog: @unchecked Sendable {
 
     /// `load` returns the full document at a path of `outlines`; it may be
     /// called from several threads.
-    /// `linkResolver`, the build's, spares making another over the same outlines.
+    /// `linkResolver`, the build's, spares making another over the same
+    /// outlines; `resolvedLinks`, the records it made of every document's
+    /// links, spares resolving them again for the pages.
     init(outlines: [DocumentOutline], siteBasePaths: [String] = [], load: @escaping @Sendable (String) -> Document?,
-         linkResolver: LinkResolver? = nil) {
+         linkResolver: LinkResolver? = nil, resolvedLinks: [String: [LinkRecord]]? = nil) {
         self.outlines = outlines.sorted { $0.path < $1.path }
         self.load = load
         self.siteBasePaths = siteBasePaths.compactMap { base in
@@ -42,6 +46,10 @@ final class DocumentCatalog: @unchecked Sendable {
             return trimmed.isEmpty ? nil : "/" + trimmed.lowercased() + "/"
         }
         self.linkResolver = linkResolver ?? LinkResolver(outlines: self.outlines, siteBasePaths: self.siteBasePaths)
+        // Only records of the resolver given: another resolver could read a link otherwise.
+        self.resolvedLinks = linkResolver == nil ? [:] : (resolvedLinks ?? [:]).mapValues { records in
+            Dictionary(records.map { ($0.destination, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         var lowercase: [String: String] = [:]
         for outline in self.outlines where lowercase[outline.path.lowercased()] == nil {
             lowercase[outline.path.lowercased()] = outline.path
@@ -65,6 +73,14 @@ final class DocumentCatalog: @unchecked Sendable {
         self.anchorsByPath = anchors
         self.sectionByAnchor = sections
         installHeadings = headings
+    }
+
+    /// Where `destination`, written in the document at `documentPath`, leads:
+    /// the build's record when it has one (a link's resolution depends only
+    /// on its destination and document), else worked out now.
+    func resolveLink(_ destination: String, in documentPath: String) -> LinkRecord {
+        resolvedLinks[documentPath]?[destination]
+            ?? linkResolver.resolve(destination, text: "", line: 0, in: documentPath)
     }
 
     /// One document's anchors and sections by lower-cased anchor, and its

@@ -45,12 +45,12 @@ struct PageLinkResolver {
         let (pathPart, fragment) = Self.split(destination)
         if pathPart.isEmpty, fragment != nil, let host = hostDocument, host != documentPath {
             // The host page's anchors include those of the files pasted into it.
-            let inHost = catalog.linkResolver.resolve(destination, text: "", line: 0, in: host)
+            let inHost = catalog.resolveLink(destination, in: host)
             if inHost.status == .resolved, inHost.targetPath == host {
                 return .page(SitePaths.url(from: pagePath, to: catalog.page(forDocument: host), fragment: inHost.targetAnchor))
             }
         }
-        let record = catalog.linkResolver.resolve(destination, text: "", line: 0, in: documentPath)
+        let record = catalog.resolveLink(destination, in: documentPath)
         switch record.status {
         case .resolved, .danglingAnchor:
             guard let target = record.targetPath else { return .unresolved(destination) }
