@@ -155,10 +155,40 @@ extension String {
     /// most expensive call of a corpus build; an ASCII character is decided
     /// by its byte instead, with the same answer.
     public var collapsingWhitespace: String {
-        if let collapsed = utf8.withContiguousStorageIfAvailable(Self.collapsingASCIIWhitespace) {
-            return collapsed ?? collapsingWhitespaceCharacters
+        switch utf8.withContiguousStorageIfAvailable(Self.asciiShape) {
+        case .collapsed?:
+            // Most cells and sentences: nothing to fold, and no copy made.
+            return self
+        case .uncollapsed?:
+            if let collapsed = utf8.withContiguousStorageIfAvailable(Self.collapsingASCIIWhitespace) ?? nil {
+                return collapsed
+            }
+            return collapsingWhitespaceCharacters
+        case .notASCII?, nil:
+            return collapsingWhitespaceCharacters
         }
-        return collapsingWhitespaceCharacters
+    }
+
+    private enum ASCIIShape { case collapsed, uncollapsed, notASCII }
+
+    /// Whether ASCII `bytes` already are their collapsed form: single spaces
+    /// between words, none at either end, no other white space.
+    private static func asciiShape(_ bytes: UnsafeBufferPointer<UInt8>) -> ASCIIShape {
+        var shape = ASCIIShape.collapsed
+        var afterSpace = true
+        for byte in bytes {
+            guard byte < 0x80 else { return .notASCII }
+            if byte == UInt8(ascii: " ") {
+                if afterSpace { shape = .uncollapsed }
+                afterSpace = true
+            } else if isASCIIWhitespace(byte) {
+                shape = .uncollapsed
+                afterSpace = true
+            } else {
+                afterSpace = false
+            }
+        }
+        return afterSpace && !bytes.isEmpty ? .uncollapsed : shape
     }
 
     /// Only for text that is all ASCII (nil otherwise), where every character

@@ -171,7 +171,12 @@ enum MarkupText {
     /// Drops C0 control characters other than tab, line feed and carriage
     /// return: they are not allowed in HTML and NUL would cut C strings short.
     static func removingControlCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        // Asked of every text and attribute of every page. The forbidden
+        // characters are single bytes in UTF-8, and bytes below 0x80 never
+        // occur inside another character, so the bytes tell.
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else {
+            return text
+        }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
         return String(scalars)
