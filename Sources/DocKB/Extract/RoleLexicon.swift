@@ -2,10 +2,9 @@
 /// rows and list items whose name ends in "point" under dependency headings,
 /// and any phrase followed by "site system role" or "role" with "point".
 enum RoleLexicon {
-    /// `texts`: `document.inlineTexts()`, when the caller has them already.
-    static func names(in document: Document, texts: [(text: String, line: Int)]? = nil) -> Set<String> {
+    /// `texts`: `document.inlineTexts()`, which the extraction run makes once.
+    static func names(in document: Document, texts: [(text: String, line: Int)]) -> Set<String> {
         var names = Set<String>()
-        let texts = texts ?? document.inlineTexts()
         // Text too long to state facts (see ExtractionRun.maxStatementLength) names no roles either.
         for (text, _) in texts {
             guard text.utf8.count <= ExtractionRun.maxStatementLength else { continue }

@@ -81,16 +81,12 @@ enum Text {
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, lowercaseASCII word: [UInt8]) -> Bool {
         guard let first = word.first else { return true }
         guard bytes.count >= word.count else { return false }
-        for start in 0...(bytes.count - word.count) where lowercased(bytes[start]) == first {
+        for start in 0...(bytes.count - word.count) where bytes[start].asciiLowercased == first {
             var offset = 1
-            while offset < word.count, lowercased(bytes[start + offset]) == word[offset] { offset += 1 }
+            while offset < word.count, bytes[start + offset].asciiLowercased == word[offset] { offset += 1 }
             if offset == word.count { return true }
         }
         return false
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 
     /// Splits running text into sentences at `.`, `!` or `?` followed by space and

@@ -154,6 +154,16 @@ extension String {
     /// looks every character up in the Unicode tables, which made this the
     /// most expensive call of a corpus build; an ASCII character is decided
     /// by its byte instead, with the same answer.
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without the trip
+    /// through UTF-16 when both ends are visible ASCII (nearly always).
+    public var trimmingWhitespaceAndNewlines: String {
+        guard let first = utf8.first, let last = utf8.last,
+              first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else {
+            return trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return self
+    }
+
     public var collapsingWhitespace: String {
         switch utf8.withContiguousStorageIfAvailable(Self.asciiShape) {
         case .collapsed?:
@@ -232,5 +242,13 @@ extension String {
     /// ASCII characters with the Unicode White_Space property.
     private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
+    }
+}
+
+extension UInt8 {
+    /// `A`-`Z` as `a`-`z`, every other byte as it is: lower-casing UTF-8 text
+    /// byte by byte where only ASCII letters matter.
+    var asciiLowercased: UInt8 {
+        (0x41...0x5A).contains(self) ? self | 0x20 : self
     }
 }

@@ -109,7 +109,7 @@ public enum InlineHTML {
         for byte in raw.utf8 where byte != 0x20 {
             // No other character lower-cases into `<br/>`, so anything else is no line break.
             guard bytes.count < 5 else { return false }
-            bytes.append((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+            bytes.append(byte.asciiLowercased)
         }
         return bytes.elementsEqual("<br>".utf8) || bytes.elementsEqual("<br/>".utf8) || bytes.elementsEqual("</br>".utf8)
     }
@@ -136,15 +136,3 @@ public enum InlineHTML {
 }
 
 import Foundation
-
-extension String {
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without the trip
-    /// through UTF-16 when both ends are visible ASCII (nearly always).
-    public var trimmingWhitespaceAndNewlines: String {
-        guard let first = utf8.first, let last = utf8.last,
-              first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else {
-            return trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        return self
-    }
-}

@@ -110,7 +110,7 @@ enum SiteSearchIndex {
     static func distinctWords(_ text: String) -> String {
         // ASCII text (most of it) lower-cases byte by byte, as `lowercased()` would.
         let lower: [UInt8] = text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            ? text.utf8.map(\.asciiLowercased)
             : Array(text.lowercased().utf8)
         var output: [UInt8] = []
         output.reserveCapacity(lower.count)

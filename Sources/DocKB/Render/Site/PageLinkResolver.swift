@@ -109,7 +109,7 @@ enum URLSafety {
             return .relative
         }
         // ASCII lower-casing suffices: no other letter lower-cases into these schemes.
-        switch String(decoding: beforeColon.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self) {
+        switch String(decoding: beforeColon.map(\.asciiLowercased), as: UTF8.self) {
         case "http", "https": return .web
         case "mailto": return .mail
         default: return .unsafe

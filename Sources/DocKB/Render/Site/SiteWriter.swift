@@ -76,14 +76,19 @@ final class SiteWriter: @unchecked Sendable {
         let new = order.filter { pending[$0] != nil && access(filePath($0), F_OK) != 0 }
         guard !new.isEmpty else { return }
         try createFolders(for: new)
-        let failures = concurrentMap(new) { path -> SiteRenderError? in
-            do { try Self.writeFile(self.pending[path]!, to: self.filePath(path)) } catch {
-                return .cannotWrite(path: self.filePath(path), reason: "\(error)")
+        if let failure = writePending(new.map { (path: $0, target: filePath($0)) }) { throw failure }
+        for path in new { published[path] = pending.removeValue(forKey: path)!.count }
+    }
+
+    /// Writes the queued bytes of each `path` to its `target`, on all cores;
+    /// the first failure, if any.
+    private func writePending(_ files: [(path: String, target: String)]) -> SiteRenderError? {
+        concurrentMap(files) { file -> SiteRenderError? in
+            do { try Self.writeFile(self.pending[file.path]!, to: file.target) } catch {
+                return .cannotWrite(path: file.target, reason: "\(error)")
             }
             return nil
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
-        for path in new { published[path] = pending.removeValue(forKey: path)!.count }
+        }.lazy.compactMap { $0 }.first
     }
 
     /// True when `relativePath` is a file of this render (queued, published or kept).
@@ -134,13 +139,7 @@ final class SiteWriter: @unchecked Sendable {
         // wait for each other on its lock (parallel ones spun for a second of CPU).
         let files = added.map { (path: $0, target: filePath($0)) }
             + changed.map { (path: $0, target: temporaryPath(for: filePath($0))) }
-        let failures = concurrentMap(files) { file -> SiteRenderError? in
-            do { try Self.writeFile(self.pending[file.path]!, to: file.target) } catch {
-                return .cannotWrite(path: file.target, reason: "\(error)")
-            }
-            return nil
-        }
-        if let failure = failures.compactMap({ $0 }).first {
+        if let failure = writePending(files) {
             for file in files.dropFirst(added.count) { unlink(file.target) }
             throw failure
         }
