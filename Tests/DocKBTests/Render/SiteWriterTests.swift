@@ -26,6 +26,19 @@ final class SiteWriterTests: XCTestCase {
         }.sorted()
     }
 
+    func testFilesAreGroupedByTheFolderTheyAreWrittenTo() {
+        let targets = ["/out/docs/a.html", "/out/index.html", "/out/docs/b.html", "/out/docs/c/d.html",
+                       "/out/.dockb-site", "/out/docs/.e.html.7.tmp"]
+        XCTAssertEqual(SiteWriter.groupedByFolder(targets) { $0 }, [
+            ["/out/docs/a.html", "/out/docs/b.html", "/out/docs/.e.html.7.tmp"],
+            ["/out/index.html", "/out/.dockb-site"],
+            ["/out/docs/c/d.html"],
+        ])
+        XCTAssertEqual(SiteWriter.groupedByFolder(["top.html", "a/b.html", "other.html"]) { $0 },
+                       [["top.html", "other.html"], ["a/b.html"]], "a path without a folder shares the empty folder")
+        XCTAssertEqual(SiteWriter.groupedByFolder([String]()) { $0 }, [])
+    }
+
     func testCommitWritesNewAndChangedFilesAndRemovesStaleOnes() throws {
         let root = try ScratchFolder.make(for: self)
         let first = try commit(["index.html": "one", "docs/a.html": "a", "docs/b.html": "b"], to: root)
