@@ -31,6 +31,9 @@ enum PortParser {
 
     /// Ports stated in running text.
     static func ports(inProse text: String) -> [ProsePort] {
+        // Every phrasing below names a transport: one look for it spares the
+        // four patterns their own, as most units of prose name none.
+        guard transportNamed.mayMatch(text) else { return [] }
         var found: [ProsePort] = []
         var direction: String?
         if let m = directionPattern.firstMatch(in: text) {
@@ -95,6 +98,8 @@ enum PortParser {
         return Text.trimmingPeriod(t)
     }
 
+    /// Only its required words are used: a prefilter for prose without "TCP" or "UDP".
+    private static let transportNamed = Pattern(#"TCP|UDP"#, requiring: [["tcp", "udp"]])
     private static let cellToken = Pattern(#"(\d+\s*-\s*\d+|\d+|dynamic)"#)
     private static let directionPattern = Pattern(#"\b((?:inbound|outbound)(?: and (?:inbound|outbound))?)\s*:"#,
                                                   requiring: [["inbound", "outbound"]])
