@@ -100,6 +100,10 @@ public struct KnowledgeBaseWriter: Sendable {
                 info["schema_migrations"] = try Schema.migrator.appliedMigrations(db).joined(separator: " ")
                 try session.setBuildInfo(info)
                 try body(session)
+                // Most pages are in the file by now (the cache spills them):
+                // they go to disk during the checks and the commit, and the
+                // `fsync` before the rename waits for the rest only.
+                Durability.startWriteback(file)
                 // Names the table, column and target of the first dangling reference.
                 if case .copy = start {
                     // A patch checks and counts what it wrote on top of what was there.
@@ -153,6 +157,14 @@ enum Durability {
         guard fd >= 0 else { throw failure(file) }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw failure(file) }
+    }
+
+    /// Starts writing what the file holds to disk, without waiting.
+    static func startWriteback(_ file: URL) {
+        let fd = open(file.path, O_RDONLY)
+        guard fd >= 0 else { return }
+        FileSync.startWriteback(fd)
+        close(fd)
     }
 
     /// Copies `source` to the new file `destination` in the kernel
