@@ -36,9 +36,44 @@ struct SiteCheck {
 
     /// Every `href`/`src`/`action` that points inside the site must name an
     /// existing file, and its fragment an id on that page.
-    var brokenLinks: [String] {
+    var brokenLinks: [String] { brokenLinks(onPages: Set(pages.keys)) }
+
+    /// `brokenLinks` of the pages a reader can reach from `entry` by following
+    /// the site's links. A build killed half-way may leave new pages in place
+    /// that no page links to yet, whose own links may name pages it had not
+    /// written: a reader never meets those.
+    func brokenLinks(reachableFrom entry: String) -> [String] {
+        brokenLinks(onPages: pagesReachable(from: entry))
+    }
+
+    /// The pages reached from `entry` (included) through `href`s between pages.
+    func pagesReachable(from entry: String) -> Set<String> {
+        guard pages[entry] != nil else { return [] }
+        var reached: Set<String> = [entry], queue = [entry]
+        while let page = queue.popLast() {
+            for element in pages[page]!.elements {
+                guard let value = element.attribute("href"), let target = Self.target(of: value, on: page),
+                      pages[target] != nil, reached.insert(target).inserted else { continue }
+                queue.append(target)
+            }
+        }
+        return reached
+    }
+
+    /// The site file a link inside the site points to, without its fragment
+    /// and query; nil for other hosts, other schemes, and paths above the root.
+    private static func target(of value: String, on page: String) -> String? {
+        let lower = value.lowercased()
+        guard !lower.contains(":") || lower.hasPrefix("#") else { return nil }
+        var path = value
+        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        return path.isEmpty ? page : PageLinkResolver.normalize(path.removingPercentEncoding ?? path, relativeTo: page)
+    }
+
+    private func brokenLinks(onPages checked: Set<String>) -> [String] {
         var broken: [String] = []
-        for (page, inspection) in pages.sorted(by: { $0.key < $1.key }) {
+        for (page, inspection) in pages.sorted(by: { $0.key < $1.key }) where checked.contains(page) {
             for element in inspection.elements {
                 for attribute in ["href", "src", "action"] {
                     guard let value = element.attribute(attribute) else { continue }

@@ -8,9 +8,13 @@ import Foundation
 /// files whose bytes changed (each to a temporary file
 /// renamed over the old one, which is atomic), then removes the files of the
 /// previous render that no longer exist, and last updates the marker. At any
-/// moment in between, every page links only to pages that exist: a new page
-/// is in place before any page links to it, and an old one is removed only
-/// once nothing new links to it. Unchanged files are not touched.
+/// moment in between, every page a reader can reach from the index links only
+/// to pages that exist: a new page is in place before any page in use links
+/// to it, and an old one is removed only once nothing new links to it. New
+/// pages may link to each other, so while they are written one may be in
+/// place before a page it links to; nothing links to either until the
+/// changed pages are renamed in, after every new page is on disk.
+/// Unchanged files are not touched.
 ///
 /// Removal is limited to the entries the renderer owns and only happens where
 /// the marker file shows a render happened before (so pointing `--output` at
