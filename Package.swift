@@ -3,7 +3,8 @@ import PackageDescription
 
 // One system-library target per C library; each is imported by exactly one
 // folder of the DocKB library (cmark-gfm by Parse/, libxml2 by Render/,
-// libedit by Query/ReplLineEditor). SQLite is reached only through GRDB.
+// libedit by Query/ReplLineEditor). SQLite is reached through GRDB, and
+// called directly by one file, Store/PreparedInserts, on GRDB's statements.
 let package = Package(
     name: "dockb",
     platforms: [.macOS(.v13)],
@@ -38,6 +39,7 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM", "CLibXML2", "CEditLine",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

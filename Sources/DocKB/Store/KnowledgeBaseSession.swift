@@ -17,8 +17,11 @@ public final class KnowledgeBaseSession {
         return encoder
     }()
 
+    private let inserts: PreparedInserts
+
     init(db: Database, documentPaths: [String]) throws {
         self.db = db
+        inserts = PreparedInserts(db: db)
         // Ids follow the order of `documentPaths` (sorted by the scanner), so
         // the same sources always give the same ids.
         var ids: [String: Int64] = [:]
@@ -272,12 +275,10 @@ public final class KnowledgeBaseSession {
         }
     }
 
-    /// Runs one cached prepared statement and returns the new row's id.
+    /// Runs one prepared statement and returns the new row's id.
     @discardableResult
-    func insert(_ sql: String, _ arguments: [(any DatabaseValueConvertible)?]) throws -> Int64 {
-        let statement = try db.cachedStatement(sql: sql)
-        try statement.execute(arguments: StatementArguments(arguments))
-        return db.lastInsertedRowID
+    func insert(_ sql: StaticString, _ arguments: [(any DatabaseValueConvertible)?]) throws -> Int64 {
+        try inserts.insert(sql, arguments)
     }
 
     func jsonText<T: Encodable>(_ value: T) throws -> String {
