@@ -49,7 +49,10 @@ let package = Package(
             dependencies: [
                 "DocKB",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc replaces the C library's malloc for the whole process
+            // (linked before libc, its malloc is the one every library finds).
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "DocKBTests",

@@ -21,13 +21,15 @@ final class CommandLineTests: XCTestCase {
         return found
     }
 
-    func dockb(_ arguments: [String], in folder: URL? = nil, input: String = "", executable: URL? = nil) throws -> Run {
+    func dockb(_ arguments: [String], in folder: URL? = nil, input: String = "", executable: URL? = nil,
+               environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = try executable ?? Self.executable()
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "80"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         // Output goes to files: two pipes read one after the other could block the child.
         let capture = try ScratchFolder.make(for: self)
@@ -51,6 +53,16 @@ final class CommandLineTests: XCTestCase {
         try ScratchFolder.write("# Guide\n\nSee [the other](b/other.md).\n", to: "docs-src/guide.md", in: root)
         try ScratchFolder.write("# Other\n", to: "docs-src/b/other.md", in: root)
         return root
+    }
+
+    /// The executable is linked with mimalloc (see README), whose `malloc`
+    /// serves the whole process: asked to be verbose, it reports starting.
+    func testTheExecutableAllocatesThroughMimalloc() throws {
+        #if os(Linux)
+        let run = try dockb(["--help"], environment: ["MIMALLOC_VERBOSE": "1"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("mimalloc: process init"), run.stderr)
+        #endif
     }
 
     func testAMissingSourceFolderIsAClearErrorWithExitCode66() throws {
