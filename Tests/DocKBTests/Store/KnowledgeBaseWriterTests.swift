@@ -201,6 +201,8 @@ final class KnowledgeBaseWriterTests: XCTestCase {
         // Porter stemming: "restarting" finds "restarts".
         XCTAssertFalse(try strings("SELECT title FROM search WHERE search MATCH 'restarting'").isEmpty)
         XCTAssertEqual(try count("search"), counts.searchEntries)
+        // Merging is off while a build adds rows, and back to FTS5's default for whoever writes next.
+        XCTAssertEqual(try strings("SELECT v FROM search_config WHERE k = 'automerge'"), ["\(KnowledgeBaseWriter.ftsAutomerge)"])
     }
 
     func testBuildInfoNamesToolSchemaAndSource() throws {
