@@ -174,9 +174,14 @@ enum MarkupText {
         // Asked of every text and attribute of every page. The forbidden
         // characters are single bytes in UTF-8, and bytes below 0x80 never
         // occur inside another character, so the bytes tell.
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0x7F }) else {
-            return text
+        var contiguous = text
+        let clean = contiguous.withUTF8 { bytes in
+            for byte in bytes where (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
+                return false
+            }
+            return true
         }
+        guard !clean else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
         return String(scalars)
