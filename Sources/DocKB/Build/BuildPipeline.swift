@@ -34,6 +34,8 @@ public struct BuildPipeline: Sendable {
         // After the scan: a missing source folder fails before the output is touched.
         let lock = try BuildLock.acquire(in: output)
         defer { lock.release() }
+        KnowledgeBaseWriter.removeLeftovers(in: output)
+        defer { DeferredRemoval.waitForAll() }
         let sources = SourceFiles(scan.files)
         stopwatch.lap("scan")
         var plan = BuildPlan(sources: sources, previous: PreviousBuild.Index.load(knowledgeBase))

@@ -27,6 +27,21 @@ public struct KnowledgeBaseWriter: Sendable {
 
     public var destination: URL { outputFolder.appendingPathComponent(Self.fileName) }
 
+    /// The ends of the names a knowledge base has while it is written, and
+    /// while the one it replaced is removed (see `Durability.move`).
+    static let temporarySuffix = ".tmp", setAsideSuffix = ".old"
+
+    /// Removes what builds killed half-way left in `folder`: knowledge bases
+    /// being written, and replaced ones not removed yet. Only for a caller
+    /// that holds the folder's `BuildLock`, as no other build can be using them then.
+    static func removeLeftovers(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(fileName + ".")
+            && (name.hasSuffix(temporarySuffix) || name.hasSuffix(setAsideSuffix)) {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+
     /// FTS5's own default for `automerge`, which the search table keeps between builds.
     static let ftsAutomerge = 4
 
@@ -53,7 +68,7 @@ public struct KnowledgeBaseWriter: Sendable {
             throw KnowledgeBaseError.cannotCreateOutputFolder(outputFolder.path, reason: error.localizedDescription)
         }
         let temporary = outputFolder.appendingPathComponent(
-            "\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8)).tmp")
+            "\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))\(Self.temporarySuffix)")
         do {
             if case .copy(let base) = start {
                 try Durability.copy(base, to: temporary)
@@ -226,13 +241,25 @@ enum Durability {
 
     /// Atomically replaces `destination` with `source` (same directory), then
     /// syncs the directory so the new name itself survives a power loss.
+    ///
+    /// The replaced file's blocks are freed when its last name goes: for the
+    /// corpus's 90 MB that made the rename take 35 ms, a tenth of a
+    /// one-document rebuild. A second name kept for it until after the
+    /// rename lets the freeing happen on another thread.
     static func move(_ source: URL, over destination: URL) throws {
-        guard rename(source.path, destination.path) == 0 else { throw failure(destination) }
+        let aside = destination.path + ".\(getpid())" + KnowledgeBaseWriter.setAsideSuffix
+        let keptAside = link(destination.path, aside) == 0
+        guard rename(source.path, destination.path) == 0 else {
+            let failed = failure(destination)
+            if keptAside { unlink(aside) }
+            throw failed
+        }
         let directory = open(destination.deletingLastPathComponent().path, O_RDONLY)
         if directory >= 0 {
             _ = fsync(directory)
             close(directory)
         }
+        if keptAside { DeferredRemoval.remove(aside) }
     }
 
     private static func failure(_ file: URL) -> KnowledgeBaseError {

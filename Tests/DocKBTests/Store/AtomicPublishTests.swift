@@ -121,6 +121,33 @@ final class AtomicPublishTests: XCTestCase {
         XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.guidePath])
     }
 
+    func testTheReplacedKnowledgeBaseIsRemovedOnceTheNewOneIsInPlace() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try publishOther(to: folder)
+        let old = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("kb.sqlite").path)[.systemFileNumber]
+        try publishOther(to: folder)
+        DeferredRemoval.waitForAll()
+        XCTAssertNotEqual(try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("kb.sqlite").path)[.systemFileNumber] as? Int,
+                          old as? Int, "a new file took the name")
+        XCTAssertEqual(try leftovers(in: folder), [], "the name the old file was kept under is gone")
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath])
+    }
+
+    func testABuildRemovesWhatKilledBuildsLeftBehind() throws {
+        let root = try ScratchFolder.make(for: self)
+        try ScratchFolder.write("# Guide\n", to: "docs/guide.md", in: root)
+        let output = root.appendingPathComponent("out")
+        try BuildPipeline(source: root.appendingPathComponent("docs"), output: output).run()
+        let left = ["kb.sqlite.4242-0A1B2C3D.tmp", "kb.sqlite.4243.old"]
+        for name in left { try Data("left by a killed build".utf8).write(to: output.appendingPathComponent(name)) }
+        try Data("not dockb's".utf8).write(to: output.appendingPathComponent("kb.sqlite.notes"))
+
+        try ScratchFolder.write("# Guide\n\nMore.\n", to: "docs/guide.md", in: root)
+        try BuildPipeline(source: root.appendingPathComponent("docs"), output: output).run()
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        XCTAssertEqual(names.filter { $0.hasPrefix("kb.sqlite") }.sorted(), ["kb.sqlite", "kb.sqlite.notes"])
+    }
+
     func testAnOutputPathThatIsAFileIsAClearError() throws {
         let folder = try ScratchFolder.make(for: self)
         try ScratchFolder.write("not a folder", to: "taken", in: folder)
