@@ -12,6 +12,7 @@ struct DocKBCommand: ParsableCommand {
             \(BuildCommand.defaultOutput)/\(KnowledgeBaseWriter.fileName) when the knowledge base \
             is missing or older than the sources, then continues interactively.
             """,
+        version: KnowledgeBaseWriter.toolVersion,
         subcommands: [BuildCommand.self, WatchCommand.self, ChangesCommand.self, AskCommand.self, ReplCommand.self,
                       BenchAskCommand.self]
     )

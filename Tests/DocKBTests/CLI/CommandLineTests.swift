@@ -55,6 +55,13 @@ final class CommandLineTests: XCTestCase {
         return root
     }
 
+    func testVersionPrintsTheToolVersion() throws {
+        let run = try dockb(["--version"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.stdout, KnowledgeBaseWriter.toolVersion + "\n")
+        XCTAssertEqual(run.stderr, "")
+    }
+
     /// The executable is linked with mimalloc (see README), whose `malloc`
     /// serves the whole process: asked to be verbose, it reports starting.
     func testTheExecutableAllocatesThroughMimalloc() throws {
