@@ -30,7 +30,7 @@ final class PreparedInserts {
         precondition(values.count == Int(sqlite3_bind_parameter_count(handle)),
                      "\(values.count) values for the parameters of \(statement.sql)")
         for (offset, value) in values.enumerated() {
-            let code = (value?.databaseValue ?? .null).bind(to: handle, at: CInt(offset + 1))
+            let code = Self.bind(value?.databaseValue ?? .null, to: handle, at: CInt(offset + 1))
             guard code == SQLITE_OK else { throw failure(code, statement) }
         }
         let code = sqlite3_step(handle)
@@ -40,8 +40,28 @@ final class PreparedInserts {
             throw error
         }
         sqlite3_reset(handle)
-        return db.lastInsertedRowID
+        return sqlite3_last_insert_rowid(db.sqliteConnection)
     }
+
+    /// Binds `value` as GRDB does, but text from the string's own UTF-8
+    /// bytes: GRDB passes a `String` where C wants a `char *`, which copies
+    /// it into a new C string (and SQLite measures it) before SQLite copies
+    /// it once more. Like that C string, the text ends at the first NUL.
+    private static func bind(_ value: DatabaseValue, to handle: SQLiteStatement, at index: CInt) -> CInt {
+        guard case .string(var text) = value.storage else { return value.bind(to: handle, at: index) }
+        return text.withUTF8 { bytes in
+            let length = bytes.firstIndex(of: 0) ?? bytes.count
+            guard length > 0, let start = bytes.baseAddress else {
+                return sqlite3_bind_text(handle, index, "", 0, transient)
+            }
+            return start.withMemoryRebound(to: CChar.self, capacity: length) {
+                sqlite3_bind_text(handle, index, $0, CInt(length), transient)
+            }
+        }
+    }
+
+    /// `SQLITE_TRANSIENT`: SQLite copies the bytes before the call returns.
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
     private func prepared(_ sql: StaticString) throws -> Statement {
         let key = UnsafeRawPointer(sql.utf8Start)
