@@ -37,8 +37,12 @@ enum ComponentNameParser {
 
     /// A dotted version (`4.5.2`, `12.0.40660.0`), optionally with a service pack,
     /// optionally preceded by "version" and followed by "or later".
+    /// Each names what a match must contain, so the first cell of every table
+    /// row of every document (the section subjects read them all) is mostly
+    /// turned away before ICU runs.
     private static let versionPattern = Pattern(
-        #"(?:\bversion\s+)?\b(\d+(?:\.\d+)+)(?:\s+(SP\d+))?\b(?:\s+(?:or|and)\s+(?:later|higher|newer|above))?"#)
-    private static let fileLike = Pattern(#"\.(?:msi|exe|msu|cab|dll|zip|ps1|inf|xml|mof)\b"#)
-    private static let parenthesizedFile = Pattern(#"\(([^()\s]+\.(?:msi|exe|msu|cab|zip))\)"#)
+        #"(?:\bversion\s+)?\b(\d+(?:\.\d+)+)(?:\s+(SP\d+))?\b(?:\s+(?:or|and)\s+(?:later|higher|newer|above))?"#,
+        requiring: [["."]])
+    private static let fileLike = Pattern(#"\.(?:msi|exe|msu|cab|dll|zip|ps1|inf|xml|mof)\b"#, requiring: [["."]])
+    private static let parenthesizedFile = Pattern(#"\(([^()\s]+\.(?:msi|exe|msu|cab|zip))\)"#, requiring: [["("], ["."]])
 }

@@ -151,7 +151,8 @@ enum Text {
         return (base + m[2], abbreviation)
     }
 
-    private static let abbreviationPattern = Pattern(#"^(.*?)\s*\(([A-Za-z0-9\-\.]{2,12})\)(.*)$"#, caseInsensitive: false)
+    private static let abbreviationPattern = Pattern(#"^(.*?)\s*\(([A-Za-z0-9\-\.]{2,12})\)(.*)$"#, caseInsensitive: false,
+                                                     requiring: [["("], [")"]])
 
     /// True when `abbreviation` is mostly capitals and starts with the initial
     /// of a word of `phrase`: BITS for Background Intelligent Transfer Service,
