@@ -166,6 +166,25 @@ func concurrentMap<Element: Sendable, Result: Sendable>(_ elements: [Element], _
     return results.map { $0! }
 }
 
+/// Runs `first` on a worker thread and `second` on the caller's, at once;
+/// both results, or the error of the first that failed. Not two iterations
+/// of `concurrentPerform`: Dispatch runs a `concurrentPerform` nested in
+/// another on one thread, so work either piece splits with `concurrentMap`
+/// would get one core where it could have two.
+func concurrently<A, B>(_ first: @escaping @Sendable () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+    let firstResult = ResultBox<A>()
+    let done = DispatchGroup()
+    DispatchQueue.global().async(group: done) { firstResult.value = Result { try first() } }
+    let secondResult = Result { try second() }
+    done.wait()
+    return (try firstResult.value!.get(), try secondResult.get())
+}
+
+/// Written by the worker before `DispatchGroup.wait` returns, read after it.
+private final class ResultBox<Value>: @unchecked Sendable {
+    var value: Result<Value, any Error>?
+}
+
 /// Distinct indices of one buffer written from concurrent iterations: each
 /// iteration owns its slot, so no two threads ever touch the same element.
 private struct SlotBuffer<Element>: @unchecked Sendable {

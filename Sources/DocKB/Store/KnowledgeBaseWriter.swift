@@ -52,19 +52,6 @@ public struct KnowledgeBaseWriter: Sendable {
         try queue.read { try $0.checkForeignKeys() }
     }
 
-    /// Runs `first` on another thread and `second` on this one; the first error, if any.
-    private static func concurrently(_ first: @escaping @Sendable () throws -> Void, _ second: () throws -> Void) throws {
-        let done = DispatchGroup()
-        nonisolated(unsafe) var firstError: (any Error)?
-        DispatchQueue.global().async(group: done) {
-            do { try first() } catch { firstError = error }
-        }
-        let secondResult = Result { try second() }
-        done.wait()
-        if let firstError { throw firstError }
-        try secondResult.get()
-    }
-
     /// FTS5's own default for `automerge`, which the search table keeps between builds.
     static let ftsAutomerge = 4
 
@@ -103,7 +90,7 @@ public struct KnowledgeBaseWriter: Sendable {
                 // A new knowledge base's references are checked in full once
                 // it is committed, on a connection of its own, while its bytes
                 // go to disk: each took 45-50 ms of the corpus build's end.
-                try Self.concurrently({ try Self.checkForeignKeys(of: temporary) }, { try Durability.flush(temporary) })
+                _ = try concurrently({ try Self.checkForeignKeys(of: temporary) }, { try Durability.flush(temporary) })
             }
             try Durability.move(temporary, over: destination)
             return counts

@@ -177,16 +177,15 @@ enum MarkupText {
         // characters are single bytes in UTF-8, and bytes below 0x80 never
         // occur inside another character, so the bytes tell.
         var contiguous = text
-        let clean = contiguous.withUTF8 { bytes in
-            for byte in bytes where (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F {
-                return false
-            }
-            return true
-        }
-        guard !clean else { return text }
+        let hasForbidden = contiguous.withUTF8 { $0.contains(where: isForbidden(byte:)) }
+        guard hasForbidden else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
         return String(scalars)
+    }
+
+    private static func isForbidden(byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
 
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

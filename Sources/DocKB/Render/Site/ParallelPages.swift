@@ -15,21 +15,11 @@ enum ParallelPages {
     }
 
     /// Runs two independent pieces of work at once (an incremental build's
-    /// site is a handful of such pieces, each too small to split further).
-    /// Both results, or the error of the first that failed.
-    ///
-    /// `first` goes to a worker thread and `second` runs on the caller's, not
-    /// as two iterations of `concurrentPerform`: Dispatch runs a
-    /// `concurrentPerform` nested in another on one thread, so the pages
-    /// either piece renders with `map` got one core where they could have two.
+    /// site is a handful of such pieces, each too small to split further),
+    /// as `concurrently` does, once libxml2 is ready for threads.
     static func both<A, B>(_ first: @escaping @Sendable () throws -> A, _ second: () throws -> B) throws -> (A, B) {
         xmlParserReady
-        let slot = Slots<Result<A, Error>>(count: 1)
-        let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) { slot.store(Result { try first() }, at: 0) }
-        let secondResult = Result { try second() }
-        done.wait()
-        return (try slot.values()[0].get(), try secondResult.get())
+        return try concurrently(first, second)
     }
 
     /// libxml2's global state is set up once, before any worker thread uses it.

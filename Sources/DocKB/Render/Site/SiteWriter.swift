@@ -272,7 +272,6 @@ final class SiteWriter: @unchecked Sendable {
         }
     }
 
-
     /// Files under the owned entries that this render did not produce
     /// (pages of removed documents and entities, temporary files of a killed
     /// build), then the folders left empty.
