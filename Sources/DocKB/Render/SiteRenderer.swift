@@ -145,6 +145,10 @@ public struct SiteRenderer: Sendable {
                                        entityPages: report.entityPages - before.report.entityPages,
                                        diagrams: report.diagrams - before.report.diagrams)
             }
+            // New ones go to disk now, as the document pages did: their bytes
+            // are then written back while the search index is built, not
+            // waited for by the sync at the end.
+            try writer.publishNewFiles()
         }
         // The overview pages and the search index do not depend on each other: at once.
         let (overview, search) = try ParallelPages.both({ [databasePath] in
