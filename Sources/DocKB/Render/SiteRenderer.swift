@@ -172,9 +172,11 @@ public struct SiteRenderer: Sendable {
         report.searchRowsReused = search.index.documentsReused
         try writer.write(Data(SiteStylesheet.source.utf8), to: SitePaths.stylesheet)
         try writer.write(Data(SiteScript.source.utf8), to: SitePaths.script)
-        try writer.write(try manifest.encoded(), to: PageManifest.fileName)
+        try writer.write(manifest.encoded(), to: PageManifest.fileName)
 
         try writer.commit(sourcesSHA256: sourcesSHA256)
+        // A site rendered by an earlier dockb has its manifest as JSON beside the new one.
+        unlink(outputDirectory.path + "/" + PageManifest.formerFileName)
         report.files = writer.filesWritten
         report.bytes = writer.bytesWritten
         report.filesRewritten = writer.filesRewritten

@@ -62,6 +62,9 @@ final class IncrementalBuildTests: XCTestCase {
             return (report, try XCTUnwrap(siteReports.last))
         }
         _ = try buildRecording()
+        // Where an earlier dockb kept the page manifest: the next render removes it.
+        let formerManifest = output.appendingPathComponent(PageManifest.formerFileName)
+        try Data("{}".utf8).write(to: formerManifest)
 
         let concepts = source.appendingPathComponent("core/plan-design/hierarchy/fundamental-concepts-for-content-management.md")
         try replace("This content requires a large amount of network bandwidth",
@@ -72,6 +75,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(site.documentPagesRendered, 1)
         XCTAssertEqual(site.entityPages, 52)
         XCTAssertEqual(site.searchRowsReused, 14, "the search rows of the unchanged documents were made again")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: formerManifest.path))
         try assertSameAsACleanBuild(output, of: source)
 
         // A paragraph added to the last section moves blocks, but no heading, anchor or fact.

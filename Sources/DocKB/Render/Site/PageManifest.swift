@@ -4,10 +4,12 @@ import Foundation
 /// everything the page is made from, and what rendering it noticed. A page
 /// whose digest is unchanged is not rendered again; its warnings and linked
 /// fact lines come from here, so the site report stays the same.
-struct PageManifest: Codable {
-    static let fileName = ".dockb-pages.json"
+struct PageManifest: Equatable {
+    static let fileName = ".dockb-pages"
+    /// Where dockb kept it as JSON before: removed by the next render.
+    static let formerFileName = ".dockb-pages.json"
 
-    struct Page: Codable, Equatable {
+    struct Page: Equatable {
         var digest: String
         var warnings: [Diagnostic]
         /// The fact lines the page links from, by document (its own, and those it includes).
@@ -19,7 +21,7 @@ struct PageManifest: Codable {
 
     /// The pages made from facts and outlines (entity and reference pages,
     /// diagrams) as the render that wrote this manifest made them.
-    struct FactPages: Codable, Equatable {
+    struct FactPages: Equatable {
         /// The sources of that render.
         var sourcesSHA256: String
         /// Digest of what every page has (dockb's identity, the navigation, the site's base paths).
@@ -52,17 +54,15 @@ struct PageManifest: Codable {
 
     var factPages: FactPages?
 
+    /// The manifest beside the site in `root`; an empty one (every page
+    /// rendered again) when there is none or it cannot be read.
     static func read(from root: URL) -> PageManifest {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(fileName).path),
-              let manifest = try? JSONDecoder().decode(PageManifest.self, from: data) else { return PageManifest() }
+        guard let data = FileManager.default.contents(atPath: root.path + "/" + fileName),
+              let manifest = try? PageManifestCoding.decode(data) else { return PageManifest() }
         return manifest
     }
 
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(self)
-    }
+    func encoded() -> Data { PageManifestCoding.encode(self) }
 
     /// The fact lines a page links from, by document.
     static func lines(_ keys: Set<RenderLog.FactCitationKey>) -> [String: [Int]] {
