@@ -10,6 +10,8 @@ extension BuildPipeline {
         var linkResolver: LinkResolver
         var links: [(links: [LinkRecord], warnings: [Diagnostic])]
         var counts: StoreCounts
+        /// Committed, on its way to disk: moved into place before the site is.
+        var knowledgeBase: PendingKnowledgeBase
         var documentWarnings: [Diagnostic]
         var history: BuildHistoryEntry
         /// Only prose changed: the facts (and the pages made from them) stand.
@@ -26,7 +28,8 @@ extension BuildPipeline {
     ///
     /// Phases as the report shows them: "parse and extract" until the last
     /// document is parsed, "links" until they are resolved, "write" for what
-    /// the writer has left after that.
+    /// the writer has left after that, up to the commit (the knowledge base
+    /// goes to disk while the site is rendered).
     func writeEverything(sources: SourceFiles, scan: SourceScanner.Result, plan: BuildPlan, previous: PreviousBuild?,
                          stopwatch: inout Stopwatch) throws -> WrittenBuild {
         let files = sources.files, paths = files.map(\.relativePath)
@@ -64,7 +67,7 @@ extension BuildPipeline {
         var parsed: [String: ParsedDocument] = [:]
         var documentWarnings: [Diagnostic] = []
         var outcome: (resolver: LinkResolver, links: [(links: [LinkRecord], warnings: [Diagnostic])], history: BuildHistoryEntry)?
-        let counts = try KnowledgeBaseWriter(outputFolder: output).publish(
+        let (counts, pending) = try KnowledgeBaseWriter(outputFolder: output).commit(
             // The site base paths are known once links are resolved; their row is kept until then.
             documentPaths: paths, buildInfo: ["source_folder": source.path, "documents": String(paths.count), "site_base_paths": ""],
             start: .empty(history: previous?.url)
@@ -102,7 +105,8 @@ extension BuildPipeline {
         }
         stopwatch.lap("write")
         return WrittenBuild(parsed: parsed, outlines: paths.map { parsed[$0]!.outline }, linkResolver: outcome!.resolver,
-                            links: outcome!.links, counts: counts, documentWarnings: documentWarnings,
+                            links: outcome!.links, counts: counts, knowledgeBase: pending,
+                            documentWarnings: documentWarnings,
                             history: outcome!.history, factsUnchanged: false)
     }
 
@@ -141,7 +145,7 @@ extension BuildPipeline {
                          "site_base_paths": linkResolver.siteBasePaths.joined(separator: " ")]
         progress?.begin("write", total: parsed.count)
         var documentWarnings: [Diagnostic] = []
-        let counts = try KnowledgeBaseWriter(outputFolder: output).publish(
+        let (counts, pending) = try KnowledgeBaseWriter(outputFolder: output).commit(
             documentPaths: paths, buildInfo: buildInfo, start: .copy(knowledgeBase)
         ) { session in
             try session.removeBuildLevelRows()
@@ -164,7 +168,7 @@ extension BuildPipeline {
         }
         stopwatch.lap("write")
         return WrittenBuild(parsed: parsed, outlines: outlines, linkResolver: linkResolver, links: links, counts: counts,
-                            documentWarnings: documentWarnings, history: history, factsUnchanged: factsUnchanged)
+                            knowledgeBase: pending, documentWarnings: documentWarnings, history: history, factsUnchanged: factsUnchanged)
     }
 
     private func parse(_ file: SourceFiles.File) -> ParsedDocument {

@@ -76,6 +76,7 @@ public struct BuildPipeline: Sendable {
                                  warnings: all.filter { $0.severity == .error } + all.filter { $0.severity != .error },
                                  phases: stopwatch.phases)
         report.history = history
+        if sitePublisher == nil { try written.knowledgeBase.moveIntoPlace() }
         if let sitePublisher {
             progress?.begin("site")
             let resolved = Dictionary(uniqueKeysWithValues: zip(paths, links.map(\.links)))
@@ -86,7 +87,8 @@ public struct BuildPipeline: Sendable {
             let documents = parsed.mapValues(\.document)
             parsed = [:]
             try publishSite(sitePublisher, sources: sources, parsed: documents, outlines: written.outlines, links: resolved,
-                            linkResolver: written.linkResolver, plan: plan, report: report, proseOnly: proseOnly)
+                            linkResolver: written.linkResolver, plan: plan, report: report, proseOnly: proseOnly,
+                            knowledgeBase: written.knowledgeBase)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
             releaseInBackground((consume written, consume documents))
@@ -97,10 +99,13 @@ public struct BuildPipeline: Sendable {
     /// The site gets every document's outline, and the content of those it
     /// renders: parsed by this build, or parsed on demand (without extraction,
     /// which is the costly part) for pages that must be rendered again.
+    /// `knowledgeBase`, when this build wrote one, is read where it was
+    /// committed and moved into place before the site (or once the site
+    /// failed: it is complete all the same).
     private func publishSite(_ publisher: any SitePublisher, sources: SourceFiles, parsed documents: [String: Document],
                              outlines: [DocumentOutline]?, links: [String: [LinkRecord]],
                              linkResolver: LinkResolver? = nil, plan: BuildPlan, report: BuildReport,
-                             proseOnly: ProseOnlyChange? = nil) throws {
+                             proseOnly: ProseOnlyChange? = nil, knowledgeBase pending: PendingKnowledgeBase? = nil) throws {
         // The bytes of the documents not parsed yet, for those a page needs.
         let data = Dictionary(uniqueKeysWithValues: sources.files.filter { documents[$0.relativePath] == nil }
             .map { ($0.relativePath, $0.data) })
@@ -111,12 +116,17 @@ public struct BuildPipeline: Sendable {
         let outlines = outlines ?? concurrentMap(sources.files) { load($0.relativePath)!.outline }
         let linkResolver = linkResolver ?? resolver(for: outlines)
         do {
-            try publisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output, knowledgeBase: knowledgeBase,
+            try publisher.publish(CompletedBuild(sourceFolder: source, outputFolder: output,
+                                                 knowledgeBase: pending?.file ?? knowledgeBase,
+                                                 placeKnowledgeBase: { try pending?.moveIntoPlace() },
                                                  outlines: outlines, load: load, links: links, linkResolver: linkResolver,
                                                  sourcesSHA256: plan.sourcesSHA256, proseOnly: proseOnly, report: report))
         } catch {
+            // When the knowledge base itself failed, its error is the build's.
+            try pending?.moveIntoPlace()
             throw BuildError.sitePublishingFailed("\(error)")
         }
+        try pending?.moveIntoPlace()
     }
 
     /// The report of a build that found nothing to do.

@@ -15,7 +15,14 @@ public struct ParsedDocument: Sendable {
 public struct CompletedBuild: Sendable {
     public var sourceFolder: URL
     public var outputFolder: URL
+    /// The knowledge base this build wrote, readable while `publish` runs:
+    /// committed, but possibly not yet on disk nor under its final name.
     public var knowledgeBase: URL
+    /// Waits until that knowledge base is on disk and moves it into place.
+    /// A publisher calls it before it makes its output visible, so a site is
+    /// never ahead of the knowledge base; the build calls it after `publish`
+    /// in any case.
+    public var placeKnowledgeBase: @Sendable () throws -> Void
     /// Every document, in source order (sorted by relative path).
     public var outlines: [DocumentOutline]
     /// The content of the document at a path: parsed by this build already,
@@ -43,8 +50,9 @@ public struct ProseOnlyChange: Sendable, Equatable {
     public var documents: Set<String>
 }
 
-/// Publishes the static site once the knowledge base is in place. The build
-/// calls it last, so a site is only ever made from a complete knowledge base.
+/// Publishes the static site from the knowledge base just committed. The
+/// build calls it last, so a site is only ever made from a complete
+/// knowledge base, while that goes to disk (see `CompletedBuild.placeKnowledgeBase`).
 public protocol SitePublisher: Sendable {
     func publish(_ build: CompletedBuild) throws
     /// True when the site in `output` was published from these sources, so

@@ -34,11 +34,12 @@ public struct SiteRenderer: Sendable {
     /// document's content; it is asked only for the documents whose page must
     /// be rendered (see `PageManifest`) and those other pages quote. `links`,
     /// the build's resolution of every document's links, spares working it
-    /// out again for the pages' digests.
+    /// out again for the pages' digests. `beforeCommit` runs once every page
+    /// is rendered and the knowledge base read, before any page in use changes.
     public func render(outlines: [DocumentOutline], load: @escaping @Sendable (String) -> Document?,
                        links: [String: [LinkRecord]]?, to outputDirectory: URL,
                        sourcesSHA256: String? = nil, proseOnly: ProseOnlyChange? = nil,
-                       linkResolver: LinkResolver? = nil) throws -> SiteReport {
+                       linkResolver: LinkResolver? = nil, beforeCommit: () throws -> Void = {}) throws -> SiteReport {
         // Two independent starts, at once: the knowledge base's facts, and
         // the catalog of outlines with what the previous render left.
         let ((rowCache, snapshot), (catalog, previous)) = try ParallelPages.both({ [databasePath] in
@@ -174,6 +175,7 @@ public struct SiteRenderer: Sendable {
         try writer.write(Data(SiteScript.source.utf8), to: SitePaths.script)
         try writer.write(manifest.encoded(), to: PageManifest.fileName)
 
+        try beforeCommit()
         try writer.commit(sourcesSHA256: sourcesSHA256)
         // A site rendered by an earlier dockb has its manifest as JSON beside the new one.
         unlink(outputDirectory.path + "/" + PageManifest.formerFileName)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The build pipeline's last stage: renders the static site into the output
-/// folder from the knowledge base just written and the parsed documents.
+/// folder from the knowledge base just written and the parsed documents, and
+/// makes it visible once that knowledge base is in place.
 ///
 /// `publish` cannot return anything to the pipeline, so the site report goes
 /// to `onReport` (the command prints its summary).
@@ -22,7 +23,8 @@ public struct StaticSitePublisher: SitePublisher {
                                     siteBasePaths: siteBasePaths ?? build.linkResolver.siteBasePaths)
         onReport(try renderer.render(outlines: build.outlines, load: build.load, links: build.links, to: build.outputFolder,
                                      sourcesSHA256: build.sourcesSHA256, proseOnly: build.proseOnly,
-                                     linkResolver: siteBasePaths == nil ? build.linkResolver : nil))
+                                     linkResolver: siteBasePaths == nil ? build.linkResolver : nil,
+                                     beforeCommit: build.placeKnowledgeBase))
     }
 
     public func isCurrent(output: URL, sourcesSHA256: String) -> Bool {

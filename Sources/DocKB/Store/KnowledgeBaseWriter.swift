@@ -72,6 +72,15 @@ public struct KnowledgeBaseWriter: Sendable {
     @discardableResult
     public func publish(documentPaths: [String], buildInfo: [String: String], start: Start = .empty(history: nil),
                         _ body: (KnowledgeBaseSession) throws -> Void) throws -> StoreCounts {
+        let (counts, pending) = try commit(documentPaths: documentPaths, buildInfo: buildInfo, start: start, body)
+        try pending.moveIntoPlace()
+        return counts
+    }
+
+    /// `publish` up to the commit: returns the knowledge base committed to
+    /// its temporary file, on its way to disk (see `PendingKnowledgeBase`).
+    func commit(documentPaths: [String], buildInfo: [String: String], start: Start,
+                _ body: (KnowledgeBaseSession) throws -> Void) throws -> (StoreCounts, PendingKnowledgeBase) {
         do {
             try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
         } catch {
@@ -80,20 +89,23 @@ public struct KnowledgeBaseWriter: Sendable {
         let temporary = outputFolder.appendingPathComponent(
             "\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))\(Self.temporarySuffix)")
         do {
+            var copied = false
             if case .copy(let base) = start {
                 try Durability.copy(base, to: temporary)
+                copied = true
             }
             let counts = try write(to: temporary, documentPaths: documentPaths, buildInfo: buildInfo, start: start, body)
-            if case .copy = start {
-                try Durability.flush(temporary)
-            } else {
-                // A new knowledge base's references are checked in full once
-                // it is committed, on a connection of its own, while its bytes
-                // go to disk: each took 45-50 ms of the corpus build's end.
-                _ = try concurrently({ try Self.checkForeignKeys(of: temporary) }, { try Durability.flush(temporary) })
+            let pending = PendingKnowledgeBase(file: temporary, destination: destination) { [copied] in
+                if copied {
+                    try Durability.flush(temporary)
+                } else {
+                    // A new knowledge base's references are checked in full once
+                    // it is committed, on a connection of its own, while its bytes
+                    // go to disk: each took 45-50 ms of the corpus build's end.
+                    _ = try concurrently({ try Self.checkForeignKeys(of: temporary) }, { try Durability.flush(temporary) })
+                }
             }
-            try Durability.move(temporary, over: destination)
-            return counts
+            return (counts, pending)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error

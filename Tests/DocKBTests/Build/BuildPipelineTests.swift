@@ -10,7 +10,10 @@ final class BuildPipelineTests: XCTestCase {
     private final class RecordingPublisher: SitePublisher, @unchecked Sendable {
         private let lock = NSLock()
         private var builds: [CompletedBuild] = []
-        private(set) var knowledgeBaseExistedAtCall = false
+        /// What the publisher saw when called, and after placing the knowledge base.
+        private(set) var documentsReadAtCall: Int?
+        private(set) var inPlaceAtCall = false
+        private(set) var inPlaceAfterPlacing = false
         let failure: (any Error)?
 
         init(failure: (any Error)? = nil) { self.failure = failure }
@@ -18,11 +21,17 @@ final class BuildPipelineTests: XCTestCase {
         var received: [CompletedBuild] { lock.withLock { builds } }
 
         func publish(_ build: CompletedBuild) throws {
+            if let failure { throw failure }
+            let destination = build.outputFolder.appendingPathComponent(KnowledgeBaseWriter.fileName).path
+            let documents = try KnowledgeBase(url: build.knowledgeBase).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM documents") }
+            let inPlace = FileManager.default.fileExists(atPath: destination)
+            try build.placeKnowledgeBase()
             lock.withLock {
                 builds.append(build)
-                knowledgeBaseExistedAtCall = FileManager.default.fileExists(atPath: build.knowledgeBase.path)
+                documentsReadAtCall = documents
+                inPlaceAtCall = inPlace
+                inPlaceAfterPlacing = FileManager.default.fileExists(atPath: destination)
             }
-            if let failure { throw failure }
         }
     }
 
@@ -53,15 +62,21 @@ final class BuildPipelineTests: XCTestCase {
         XCTAssertEqual(info["source_folder"], source.path)
     }
 
-    func testTheSitePublisherRunsAfterTheKnowledgeBaseIsInPlace() throws {
+    /// The site is rendered from the committed knowledge base while it goes
+    /// to disk; the publisher puts it in place before making its own output visible.
+    func testTheSitePublisherReadsTheCommittedKnowledgeBaseAndPlacesItFirst() throws {
         let source = try sourceFolder()
         let output = source.deletingLastPathComponent().appendingPathComponent("out")
         let publisher = RecordingPublisher()
         try BuildPipeline(source: source, output: output, sitePublisher: publisher).run()
         XCTAssertEqual(publisher.received.count, 1)
-        XCTAssertTrue(publisher.knowledgeBaseExistedAtCall)
+        XCTAssertEqual(publisher.documentsReadAtCall, 4)
+        XCTAssertFalse(publisher.inPlaceAtCall, "a first build's knowledge base was in place before the site was rendered")
+        XCTAssertTrue(publisher.inPlaceAfterPlacing)
         XCTAssertEqual(publisher.received.first?.outlines.map(\.path), ["a.md", "b/a/three.md", "b/two.md", "c.md"])
         XCTAssertEqual(publisher.received.first?.outputFolder, output.standardizedFileURL)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasPrefix("kb.sqlite") },
+                       ["kb.sqlite"], "the committed file was moved, not copied")
     }
 
     func testASiteFailureIsReportedAndKeepsTheKnowledgeBase() throws {
@@ -71,7 +86,7 @@ final class BuildPipelineTests: XCTestCase {
                                                sitePublisher: RecordingPublisher(failure: RendererBroke())).run()) {
             XCTAssertEqual($0 as? BuildError, .sitePublishingFailed("renderer broke"))
         }
-        XCTAssertNoThrow(try KnowledgeBase(url: output.appendingPathComponent("kb.sqlite")))
+        XCTAssertNoThrow(try KnowledgeBase(url: output.appendingPathComponent("kb.sqlite")), "a failed site lost the knowledge base")
     }
 
     func testAMissingSourceFolderFailsBeforeTouchingTheOutput() throws {

@@ -66,6 +66,55 @@ final class AtomicPublishTests: XCTestCase {
         }) { XCTAssertEqual(($0 as? DatabaseError)?.extendedResultCode, .SQLITE_CONSTRAINT_FOREIGNKEY, "\($0)") }
 
         XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath])
+        XCTAssertEqual(try leftovers(in: folder), [], "the refused file must be removed")
+    }
+
+    /// Committed, the new knowledge base can be read where it was written;
+    /// `kb.sqlite` stays the previous one until it is moved into place.
+    func testACommittedKnowledgeBaseIsReadableBeforeItIsInPlace() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try publishOther(to: folder)
+        let (counts, pending) = try KnowledgeBaseWriter(outputFolder: folder).commit(
+            documentPaths: [SampleDocuments.guidePath], buildInfo: [:], start: .empty(history: nil)
+        ) { try $0.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: []) }
+        XCTAssertEqual(counts.documents, 1)
+        let committed = try KnowledgeBase(url: pending.file).read { try String.fetchAll($0, sql: "SELECT path FROM documents") }
+        XCTAssertEqual(committed, [SampleDocuments.guidePath])
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath])
+
+        try pending.moveIntoPlace()
+        try pending.moveIntoPlace()
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.guidePath])
+        DeferredRemoval.waitForAll()
+        XCTAssertEqual(try leftovers(in: folder), [])
+    }
+
+    /// A committed knowledge base that fails its check is never moved into
+    /// place, and one a build drops without moving leaves nothing behind.
+    func testACommittedKnowledgeBaseThatFailsOrIsDroppedLeavesThePreviousOne() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try publishOther(to: folder)
+        let paths = [SampleDocuments.guidePath, SampleDocuments.otherPath]
+        let (_, dangling) = try KnowledgeBaseWriter(outputFolder: folder).commit(documentPaths: paths, buildInfo: [:],
+                                                                                  start: .empty(history: nil)) { session in
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: SampleDocuments.guideLinks())
+        }
+        for _ in 0..<2 {
+            XCTAssertThrowsError(try dangling.moveIntoPlace()) {
+                XCTAssertEqual(($0 as? DatabaseError)?.extendedResultCode, .SQLITE_CONSTRAINT_FOREIGNKEY, "\($0)")
+            }
+        }
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath])
+        XCTAssertEqual(try leftovers(in: folder), [])
+
+        var dropped: PendingKnowledgeBase? = try KnowledgeBaseWriter(outputFolder: folder).commit(
+            documentPaths: [SampleDocuments.guidePath], buildInfo: [:], start: .empty(history: nil)
+        ) { try $0.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: []) }.1
+        XCTAssertEqual(try leftovers(in: folder).count, 1)
+        dropped = nil
+        XCTAssertNil(dropped)
+        XCTAssertEqual(try leftovers(in: folder), [])
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath])
     }
 
     /// A patch checks only the rows it wrote, but still refuses a dangling one.
