@@ -39,7 +39,7 @@ public struct SourceScanner: Sendable {
 
         var walk = Walk()
         walk.visited.insert(DirectoryIdentity(info))
-        walk.read(directory: root, relative: "")
+        walk.read(directory: root.path, relative: "")
         walk.followDeferredLinks()
         let files = walk.files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         return Result(files: files, folders: walk.folders, warnings: walk.warnings)
@@ -63,48 +63,51 @@ public struct SourceScanner: Sendable {
         var visited: Set<DirectoryIdentity> = []
         /// Symbolic links to folders, read after the real tree so that a folder
         /// reachable both ways is listed under its real path.
-        var deferredLinks: [(url: URL, path: String)] = []
+        var deferredLinks: [(fullPath: String, path: String)] = []
 
         mutating func followDeferredLinks() {
             while !deferredLinks.isEmpty {
-                let (url, path) = deferredLinks.removeFirst()
+                let (fullPath, path) = deferredLinks.removeFirst()
                 var info = stat()
-                guard stat(url.path, &info) == 0 else { continue }
+                guard stat(fullPath, &info) == 0 else { continue }
                 guard visited.insert(DirectoryIdentity(info)).inserted else {
                     warn(path, "folder skipped: a symbolic link to a folder already scanned (a loop or a duplicate)")
                     continue
                 }
-                read(directory: url, relative: path)
+                read(directory: fullPath, relative: path)
             }
         }
 
-        mutating func read(directory: URL, relative: String) {
+        /// Works on path strings, and makes a URL only for what it keeps:
+        /// `URL.appendingPathComponent` asks the file system whether each
+        /// entry is a folder, a second `stat` per file.
+        mutating func read(directory: String, relative: String) {
             let names: [String]
             do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                names = try FileManager.default.contentsOfDirectory(atPath: directory)
             } catch {
                 warn(relative.isEmpty ? "." : relative, "folder skipped: it cannot be read")
                 return
             }
-            folders.append(directory)
+            folders.append(URL(fileURLWithPath: directory, isDirectory: true))
             for name in names.sorted() where !name.hasPrefix(".") {
-                let url = directory.appendingPathComponent(name)
+                let fullPath = directory.hasSuffix("/") ? directory + name : directory + "/" + name
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var info = stat()
                 // stat follows symbolic links; a dangling link fails here.
-                guard stat(url.path, &info) == 0 else {
+                guard stat(fullPath, &info) == 0 else {
                     warn(path, "skipped: \(String(cString: strerror(errno)))")
                     continue
                 }
                 switch info.st_mode & S_IFMT {
-                case S_IFDIR where isSymbolicLink(url):
-                    deferredLinks.append((url, path))
+                case S_IFDIR where isSymbolicLink(fullPath):
+                    deferredLinks.append((fullPath, path))
                 case S_IFDIR:
                     guard visited.insert(DirectoryIdentity(info)).inserted else { continue }
-                    read(directory: url, relative: path)
+                    read(directory: fullPath, relative: path)
                 case S_IFREG where name.lowercased().hasSuffix(".md"):
-                    if access(url.path, R_OK) == 0 {
-                        files.append(File(relativePath: path, url: url))
+                    if access(fullPath, R_OK) == 0 {
+                        files.append(File(relativePath: path, url: URL(fileURLWithPath: fullPath, isDirectory: false)))
                     } else {
                         warn(path, "skipped: the file cannot be read")
                     }
@@ -114,9 +117,9 @@ public struct SourceScanner: Sendable {
             }
         }
 
-        func isSymbolicLink(_ url: URL) -> Bool {
+        func isSymbolicLink(_ path: String) -> Bool {
             var info = stat()
-            return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+            return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
         }
 
         mutating func warn(_ path: String, _ message: String) {
