@@ -62,21 +62,21 @@ struct InstallMethodChecklist {
         }
         rolesNamed = roleNames
 
-        ports = zip(kb.ports, headings.ports).compactMap { port, heading in
-            [heading.subject, heading.section].contains { $0.map(matcher.matches) ?? false } ? port : nil
+        ports = kb.ports.selecting { index, _ in
+            let heading = headings.ports[index]
+            return [heading.subject, heading.section].contains { $0.map(matcher.matches) ?? false }
         }
         let ownIDs = Set(ownRequirements.map(\.id))
-        relatedRequirements = zip(kb.requirements, headings.requirementSections).compactMap { requirement, section in
-            guard let section, matcher.matches(section), !ownIDs.contains(requirement.id),
-                  !regions.containsOwn(requirement.citation) else { return nil }
-            return requirement
+        relatedRequirements = kb.requirements.selecting { index, requirement in
+            guard let section = headings.requirementSections[index], matcher.matches(section) else { return false }
+            return !ownIDs.contains(requirement.id) && !regions.containsOwn(requirement.citation)
         }
         let factLines = Set((relatedRequirements.map(\.citation) + ports.map(\.citation)).map { "\($0.documentPath):\($0.line)" })
         related = RelatedSections(matcher: matcher, regions: regions, catalog: model.catalog, skipLines: factLines)
-        permissions = kb.permissions.filter {
+        permissions = kb.permissions.selecting {
             SiteModel.key($0.subject ?? "") == entity.key || regions.containsOwn($0.citation)
         }
-        securityRoles = kb.securityRoles.filter { regions.containsOwn($0.citation) }
+        securityRoles = kb.securityRoles.selecting { regions.containsOwn($0.citation) }
         var named = securityRoles.map { (name: $0.name, citation: $0.citation) }
         let mentioned = permissions.compactMap { p in p.securityRole.map { (name: $0, citation: p.citation) } }
             + ownRequirements.flatMap { r in
@@ -90,18 +90,20 @@ struct InstallMethodChecklist {
 
     private static func generalPrerequisites(regions: MethodRegions, kb: SiteFacts) -> GeneralPrerequisites {
         var general = GeneralPrerequisites()
-        general.components = kb.components.filter { regions.containsGeneral($0.citation) }
-        general.roles = kb.siteSystemRoles.filter { regions.containsGeneral($0.citation) }
+        general.components = kb.components.selecting { regions.containsGeneral($0.citation) }
+        general.roles = kb.siteSystemRoles.selecting { regions.containsGeneral($0.citation) }
         // Components and roles also produce a requirement row each; show them once, in their tables.
         let shown = Set((general.components.map(\.citation) + general.roles.map(\.citation)).map { "\($0.documentPath):\($0.line)" })
         let methodKeys = Set(kb.installMethods.map { SiteModel.key($0.name) })
-        let requirements = kb.requirements.filter {
+        let requirements = kb.requirements.selecting {
             regions.containsGeneral($0.citation) && !methodKeys.contains(SiteModel.key($0.subject))
         }
         var subjects: [String] = []
-        for requirement in requirements where !subjects.contains(requirement.subject) { subjects.append(requirement.subject) }
+        for index in requirements.indices where !subjects.contains(requirements[index].subject) {
+            subjects.append(requirements[index].subject)
+        }
         general.subjects = subjects
-        general.requirements = requirements.filter { !shown.contains("\($0.citation.documentPath):\($0.citation.line)") }
+        general.requirements = requirements.selecting { !shown.contains("\($0.citation.documentPath):\($0.citation.line)") }
         return general
     }
 
