@@ -91,7 +91,7 @@ public struct BuildPipeline: Sendable {
                             knowledgeBase: written.knowledgeBase)
             stopwatch.lap("site")
             report.phases = stopwatch.phases
-            releaseInBackground((consume written, consume documents))
+            releaseInBackground((consume written, consume documents, consume previous))
         }
         return report
     }

@@ -185,6 +185,9 @@ public struct SiteRenderer: Sendable {
         report.filesRemoved = writer.filesRemoved
         report.warnings = log.diagnostics
         report.unlinkedFacts = Self.unlinkedFacts(model: model, log: log)
+        // The model and the catalog hold every outline and fact: freeing them
+        // took the last 10-20 ms of a one-document rebuild, on one core.
+        releaseInBackground((consume model, consume catalog, consume checklists))
         return report
     }
 
