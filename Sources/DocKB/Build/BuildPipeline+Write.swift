@@ -114,7 +114,7 @@ extension BuildPipeline {
     /// outlines and facts from the previous build, and patches a copy of its
     /// knowledge base.
     func writeChanges(sources: SourceFiles, scan: SourceScanner.Result, plan: BuildPlan, previous: PreviousBuild,
-                      stopwatch: inout Stopwatch) throws -> WrittenBuild {
+                      copy: KnowledgeBaseCopy?, stopwatch: inout Stopwatch) throws -> WrittenBuild {
         progress?.begin("parse and extract", total: plan.toParse.count)
         var parsed = parse(plan.toParse, of: sources)
         stopwatch.lap("parse and extract")
@@ -146,7 +146,7 @@ extension BuildPipeline {
         progress?.begin("write", total: parsed.count)
         var documentWarnings: [Diagnostic] = []
         let (counts, pending) = try KnowledgeBaseWriter(outputFolder: output).commit(
-            documentPaths: paths, buildInfo: buildInfo, start: .copy(knowledgeBase)
+            documentPaths: paths, buildInfo: buildInfo, start: .copy(knowledgeBase), copy: copy
         ) { session in
             try session.removeBuildLevelRows()
             for path in paths where parsed[path] != nil { try session.removeDocument(id: previous.entries[path]!.id) }

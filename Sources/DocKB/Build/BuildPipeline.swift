@@ -56,12 +56,14 @@ public struct BuildPipeline: Sendable {
             return report
         }
 
-        // The previous build's outlines and facts, decoded only now that there is work to do.
+        // The previous build's outlines and facts, decoded only now that there
+        // is work to do; meanwhile, an incremental build's copy of its knowledge base is made.
+        let copy = plan.kind == .incremental ? KnowledgeBaseWriter(outputFolder: output).startCopy(of: knowledgeBase) : nil
         let previous = plan.kind == .first ? nil : PreviousBuild.load(knowledgeBase)
         if previous == nil, plan.kind != .first { plan = BuildPlan(sources: sources, previous: nil) }
 
         let written = try plan.kind == .incremental
-            ? writeChanges(sources: sources, scan: scan, plan: plan, previous: previous!, stopwatch: &stopwatch)
+            ? writeChanges(sources: sources, scan: scan, plan: plan, previous: previous!, copy: copy, stopwatch: &stopwatch)
             : writeEverything(sources: sources, scan: scan, plan: plan, previous: previous, stopwatch: &stopwatch)
         var parsed = written.parsed
         let (counts, documentWarnings, links, history) = (written.counts, written.documentWarnings, written.links, written.history)

@@ -79,24 +79,24 @@ public struct KnowledgeBaseWriter: Sendable {
 
     /// `publish` up to the commit: returns the knowledge base committed to
     /// its temporary file, on its way to disk (see `PendingKnowledgeBase`).
-    func commit(documentPaths: [String], buildInfo: [String: String], start: Start,
+    /// `copy`, with a `.copy` start, is that copy made already (see `startCopy`).
+    func commit(documentPaths: [String], buildInfo: [String: String], start: Start, copy: KnowledgeBaseCopy? = nil,
                 _ body: (KnowledgeBaseSession) throws -> Void) throws -> (StoreCounts, PendingKnowledgeBase) {
         do {
             try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
         } catch {
             throw KnowledgeBaseError.cannotCreateOutputFolder(outputFolder.path, reason: error.localizedDescription)
         }
-        let temporary = outputFolder.appendingPathComponent(
-            "\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))\(Self.temporarySuffix)")
+        var base: URL?
+        if case .copy(let url) = start { base = url }
+        // A copy made already is this call's file from here on.
+        let given = base == nil ? nil : try copy?.take()
+        let temporary = given ?? temporaryFile()
         do {
-            var copied = false
-            if case .copy(let base) = start {
-                try Durability.copy(base, to: temporary)
-                copied = true
-            }
+            if let base, given == nil { try Durability.copy(base, to: temporary) }
             let counts = try write(to: temporary, documentPaths: documentPaths, buildInfo: buildInfo, start: start, body)
-            let pending = PendingKnowledgeBase(file: temporary, destination: destination) { [copied] in
-                if copied {
+            let pending = PendingKnowledgeBase(file: temporary, destination: destination) { [patched = base != nil] in
+                if patched {
                     try Durability.flush(temporary)
                 } else {
                     // A new knowledge base's references are checked in full once
@@ -110,6 +110,19 @@ public struct KnowledgeBaseWriter: Sendable {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
+    }
+
+    /// Starts copying the knowledge base at `base` into a temporary file of
+    /// the output folder, for a `.copy` commit (the folder must exist).
+    func startCopy(of base: URL) -> KnowledgeBaseCopy {
+        KnowledgeBaseCopy(of: base, to: temporaryFile())
+    }
+
+    /// A new name for a knowledge base being written: this process's id and
+    /// a random part, so two writers never meet (see `removeLeftovers`).
+    private func temporaryFile() -> URL {
+        outputFolder.appendingPathComponent(
+            "\(Self.fileName).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))\(Self.temporarySuffix)")
     }
 
     private func write(to file: URL, documentPaths: [String], buildInfo: [String: String], start: Start,

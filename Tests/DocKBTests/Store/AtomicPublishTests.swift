@@ -89,6 +89,35 @@ final class AtomicPublishTests: XCTestCase {
         XCTAssertEqual(try leftovers(in: folder), [])
     }
 
+    /// A copy started ahead of the patch is what the patch starts from; one
+    /// a build drops, or one that failed, leaves nothing behind.
+    func testACopyMadeAheadIsPatchedOrRemoved() throws {
+        let folder = try ScratchFolder.make(for: self)
+        try publishOther(to: folder)
+        let writer = KnowledgeBaseWriter(outputFolder: folder)
+        let kb = folder.appendingPathComponent("kb.sqlite")
+
+        var dropped: KnowledgeBaseCopy? = writer.startCopy(of: kb)
+        dropped = nil
+        XCTAssertNil(dropped)
+        XCTAssertEqual(try leftovers(in: folder), [], "a dropped copy was left behind")
+
+        let missing = writer.startCopy(of: folder.appendingPathComponent("absent.sqlite"))
+        XCTAssertThrowsError(try missing.take())
+        XCTAssertEqual(try leftovers(in: folder), [], "a failed copy was left behind")
+
+        let copy = writer.startCopy(of: kb)
+        let (_, pending) = try writer.commit(documentPaths: [SampleDocuments.otherPath, SampleDocuments.guidePath],
+                                             buildInfo: [:], start: .copy(kb), copy: copy) { session in
+            try session.add(SampleDocuments.guide(), facts: SampleDocuments.guideFacts(), links: [])
+        }
+        try pending.moveIntoPlace()
+        DeferredRemoval.waitForAll()
+        XCTAssertEqual(try documentPaths(in: folder), [SampleDocuments.otherPath, SampleDocuments.guidePath],
+                       "the patch did not start from the copy of the previous knowledge base")
+        XCTAssertEqual(try leftovers(in: folder), [])
+    }
+
     /// A committed knowledge base that fails its check is never moved into
     /// place, and one a build drops without moving leaves nothing behind.
     func testACommittedKnowledgeBaseThatFailsOrIsDroppedLeavesThePreviousOne() throws {
