@@ -20,6 +20,8 @@ final class SearchRowCacheTests: XCTestCase {
         XCTAssertEqual(read.rows(of: "sha-empty")?.count, 0)
         XCTAssertNil(read.rows(of: "sha-unknown"))
         XCTAssertEqual(read.encoded(forIndex: index), text, "sorted, so the same rows give the same file")
+        XCTAssertEqual(String(decoding: text.drop(while: { $0 != 0x0A }).dropFirst(), as: UTF8.self),
+                       "sha-empty 0\nsha-one 2\n4 8\n19 3\nsha-two 1\n29 3\n", "hash and count, then start and length of each row")
     }
 
     func testACacheOfAnotherIndexOrDockbOrCutShortIsNotUsed() throws {
