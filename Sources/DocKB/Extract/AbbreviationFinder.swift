@@ -78,7 +78,7 @@ enum AbbreviationFinder {
         return true
     }
 
-    private static let shortForm = Pattern(#"\(([A-Za-z][A-Za-z0-9]{1,9})\)"#)
+    private static let shortForm = Pattern(#"\(([A-Za-z][A-Za-z0-9]{1,9})\)"#, requiring: [["("], [")"]])
 }
 
 extension ExtractionRun {

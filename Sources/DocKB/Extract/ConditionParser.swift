@@ -131,15 +131,18 @@ struct ConditionParser: Sendable {
     }
 
     private static let startingIn = Pattern(
-        #"\b(?:starting|beginning) (?:in|with|from) (?:configuration manager )?(?:current branch )?(?:version )?(\d{4})\b(?![.\d])"#)
-    private static let versionAndLater = Pattern(#"\bversions? (\d{4})\b(?![.\d]) (?:and|or) (later|newer|higher|earlier|older)\b"#)
-    private static let beforeVersion = Pattern(#"\b(?:before|prior to) version (\d{4})\b(?![.\d])"#)
-    private static let leadingIf = Pattern(#"^if (.+?), (?!or\b|and\b|if\b)"#)
-    private static let leadingWhen = Pattern(#"^when (you .+?), "#)
-    private static let dependingOn = Pattern(#"^depending (?:up)?on (?:the )?(.+?), "#)
-    private static let unless = Pattern(#"\bunless,? (.+?)(?:\.(?:\s|$)|;|$)"#)
-    private static let onlyQualifier = Pattern(#"\(for (.{2,40}?) only\)"#)
-    private static let embeddedWhen = Pattern(#"\bwhen (.+?)(?:\.(?:\s|$)|$)"#)
+        #"\b(?:starting|beginning) (?:in|with|from) (?:configuration manager )?(?:current branch )?(?:version )?(\d{4})\b(?![.\d])"#,
+        requiring: [["starting ", "beginning "]])
+    private static let versionAndLater = Pattern(#"\bversions? (\d{4})\b(?![.\d]) (?:and|or) (later|newer|higher|earlier|older)\b"#,
+                                                 requiring: [["version"]])
+    private static let beforeVersion = Pattern(#"\b(?:before|prior to) version (\d{4})\b(?![.\d])"#,
+                                               requiring: [[" version "]])
+    private static let leadingIf = Pattern(#"^if (.+?), (?!or\b|and\b|if\b)"#, requiring: [["if "], [", "]])
+    private static let leadingWhen = Pattern(#"^when (you .+?), "#, requiring: [["when you "], [", "]])
+    private static let dependingOn = Pattern(#"^depending (?:up)?on (?:the )?(.+?), "#, requiring: [["depending "], [", "]])
+    private static let unless = Pattern(#"\bunless,? (.+?)(?:\.(?:\s|$)|;|$)"#, requiring: [["unless"]])
+    private static let onlyQualifier = Pattern(#"\(for (.{2,40}?) only\)"#, requiring: [["(for "], [" only)"]])
+    private static let embeddedWhen = Pattern(#"\bwhen (.+?)(?:\.(?:\s|$)|$)"#, requiring: [["when "]])
     private static let orSplit = Pattern(#",? or (?:if )?(?=you\b|the\b|clients?\b|it\b|they\b)"#)
     private static let negation = Pattern(#"\b(?:haven't|hasn't|hadn't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|cannot|not|never|no)\b|n't\b"#)
     private static let relativeClause = Pattern(#"^(.*?)\b(?:that|which|who|where)\b"#)

@@ -207,7 +207,8 @@ extension ExtractionRun {
 }
 
 private let restartPattern = Pattern(#"\b(?:restart|reboot)"#, requiring: [["restart", "reboot"]])
-private let pointer = Pattern(#"^for more information\b"#)
-private let introduction = Pattern(#"^(?:applies to\b|the following\b)|\buse (?:the following|this) information\b"#)
+private let pointer = Pattern(#"^for more information\b"#, requiring: [["for more information"]])
+private let introduction = Pattern(#"^(?:applies to\b|the following\b)|\buse (?:the following|this) information\b"#,
+                           requiring: [["applies to", "the following", "this information"]])
 private let accountPattern = Pattern(#"\b((?:[a-z]+ ){1,4}account)s?\b"#, requiring: [["account"]])
 private let sharePattern = Pattern(#"(\b[A-Z]+\$)"#, caseInsensitive: false, requiring: [["$"]])

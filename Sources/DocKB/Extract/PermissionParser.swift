@@ -94,7 +94,9 @@ enum PermissionParser {
     private static let mentionsPermission = Pattern(#"\b(?:permissions?|object)\b"#, requiring: [["permission", "object"]])
     private static let toPurpose = Pattern(#"^(?:to|for) (.+?):\s*(.+)$"#)
     private static let clauseSplit = Pattern(#",? and (?=[a-z ]*(?:client settings|custom|default)\b)|;\s*|\.\s+"#)
-    private static let objectPattern = Pattern(#"\s*(?:permissions?\s+)?\b(?:for|on) (?:the )?(.+?) (?:object|class|securable object)s?\b"#)
+    private static let objectPattern = Pattern(
+        #"\s*(?:permissions?\s+)?\b(?:for|on) (?:the )?(.+?) (?:object|class|securable object)s?\b"#,
+        requiring: [["for ", "on "], ["object", "class"]])
     private static let permissionWord = Pattern(#"\s+permissions?\b"#)
     private static let permissionWordAtEnd = Pattern(#"\s+permissions?$"#)
     private static let leadVerb = Pattern(#"^.*?\b(?:requires?|needs?|have|has|grant|assign)\s+"#)

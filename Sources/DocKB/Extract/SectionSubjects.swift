@@ -105,12 +105,17 @@ enum SectionSubjects {
     static let methodsHeading = Pattern(#"\b(?:installation|deployment|upgrade) methods?\b|\bmethods? (?:of|for) (?:client )?install"#,
                                         requiring: [["method"]])
     /// A method's own heading says what it installs or upgrades by.
-    static let methodName = Pattern(#"\b(?:install\w*|upgrades?|deploy\w*|enrol\w*)\b"#)
-    private static let qualifier = Pattern(#"^(.+?)\s*\(([^()]+)\)\s*$"#)
-    private static let subjectHeading = Pattern(#"^(?:prerequisites|requirements|dependencies) (?:for|of) (.+)$"#)
-    static let requirementHeading = Pattern(#"\b(?:prerequisites?|requirements?|dependenc(?:y|ies)|required|before you (?:begin|start))\b"#)
-    private static let portsUsedWith = Pattern(#"\bports? (?:that are |)used (?:with|for|by|during|in) (.+)$"#)
-    private static let genericPortHeading = Pattern(#"\b(?:firewall|ports?)\b"#)
+    static let methodName = Pattern(#"\b(?:install\w*|upgrades?|deploy\w*|enrol\w*)\b"#,
+                                    requiring: [["install", "upgrade", "deploy", "enrol"]])
+    private static let qualifier = Pattern(#"^(.+?)\s*\(([^()]+)\)\s*$"#, requiring: [["("], [")"]])
+    private static let subjectHeading = Pattern(#"^(?:prerequisites|requirements|dependencies) (?:for|of) (.+)$"#,
+                                                 requiring: [["prerequisites", "requirements", "dependencies"], ["for ", "of "]])
+    static let requirementHeading = Pattern(
+        #"\b(?:prerequisites?|requirements?|dependenc(?:y|ies)|required|before you (?:begin|start))\b"#,
+        requiring: [["prerequisite", "requirement", "dependenc", "required", "before you "]])
+    private static let portsUsedWith = Pattern(#"\bports? (?:that are |)used (?:with|for|by|during|in) (.+)$"#,
+                                                requiring: [["port"], ["used "]])
+    private static let genericPortHeading = Pattern(#"\b(?:firewall|ports?)\b"#, requiring: [["firewall", "port"]])
 }
 
 import Foundation

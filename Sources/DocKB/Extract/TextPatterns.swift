@@ -72,23 +72,6 @@ enum Text {
         return ascii ?? (text.range(of: word, options: .caseInsensitive) != nil)
     }
 
-    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 { return false }
-        return true
-    }
-
-    /// Whether ASCII `bytes` contain `word` (lower-case), ignoring the case of A to Z.
-    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, lowercaseASCII word: [UInt8]) -> Bool {
-        guard let first = word.first else { return true }
-        guard bytes.count >= word.count else { return false }
-        for start in 0...(bytes.count - word.count) where bytes[start].asciiLowercased == first {
-            var offset = 1
-            while offset < word.count, bytes[start + offset].asciiLowercased == word[offset] { offset += 1 }
-            if offset == word.count { return true }
-        }
-        return false
-    }
-
     /// Splits running text into sentences at `.`, `!` or `?` followed by space and
     /// a capital letter, without breaking version numbers or file names.
     static func sentences(_ text: String) -> [String] {

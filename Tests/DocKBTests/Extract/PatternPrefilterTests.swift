@@ -49,3 +49,55 @@ final class PatternPrefilterTests: XCTestCase {
         }
     }
 }
+
+/// The eight-bytes-at-a-time scans against a byte-by-byte reading, at every
+/// length and offset around the eight-byte steps.
+final class ASCIIScanTests: XCTestCase {
+    private func naiveContains(_ bytes: [UInt8], _ word: [UInt8]) -> Bool {
+        guard !word.isEmpty else { return true }
+        guard bytes.count >= word.count else { return false }
+        return (0...(bytes.count - word.count)).contains { start in
+            word.indices.allSatisfy { bytes[start + $0].asciiLowercased == word[$0] }
+        }
+    }
+
+    func testContainsAgreesWithAByteByByteSearch() {
+        // Letters of both cases, their 0x20 neighbours (`@`, `[`, backtick,
+        // `{`) and a byte just below a hit, which the zero-byte test may flag.
+        let alphabet = Array("pPoO@`[{\u{01}q0 ".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for word in ["p", "po", "point", "`", "(", "$", "0"].map({ Array($0.utf8) }) {
+            for length in 0...40 {
+                for _ in 0..<60 {
+                    let bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+                    let found = bytes.withUnsafeBufferPointer { Text.contains($0, lowercaseASCII: word) }
+                    XCTAssertEqual(found, naiveContains(bytes, word), "\(word) in \(bytes)")
+                }
+            }
+        }
+    }
+
+    func testAWordAtEveryOffsetIsFound() {
+        for length in 5...33 {
+            for offset in 0...(length - 5) {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                bytes.replaceSubrange(offset..<(offset + 5), with: Array("PoInT".utf8))
+                XCTAssertTrue(bytes.withUnsafeBufferPointer { Text.contains($0, lowercaseASCII: Array("point".utf8)) },
+                              "length \(length) offset \(offset)")
+                bytes[offset + 4] = UInt8(ascii: "s")
+                XCTAssertFalse(bytes.withUnsafeBufferPointer { Text.contains($0, lowercaseASCII: Array("point".utf8)) })
+            }
+        }
+    }
+
+    func testNonASCIIIsSeenAtEveryOffset() {
+        for length in 1...20 {
+            for offset in 0..<length {
+                var bytes = [UInt8](repeating: 0x41, count: length)
+                XCTAssertTrue(bytes.withUnsafeBufferPointer(Text.isASCII))
+                bytes[offset] = 0xC3
+                XCTAssertFalse(bytes.withUnsafeBufferPointer(Text.isASCII), "length \(length) offset \(offset)")
+            }
+        }
+    }
+}
