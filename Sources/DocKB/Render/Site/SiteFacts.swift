@@ -149,8 +149,9 @@ struct SiteFacts: Sendable {
             AliasFact(alias: $0[c["alias"]], entityKind: $0[c["entity_kind"]], name: $0[c["name"]], citation: citation($0))
         }
         let wantedIDs = zip(documentIDs, documentPaths).filter { !skipped.contains($0.1) }.map(\.0)
+        let pathsByID = Dictionary(uniqueKeysWithValues: zip(documentIDs, documentPaths))
         // Past a quarter of the set, one pass over the table beats a query per document.
-        sections = try Self.sections(db, of: wantedIDs.count * 4 > documentIDs.count ? nil : wantedIDs)
+        sections = try Self.sections(db, of: wantedIDs.count * 4 > documentIDs.count ? nil : wantedIDs, paths: pathsByID)
         if wantedIDs.count < documentIDs.count, wantedIDs.count * 4 > documentIDs.count {
             sections.removeAll { skipped.contains($0.documentPath) }
         }
@@ -162,25 +163,30 @@ struct SiteFacts: Sendable {
     }
 
     /// The sections of the documents with these ids (nil: all), in `id` order.
-    private static func sections(_ db: Database, of documentIDs: [Int64]?) throws -> [SectionText] {
-        let select = """
-            SELECT d.path, s.heading, s.anchor, s.line, s.body FROM sections s
-            JOIN documents d ON d.id = s.document_id
-            """
-        func read(_ sql: String, _ arguments: StatementArguments = []) throws -> [SectionText] {
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                SectionText(documentPath: $0["path"], heading: $0["heading"], anchor: $0["anchor"], line: $0["line"],
-                            body: $0["body"])
+    /// They are the bulk of the knowledge base (every section's text), so
+    /// rows are read through a cursor by column position, and each section
+    /// shares its document's path string instead of reading its own copy.
+    private static func sections(_ db: Database, of documentIDs: [Int64]?, paths: [Int64: String]) throws -> [SectionText] {
+        let select = "SELECT s.document_id, s.heading, s.anchor, s.line, s.body FROM sections s"
+        var sections: [SectionText] = []
+        func read(_ sql: String, _ arguments: StatementArguments = []) throws {
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                guard let path = paths[row[0]] else { continue }
+                sections.append(SectionText(documentPath: path, heading: row[1], anchor: row[2], line: row[3], body: row[4]))
             }
         }
-        guard let documentIDs else { return try read(select + " ORDER BY s.id") }
+        guard let documentIDs else {
+            try read(select + " ORDER BY s.id")
+            return sections
+        }
         // Documents one query each: an incremental build asks for a few.
-        return try documentIDs.flatMap { id in
+        for id in documentIDs {
             try read(select + " WHERE s.document_id = ? ORDER BY s.id", [id])
         }
+        return sections
     }
 }
-
 
 /// Where each column of a query's rows is: GRDB's own lookup by name
 /// lower-cases the name on every call, which made reading the corpus's
