@@ -166,10 +166,6 @@ public struct KnowledgeBaseWriter: Sendable {
                 try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('automerge', 0)")
                 try body(session)
                 try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('automerge', \(Self.ftsAutomerge))")
-                // Most pages are in the file by now (the cache spills them):
-                // they go to disk during the checks and the commit, and the
-                // `fsync` before the rename waits for the rest only.
-                Durability.startWriteback(file)
                 if case .copy = start {
                     // A patch checks and counts what it wrote on top of what was there.
                     try session.checkForeignKeysOfWrittenRows()
@@ -222,14 +218,6 @@ enum Durability {
         guard fd >= 0 else { throw failure(file) }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw failure(file) }
-    }
-
-    /// Starts writing what the file holds to disk, without waiting.
-    static func startWriteback(_ file: URL) {
-        let fd = open(file.path, O_RDONLY)
-        guard fd >= 0 else { return }
-        FileSync.startWriteback(fd)
-        close(fd)
     }
 
     /// Copies `source` to the new file `destination` in the kernel
