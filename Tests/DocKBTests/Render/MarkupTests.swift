@@ -155,6 +155,15 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(inInclude.resolve("#bkmk_shared"), .page("page.html#bkmk_shared"))
     }
 
+    func testSearchIndexLowerCasesAsStringDoes() {
+        // Capitals whose lower case changes length (İ), depends on context
+        // in some libraries (final Σ), or lands in ASCII (the Kelvin sign).
+        for text in ["", "ASCII Only", "\u{130}stanbul", "\u{3A3}\u{39F}\u{3A3}", "\u{212A}elvin \u{1E9E} \u{FB01}",
+                     "Mixed \u{2019}Quote\u{2019} TCP\u{00A0}443", "\u{1F600} Emoji \u{0}NUL", "e\u{301}\u{0045}\u{0301}"] {
+            XCTAssertEqual(SiteSearchIndex.lowercasedUTF8(text), Array(text.lowercased().utf8), text)
+        }
+    }
+
     func testSearchIndexKeepsDistinctWordsAndEscapesForScripts() {
         XCTAssertEqual(SiteSearchIndex.distinctWords("The client, the Client (BITS)\nuses /source:<path>."),
                        "client bits uses /source:<path>")

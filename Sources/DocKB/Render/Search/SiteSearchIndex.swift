@@ -108,10 +108,7 @@ enum SiteSearchIndex {
     /// sections hold two million words, and a `String` and a `Set` insert per
     /// word made this a tenth of a whole build.
     static func distinctWords(_ text: String) -> String {
-        // ASCII text (most of it) lower-cases byte by byte, as `lowercased()` would.
-        let lower: [UInt8] = text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.utf8.map(\.asciiLowercased)
-            : Array(text.lowercased().utf8)
+        let lower = lowercasedUTF8(text)
         var output: [UInt8] = []
         output.reserveCapacity(lower.count)
         lower.withUnsafeBufferPointer { bytes in
@@ -132,6 +129,35 @@ enum SiteSearchIndex {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `text.lowercased()`, which maps scalar by scalar:
+    /// ASCII scalars (most of the corpus) are lower-cased here byte by byte,
+    /// the others by their Unicode lower-case mapping, as `lowercased()`
+    /// does. A section with one curly quote no longer sends all of its text
+    /// through a `String` per scalar.
+    static func lowercasedUTF8(_ text: String) -> [UInt8] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            if Text.isASCII(utf8) {
+                return [UInt8](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                    for index in utf8.indices { buffer[index] = utf8[index].asciiLowercased }
+                    count = utf8.count
+                }
+            }
+            var lower: [UInt8] = []
+            lower.reserveCapacity(utf8.count)
+            var decoder = UTF8()
+            var iterator = utf8.makeIterator()
+            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                if scalar.isASCII {
+                    lower.append(UInt8(scalar.value).asciiLowercased)
+                } else {
+                    lower.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
+            }
+            return lower
+        }
     }
 
     private static func isWordSeparator(_ byte: UInt8) -> Bool {
