@@ -18,7 +18,14 @@ struct SectionSubject: Equatable {
 enum SectionSubjects {
     static func analyze(_ document: Document, conditions: ConditionParser) -> [SectionSubject] {
         var result: [SectionSubject] = []
-        let rowNames = tableRowNames(document)
+        // Read only when a section needs them: most documents state no requirements.
+        var rowNamesRead: [String]?
+        func rowNames() -> [String] {
+            if let rowNamesRead { return rowNamesRead }
+            let names = tableRowNames(document)
+            rowNamesRead = names
+            return names
+        }
         let rootSubject = subjectPhrase(document.title) ?? document.title
         for section in document.sections {
             let parent = section.parent.map { result[$0] }
@@ -39,7 +46,7 @@ enum SectionSubjects {
             // details about X", or a heading naming X) states rules about X,
             // not about the whole platform the table is for.
             if states, !requirementHeading.matches(heading), method == nil,
-               let row = rowNames.first(where: { heading.lowercased().contains($0.lowercased()) }) {
+               case let lowered = heading.lowercased(), let row = rowNames().first(where: { lowered.contains($0.lowercased()) }) {
                 subject = row
             }
             var portSubject = heading
