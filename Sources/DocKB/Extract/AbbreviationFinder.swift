@@ -1,3 +1,5 @@
+import Foundation
+
 /// Learns abbreviations from the documents' own "long form (SHORT)" pairs:
 /// "group policy object (GPO)", "extended interoperability client (EIC)".
 ///
@@ -13,7 +15,12 @@ enum AbbreviationFinder {
     static func pairs(in text: String) -> [Pair] {
         var found: [Pair] = []
         var seen: Set<Pair> = []
-        guard text.utf8.contains(UInt8(ascii: "(")) else { return found }
+        // memchr: `utf8.contains` steps through the view a byte at a time, for every text of every document.
+        var bytes = text
+        let hasParenthesis = bytes.withUTF8 { utf8 in
+            utf8.baseAddress.map { memchr($0, Int32(UInt8(ascii: "(")), utf8.count) != nil } ?? false
+        }
+        guard hasParenthesis else { return found }
         // Find the short forms first (cheap), then look back over the words
         // before each: a pattern spanning the words would backtrack badly.
         for m in shortForm.matches(in: text) {
