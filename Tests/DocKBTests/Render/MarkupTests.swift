@@ -155,6 +155,30 @@ final class MarkupTests: XCTestCase {
         XCTAssertEqual(inInclude.resolve("#bkmk_shared"), .page("page.html#bkmk_shared"))
     }
 
+    func testSectionLeadIsTheLeadOfTheCollapsedWindow() {
+        // The byte path against the character path it stands in for: words
+        // and white space of every kind, lengths around the lead (100) and the
+        // window (400), and the characters that send text to the slow path.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["word", "a", "longerword", " ", "  ", "\n", "\t", "\r\n", "\u{0B}", "e\u{301}", "\u{2019}", "\u{00A0}", "x"]
+        var texts = ["", " ", "short text", String(repeating: "w", count: 150), String(repeating: "ab ", count: 200),
+                     String(repeating: "x", count: 400) + "\u{301}", String(repeating: "x", count: 399) + "\r\n" + "tail",
+                     // Where bytes and characters part: \r\n counts once, a combining mark joins the last letter.
+                     String(repeating: "\r\n", count: 250) + "tail words", String(repeating: " ", count: 399) + "e\u{301}"]
+        for _ in 0..<400 {
+            let count = Int.random(in: 0...260, using: &generator)
+            let asciiOnly = Bool.random(using: &generator)
+            texts.append((0..<count).map { _ in
+                asciiOnly ? pieces.filter { $0.allSatisfy(\.isASCII) && $0 != "\r\n" }.randomElement(using: &generator)!
+                          : pieces.randomElement(using: &generator)!
+            }.joined())
+        }
+        for text in texts {
+            let characters = SiteSearchIndex.lead(String(text.prefix(SiteSearchIndex.snippetLength * 4)).collapsingWhitespace)
+            XCTAssertEqual(SiteSearchIndex.sectionLead(text), characters, text.debugDescription)
+        }
+    }
+
     func testSearchIndexLowerCasesAsStringDoes() {
         // Capitals whose lower case changes length (İ), depends on context
         // in some libraries (final Σ), or lands in ASCII (the Kelvin sign).

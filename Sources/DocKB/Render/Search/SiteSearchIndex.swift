@@ -98,7 +98,7 @@ enum SiteSearchIndex {
         var out = ScriptBytes()
         out.string(section.heading); out.raw(", "); out.string(anchor); out.raw(", ")
         out.string(distinctWords(section.body)); out.raw(", ")
-        out.string(lead(String(section.body.prefix(snippetLength * 4)).collapsingWhitespace))
+        out.string(sectionLead(section.body))
         return [UInt8](out.bytes)
     }
 
@@ -236,6 +236,42 @@ enum SiteSearchIndex {
                 slots[slot] = word
             }
         }
+    }
+
+    /// `lead` of the first `snippetLength * 4` characters of `body`, white
+    /// space collapsed. Text that is ASCII there (most of it) is read as
+    /// bytes and only until the lead is known: making the window a `String`,
+    /// collapsing it and counting its characters was 1.4% of a corpus build.
+    static func sectionLead(_ body: String) -> String {
+        var body = body
+        let window = snippetLength * 4
+        let bytes: [UInt8]? = body.withUTF8 { utf8 in
+            // Bytes are characters when the window and the byte after it
+            // (which could join its last character) are ASCII, and there is
+            // no carriage return (`\r\n` is one character).
+            let head = UnsafeBufferPointer(rebasing: utf8[..<min(utf8.count, window + 1)])
+            guard Text.isASCII(head), !head.contains(0x0D) else { return nil }
+            var collapsed: [UInt8] = []
+            collapsed.reserveCapacity(snippetLength + 1)
+            var pendingSpace = false
+            // What is appended is always a prefix of the whole window collapsed:
+            // a space goes out only before the word that follows it.
+            for byte in head.prefix(window) {
+                if collapsed.count > snippetLength { break }
+                if byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !collapsed.isEmpty
+                    continue
+                }
+                if pendingSpace { collapsed.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                collapsed.append(byte)
+            }
+            guard collapsed.count > snippetLength else { return collapsed }
+            let cut = collapsed[..<snippetLength]
+            return Array(cut[..<(cut.lastIndex(of: UInt8(ascii: " ")) ?? cut.endIndex)]) + Array(" …".utf8)
+        }
+        if let bytes { return String(decoding: bytes, as: UTF8.self) }
+        return lead(String(body.prefix(window)).collapsingWhitespace)
     }
 
     static func lead(_ text: String) -> String {
