@@ -176,14 +176,16 @@ extension ExtractionRun {
     }
 }
 
-private let minimumVersionHeader = Pattern(#"\b(?:minimum )?version\b"#)
-private let portHeader = Pattern(#"^(?:ports?|port numbers?|ports? \(.*\))$"#)
-private let protocolHeader = Pattern(#"^protocols?$"#)
-private let descriptionHeader = Pattern(#"^(?:description|purpose|details|usage|use|service)$"#)
-private let permissionHeader = Pattern(#"\b(?:permissions?|rights?)\b"#)
-private let objectHeader = Pattern(#"\b(?:object|class|securable)\b"#)
-private let roleHeader = Pattern(#"\broles?\b"#)
-private let purposeHeader = Pattern(#"\b(?:description|purpose|task|action|to perform|details)\b"#)
+private let minimumVersionHeader = Pattern(#"\b(?:minimum )?version\b"#, requiring: [["version"]])
+private let portHeader = Pattern(#"^(?:ports?|port numbers?|ports? \(.*\))$"#, requiring: [["port"]])
+private let protocolHeader = Pattern(#"^protocols?$"#, requiring: [["protocol"]])
+private let descriptionHeader = Pattern(#"^(?:description|purpose|details|usage|use|service)$"#,
+                                    requiring: [["description", "purpose", "details", "usage", "use", "service"]])
+private let permissionHeader = Pattern(#"\b(?:permissions?|rights?)\b"#, requiring: [["permission", "right"]])
+private let objectHeader = Pattern(#"\b(?:object|class|securable)\b"#, requiring: [["object", "class", "securable"]])
+private let roleHeader = Pattern(#"\broles?\b"#, requiring: [["role"]])
+private let purposeHeader = Pattern(#"\b(?:description|purpose|task|action|to perform|details)\b"#,
+                                requiring: [["description", "purpose", "task", "action", "to perform", "details"]])
 
 import Foundation
 

@@ -47,26 +47,36 @@ enum TableClassifier {
         return names.firstIndex(where: { componentColumn.matches($0) })
     }
 
-    private static let dependencyContext = Pattern(#"\b(?:dependenc|prerequisite|requirement|required|components?)"#)
-    private static let portHeader = Pattern(#"^(?:ports?|port numbers?|tcp ports?|udp ports?|protocol|ports? \(.*\))$"#)
-    private static let securityRoleHeader = Pattern(#"\bsecurity roles?\b"#)
-    private static let rolesNeeded = Pattern(#"\b(?:roles? needed|you need these roles)\b"#)
-    private static let permissionHeader = Pattern(#"\b(?:permissions?|rights?)\b"#)
-    private static let siteRoleHeader = Pattern(#"^(?:site system roles?|roles?|site roles?|site type/role|role name)$"#)
+    private static let dependencyContext = Pattern(#"\b(?:dependenc|prerequisite|requirement|required|components?)"#,
+                                                    requiring: [["dependenc", "prerequisite", "requirement", "required", "component"]])
+    private static let portHeader = Pattern(#"^(?:ports?|port numbers?|tcp ports?|udp ports?|protocol|ports? \(.*\))$"#,
+                                             requiring: [["port", "protocol"]])
+    private static let securityRoleHeader = Pattern(#"\bsecurity roles?\b"#, requiring: [["security role"]])
+    private static let rolesNeeded = Pattern(#"\b(?:roles? needed|you need these roles)\b"#, requiring: [["role"]])
+    private static let permissionHeader = Pattern(#"\b(?:permissions?|rights?)\b"#, requiring: [["permission", "right"]])
+    private static let siteRoleHeader = Pattern(#"^(?:site system roles?|roles?|site roles?|site type/role|role name)$"#,
+                                                 requiring: [["role"]])
     private static let componentHeader = Pattern(
-        #"^(?:(?:[a-z-]+ ){0,2}components?(?: of [a-z ]+)?|(?:required )?packages?|prerequisites?|dependenc(?:y|ies)|requirements?|software|required software)$"#)
-    private static let componentColumn = Pattern(#"^(?:[a-z-]+ )?components?(?: of [a-z ]+)?$"#)
-    private static let entityWord = Pattern(#"\b(?:components?|versions?|roles?|permissions?|ports?)\b"#)
-    private static let requiredPackage = Pattern(#"\b(?:required package|minimum version|required component)\b"#)
-    private static let versionHeader = Pattern(#"\bversions?\b"#)
+        #"^(?:(?:[a-z-]+ ){0,2}components?(?: of [a-z ]+)?|(?:required )?packages?|prerequisites?|dependenc(?:y|ies)|requirements?|software|required software)$"#,
+        requiring: [["component", "package", "prerequisite", "dependenc", "requirement", "software"]])
+    private static let componentColumn = Pattern(#"^(?:[a-z-]+ )?components?(?: of [a-z ]+)?$"#, requiring: [["component"]])
+    private static let entityWord = Pattern(#"\b(?:components?|versions?|roles?|permissions?|ports?)\b"#,
+                                             requiring: [["component", "version", "role", "permission", "port"]])
+    private static let requiredPackage = Pattern(#"\b(?:required package|minimum version|required component)\b"#,
+                                                  requiring: [["required package", "minimum version", "required component"]])
+    private static let versionHeader = Pattern(#"\bversions?\b"#, requiring: [["version"]])
     private static let referenceShapes: [(Kind, Pattern)] = [
-        (.settings, Pattern(#"\b(?:settings?|options?|values?|ui element|on this (?:wizard )?page|select this)\b"#)),
-        (.parameters, Pattern(#"\b(?:parameters?|switch(?:es)?|variables?|attributes?|arguments?|flags?|elements?|columns?|fields?)\b"#)),
-        (.reports, Pattern(#"\breports?(?: name)?\b"#)),
-        (.properties, Pattern(#"\bpropert(?:y|ies)\b"#)),
-        (.logs, Pattern(#"\blog(?: file)?(?: name)?s?\b"#)),
-        (.messages, Pattern(#"\b(?:state message|message|error code|hresult|exit code|status)\b"#)),
-        (.terms, Pattern(#"^(?:terms?|definition|name|description)$"#)),
-        (.steps, Pattern(#"\b(?:steps?|tasks?|actions?|methods?|for this|to do this|do this)\b"#)),
+        (.settings, Pattern(#"\b(?:settings?|options?|values?|ui element|on this (?:wizard )?page|select this)\b"#,
+                            requiring: [["setting", "option", "value", "ui element", "on this ", "select this"]])),
+        (.parameters, Pattern(#"\b(?:parameters?|switch(?:es)?|variables?|attributes?|arguments?|flags?|elements?|columns?|fields?)\b"#,
+                              requiring: [["parameter", "switch", "variable", "attribute", "argument", "flag", "element", "column", "field"]])),
+        (.reports, Pattern(#"\breports?(?: name)?\b"#, requiring: [["report"]])),
+        (.properties, Pattern(#"\bpropert(?:y|ies)\b"#, requiring: [["propert"]])),
+        (.logs, Pattern(#"\blog(?: file)?(?: name)?s?\b"#, requiring: [["log"]])),
+        (.messages, Pattern(#"\b(?:state message|message|error code|hresult|exit code|status)\b"#,
+                            requiring: [["message", "error code", "hresult", "exit code", "status"]])),
+        (.terms, Pattern(#"^(?:terms?|definition|name|description)$"#, requiring: [["term", "definition", "name", "description"]])),
+        (.steps, Pattern(#"\b(?:steps?|tasks?|actions?|methods?|for this|to do this|do this)\b"#,
+                         requiring: [["step", "task", "action", "method", "for this", "do this"]])),
     ]
 }
