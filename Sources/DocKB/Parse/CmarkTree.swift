@@ -18,7 +18,7 @@ enum CmarkTree {
     /// and converts the result. `slugger` assigns heading identifiers in document order.
     static func convert(_ bytes: [UInt8], slugger: inout HeadingSlugger) -> Output {
         let tree = parse(bytes)
-        var converter = NodeConverter(slugger: slugger)
+        var converter = NodeConverter(slugger: slugger, source: bytes)
         let blocks = converter.blocks(childrenOf: tree.root, depth: 0)
         slugger = converter.slugger
         return Output(blocks: blocks, notes: converter.notes)
@@ -91,8 +91,12 @@ private struct NodeConverter {
     private let tableType = dockb_node_type_table()
     private let tableRowType = dockb_node_type_table_row()
     private let tableCellType = dockb_node_type_table_cell()
+    private var raggedRows: RaggedRows
 
-    init(slugger: HeadingSlugger) { self.slugger = slugger }
+    init(slugger: HeadingSlugger, source: [UInt8]) {
+        self.slugger = slugger
+        raggedRows = RaggedRows(source: source)
+    }
 
     // MARK: Blocks
 
@@ -201,8 +205,14 @@ private struct NodeConverter {
                 if cmark_node_get_type(cell) == tableCellType { cells.append(inlines(childrenOf: cell, depth: 0, line: rowLine)) }
                 cellNode = cmark_node_next(cell)
             }
-            if isHeader { header = TableRow(line: rowLine, cells: cells) } else { rows.append(TableRow(line: rowLine, cells: cells)) }
+            if isHeader {
+                header = TableRow(line: rowLine, cells: cells)
+            } else {
+                rows.append(TableRow(line: rowLine, cells: cells))
+                raggedRows.check(line: rowLine, columns: columns)
+            }
         }
+        notes.append(contentsOf: raggedRows.takeNotes(columns: columns))
         return Table(header: header, rows: rows, alignments: alignments)
     }
 

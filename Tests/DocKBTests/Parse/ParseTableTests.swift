@@ -46,6 +46,70 @@ final class ParseTableTests: XCTestCase {
         let table = try XCTUnwrap(ParseSupport.tables(in: doc).first)
         XCTAssertEqual(table.rows.map { $0.cells.map(\.plainText) },
                        [["1", "", ""], ["1", "2", "3"], ["x", "y", ""]])
+        // Rows that lose nothing share a warning; a row whose cells are dropped has its own.
+        XCTAssertEqual(doc.diagnostics.map(\.location.line), [3, 4])
+        XCTAssertEqual(doc.diagnostics.map(\.message), [
+            "table row has 1 cell, its header 3: the missing cells are read as empty; 1 more row of this table differs from the header",
+            "table row has 5 cells, its header 3: the cells past the header are dropped (4 | 5)",
+        ])
+    }
+
+    func testCellsDroppedPastTheHeaderAreNamedInAWarning() throws {
+        let doc = ParseSupport.markdown("""
+            Text.
+
+            > | Key | Value |
+            > |-----|-------|
+            > | a | 1 |
+            > || 2 | lost text |
+            >  | b \\| c | 3 |
+
+            | One |
+            |-----|
+            | kept | |
+            | also | kept | |
+            """, path: "docs/ragged.md")
+        let tables = ParseSupport.tables(in: doc)
+        XCTAssertEqual(tables.count, 2)
+        XCTAssertEqual(tables[0].rows.map { $0.cells.map(\.plainText) }, [["a", "1"], ["", "2"], ["b | c", "3"]])
+        XCTAssertEqual(doc.diagnostics.map { "\($0.location.path):\($0.location.line)" }, ["docs/ragged.md:6", "docs/ragged.md:11", "docs/ragged.md:12"])
+        XCTAssertEqual(doc.diagnostics.map(\.message), [
+            "table row has 3 cells, its header 2: the cells past the header are dropped (lost text)",
+            "table row has 2 cells, its header 1: the empty cells past the header are dropped",
+            "table row has 3 cells, its header 1: the cells past the header are dropped (kept)",
+        ])
+    }
+
+    func testAHugeRaggedTableGetsAFewNotesNotOneARow() {
+        let rows = (1...25).map { "| r\($0) | x | extra \($0) |" } + ["| short |"]
+        let doc = ParseSupport.markdown((["| A | B |", "|---|---|"] + rows).joined(separator: "\n"))
+        let messages = doc.diagnostics.map(\.message)
+        XCTAssertEqual(messages.count, RaggedRows.lossyNotesPerTable + 2)
+        XCTAssertEqual(messages.first, "table row has 3 cells, its header 2: the cells past the header are dropped (extra 1)")
+        XCTAssertEqual(doc.diagnostics[RaggedRows.lossyNotesPerTable].location.line, 23)
+        XCTAssertEqual(messages[RaggedRows.lossyNotesPerTable], "5 more rows of this table have cells past the header, which are dropped")
+        XCTAssertEqual(messages.last, "table row has 1 cell, its header 2: the missing cells are read as empty")
+    }
+
+    func testRowLinesAreFoundWhateverTheLineEndings() {
+        // Lone carriage returns end lines for cmark-gfm too (old front matter has them).
+        let text = "---\r\ntitle: t\rauthor: a\r\n---\r\nText.\r\rText.\n\n| A | B |\r\n|---|---|\r\n| 1 | 2 |\r\n| 3 | 4 | 5 |\r\n"
+        let doc = ParseSupport.markdown(text)
+        XCTAssertEqual(doc.diagnostics.map(\.location.line), [12])
+        XCTAssertEqual(doc.diagnostics.map(\.message), ["table row has 3 cells, its header 2: the cells past the header are dropped (5)"])
+    }
+
+    func testRowsSplitAsTheTableExtensionSplitsThem() {
+        func count(_ line: String) -> Int { RaggedRows.cells(of: ArraySlice(Array(line.utf8))).count }
+        XCTAssertEqual(count("| a | b |"), 2)
+        XCTAssertEqual(count("a | b"), 2, "outer pipes are optional")
+        XCTAssertEqual(count("| a | b |  \r"), 2, "trailing spaces and a carriage return")
+        XCTAssertEqual(count("  > > | a | b"), 2, "container prefixes")
+        XCTAssertEqual(count("| a \\| b |"), 1, "an escaped pipe")
+        XCTAssertEqual(count("| a \\\\| b |"), 1, "a backslash before a pipe always takes it")
+        XCTAssertEqual(count("| `x|y` | b |"), 3, "code spans do not protect pipes")
+        XCTAssertEqual(count("|| a |"), 2, "an empty first cell")
+        XCTAssertEqual(count("|"), 0)
     }
 
     func testTablesInsideListsAndAlertsAreFound() {
