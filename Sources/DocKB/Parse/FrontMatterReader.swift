@@ -44,8 +44,19 @@ enum FrontMatterReader {
         return text.elementsEqual("---".utf8) || (closing && text.elementsEqual("...".utf8))
     }
 
+    /// YAML nested deeper than this is not given to Yams, which composes
+    /// nodes recursively: 10,000 nested `- ` entries overflowed the stack.
+    /// Real front matter nests two or three levels.
+    static let maxNesting = 64
+
     /// Parses the YAML text (which starts on file line 2) into `result.frontMatter`.
     private static func read(yaml: String, into result: inout Result) {
+        if let line = firstLineNestedTooDeep(yaml) {
+            result.notes.append((1 + line, "front matter nested deeper than \(maxNesting) levels; "
+                + "only its simple `key: value` lines were read"))
+            result.frontMatter.fields = simpleFields(yaml)
+            return
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -82,6 +93,44 @@ enum FrontMatterReader {
             case .mapping(let nested): flatten(nested, prefix: name + ".", into: &fields, notes: &notes)
             }
         }
+    }
+
+    /// The first line (1-based, within the YAML text) at which the YAML may
+    /// nest deeper than `maxNesting`, or nil. An upper bound, never an
+    /// underestimate: each line may open a level per column of indentation
+    /// and per block indicator (`- `, `? `, `: `) on it, on top of the `[`
+    /// and `{` still open. Overestimates only cost the fallback reading.
+    static func firstLineNestedTooDeep(_ yaml: String) -> Int? {
+        var flowDepth = 0
+        var line = 1
+        var lineBound = 0
+        var atLineStart = true
+        var previous: UInt8 = 0
+        for byte in yaml.utf8 {
+            if atLineStart, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                lineBound += 1
+            } else {
+                atLineStart = false
+            }
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":") { lineBound += 1 }
+                if !(byte == UInt8(ascii: "\n") && previous == UInt8(ascii: "\r")) { line += 1 }
+                lineBound = 0
+                atLineStart = true
+            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+                if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":") { lineBound += 1 }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                flowDepth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                flowDepth = max(0, flowDepth - 1)
+            default:
+                break
+            }
+            if lineBound + flowDepth + 1 > maxNesting { return line }
+            previous = byte
+        }
+        return nil
     }
 
     /// Top-level `key: value` lines, for front matter YAML could not parse.

@@ -52,6 +52,31 @@ final class ParseFrontMatterTests: XCTestCase {
         XCTAssertEqual(doc.sections.first?.line, 6)
     }
 
+    func testYAMLNestedTenThousandLevelsDeepIsAWarningNotACrash() {
+        // Yams composes nodes recursively; this once overflowed the stack (found by the fuzz test).
+        let blocks = "---\ntitle: Deep\nms.topic: how-to\nlist:\n" + String(repeating: "- ", count: 10_000) + "x\n---\n# Deep\n"
+        let doc = ParseSupport.markdown(blocks)
+        XCTAssertEqual(doc.frontMatter.title, "Deep")
+        XCTAssertEqual(doc.frontMatter.fields["ms.topic"], "how-to")
+        XCTAssertEqual(doc.diagnostics.map(\.location.line), [5])
+        XCTAssertEqual(doc.diagnostics.first?.message,
+                       "front matter nested deeper than 64 levels; only its simple `key: value` lines were read")
+        XCTAssertEqual(doc.sections.first?.line, 7)
+
+        let flow = ParseSupport.markdown("---\ntitle: Flow\nkeys: " + String(repeating: "[", count: 10_000) + "\n---\n")
+        XCTAssertEqual(flow.frontMatter.title, "Flow")
+        XCTAssertEqual(flow.diagnostics.map(\.location.line), [3])
+    }
+
+    func testTheNestingBoundNeverUnderestimates() {
+        XCTAssertNil(FrontMatterReader.firstLineNestedTooDeep("a:\n  b:\n    - c\n    - d: [e, {f: g}]\n"))
+        let sixtyThree = (0..<63).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n")
+        XCTAssertNil(FrontMatterReader.firstLineNestedTooDeep(sixtyThree), "63 nested mappings, one column each")
+        XCTAssertEqual(FrontMatterReader.firstLineNestedTooDeep(sixtyThree + "\n" + String(repeating: " ", count: 63) + "k: v"), 64)
+        XCTAssertEqual(FrontMatterReader.firstLineNestedTooDeep("a: b\r\n" + String(repeating: "- ", count: 64)), 2)
+        XCTAssertEqual(FrontMatterReader.firstLineNestedTooDeep("a: b\rc: " + String(repeating: "{", count: 64)), 2)
+    }
+
     func testRepeatedKeyKeepsTheLastValueWithAWarning() {
         let doc = ParseSupport.markdown("---\ntitle: first\nauthor: a\ntitle: second\n---\ntext\n")
         XCTAssertEqual(doc.frontMatter.title, "second")
