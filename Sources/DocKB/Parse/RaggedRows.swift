@@ -14,7 +14,7 @@ struct RaggedRows {
     }
 
     private let source: [UInt8]
-    private var lineStarts: [Int]?
+    private var lines: [Range<Int>]?
     private(set) var findings: [Finding] = []
 
     init(source: [UInt8]) { self.source = source }
@@ -98,27 +98,18 @@ struct RaggedRows {
         byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == 0x0D
     }
 
-    /// The bytes of a 1-based line, without its line ending. Lines end as
-    /// cmark-gfm ends them, at "\n", "\r\n" or a lone "\r", so that its line
-    /// numbers find them; line starts are found on first use, as most
+    /// The bytes of a 1-based line, without its line ending (lines end as
+    /// cmark-gfm's do: `LineCursor`). They are found on first use, as most
     /// documents have no table.
     private mutating func lineBytes(_ line: Int) -> ArraySlice<UInt8>? {
-        if lineStarts == nil {
-            var starts = [0]
-            var offset = 0
-            while offset < source.count {
-                let byte = source[offset]
-                offset += 1
-                if byte == UInt8(ascii: "\r"), offset < source.count, source[offset] == UInt8(ascii: "\n") { offset += 1 }
-                if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { starts.append(offset) }
-            }
-            lineStarts = starts
+        if lines == nil {
+            var cursor = LineCursor(source)
+            var ranges: [Range<Int>] = []
+            while let next = cursor.next() { ranges.append(next.content.indices) }
+            lines = ranges
         }
-        guard let starts = lineStarts, line >= 1, line <= starts.count else { return nil }
-        var end = line < starts.count ? starts[line] : source.count
-        let start = starts[line - 1]
-        while end > start, source[end - 1] == UInt8(ascii: "\n") || source[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return source[start..<end]
+        guard let lines, line >= 1, line <= lines.count else { return nil }
+        return source[lines[line - 1]]
     }
 }
 
