@@ -15,7 +15,10 @@ extension AnswerEngine {
                 text = "\(c.name): minimum version \(v)" + (c.file.map { " (\($0))" } ?? "")
             } else {
                 let gates = sentences(of: c.description).filter { Words.tokens($0).contains { $0.stem == "version" } }
-                text = "\(c.name): " + (gates.isEmpty ? leadingSentences(c.description, 1) : gates.joined(separator: " "))
+                // Say so when the row gives no version at all, rather than leave
+                // a description under "Minimum version" to read as an answer.
+                text = "\(c.name): " + (gates.isEmpty ? "no minimum version is stated. " + leadingSentences(c.description, 1)
+                                                       : gates.joined(separator: " "))
             }
             b.add(group: "Minimum version", kind: "component", text: text, cite: c.cite,
                   route: route(match, "component row"), rule: ruleName("components", c.id, c.name))

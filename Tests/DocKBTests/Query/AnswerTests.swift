@@ -52,7 +52,8 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(wipe.contains("Operations Administrator"), wipe)
         XCTAssertFalse(wipe.contains("Modify Resource"), wipe)
         XCTAssertTrue(text(ask("what is the minimum Fabrikam Runtime version?")).contains("3.1.4 (fabrt.exe)"))
-        XCTAssertTrue(text(ask("which CTS version is required?")).contains("Contoso Transfer Service"))
+        let unversioned = text(ask("which CTS version is required?"))
+        XCTAssertTrue(unversioned.contains("Contoso Transfer Service: no minimum version is stated."), unversioned)
     }
 
     func testRolesRestartsListsAndDescriptions() {
