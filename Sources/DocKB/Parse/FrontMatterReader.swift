@@ -115,6 +115,7 @@ enum FrontMatterReader {
             switch byte {
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
                 if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":") { lineBound += 1 }
+                if lineBound + flowDepth + 1 > maxNesting { return line }
                 if !(byte == UInt8(ascii: "\n") && previous == UInt8(ascii: "\r")) { line += 1 }
                 lineBound = 0
                 atLineStart = true

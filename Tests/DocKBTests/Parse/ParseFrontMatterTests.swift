@@ -66,6 +66,11 @@ final class ParseFrontMatterTests: XCTestCase {
         let flow = ParseSupport.markdown("---\ntitle: Flow\nkeys: " + String(repeating: "[", count: 10_000) + "\n---\n")
         XCTAssertEqual(flow.frontMatter.title, "Flow")
         XCTAssertEqual(flow.diagnostics.map(\.location.line), [3])
+
+        let mappings = (0..<5_000).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n")
+        let indented = ParseSupport.markdown("---\ntitle: Indented\n" + mappings + "\n---\n")
+        XCTAssertEqual(indented.frontMatter.title, "Indented")
+        XCTAssertEqual(indented.diagnostics.map(\.location.line), [66])
     }
 
     func testTheNestingBoundNeverUnderestimates() {
