@@ -61,6 +61,9 @@ public final class AnswerEngine: Sendable {
         case .changes: changesAnswer(parsed, &builder)
         case .lookup: break
         }
+        if !builder.answer.found, builder.answer.omitted.isEmpty, let kind = bareListing(parsed) {
+            listAnswer(kind: kind, parsed, &builder)
+        }
         if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
             lookupAnswer(parsed, &builder)
         }

@@ -126,6 +126,38 @@ extension AnswerEngine {
         listAnswer(kind: kind, parsed, &b)
     }
 
+    /// The kind of thing a question asks for when it names nothing else:
+    /// "which ports are there?", "what permissions exist?", "which
+    /// components?". Such a question has no subject to narrow the table, so
+    /// it is read as "list all ...". nil when any other content word is left.
+    func bareListing(_ parsed: ParsedQuestion) -> ListKind? {
+        guard parsed.matches.isEmpty, parsed.stated.isEmpty else { return nil }
+        let kind: ListKind
+        var named = parsed.intentPositions
+        switch parsed.intent {
+        case .ports: kind = .ports
+        case .permissions: kind = .permissions
+        case .securityRoles: kind = .securityRoles
+        case .siteSystemRoles: kind = .siteSystemRoles
+        case .lookup:
+            guard let (found, used) = IntentDetector().listKind(parsed.tokens.map(\.stem)) else { return nil }
+            kind = found
+            named.formUnion(used)
+        default: return nil
+        }
+        let rest = parsed.tokens.filter {
+            !named.contains($0.position) && !Words.isStopWord($0.word) && !Self.listingFillers.contains($0.word)
+        }
+        return rest.isEmpty ? kind : nil
+    }
+
+    /// Words that ask whether things exist or are listed, and so add nothing
+    /// to a bare "which ports ...?".
+    private static let listingFillers: Set<String> = [
+        "what", "which", "all", "every", "there", "exist", "exists", "available", "known", "listed", "documented",
+        "defined", "used", "mentioned", "does", "kb", "knowledge", "base", "docs", "documentation", "show", "me",
+    ]
+
     func listAnswer(kind: ListKind, _ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         let kb = knowledgeBase
         let scope = parsed.matches.first

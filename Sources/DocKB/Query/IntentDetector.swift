@@ -188,7 +188,7 @@ struct IntentDetector {
         return Result(intent: .list, listKind: kind, consumed: Set(used + [0]))
     }
 
-    private func listKind(_ stems: [String]) -> (ListKind, [Int])? {
+    func listKind(_ stems: [String]) -> (ListKind, [Int])? {
         for i in stems.indices {
             switch stems[i] {
             case "component": return (.components, [i])

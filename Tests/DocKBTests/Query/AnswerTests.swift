@@ -67,6 +67,22 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(text(ask("which DNS record do phone clients use?")).contains("PhoneEnroll"))
     }
 
+    func testAQuestionNamingOnlyAKindOfThingListsThemAll() {
+        let listed = ask("list all ports").items.map(\.text)
+        XCTAssertFalse(listed.isEmpty)
+        for question in ["which ports are there?", "what ports", "ports", "what ports are used?"] {
+            let answer = ask(question)
+            XCTAssertEqual(answer.heading, "All ports", question)
+            XCTAssertEqual(answer.items.map(\.text), listed, question)
+        }
+        XCTAssertEqual(ask("what permissions exist?").heading, "All permissions")
+        XCTAssertEqual(ask("which components?").items.count, 3)
+        XCTAssertEqual(ask("which security roles are there?").heading, "All security roles")
+        // Any other content word keeps the question from being a bare listing.
+        XCTAssertNotEqual(ask("which ports does remote control use?").heading, "All ports")
+        XCTAssertNotEqual(ask("which ports are there for zebras?").heading, "All ports")
+    }
+
     func testEveryLineIsNumberedAndCited() {
         let answer = ask("what do I need for remote push installation?")
         XCTAssertEqual(answer.items.map(\.number), Array(1...answer.items.count))
