@@ -107,28 +107,22 @@ enum FrontMatterReader {
         var atLineStart = true
         var previous: UInt8 = 0
         for byte in yaml.utf8 {
-            if atLineStart, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                lineBound += 1
+            let afterIndicator = previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":")
+            let isLineEnd = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+            if isLineEnd || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                if atLineStart && !isLineEnd || afterIndicator { lineBound += 1 }
             } else {
                 atLineStart = false
+                if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { flowDepth += 1 }
+                if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") { flowDepth = max(0, flowDepth - 1) }
             }
-            switch byte {
-            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":") { lineBound += 1 }
-                if lineBound + flowDepth + 1 > maxNesting { return line }
+            // Checked before a line end resets the count, so a trailing `key:` counts on its own line.
+            if lineBound + flowDepth + 1 > maxNesting { return line }
+            if isLineEnd {
                 if !(byte == UInt8(ascii: "\n") && previous == UInt8(ascii: "\r")) { line += 1 }
                 lineBound = 0
                 atLineStart = true
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
-                if previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?") || previous == UInt8(ascii: ":") { lineBound += 1 }
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                flowDepth += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                flowDepth = max(0, flowDepth - 1)
-            default:
-                break
             }
-            if lineBound + flowDepth + 1 > maxNesting { return line }
             previous = byte
         }
         return nil

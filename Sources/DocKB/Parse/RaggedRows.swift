@@ -15,7 +15,7 @@ struct RaggedRows {
 
     private let source: [UInt8]
     private var lines: [Range<Int>]?
-    private(set) var findings: [Finding] = []
+    private var findings: [Finding] = []
 
     init(source: [UInt8]) { self.source = source }
 
@@ -27,7 +27,10 @@ struct RaggedRows {
         var dropped = ""
         if cells.count > columns {
             dropped = cells[columns...].map { range in
-                String(decoding: bytes[range], as: UTF8.self).trimmingASCIISpaces
+                var cell = bytes[range]
+                while let first = cell.first, Self.isSpace(first) { cell.removeFirst() }
+                while let last = cell.last, Self.isSpace(last) { cell.removeLast() }
+                return String(decoding: cell, as: UTF8.self)
             }.filter { !$0.isEmpty }.joined(separator: " | ")
         }
         findings.append(Finding(line: line, cells: cells.count, dropped: dropped))
@@ -110,14 +113,5 @@ struct RaggedRows {
         }
         guard let lines, line >= 1, line <= lines.count else { return nil }
         return source[lines[line - 1]]
-    }
-}
-
-private extension String {
-    var trimmingASCIISpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-        return String(scalars)
     }
 }

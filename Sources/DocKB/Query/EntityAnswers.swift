@@ -152,10 +152,11 @@ extension AnswerEngine {
     }
 
     /// Words that ask whether things exist or are listed, and so add nothing
-    /// to a bare "which ports ...?".
+    /// to a bare "which ports ...?" (beyond `Words.stopWords`, which already
+    /// has "what", "there", "all", "used", "show", ...).
     private static let listingFillers: Set<String> = [
-        "what", "which", "all", "every", "there", "exist", "exists", "available", "known", "listed", "documented",
-        "defined", "used", "mentioned", "does", "kb", "knowledge", "base", "docs", "documentation", "show", "me",
+        "every", "exist", "exists", "available", "known", "listed", "documented", "defined", "mentioned",
+        "kb", "knowledge", "base", "docs", "documentation",
     ]
 
     func listAnswer(kind: ListKind, _ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
