@@ -26,7 +26,10 @@ extension AnswerEngine {
     }
 
     func isRequiredAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
-        guard let target = parsed.subject(preferring: [.siteSystemRole, .component, .securityRole, .permission, .term]) else { return }
+        guard let target = parsed.subject(preferring: [.siteSystemRole, .component, .securityRole, .permission, .term]) else {
+            if !parsed.askedVariables.isEmpty { dependentsAnswer(parsed.askedVariables, &b) }
+            return
+        }
         let scope = parsed.matches.first {
             ($0.entity.kind == .installMethod || $0.entity.kind == .subject) && $0.positions.isDisjoint(with: target.positions)
         }
@@ -59,6 +62,37 @@ extension AnswerEngine {
             }
         }
         if !b.answer.found { mentionsOf(target.entity.name, target, &b) }
+    }
+
+    /// "Do I need to extend the AD schema?": a condition is not a
+    /// requirement of its own; the answer is what changes with it. Every rule
+    /// whose condition names one of `variables`, by its subject, evaluated
+    /// against what else the question states (the asked variables stay unset).
+    func dependentsAnswer(_ variables: [String], _ b: inout AnswerBuilder) {
+        let names = Set(variables)
+        let phrase = variables.map { phrases[$0] ?? $0 }.joined(separator: " or ")
+        b.answer.heading = "What depends on whether \(phrase)"
+        func dependsOn(_ condition: Condition?) -> Bool { condition.map { !names.isDisjoint(with: $0.variables) } ?? false }
+        let route = "its condition names \(variables.joined(separator: ", ")), which the question asks about"
+        let kb = knowledgeBase
+        // One subject's rules together, subjects in the order they first come.
+        let rules = kb.requirements.filter { dependsOn($0.condition) }
+        var firstPlace: [String: Int] = [:]
+        for (place, r) in rules.enumerated() where firstPlace[r.subject] == nil { firstPlace[r.subject] = place }
+        let grouped = rules.enumerated().sorted { (firstPlace[$0.element.subject]!, $0.offset) < (firstPlace[$1.element.subject]!, $1.offset) }
+        for r in grouped.map(\.element) {
+            b.add(group: "For \(r.subject)", kind: "requirement", text: r.text, condition: r.condition,
+                  conditionText: r.conditionText, cite: r.cite, route: route,
+                  rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+        }
+        for m in kb.methods where dependsOn(m.condition) {
+            b.add(group: "Installation methods", kind: "install_method", text: m.name, condition: m.condition,
+                  conditionText: m.conditionText, cite: m.cite, route: route, rule: ruleName("install_methods", m.id, m.name))
+        }
+        for p in kb.ports where dependsOn(p.condition) {
+            b.add(group: "Ports", kind: "port", text: "\(p.label): \(p.purpose)", condition: p.condition,
+                  conditionText: p.conditionText, cite: p.cite, route: route, rule: ruleName("ports", p.id, p.label))
+        }
     }
 
     func descriptionAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {

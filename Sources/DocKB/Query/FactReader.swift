@@ -11,6 +11,8 @@ struct FactReader {
         /// "source = yes (from “with /source”)", one per fact, for the answer's header.
         var notes: [String] = []
         var consumed: Set<Int> = []
+        /// Each condition variable the question names: the words that name it and its note.
+        var variables: [(name: String, positions: Set<Int>, note: String)] = []
     }
 
     static let yesWords: Set<String> = ["yes", "y", "true", "on", "1", "set", "enabled"]
@@ -38,7 +40,9 @@ struct FactReader {
             let value = isNegated(positions, tokens) == form.negated
             stated.context.flags[form.variable.name] = value
             stated.consumed.formUnion(positions)
-            stated.notes.append("\(form.variable.name) = \(value ? "yes" : "no") (from “\(quote(positions, tokens))”)")
+            let note = "\(form.variable.name) = \(value ? "yes" : "no") (from “\(quote(positions, tokens))”)"
+            stated.notes.append(note)
+            stated.variables.append((form.variable.name, positions, note))
         }
         return stated
     }

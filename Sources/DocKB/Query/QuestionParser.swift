@@ -40,6 +40,9 @@ public struct ParsedQuestion: Sendable {
     var headStems: [String] = []
     /// For a `.changes` question: which builds, kinds of change and kinds of fact.
     var changes: ChangeQuestion?
+    /// Condition variables the question asks about rather than states ("do I
+    /// need to extend the schema?"): left unset, so what depends on them shows both ways.
+    public var askedVariables: [String] = []
 
     /// The match the intent should answer about: the first of `kinds` (in
     /// order of preference) that the question names well, else the best match.
@@ -95,12 +98,24 @@ public struct QuestionParser: Sendable {
         }
         let intent = IntentDetector().detect(tokens)
         let switches = Set(tokens.filter(\.isSwitch).map(\.position))
-        let matches = matchEntities(tokens, excluding: intent.consumed.union(switches))
+        // Words that name an entity ("Active Directory", or "extend" of
+        // "extended interoperability client") do not name it when they are
+        // part of a longer phrase that names a condition ("extend the Active
+        // Directory schema"): the question speaks of the condition.
+        let conditionPhrases = FactReader(lexicon: lexicon).facts(in: tokens).variables.map(\.positions)
+        let matches = matchEntities(tokens, excluding: intent.consumed.union(switches)).filter { match in
+            !conditionPhrases.contains { match.positions.isStrictSubset(of: $0) }
+        }
         // The subject's own name cannot also state a fact; a qualifier its
         // heading carries ("(for upgrades only)") still can.
         let nameStems = Set(matches.first.map { Words.contentStems($0.entity.name) } ?? [])
         let namePositions = matches.first?.positions.filter { nameStems.contains(tokens[$0].stem) } ?? []
-        let stated = FactReader(lexicon: lexicon).facts(in: tokens, excluding: Set(namePositions))
+        var stated = FactReader(lexicon: lexicon).facts(in: tokens, excluding: Set(namePositions))
+        let asked = matches.isEmpty && intent.intent == .isRequired ? Self.askedVariables(stated, tokens, intent.consumed) : []
+        for variable in stated.variables where asked.contains(variable.name) {
+            stated.context.flags[variable.name] = nil
+            stated.notes.removeAll { $0 == variable.note }
+        }
         var parsed = ParsedQuestion(
             text: question, tokens: tokens, intent: intent.intent, listKind: intent.listKind,
             necessity: intent.necessity, matches: matches, stated: stated.context, factNotes: stated.notes,
@@ -111,7 +126,23 @@ public struct QuestionParser: Sendable {
         parsed.residualStems = parsed.stems(excluding: matches.first)
         parsed.headStems = intent.head.map { tokens[$0].stem }
         parsed.changes = intent.changes
+        parsed.askedVariables = asked
         return parsed
+    }
+
+    /// Words that put what follows them under a condition ("is X required
+    /// if the schema is extended?"): a condition named after one is stated.
+    static let conditionalWords: Set<String> = ["if", "when", "whenever", "unless", "once", "since", "because", "after", "with", "without"]
+
+    /// The variables a yes/no question about needing something asks about:
+    /// named after its cue ("need", "required") with no conditional word
+    /// between ("do I need to extend the AD schema?").
+    static func askedVariables(_ stated: FactReader.Stated, _ tokens: [Token], _ intentPositions: Set<Int>) -> [String] {
+        guard let cue = intentPositions.max() else { return [] }
+        return stated.variables.filter { variable in
+            guard let first = variable.positions.min(), first > cue else { return false }
+            return !tokens[(cue + 1)..<first].contains { conditionalWords.contains($0.word) }
+        }.map(\.name)
     }
 
     /// Scores every surface form by the weighted share of its words the

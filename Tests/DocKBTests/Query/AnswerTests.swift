@@ -35,6 +35,16 @@ final class AnswerTests: QueryTestCase {
         XCTAssertEqual(forest.items.first { $0.source.line == 52 }?.status, .met)
     }
 
+    func testAskingWhetherToMeetAConditionListsWhatDependsOnIt() {
+        let answer = ask("do I need to extend the directory schema?")
+        XCTAssertEqual(answer.heading, "What depends on whether you extended the directory schema")
+        let rule = answer.items.first { $0.source.line == 52 }
+        XCTAssertEqual(rule?.group, "For Package-based installation")
+        XCTAssertEqual(rule?.status, .unknown, "the schema is asked about, not stated: the rule shows both ways")
+        XCTAssertFalse(answer.items.contains { $0.text.contains("extended agent") })
+        XCTAssertFalse(answer.notes.contains { $0.contains("extended-directory-schema") })
+    }
+
     func testVersionBeforeTheGateLeavesTheRuleOut() {
         let before = ask("what do I need for kiosk computer installation on version 1902?")
         XCTAssertFalse(before.items.contains { $0.text.contains("Signing support") })

@@ -136,6 +136,8 @@ enum QueryFixture {
         }
 
         try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('CTS', 'component', 'Contoso Transfer Service', 1, 14, 'external-dependencies')")
+        // A term one of whose words ("extended") is also in a condition's phrase.
+        try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('XA', 'term', 'extended agent', 1, 3, 'agent-prerequisites')")
         let variables = [
             ("source", "you run setup with /source"),
             ("extended-directory-schema", "you extended the directory schema"),

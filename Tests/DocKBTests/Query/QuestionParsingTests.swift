@@ -59,6 +59,21 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertTrue(engine.parse("what do I need for manual installation?").stated.isEmpty)
         XCTAssertNil(engine.parse("which ports use 2701?").stated.version, "a port number is not a version")
     }
+
+    func testAConditionAskedAboutIsNotStatedAndDoesNotNameAnEntity() {
+        let asked = engine.parse("do I need to extend the directory schema?")
+        XCTAssertEqual(asked.askedVariables, ["extended-directory-schema"])
+        XCTAssertNil(asked.stated.flags["extended-directory-schema"], "asking whether to extend it says nothing about whether it is")
+        XCTAssertFalse(asked.matches.contains { $0.entity.name == "extended agent" },
+                       "“extend” belongs to the condition's phrase: \(asked.matches.map(\.entity.name))")
+
+        let stated = engine.parse("is the push account required if the directory schema is extended?")
+        XCTAssertEqual(stated.askedVariables, [])
+        XCTAssertEqual(stated.stated.flags["extended-directory-schema"], true)
+
+        XCTAssertEqual(subject("what is the extended agent?")?.name, "extended agent",
+                       "a name is a name where no condition's phrase holds it")
+    }
 }
 
 final class WordsTests: XCTestCase {
