@@ -77,13 +77,14 @@ extension AnswerEngine {
         let kb = knowledgeBase
         // One subject's rules together, subjects in the order they first come.
         let rules = kb.requirements.filter { dependsOn($0.condition) }
-        var firstPlace: [String: Int] = [:]
-        for (place, r) in rules.enumerated() where firstPlace[r.subject] == nil { firstPlace[r.subject] = place }
-        let grouped = rules.enumerated().sorted { (firstPlace[$0.element.subject]!, $0.offset) < (firstPlace[$1.element.subject]!, $1.offset) }
-        for r in grouped.map(\.element) {
-            b.add(group: "For \(r.subject)", kind: "requirement", text: r.text, condition: r.condition,
-                  conditionText: r.conditionText, cite: r.cite, route: route,
-                  rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+        let bySubject = Dictionary(grouping: rules, by: \.subject)
+        var seen = Set<String>()
+        for subject in rules.map(\.subject) where seen.insert(subject).inserted {
+            for r in bySubject[subject]! {
+                b.add(group: "For \(r.subject)", kind: "requirement", text: r.text, condition: r.condition,
+                      conditionText: r.conditionText, cite: r.cite, route: route,
+                      rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+            }
         }
         for m in kb.methods where dependsOn(m.condition) {
             b.add(group: "Installation methods", kind: "install_method", text: m.name, condition: m.condition,

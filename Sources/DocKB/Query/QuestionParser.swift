@@ -102,7 +102,9 @@ public struct QuestionParser: Sendable {
         // "extended interoperability client") do not name it when they are
         // part of a longer phrase that names a condition ("extend the Active
         // Directory schema"): the question speaks of the condition.
-        let conditionPhrases = FactReader(lexicon: lexicon).facts(in: tokens).variables.map(\.positions)
+        let reader = FactReader(lexicon: lexicon)
+        let unrestricted = reader.facts(in: tokens)
+        let conditionPhrases = unrestricted.variables.map(\.positions)
         let matches = matchEntities(tokens, excluding: intent.consumed.union(switches)).filter { match in
             !conditionPhrases.contains { match.positions.isStrictSubset(of: $0) }
         }
@@ -110,7 +112,8 @@ public struct QuestionParser: Sendable {
         // heading carries ("(for upgrades only)") still can.
         let nameStems = Set(matches.first.map { Words.contentStems($0.entity.name) } ?? [])
         let namePositions = matches.first?.positions.filter { nameStems.contains(tokens[$0].stem) } ?? []
-        var stated = FactReader(lexicon: lexicon).facts(in: tokens, excluding: Set(namePositions))
+        // Read again only when a name must be kept out of it.
+        var stated = namePositions.isEmpty ? unrestricted : reader.facts(in: tokens, excluding: Set(namePositions))
         let asked = matches.isEmpty && intent.intent == .isRequired ? Self.askedVariables(stated, tokens, intent.consumed) : []
         for variable in stated.variables where asked.contains(variable.name) {
             stated.context.flags[variable.name] = nil
