@@ -47,6 +47,10 @@ public final class AnswerEngine: Sendable {
             answer: Answer(question: question, intent: parsed.intent, heading: ""),
             context: effective, phrases: phrases)
         builder.answer.notes = readingNotes(parsed)
+        if let version = parsed.askedVersion, Self.versionCheckable.contains(parsed.intent),
+           versionCheckAnswer(parsed, version: version, &builder) {
+            return builder.finish()
+        }
         switch parsed.intent {
         case .requirements: requirementsAnswer(parsed, &builder)
         case .ports: portsAnswer(parsed, &builder)
@@ -55,6 +59,7 @@ public final class AnswerEngine: Sendable {
         case .siteSystemRoles: siteSystemRolesAnswer(parsed, &builder)
         case .version: versionAnswer(parsed, &builder)
         case .isRequired: isRequiredAnswer(parsed, &builder)
+        case .versionCheck: break
         case .whatIs, .purpose: descriptionAnswer(parsed, &builder)
         case .restart: restartAnswer(parsed, &builder)
         case .list: listAnswer(parsed, &builder)
@@ -72,6 +77,10 @@ public final class AnswerEngine: Sendable {
         }
         return builder.finish()
     }
+
+    /// Intents a question naming a component and a release can have: "is X
+    /// 4.6 enough", "do I need X 4.6", "which X version, 4.5 or 4.6?".
+    static let versionCheckable: Set<Intent> = [.version, .isRequired, .lookup, .whatIs]
 
     private func readingNotes(_ parsed: ParsedQuestion) -> [String] {
         var notes: [String] = []

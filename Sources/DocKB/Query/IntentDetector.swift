@@ -12,6 +12,9 @@ public enum Intent: String, Sendable, Codable {
     case siteSystemRoles = "site system roles"
     /// "which version of X", "since which version ..."
     case version
+    /// "is X 4.6 enough?", "does the client need .NET 4.6?": a stated release
+    /// against the minimum version (chosen by the engine, not the detector)
+    case versionCheck = "version check"
     /// "is X required (for Y)?"
     case isRequired = "is required"
     /// "what is X"

@@ -105,8 +105,24 @@ public struct Lexicon: Sendable {
         typicalWeight = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
         var names: [String: Set<String>] = [:]
         for form in forms { for stem in form.stems { names[stem, default: []].insert(form.entity.name.lowercased()) } }
-        identifyingStems = Set(names.filter { $0.value.count == 1 && $0.key.count >= 4 && !$0.key.allSatisfy(\.isNumber) }.keys)
+        let marked = Set(forms.flatMap { Self.markedShortStems(in: $0.entity.name) })
+        identifyingStems = Set(names.filter {
+            $0.value.count == 1 && ($0.key.count >= 4 || marked.contains($0.key)) && !$0.key.allSatisfy(\.isNumber)
+        }.keys)
         for i in forms.indices { forms[i].totalWeight = forms[i].stems.reduce(0) { $0 + weight($1) } }
+    }
+
+    /// Stems of short words a name writes in a way no ordinary word is
+    /// written: capitals only ("IIS") or after a leading dot (".NET"). Such a
+    /// word names its entity alone, where a short ordinary word ("use") is too
+    /// common to.
+    static func markedShortStems(in name: String) -> [String] {
+        name.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," }).compactMap { piece in
+            let word = piece.hasPrefix(".") ? piece.dropFirst() : piece
+            guard (2...3).contains(word.count), word.allSatisfy({ $0.isASCII && $0.isLetter }),
+                  piece.hasPrefix(".") || word.allSatisfy(\.isUppercase) else { return nil }
+            return Words.stem(word.lowercased())
+        }
     }
 
     /// The median weight: stems above it are specific enough to mean something alone.

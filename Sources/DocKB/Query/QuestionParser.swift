@@ -43,6 +43,10 @@ public struct ParsedQuestion: Sendable {
     /// Condition variables the question asks about rather than states ("do I
     /// need to extend the schema?"): left unset, so what depends on them shows both ways.
     public var askedVariables: [String] = []
+    /// A release number the question gives with what it names (".NET
+    /// Framework 4.6"): to be checked against the minimum version. Only
+    /// dotted numbers: a bare "2107" is the product's version (`stated`).
+    public var askedVersion: String?
 
     /// The match the intent should answer about: the first of `kinds` (in
     /// order of preference) that the question names well, else the best match.
@@ -130,7 +134,16 @@ public struct QuestionParser: Sendable {
         parsed.headStems = intent.head.map { tokens[$0].stem }
         parsed.changes = intent.changes
         parsed.askedVariables = asked
+        parsed.askedVersion = tokens.first {
+            Self.isDottedVersion($0.word) && !(matches.first?.positions.contains($0.position) ?? false)
+        }?.word
         return parsed
+    }
+
+    /// "4.6", "6.20.5002": digits in at least two dot-separated parts.
+    static func isDottedVersion(_ word: String) -> Bool {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     /// Words that put what follows them under a condition ("is X required

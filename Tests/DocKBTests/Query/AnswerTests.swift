@@ -35,6 +35,25 @@ final class AnswerTests: QueryTestCase {
         XCTAssertEqual(forest.items.first { $0.source.line == 52 }?.status, .met)
     }
 
+    func testReleaseNamedWithAComponentIsComparedWithItsMinimumVersion() {
+        let newer = ask("is Fabrikam Runtime 3.2 enough?")
+        XCTAssertEqual(newer.intent, .versionCheck)
+        XCTAssertEqual(newer.heading, "Is Fabrikam Runtime 3.2 enough?")
+        XCTAssertEqual(newer.items.map(\.text), ["Fabrikam Runtime 3.2 is newer than the minimum version 3.1.4: enough (fabrt.exe)"])
+        XCTAssertEqual(newer.items.first?.source.line, 15)
+        let older = ask("do agents need Fabrikam Runtime 3.1?")
+        XCTAssertTrue(older.items.first?.text.contains("is older than the minimum version 3.1.4: not enough") ?? false,
+                      text(older))
+        XCTAssertTrue(ask("is Contoso Transfer Service 2.0 supported?").items.first?.text
+            .contains("no minimum version is stated") ?? false)
+        // The short name alone (".NX") names its component; the service pack is left for the reader to check.
+        let qualified = ask("is .NX 2.0 enough?")
+        XCTAssertTrue(qualified.items.first?.text.contains("minimum version 2.0 SP2, which also asks for SP2") ?? false,
+                      text(qualified))
+        // Without a component there is nothing to compare: the question's own intent answers.
+        XCTAssertNotEqual(ask("what do I need for manual installation 2.0?").intent, .versionCheck)
+    }
+
     func testAskingWhetherToMeetAConditionListsWhatDependsOnIt() {
         let answer = ask("do I need to extend the directory schema?")
         XCTAssertEqual(answer.heading, "What depends on whether you extended the directory schema")
@@ -71,7 +90,7 @@ final class AnswerTests: QueryTestCase {
         XCTAssertEqual(Set(optional.items.map { $0.text.components(separatedBy: " (")[0] }), ["cache point", "status point"])
         XCTAssertTrue(text(ask("is a cache point required?")).contains("optional, recommended"))
         XCTAssertEqual(ask("what might need a restart?").items.map(\.kind), ["component"])
-        XCTAssertEqual(ask("list all components").items.count, 3)
+        XCTAssertEqual(ask("list all components").items.count, 4)
         XCTAssertTrue(text(ask("what is the status point for?")).contains("state messages"))
         XCTAssertTrue(text(ask("what is fabrt.exe?")).contains("Fabrikam Runtime"))
         XCTAssertTrue(text(ask("which DNS record do phone clients use?")).contains("PhoneEnroll"))
@@ -86,7 +105,7 @@ final class AnswerTests: QueryTestCase {
             XCTAssertEqual(answer.items.map(\.text), listed, question)
         }
         XCTAssertEqual(ask("what permissions exist?").heading, "All permissions")
-        XCTAssertEqual(ask("which components?").items.count, 3)
+        XCTAssertEqual(ask("which components?").items.count, 4)
         XCTAssertEqual(ask("which security roles are there?").heading, "All security roles")
         // Any other content word keeps the question from being a bare listing.
         XCTAssertNotEqual(ask("which ports does remote control use?").heading, "All ports")

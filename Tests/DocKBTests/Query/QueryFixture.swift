@@ -73,6 +73,8 @@ enum QueryFixture {
             ("Contoso Transfer Service", nil, nil, "Required to move files between the agent and the site.", false, 14),
             ("Fabrikam Runtime", "3.1.4", "fabrt.exe", "Required to run agent tasks. Installing it might require a restart.", true, 15),
             ("Signing support", nil, nil, "Starting in version 1906, agents require signing support.", false, 16),
+            // A short name written with a leading dot, and a minimum with a qualifier after its number.
+            ("Northwind .NX Library", "2.0 SP2", "nxlib.msi", "Required to read agent packages.", false, 17),
         ]
         for c in components {
             try db.execute(sql: "INSERT INTO components(name, min_version, file, category, description, may_restart, document_id, line, anchor) VALUES (?, ?, ?, 'External dependencies', ?, ?, 1, ?, 'external-dependencies')",

@@ -60,6 +60,24 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertNil(engine.parse("which ports use 2701?").stated.version, "a port number is not a version")
     }
 
+    func testDottedReleaseIsAskedNotStatedAsTheProductVersion() {
+        let parsed = engine.parse("is Fabrikam Runtime 3.2 enough with version 2107?")
+        XCTAssertEqual(parsed.askedVersion, "3.2")
+        XCTAssertEqual(parsed.stated.version, "2107")
+        XCTAssertNil(engine.parse("what do I need with version 2107?").askedVersion)
+        XCTAssertFalse(QuestionParser.isDottedVersion("3."))
+        XCTAssertFalse(QuestionParser.isDottedVersion("v3.2"))
+        XCTAssertTrue(QuestionParser.isDottedVersion("6.20.5002"))
+    }
+
+    func testShortWordsWrittenAsNoOrdinaryWordIdentifyTheirName() {
+        XCTAssertEqual(Lexicon.markedShortStems(in: "Microsoft .NET Framework"), ["net"])
+        XCTAssertEqual(Lexicon.markedShortStems(in: "IIS (web server) and MP"), ["iis", "mp"])
+        XCTAssertEqual(Lexicon.markedShortStems(in: "Use the app on a PC-like box"), [])
+        XCTAssertEqual(engine.parse("is .NX required?").matches.first?.entity.name, "Northwind .NX Library")
+        XCTAssertTrue(engine.parse("is the use required?").matches.allSatisfy { $0.entity.name != "Northwind .NX Library" })
+    }
+
     func testAConditionAskedAboutIsNotStatedAndDoesNotNameAnEntity() {
         let asked = engine.parse("do I need to extend the directory schema?")
         XCTAssertEqual(asked.askedVariables, ["extended-directory-schema"])

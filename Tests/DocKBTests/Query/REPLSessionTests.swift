@@ -36,12 +36,12 @@ final class REPLSessionTests: QueryTestCase {
     func testSQLIsReadOnly() {
         let session = REPLSession(engine: engine)
         let select = session.handle("sql SELECT name, min_version FROM components ORDER BY name").text
-        XCTAssertTrue(select.contains("Fabrikam Runtime") && select.contains("(3 rows)"), select)
+        XCTAssertTrue(select.contains("Fabrikam Runtime") && select.contains("(4 rows)"), select)
         for write in ["sql DELETE FROM components", "sql INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('x','y','z',1,1,'a')",
                       "sql DROP TABLE components", "sql SELECT 1; DELETE FROM components"] {
             XCTAssertTrue(session.handle(write).text.contains("read-only"), write)
         }
-        XCTAssertTrue(session.handle("sql SELECT count(*) FROM components").text.contains("3"))
+        XCTAssertTrue(session.handle("sql SELECT count(*) FROM components").text.contains("4"))
         XCTAssertTrue(session.handle("sql SELEC nonsense").text.hasPrefix("sql error"))
         let tables = session.handle("tables").text
         XCTAssertTrue(tables.contains("requirements") && !tables.contains("search_data"), tables)

@@ -1,0 +1,58 @@
+import Foundation
+
+/// "Is .NET Framework 4.6 enough?", "does the client need MSXML 6.0?": the
+/// release the question names, compared with each minimum version the
+/// documents give for the component it names.
+extension AnswerEngine {
+    /// Adds one line per row of the named component and returns true, or
+    /// returns false (adding nothing) when the question names no component
+    /// the knowledge base lists, so that the question's own intent answers it.
+    func versionCheckAnswer(_ parsed: ParsedQuestion, version: String, _ b: inout AnswerBuilder) -> Bool {
+        guard let match = parsed.subject(preferring: [.component, .term]),
+              match.entity.kind == .component || match.entity.kind == .term else { return false }
+        let rows = components(named: match.entity.name)
+        guard !rows.isEmpty else { return false }
+        b.answer.intent = .versionCheck
+        b.answer.subject = match.entity.description
+        b.answer.heading = "Is \(match.entity.name) \(version) enough?"
+        for c in rows {
+            let file = c.file.map { " (\($0))" } ?? ""
+            let text: String
+            if let minimum = c.minVersion, !minimum.isEmpty {
+                text = "\(c.name) \(version) " + VersionCheck.verdict(version, minimum: minimum) + file
+            } else {
+                text = "\(c.name) \(version): no minimum version is stated to compare it with. "
+                    + leadingSentences(c.description, 1)
+            }
+            b.add(group: "Against the minimum version", kind: "component", text: text, cite: c.cite,
+                  route: route(match, "minimum version in the component row"), rule: ruleName("components", c.id, c.name))
+        }
+        return true
+    }
+}
+
+/// Compares a release with a minimum version as the documents write them:
+/// dotted numbers ("4.5.2", "1.2.3514.0"), perhaps with a qualifier after
+/// them ("4.0 SP1").
+enum VersionCheck {
+    /// "meets the minimum version 4.5.2", "is older than the minimum version 4.5.2", ...
+    static func verdict(_ version: String, minimum: String) -> String {
+        let (wanted, qualifier) = split(minimum)
+        guard let wanted else { return "the minimum version is given as “\(minimum)”, which is not a release number to compare with" }
+        let order = ConditionEvaluator.compareVersions(split(version).number ?? version, wanted)
+        if order < 0 { return "is older than the minimum version \(minimum): not enough" }
+        if order > 0 { return "is newer than the minimum version \(minimum): enough" }
+        if let qualifier { return "is the release of the minimum version \(minimum), which also asks for \(qualifier)" }
+        return "is the minimum version \(minimum): enough"
+    }
+
+    /// The leading dotted number of `text` and what follows it, if anything.
+    static func split(_ text: String) -> (number: String?, qualifier: String?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let number = trimmed.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        let digits = number.hasSuffix(".") ? number.dropLast() : number
+        guard let first = digits.first, first.isNumber else { return (nil, nil) }
+        let rest = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        return (String(digits), rest.isEmpty ? nil : rest)
+    }
+}
