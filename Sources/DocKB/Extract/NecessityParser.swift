@@ -4,8 +4,9 @@ enum NecessityParser {
         if optionalRecommended.matches(text) { return .optionalRecommended }
         let negative = notRequired.matches(text)
         let positive = required.matches(text)
-        if negative && !positive { return .notRequired }
+        // "Optionally set up X. Some clients don't need it": optional first.
         if optional.matches(text) { return .optional }
+        if negative && !positive { return .notRequired }
         if recommended.matches(text) && !positive { return .recommended }
         if positive { return .required }
         if negative { return .notRequired }
@@ -21,6 +22,6 @@ enum NecessityParser {
         #"\b(?:(?:is|are)(?:n't| not) required|not required|(?:don't|doesn't|do not|does not) (?:require|need)|no longer (?:required|needed))\b"#,
         requiring: [["require", "need"]])
     private static let required = Pattern(
-        #"\b(?:(?<!n't |not |no longer )required|(?<!n't |not )requires?|must|needs?|always required|is needed)\b"#,
+        #"\b(?:(?<!n't |not |no longer )required|(?<!n't |not )requires?|must|(?<!n't |not )needs?|always required|is needed)\b"#,
         requiring: [["require", "must", "need"]])
 }

@@ -44,6 +44,10 @@ final class NecessityParserTests: XCTestCase {
         XCTAssertEqual(NecessityParser.parse("You don't require a widget."), .notRequired)
         XCTAssertEqual(NecessityParser.parse("You don't require it to start. Clients require it to work."), .required)
         XCTAssertEqual(NecessityParser.parse("You may also require one of these:"), .optional)
+        // "need" negated as "require" is: not a positive word as well.
+        XCTAssertEqual(NecessityParser.parse("Setting up an agent doesn't need a widget."), .notRequired)
+        XCTAssertEqual(NecessityParser.parse("You do not need a widget."), .notRequired)
+        XCTAssertEqual(NecessityParser.parse("Agents don't need it to start. They need it to work."), .required)
         XCTAssertNil(NecessityParser.parse("The widget shows reports."))
     }
 }
