@@ -45,7 +45,7 @@ extension AnswerEngine {
             let necessity = r.necessity ?? "necessity not stated"
             let forWhom = r.subject.map { " for \($0)" } ?? ""
             b.add(group: "Necessity", kind: "site_system_role",
-                  text: "\(r.name): \(necessity)\(forWhom). \(leadingSentences(r.description, 2))",
+                  text: "\(r.name): \(necessity)\(forWhom). \(sentencesLeadingWithVerdict(r.description, necessity: r.necessity, count: 2))",
                   cite: r.cite, route: route(target, "necessity stated in the site system role row"),
                   rule: ruleName("site_system_roles", r.id, r.name))
         }
@@ -258,6 +258,22 @@ extension AnswerEngine {
             $0.name.caseInsensitiveCompare(name) == .orderedSame || Set(stems($0.name)) == Set(wanted)
                 || ($0.file.map { Set(stems($0)) == Set(wanted) } ?? false)
         }
+    }
+
+    /// The first `count` sentences of a role's description, led by the one
+    /// that states `necessity` when the first says otherwise ("deploying
+    /// doesn't need X. Clients need X to ..."), so that the line reads as its
+    /// label says. A description shown whole keeps its order.
+    func sentencesLeadingWithVerdict(_ description: String, necessity: String?, count: Int) -> String {
+        let all = sentences(of: description)
+        guard let necessity, count < all.count, let first = all.first,
+              let firstVerdict = NecessityParser.parse(first), firstVerdict.rawValue != necessity,
+              let verdict = all.firstIndex(where: { NecessityParser.parse($0)?.rawValue == necessity }) else {
+            return leadingSentences(description, count)
+        }
+        var ordered = all
+        ordered.insert(ordered.remove(at: verdict), at: 0)
+        return ordered.prefix(count).joined(separator: " ")
     }
 
     func sentences(of text: String) -> [String] {

@@ -162,7 +162,7 @@ extension AnswerEngine {
 
     func roleText(_ r: SiteRoleRow, sentences: Int) -> String {
         let necessity = r.necessity.map { " (\($0))" } ?? ""
-        let description = leadingSentences(r.description, sentences)
+        let description = sentencesLeadingWithVerdict(r.description, necessity: r.necessity, count: sentences)
         return "\(r.name)\(necessity)" + (description.isEmpty ? "" : ": \(description)")
     }
 

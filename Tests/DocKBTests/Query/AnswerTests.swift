@@ -54,6 +54,19 @@ final class AnswerTests: QueryTestCase {
         XCTAssertNotEqual(ask("what do I need for manual installation 2.0?").intent, .versionCheck)
     }
 
+    func testARoleLineLeadsWithTheSentenceThatStatesItsNecessity() {
+        let required = ask("which site system roles are required?")
+        let relay = required.items.first { $0.source.line == 22 }
+        XCTAssertEqual(relay?.text.hasPrefix("relay point (required): Agents need a relay point to talk to the site."), true,
+                       text(required))
+        let asked = ask("is a relay point required for desktop agents?")
+        XCTAssertEqual(asked.items.first { $0.source.line == 22 }?.text.contains(
+            "required for desktop agents. Agents need a relay point to talk to the site. Setting up"), true, text(asked))
+        // The whole description keeps the documents' order.
+        XCTAssertEqual(ask("what is a relay point?").items.first { $0.source.line == 22 }?.text.contains(
+            "Setting up an agent doesn't need a relay point. Agents need"), true)
+    }
+
     func testAskingWhetherToMeetAConditionListsWhatDependsOnIt() {
         let answer = ask("do I need to extend the directory schema?")
         XCTAssertEqual(answer.heading, "What depends on whether you extended the directory schema")

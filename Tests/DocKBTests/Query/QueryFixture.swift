@@ -82,7 +82,9 @@ enum QueryFixture {
         }
 
         let roles: [(String, String?, String, String, Int, String)] = [
-            ("relay point", "required", "desktop agents", "Agents need a relay point to talk to the site.", 22, "site-roles"),
+            // The verdict in the second sentence, after one that says the opposite of a narrower case.
+            ("relay point", "required", "desktop agents",
+             "Setting up an agent doesn't need a relay point. Agents need a relay point to talk to the site. Without one, they stay unmanaged.", 22, "site-roles"),
             ("cache point", "optional, recommended", "desktop agents", "The cache point is optional, but recommended. It holds agent files.", 23, "site-roles"),
             ("status point", "optional, recommended", "desktop agents", "The status point is optional. It collects state messages from agents.", 24, "site-roles"),
             ("relay point", "required", "phone clients", "Phones always need a relay point.", 62, "bkmk_phones"),
