@@ -119,11 +119,12 @@ public final class AnswerEngine: Sendable {
         return common / total
     }
 
-    /// Weighted share of `query` stems found in `text`.
+    /// Weighted share of `query` stems found in `text`; words for one act
+    /// ("deploy", "install") count as the same word.
     func overlap(_ query: [String], _ text: String) -> Double {
-        let q = Set(query)
+        let q = Set(query.map(Words.sameAct))
         guard !q.isEmpty else { return 0 }
-        let t = Set(stems(text))
+        let t = Set(stems(text).map(Words.sameAct))
         let total = q.reduce(0) { $0 + lexicon.weight($1) }
         return q.intersection(t).reduce(0) { $0 + lexicon.weight($1) } / total
     }

@@ -113,6 +113,23 @@ public enum Words {
         return result
     }
 
+    /// The stem that stands for the act `stem` names, when readers and
+    /// documents name it with different verbs: a question says "deploy the
+    /// client" where the documents say "install" it. English usage, not any
+    /// one document's: used when ranking statements against a question.
+    static func sameAct(_ stem: String) -> String {
+        actSynonyms[stem] ?? stem
+    }
+
+    private static let actSynonyms: [String: String] = {
+        var map: [String: String] = [:]
+        for (words, act) in [(["deploy", "deploys", "deployed", "deploying"], "install"),
+                             (["deployment", "deployments"], "installation")] {
+            for word in words where stem(word) != stem(act) { map[stem(word)] = stem(act) }
+        }
+        return map
+    }()
+
     /// Stems of the content words of `text` (stop words removed), in order.
     public static func contentStems(_ text: String) -> [String] {
         tokens(text).filter { !isStopWord($0.word) }.map(\.stem)

@@ -70,6 +70,14 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertTrue(QuestionParser.isDottedVersion("6.20.5002"))
     }
 
+    func testDeployingAndInstallingRankStatementsAlike() {
+        let query = ["deploy", "agent"].map(Words.stem)
+        XCTAssertEqual(engine.overlap(query, "Install the agent on each computer."), 1, accuracy: 1e-9)
+        XCTAssertEqual(engine.overlap(["deployment"].map(Words.stem), "Agent installation takes a minute."), 1, accuracy: 1e-9)
+        XCTAssertLessThan(engine.overlap(query, "Remove the agent."), 1)
+        XCTAssertEqual(Words.sameAct(Words.stem("port")), Words.stem("port"))
+    }
+
     func testShortWordsWrittenAsNoOrdinaryWordIdentifyTheirName() {
         XCTAssertEqual(Lexicon.markedShortStems(in: "Microsoft .NET Framework"), ["net"])
         XCTAssertEqual(Lexicon.markedShortStems(in: "IIS (web server) and MP"), ["iis", "mp"])
