@@ -15,6 +15,8 @@ extension AnswerEngine {
         let kb = knowledgeBase
         let match = parsed.subject(preferring: [.installMethod, .subject, .portUse])
         var chosen: [(PermissionRow, String)] = []
+        // The subject the permissions were taken from, if any: only then does the heading name it.
+        var scope: EntityMatch?
         var candidates = kb.permissions
         var query = actionStems(parsed)
         if let match, match.entity.kind == .installMethod || match.entity.kind == .subject {
@@ -25,6 +27,7 @@ extension AnswerEngine {
                     || (method.map { p.cite.documentID == $0.cite.documentID && p.cite.anchor == $0.cite.anchor } ?? false)
             }
             if !own.isEmpty {
+                scope = match
                 // Within the subject, its own words ("mobile device") no longer tell permissions apart.
                 candidates = own
                 let subjectStems = Set(stems(name))
@@ -36,13 +39,15 @@ extension AnswerEngine {
             let scored = candidates.map { p -> (PermissionRow, Double) in
                 (p, overlap(query, "\(p.purpose) \(p.permission) \(p.object ?? "")") + 0.1 * overlap(query, p.subject ?? ""))
             }
-            guard let best = scored.map(\.1).max(), best >= 0.3 else { return }
+            // Half the question's weight at least: a verb alone ("install")
+            // matches permissions for anything that is installed.
+            guard let best = scored.map(\.1).max(), best >= 0.5 else { return }
             chosen = scored.filter { $0.1 >= best * 0.75 }.map {
                 ($0.0, "permission whose purpose matches the question (\(Int(min($0.1, 1) * 100))%)")
             }
         }
-        b.answer.subject = match?.entity.description
-        b.answer.heading = "Permissions" + (match.map { " for \($0.entity.name)" } ?? "")
+        b.answer.subject = scope?.entity.description
+        b.answer.heading = "Permissions" + (scope.map { " for \($0.entity.name)" } ?? "")
         for (p, why) in chosen {
             b.add(group: "Permissions", kind: "permission", text: permissionText(p), cite: p.cite, route: why,
                   rule: ruleName("permissions", p.id, p.label))

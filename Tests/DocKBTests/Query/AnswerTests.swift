@@ -93,6 +93,10 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(wipe.contains("Delete resource on Collection"), wipe)
         XCTAssertTrue(wipe.contains("Operations Administrator"), wipe)
         XCTAssertFalse(wipe.contains("Modify Resource"), wipe)
+        // One word of three is no match: no permission row, and no heading naming a role it was not taken from.
+        let tray = ask("what permissions do I need to wipe a printer tray?")
+        XCTAssertFalse(tray.items.contains { $0.kind == "permission" }, text(tray))
+        XCTAssertFalse(tray.heading.hasPrefix("Permissions for"), tray.heading)
         XCTAssertTrue(text(ask("what is the minimum Fabrikam Runtime version?")).contains("3.1.4 (fabrt.exe)"))
         let unversioned = text(ask("which CTS version is required?"))
         XCTAssertTrue(unversioned.contains("Contoso Transfer Service: no minimum version is stated."), unversioned)
