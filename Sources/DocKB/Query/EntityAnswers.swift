@@ -269,7 +269,7 @@ extension AnswerEngine {
         guard let necessity, count < all.count, let first = all.first,
               let firstVerdict = NecessityParser.parse(first), firstVerdict.rawValue != necessity,
               let verdict = all.firstIndex(where: { NecessityParser.parse($0)?.rawValue == necessity }) else {
-            return leadingSentences(description, count)
+            return all.prefix(count).joined(separator: " ")
         }
         var ordered = all
         ordered.insert(ordered.remove(at: verdict), at: 0)

@@ -105,7 +105,8 @@ public struct Lexicon: Sendable {
         typicalWeight = sorted.isEmpty ? 0 : sorted[sorted.count / 2]
         var names: [String: Set<String>] = [:]
         for form in forms { for stem in form.stems { names[stem, default: []].insert(form.entity.name.lowercased()) } }
-        let marked = Set(forms.flatMap { Self.markedShortStems(in: $0.entity.name) })
+        // Several forms share one entity name: read each name once.
+        let marked = Set(Set(forms.map(\.entity.name)).flatMap(Self.markedShortStems(in:)))
         identifyingStems = Set(names.filter {
             $0.value.count == 1 && ($0.key.count >= 4 || marked.contains($0.key)) && !$0.key.allSatisfy(\.isNumber)
         }.keys)

@@ -35,7 +35,7 @@ extension AnswerEngine {
 /// dotted numbers ("4.5.2", "1.2.3514.0"), perhaps with a qualifier after
 /// them ("4.0 SP1").
 enum VersionCheck {
-    /// "meets the minimum version 4.5.2", "is older than the minimum version 4.5.2", ...
+    /// "is newer than the minimum version 4.5.2: enough", "is older than ...: not enough", ...
     static func verdict(_ version: String, minimum: String) -> String {
         let (wanted, qualifier) = split(minimum)
         guard let wanted else { return "the minimum version is given as “\(minimum)”, which is not a release number to compare with" }
