@@ -158,7 +158,11 @@ struct IntentDetector {
                 let site = i >= 2 && stems[i - 1] == "system" && stems[i - 2] == "sit"
                 if site { return (.siteSystemRoles, [i - 2, i - 1, i]) }
                 let security = i >= 1 && stems[i - 1] == "security"
-                return (.securityRoles, security ? [i - 1, i] : [i])
+                if security { return (.securityRoles, [i - 1, i]) }
+                // Only site system roles are required or optional: a bare
+                // "roles" asked with a necessity word means them.
+                if stems.contains(where: { Self.necessityStems[$0] != nil || $0 == "need" }) { return (.siteSystemRoles, [i]) }
+                return (.securityRoles, [i])
             case "administrator": return (.securityRoles, [])
             default: continue
             }

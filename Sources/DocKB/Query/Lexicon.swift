@@ -205,7 +205,11 @@ public struct Lexicon: Sendable {
         let budget = Words.typoBudget(forLength: word.count)
         var best: [(String, Int)] = []
         var bestDistance = budget + 1
-        for (target, _) in correctionTargets {
+        // A four-letter word one letter away from a known one is as often
+        // another real word ("talk", "task"); only swapped letters ("psuh")
+        // are a typo that short.
+        let swapsOnly = word.count == 4
+        for (target, _) in correctionTargets where !swapsOnly || Words.isAdjacentSwap(word, target) {
             let d = Words.editDistance(word, target, limit: budget)
             if d < bestDistance { bestDistance = d; best = [(target, d)] } else if d == bestDistance { best.append((target, d)) }
         }

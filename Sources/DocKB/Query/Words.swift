@@ -189,6 +189,15 @@ public enum Words {
     /// Words that negate the clause they are in.
     static let negations: Set<String> = ["not", "no", "without", "never", "none", "nor", "unless"]
 
+    /// `a` is `b` with two neighbouring letters swapped ("psuh", "push").
+    static func isAdjacentSwap(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard x.count == y.count, let first = x.indices.first(where: { x[$0] != y[$0] }), first + 1 < x.count else {
+            return false
+        }
+        return x[first] == y[first + 1] && x[first + 1] == y[first] && x[(first + 2)...] == y[(first + 2)...]
+    }
+
     /// Optimal-string-alignment distance (Levenshtein plus adjacent swaps),
     /// giving up early once it exceeds `limit`.
     public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {

@@ -31,6 +31,15 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertTrue(engine.answer("what do I need for remote psuh installation?").notes.contains { $0.contains("psuh") })
     }
 
+    func testFourLetterWordsAreCorrectedOnlyForSwappedLetters() {
+        XCTAssertTrue(Words.isAdjacentSwap("psuh", "push"))
+        XCTAssertFalse(Words.isAdjacentSwap("talk", "task"))
+        XCTAssertFalse(Words.isAdjacentSwap("push", "push"))
+        // “sort” is one letter from the cue word “port”: a word of its own, not a typo.
+        XCTAssertEqual(engine.parse("how do I sort the agents by version?").corrections.map(\.from), [])
+        XCTAssertEqual(engine.parse("which prots does remote control use?").corrections.map(\.to), ["ports"])
+    }
+
     func testIntentsFromQuestionShape() {
         let cases: [(String, Intent)] = [
             ("what do I need for manual installation?", .requirements),
@@ -38,6 +47,11 @@ final class QuestionParsingTests: QueryTestCase {
             ("what permissions do I need to wipe a phone?", .permissions),
             ("who can configure automatic agent upgrades?", .securityRoles),
             ("which site system roles are optional?", .siteSystemRoles),
+            // Only site system roles are required or optional; bare "roles" otherwise means security roles.
+            ("which roles are required for phone clients?", .siteSystemRoles),
+            ("what roles do phone clients need?", .siteSystemRoles),
+            ("which roles can configure automatic agent upgrades?", .securityRoles),
+            ("which security roles are required to wipe a phone?", .securityRoles),
             ("what is the minimum Fabrikam Runtime version?", .version),
             ("is a cache point required?", .isRequired),
             ("what is fabrt.exe?", .whatIs),
