@@ -20,7 +20,20 @@ extension AnswerEngine {
         }
         let query = actionStems(parsed)
         guard !query.isEmpty else { return }
-        let scored = knowledgeBase.ports.map { p -> (PortRow, Double) in
+        // A named role or component is the strongest word of the question: when
+        // some rows name it as an end or in their purpose, only those are ranked
+        // ("between the client and the distribution point").
+        var candidates = knowledgeBase.ports
+        if let match, match.entity.kind == .siteSystemRole || match.entity.kind == .component {
+            let name = stems(match.entity.name)
+            let naming = candidates.filter { p in
+                [p.source, p.destination, p.purpose].contains { containsPhrase(stems($0), name) }
+            }
+            if !naming.isEmpty { candidates = naming }
+        }
+        // Rows that name the entity are all about it: the other words only rank them.
+        let cut = candidates.count < knowledgeBase.ports.count ? 0.5 : 0.75
+        let scored = candidates.map { p -> (PortRow, Double) in
             let bySubject = overlap(query, p.subject ?? "")
             let byText = overlap(query, [p.subject, p.purpose, p.source, p.destination].compactMap { $0 }.joined(separator: " "))
             return (p, max(bySubject, byText * 0.9))
@@ -28,7 +41,7 @@ extension AnswerEngine {
         guard let best = scored.map(\.1).max(), best >= 0.34 else { return }
         b.answer.subject = match?.entity.description
         b.answer.heading = "Ports" + (match.map { " for \($0.entity.name)" } ?? "")
-        for (p, score) in scored where score >= best * 0.75 {
+        for (p, score) in scored where score >= best * cut {
             let group = p.subject.map { "Ports: \($0)" } ?? "Ports"
             addPort(p, group: group, route: "port row whose subject/description matches the question (\(Int(score * 100))%)", &b)
         }

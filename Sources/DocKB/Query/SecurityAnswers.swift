@@ -19,7 +19,17 @@ extension AnswerEngine {
         var scope: EntityMatch?
         var candidates = kb.permissions
         var query = actionStems(parsed)
-        if let match, match.entity.kind == .installMethod || match.entity.kind == .subject {
+        // "Which permissions does the X role have?": the rows naming that role, unless
+        // other words of the question narrow them ("... to wipe a phone").
+        if let role = parsed.matches.first(where: { $0.entity.kind == .securityRole }) {
+            let own = kb.permissions.filter { ($0.securityRole ?? "").caseInsensitiveCompare(role.entity.name) == .orderedSame }
+            let rest = query.filter { !role.positionsStems(parsed).contains($0) && !Self.roleWordStems.contains($0) }
+            if !own.isEmpty, rest.isEmpty {
+                scope = role
+                chosen = own.map { ($0, route(role, "permission the documents list for")) }
+            }
+        }
+        if chosen.isEmpty, let match, match.entity.kind == .installMethod || match.entity.kind == .subject {
             let name = match.entity.name
             let method = method(named: name)
             let own = kb.permissions.filter { p in
@@ -65,6 +75,9 @@ extension AnswerEngine {
                   rule: row.map { ruleName("security_roles", $0.id, role) } ?? ruleName("permissions", first.id, "security_role"))
         }
     }
+
+    /// Words that only say a name is a role ("the Full Administrator role").
+    static let roleWordStems: Set<String> = Set(["role", "roles", "security", "default", "include", "includes", "have", "grant", "grants", "give", "gives", "contain", "contains"].map(Words.stem))
 
     func securityRolesAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         let query = actionStems(parsed)

@@ -102,6 +102,23 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(unversioned.contains("Contoso Transfer Service: no minimum version is stated."), unversioned)
     }
 
+    func testPermissionsOfANamedSecurityRole() {
+        let answer = ask("which permissions does the Operations Administrator role have?")
+        XCTAssertEqual(answer.heading, "Permissions for Operations Administrator")
+        XCTAssertEqual(answer.items.filter { $0.kind == "permission" }.map { $0.text.components(separatedBy: ",")[0] },
+                       ["Delete resource on Collection"], text(answer))
+        // Other words narrow the role's rows the usual way.
+        XCTAssertTrue(text(ask("what permissions does the Full Administrator need to configure phone enrollment?"))
+            .contains("Modify on Site"))
+    }
+
+    func testPortsBetweenTwoEndsKeepTheRowsNamingTheRole() {
+        // “between”, “agent” and “point” also stand in rows about other ends; the role decides.
+        let answer = ask("which ports are open between an agent and the status point?")
+        XCTAssertEqual(answer.items.filter { $0.kind == "port" }.map(\.text),
+                       ["TCP 80: HTTP from the agent to a status point."], text(answer))
+    }
+
     func testRolesRestartsListsAndDescriptions() {
         let optional = ask("which site system roles are optional?")
         XCTAssertEqual(Set(optional.items.map { $0.text.components(separatedBy: " (")[0] }), ["cache point", "status point"])

@@ -133,6 +133,8 @@ enum QueryFixture {
             ("TCP", "445", "source server", "agent", "SMB from the source server when you run setup with /source.", .flag("source"), "manual installation and kiosk computer installation", nil, 14, "ports-used-with-manual-installation"),
             ("TCP", "80", "agent", "relay point", "HTTP from the agent to a relay point when you do not use /source.", .not(.flag("source")), "manual installation and kiosk computer installation", nil, 15, "ports-used-with-manual-installation"),
             ("TCP", "2701", nil, nil, "Inbound: TCP Port 2701", nil, "Remote Control", "inbound", 20, "remote-control"),
+            // Shares "between", "agent" and "point" with questions about other points.
+            ("TCP", "443", "agent", "enrollment point", "HTTPS between the phone agent and the enrollment point.", nil, "phone clients", nil, 24, "phone-ports"),
         ]
         for p in portRows {
             try db.execute(sql: "INSERT INTO ports(protocol, port, source, destination, purpose, condition, condition_json, subject, direction, document_id, line, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?)",
