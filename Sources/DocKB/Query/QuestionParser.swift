@@ -161,6 +161,27 @@ public struct QuestionParser: Sendable {
         }.map(\.name)
     }
 
+    /// A partly matched name whose words run on, in the question, into a
+    /// word no entity name has, where the name itself goes on with another
+    /// word: "Windows PowerShell" is not "Windows Installer". A word of other
+    /// names ("Intune enrollment") may only qualify the name, and keeps it.
+    static func namesAnotherThing(_ nameStems: [String], at positions: Set<Int>, in tokens: [Token],
+                                  nameWords isNameWord: (String) -> Bool) -> Bool {
+        func isContent(_ token: Token) -> Bool {
+            !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
+                && !token.word.allSatisfy { $0.isNumber || $0 == "." } && !isNameWord(token.stem)
+        }
+        for position in positions where tokens.indices.contains(position) {
+            guard let place = nameStems.firstIndex(of: tokens[position].stem) else { continue }
+            let next = position + 1, previous = position - 1
+            if place + 1 < nameStems.count, !positions.contains(next), tokens.indices.contains(next),
+               isContent(tokens[next]), !nameStems.contains(tokens[next].stem) { return true }
+            if place > 0, !positions.contains(previous), tokens.indices.contains(previous),
+               isContent(tokens[previous]), !nameStems.contains(tokens[previous].stem) { return true }
+        }
+        return false
+    }
+
     /// Scores every surface form by the weighted share of its words the
     /// question contains; keeps the best form per entity, then drops matches
     /// whose words a better match already explains.
@@ -177,6 +198,8 @@ public struct QuestionParser: Sendable {
             let coverage = weight / max(form.totalWeight, 0.0001)
             guard coverage >= Self.minimumCoverage || !matched.isDisjoint(with: lexicon.identifyingStems) else { continue }
             let positions = Set(matched.flatMap { positionsByStem[$0] ?? [] })
+            if matched.count < Set(form.stems).count,
+               Self.namesAnotherThing(form.stems, at: positions, in: tokens, nameWords: { lexicon.weights[$0] != nil }) { continue }
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
                                         positions: positions)
             if let existing = best[form.entity], existing.score >= candidate.score { continue }

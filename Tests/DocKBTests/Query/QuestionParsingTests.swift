@@ -40,6 +40,18 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.parse("which prots does remote control use?").corrections.map(\.to), ["ports"])
     }
 
+    func testANameSharingOneWordWithAnEntityIsAnotherThing() {
+        // "Fabrikam Studio" runs on where "Fabrikam Runtime" goes on with another word.
+        XCTAssertNotEqual(subject("what version of Fabrikam Studio is required?")?.name, "Fabrikam Runtime")
+        XCTAssertNotEqual(subject("which version of the Northwind Designer do agents need?")?.name, "Northwind .NX Library")
+        // A name cut short, or followed by a word of its own or a cue word, still matches.
+        XCTAssertEqual(subject("what version of Fabrikam is required?")?.name, "Fabrikam Runtime")
+        XCTAssertEqual(subject("is Fabrikam 3.2 enough?")?.name, "Fabrikam Runtime")
+        XCTAssertEqual(subject("what Fabrikam version is required?")?.name, "Fabrikam Runtime")
+        // A word of other names may only qualify this one ("Intune enrollment").
+        XCTAssertEqual(subject("which Fabrikam agent version is required?")?.name, "Fabrikam Runtime")
+    }
+
     func testIntentsFromQuestionShape() {
         let cases: [(String, Intent)] = [
             ("what do I need for manual installation?", .requirements),
