@@ -5,7 +5,7 @@ import Foundation
 public struct AnswerItem: Codable, Sendable {
     public var number: Int
     public var group: String
-    /// requirement, component, site_system_role, security_role, permission, port, install_method
+    /// requirement, component, site_system_role, security_role, permission, port, install_method, text (a sentence of prose)
     public var kind: String
     public var text: String
     /// `met` (applies) or `unknown` (kept, depends on something not yet said).
@@ -163,8 +163,9 @@ func leadingSentences(_ text: String, _ count: Int) -> String {
     var index = text.startIndex
     while index < text.endIndex, sentences.count < count {
         let next = text.index(after: index)
-        if ".!?".contains(text[index]), next == text.endIndex || text[next] == " " {
-            // "e.g." and version numbers are not sentence ends: require a space after.
+        if ".!?".contains(text[index]), next == text.endIndex || text[next].isWhitespace {
+            // "e.g." and version numbers are not sentence ends: require white space
+            // after (a line break ends a sentence of a section's text too).
             sentences.append(text[start...index])
             start = next
         }

@@ -30,7 +30,7 @@ public final class AnswerEngine: Sendable {
         let texts = TextIndex(kb)
         let lexicon = Lexicon(kb: kb, texts: texts)
         self.lexicon = lexicon
-        parser = QuestionParser(lexicon: lexicon)
+        parser = QuestionParser(lexicon: lexicon, documentsMention: kb.documentsMention)
         phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
         statements = StatementIndex(kb: kb, texts: texts)
         requirementAt = Dictionary(kb.requirements.map { ($0.cite.spot, $0) }, uniquingKeysWith: { first, _ in first })
@@ -71,6 +71,9 @@ public final class AnswerEngine: Sendable {
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
             lookupAnswer(parsed, &builder)
+        }
+        if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
+            proseAnswer(parsed, &builder)
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, builder.answer.suggestions.isEmpty {
             builder.answer.suggestions = suggestions(for: parsed)

@@ -127,9 +127,10 @@ extension AnswerEngine {
         case .installMethod:
             for method in methods(like: name) { methodRequirements(method, match, &b) }
         case .subject, .portUse:
+            definitionLead(parsed, &b)
             subjectRequirements(name, match, &b)
         case .term:
-            break
+            definitionLead(parsed, &b)
         }
     }
 
@@ -191,7 +192,7 @@ extension AnswerEngine {
     /// has "what", "there", "all", "used", "show", ...).
     private static let listingFillers: Set<String> = [
         "every", "exist", "exists", "available", "known", "listed", "documented", "defined", "mentioned",
-        "kb", "knowledge", "base", "docs", "documentation",
+        "kb", "knowledge", "base", "docs", "documentation", "built", "builtin", "default", "standard", "predefined",
     ]
 
     func listAnswer(kind: ListKind, _ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
@@ -284,7 +285,7 @@ extension AnswerEngine {
             guard !one.isEmpty else { break }
             result.append(one)
             guard let range = rest.range(of: one) else { break }
-            rest = rest[range.upperBound...].drop { $0 == " " }
+            rest = rest[range.upperBound...].drop(while: \.isWhitespace)
         }
         return result
     }

@@ -42,6 +42,20 @@ public final class KnowledgeBaseSnapshot: Sendable {
     /// enough to walk a method's heading up to the subject it belongs to.
     let sections: [Int64: SectionRow]
 
+    /// Whether the documents' text (any section or fact) has `word` as it is
+    /// written. The full-text index finds the rows; the spelling is checked
+    /// in them, since the index folds a misspelt "instalation" into "install" too.
+    func documentsMention(_ word: String) -> Bool {
+        guard word.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
+        let lowered = word.lowercased()
+        return ((try? store.read { db in
+            try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM search WHERE search MATCH ?
+                AND (instr(lower(body), ?) > 0 OR instr(lower(title), ?) > 0) LIMIT 1
+                """, arguments: ["\"\(word)\"", lowered, lowered])
+        }) ?? nil) ?? false
+    }
+
     public static func open(path: String) throws -> KnowledgeBaseSnapshot {
         guard FileManager.default.fileExists(atPath: path) else { throw QueryOpenError.missing(path) }
         do {

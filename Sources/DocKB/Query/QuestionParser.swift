@@ -73,6 +73,9 @@ public struct ParsedQuestion: Sendable {
 
 public struct QuestionParser: Sendable {
     let lexicon: Lexicon
+    /// Whether a word stands somewhere in the documents' text: such a word is
+    /// never a typo, even when no typed row uses it ("groups", "PowerShell").
+    var documentsMention: @Sendable (String) -> Bool = { _ in false }
     /// Below this share of an entity's (weighted) words, a match is noise.
     static let minimumCoverage = 0.42
 
@@ -82,7 +85,7 @@ public struct QuestionParser: Sendable {
         var tokens: [Token] = []
         for token in Words.tokens(question) {
             var word = token.word
-            if !token.isSwitch, let fix = lexicon.correction(for: word) {
+            if !token.isSwitch, let fix = lexicon.correction(for: word), !documentsMention(word) {
                 corrections.append((word, fix.word, fix.ambiguous))
                 word = fix.word
             }
@@ -161,23 +164,21 @@ public struct QuestionParser: Sendable {
         }.map(\.name)
     }
 
-    /// A partly matched name whose words run on, in the question, into a
-    /// word no entity name has, where the name itself goes on with another
-    /// word: "Windows PowerShell" is not "Windows Installer". A word of other
-    /// names ("Intune enrollment") may only qualify the name, and keeps it.
+    /// A partly matched name whose words stand, in the question, next to a
+    /// word no entity name has: "Windows PowerShell" is not "Windows
+    /// Installer", a "boundary group" not "Group Policy-based installation".
+    /// A word of other names ("Intune enrollment") may only qualify the
+    /// name, and keeps it.
     static func namesAnotherThing(_ nameStems: [String], at positions: Set<Int>, in tokens: [Token],
                                   nameWords isNameWord: (String) -> Bool) -> Bool {
         func isContent(_ token: Token) -> Bool {
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
                 && !token.word.allSatisfy { $0.isNumber || $0 == "." } && !isNameWord(token.stem)
         }
-        for position in positions where tokens.indices.contains(position) {
-            guard let place = nameStems.firstIndex(of: tokens[position].stem) else { continue }
-            let next = position + 1, previous = position - 1
-            if place + 1 < nameStems.count, !positions.contains(next), tokens.indices.contains(next),
-               isContent(tokens[next]), !nameStems.contains(tokens[next].stem) { return true }
-            if place > 0, !positions.contains(previous), tokens.indices.contains(previous),
-               isContent(tokens[previous]), !nameStems.contains(tokens[previous].stem) { return true }
+        for position in positions {
+            for side in [position - 1, position + 1] where tokens.indices.contains(side) && !positions.contains(side) {
+                if isContent(tokens[side]), !nameStems.contains(tokens[side].stem) { return true }
+            }
         }
         return false
     }

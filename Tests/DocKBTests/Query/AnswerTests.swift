@@ -102,6 +102,25 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(unversioned.contains("Contoso Transfer Service: no minimum version is stated."), unversioned)
     }
 
+    func testProseSentencesAnswerWhatNoRowDoes() {
+        let answer = ask("what is a kiln glaze?")
+        XCTAssertEqual(answer.heading, "What the documents' text says")
+        XCTAssertEqual(answer.items.map(\.text), [
+            "A kiln glaze is a glassy coating that agents fire onto clay.",
+            "Agents that skip the kiln glaze step dry faster.",
+        ], text(answer))
+        XCTAssertEqual(answer.items.first?.source.line, 40)
+        // Every word must stand in one sentence: scattered words are no answer.
+        XCTAssertFalse(ask("what is a glaze kiln temperature?").found)
+    }
+
+    func testADefiningSentenceLeadsWhatIsASubject() {
+        let answer = ask("what are phone clients?")
+        XCTAssertEqual(answer.items.first?.group, "Definition", text(answer))
+        XCTAssertEqual(answer.items.first?.text, "Phone clients are phones that run the agent app from the store.")
+        XCTAssertTrue(answer.items.dropFirst().contains { $0.kind == "requirement" }, text(answer))
+    }
+
     func testPermissionsOfANamedSecurityRole() {
         let answer = ask("which permissions does the Operations Administrator role have?")
         XCTAssertEqual(answer.heading, "Permissions for Operations Administrator")
@@ -141,6 +160,8 @@ final class AnswerTests: QueryTestCase {
         XCTAssertEqual(ask("what permissions exist?").heading, "All permissions")
         XCTAssertEqual(ask("which components?").items.count, 4)
         XCTAssertEqual(ask("which security roles are there?").heading, "All security roles")
+        XCTAssertEqual(ask("which security roles are built in?").heading, "All security roles")
+        XCTAssertEqual(ask("what are the default security roles?").heading, "All security roles")
         // Any other content word keeps the question from being a bare listing.
         XCTAssertNotEqual(ask("which ports does remote control use?").heading, "All ports")
         XCTAssertNotEqual(ask("which ports are there for zebras?").heading, "All ports")

@@ -54,7 +54,13 @@ enum QueryFixture {
             try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', ?, ?, '', 1, ?, ?)",
                            arguments: [s.0, s.3, s.5, s.4])
         }
-        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 99, 'Baking agents in a kiln', 'kiln temperatures', 2, 30, 'kiln')")
+        // Prose only the full-text index has: a pointer, a passing mention, and a definition.
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 98, 'Finishing agents', ?, 2, 40, 'finishing')",
+                       arguments: ["For more information, see kiln glazes. Agents that skip the kiln glaze step dry faster.\nA kiln glaze is a glassy coating that agents fire onto clay."])
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 97, 'Phones', ?, 1, 60, 'bkmk_phones')",
+                       arguments: ["Enroll phone clients before you manage them. Phone clients are phones that run the agent app from the store."])
+        // "sorts" is one letter from the cue word "ports", and only prose uses it.
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 99, 'Baking agents in a kiln', 'kiln temperatures for all sorts of agents', 2, 30, 'kiln')")
 
         let methods: [(String, String, Condition?, Int, String)] = [
             ("Remote push installation", "Remote push installation", nil, 32, "remote-push-installation"),

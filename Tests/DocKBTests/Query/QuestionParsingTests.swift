@@ -40,6 +40,11 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.parse("which prots does remote control use?").corrections.map(\.to), ["ports"])
     }
 
+    func testAWordOfTheDocumentsProseIsNoTypo() {
+        XCTAssertEqual(engine.parse("which sorts of agents bake in a kiln?").corrections.map(\.from), [])
+        XCTAssertEqual(engine.parse("which prots does remote control use?").corrections.map(\.from), ["prots"])
+    }
+
     func testANameSharingOneWordWithAnEntityIsAnotherThing() {
         // "Fabrikam Studio" runs on where "Fabrikam Runtime" goes on with another word.
         XCTAssertNotEqual(subject("what version of Fabrikam Studio is required?")?.name, "Fabrikam Runtime")
