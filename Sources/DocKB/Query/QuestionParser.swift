@@ -191,14 +191,21 @@ public struct QuestionParser: Sendable {
         for token in tokens where !excluded.contains(token.position) && !Words.isStopWord(token.word) {
             positionsByStem[token.stem, default: []].append(token.position)
         }
+        // A name's stem that kept its plural s ("APIs": the stemmer keeps the
+        // s of words in -is, like "analysis") also meets the singular asked.
+        func askedPositions(of stem: String) -> [Int]? {
+            if let found = positionsByStem[stem] { return found }
+            guard stem.count >= 4, stem.hasSuffix("s") else { return nil }
+            return positionsByStem[String(stem.dropLast())]
+        }
         var best: [Entity: EntityMatch] = [:]
         for form in lexicon.forms {
-            let matched = Set(form.stems.filter { positionsByStem[$0] != nil })
+            let matched = Set(form.stems.filter { askedPositions(of: $0) != nil })
             guard !matched.isEmpty else { continue }
             let weight = matched.reduce(0) { $0 + lexicon.weight($1) }
             let coverage = weight / max(form.totalWeight, 0.0001)
             guard coverage >= Self.minimumCoverage || !matched.isDisjoint(with: lexicon.identifyingStems) else { continue }
-            let positions = Set(matched.flatMap { positionsByStem[$0] ?? [] })
+            let positions = Set(matched.flatMap { askedPositions(of: $0) ?? [] })
             if matched.count < Set(form.stems).count,
                Self.namesAnotherThing(form.stems, at: positions, in: tokens, nameWords: { lexicon.weights[$0] != nil }) { continue }
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,

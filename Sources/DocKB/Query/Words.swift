@@ -159,14 +159,19 @@ public enum Words {
             // "access", "status", "analysis" keep their s
             if !(ends(Suffix.ss) || ends(Suffix.us) || ends(Suffix.is)) { _ = strip(Suffix.s) }
         }
-        for suffix in Suffix.endings where strip(suffix) { break }
+        // "automatically" is "automatic", as "basically" is "basic".
+        if ends(Suffix.ically), w.count - Suffix.ically.count >= 3 {
+            w.removeLast(4)
+        } else {
+            for suffix in Suffix.endings where strip(suffix) { break }
+        }
         _ = strip(Suffix.e)
         return String(decoding: w, as: UTF8.self)
     }
 
     private enum Suffix {
         static let ies = Array("ies".utf8), ss = Array("ss".utf8), us = Array("us".utf8), `is` = Array("is".utf8)
-        static let s = Array("s".utf8), e = Array("e".utf8)
+        static let s = Array("s".utf8), e = Array("e".utf8), ically = Array("ically".utf8)
         static let endings = ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "er", "ly"].map { Array($0.utf8) }
     }
 

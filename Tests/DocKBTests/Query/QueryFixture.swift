@@ -140,7 +140,7 @@ enum QueryFixture {
             ("TCP", "80", "agent", "relay point", "HTTP from the agent to a relay point when you do not use /source.", .not(.flag("source")), "manual installation and kiosk computer installation", nil, 15, "ports-used-with-manual-installation"),
             ("TCP", "2701", nil, nil, "Inbound: TCP Port 2701", nil, "Remote Control", "inbound", 20, "remote-control"),
             // Shares "between", "agent" and "point" with questions about other points.
-            ("TCP", "443", "agent", "enrollment point", "HTTPS between the phone agent and the enrollment point.", nil, "phone clients", nil, 24, "phone-ports"),
+            ("TCP", "443", "agent", "enrollment point", "HTTPS between the phone agent and the enrollment point.", nil, "Phone enrollment APIs", nil, 24, "phone-ports"),
         ]
         for p in portRows {
             try db.execute(sql: "INSERT INTO ports(protocol, port, source, destination, purpose, condition, condition_json, subject, direction, document_id, line, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?)",
@@ -148,6 +148,7 @@ enum QueryFixture {
         }
 
         try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('CTS', 'component', 'Contoso Transfer Service', 1, 14, 'external-dependencies')")
+
         // A term one of whose words ("extended") is also in a condition's phrase.
         try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('XA', 'term', 'extended agent', 1, 3, 'agent-prerequisites')")
         let variables = [

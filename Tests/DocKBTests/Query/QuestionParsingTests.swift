@@ -8,6 +8,7 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(Words.stem("installation"), Words.stem("installing"))
         XCTAssertEqual(Words.stem("requirements"), Words.stem("required"))
         XCTAssertEqual(Words.stem("policies"), Words.stem("policy"))
+        XCTAssertEqual(Words.stem("automatically"), Words.stem("automatic"))
         XCTAssertEqual(subject("what do I need to install with kiosk computers?")?.name, "Kiosk computer installation")
     }
 
@@ -43,6 +44,11 @@ final class QuestionParsingTests: QueryTestCase {
     func testAWordOfTheDocumentsProseIsNoTypo() {
         XCTAssertEqual(engine.parse("which sorts of agents bake in a kiln?").corrections.map(\.from), [])
         XCTAssertEqual(engine.parse("which prots does remote control use?").corrections.map(\.from), ["prots"])
+    }
+
+    func testASingularMeetsAPluralTheStemmerKeeps() {
+        // The stemmer keeps the s of "APIs" as it keeps that of "analysis".
+        XCTAssertEqual(subject("which ports does the phone enrollment API use?")?.name, "Phone enrollment APIs")
     }
 
     func testANameSharingOneWordWithAnEntityIsAnotherThing() {
