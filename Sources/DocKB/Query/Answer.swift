@@ -115,6 +115,18 @@ struct AnswerBuilder {
             condition: nil, conditionText: nil, dependsOn: [], source: cite, derivation: derivation))
     }
 
+    /// Moves the items `rank` gives a rank to the front, under `group`, the
+    /// lowest rank first (ties keep their order), and numbers every item
+    /// again in its new place.
+    mutating func bringForward(group: String, rank: (AnswerItem) -> Int?) {
+        let ranks = answer.items.map(rank)
+        let focus = answer.items.indices.filter { ranks[$0] != nil }.sorted { (ranks[$0]!, $0) < (ranks[$1]!, $1) }
+        guard !focus.isEmpty, focus.count < answer.items.count else { return }
+        let rest = answer.items.indices.filter { ranks[$0] == nil }
+        answer.items = focus.map { var item = answer.items[$0]; item.group = group; return item } + rest.map { answer.items[$0] }
+        for index in answer.items.indices { answer.items[index].number = index + 1 }
+    }
+
     /// A condition in words: flags by the phrase they came from.
     func describe(_ condition: Condition) -> String {
         switch condition {

@@ -66,6 +66,7 @@ public final class AnswerEngine: Sendable {
         case .changes: changesAnswer(parsed, &builder)
         case .lookup: break
         }
+        focusOnTheOtherWords(parsed, &builder)
         if !builder.answer.found, builder.answer.omitted.isEmpty, let kind = bareListing(parsed) {
             listAnswer(kind: kind, parsed, &builder)
         }
@@ -80,6 +81,42 @@ public final class AnswerEngine: Sendable {
         }
         return builder.finish()
     }
+
+    /// A question that names a subject and more ("what is required on the
+    /// proxy server for mobile devices?") gets the subject's whole list, with
+    /// the lines that hold every other word of the question first.
+    private func focusOnTheOtherWords(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        let other = Set(parsed.residualStems.filter {
+            !Self.genericAskingStems.contains($0) && !Self.cueStems.contains($0) && !$0.allSatisfy(\.isNumber)
+                // Words of many names ("client") are too common to pick lines by.
+                && lexicon.weight($0) >= lexicon.typicalWeight
+        })
+        guard !other.isEmpty, b.answer.items.count > 2 else { return }
+        // Words most lines hold ("client") tell none of them apart.
+        let holding = b.answer.items.filter { other.isSubset(of: Set(stems($0.text))) }.count
+        guard holding * 2 <= b.answer.items.count else { return }
+        let words = parsed.tokens.filter { other.contains($0.stem) }.map(\.word)
+        var seenWords = Set<String>()
+        let label = words.filter { seenWords.insert($0).inserted }.joined(separator: " ")
+        // The words close together ("proxy web server") before the same words far apart.
+        b.bringForward(group: "Lines about “\(label)”") { item in Self.span(of: other, in: stems(item.text)) }
+    }
+
+    /// The fewest consecutive words of `text` that hold every stem of `wanted`, if any do.
+    static func span(of wanted: Set<String>, in text: [String]) -> Int? {
+        var last: [String: Int] = [:]
+        var best: Int?
+        for (index, stem) in text.enumerated() where wanted.contains(stem) {
+            last[stem] = index
+            if last.count == wanted.count, let start = last.values.min() {
+                best = min(best ?? .max, index - start + 1)
+            }
+        }
+        return best
+    }
+
+    /// Words of asking that say nothing about what is asked.
+    static let genericAskingStems: Set<String> = Set(["need", "required", "requirement", "must", "have", "do", "use", "get"].map(Words.stem))
 
     /// Intents a question naming a component and a release can have: "is X
     /// 4.6 enough", "do I need X 4.6", "which X version, 4.5 or 4.6?".

@@ -121,6 +121,16 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(answer.items.dropFirst().contains { $0.kind == "requirement" }, text(answer))
     }
 
+    func testLinesHoldingTheQuestionsOtherWordsComeFirst() {
+        let answer = ask("what do desktop agents need to talk to the site?")
+        XCTAssertTrue(answer.items.first?.text.hasPrefix("relay point (required): Agents need a relay point to talk to the site.") ?? false, text(answer))
+        XCTAssertEqual(answer.items.first?.group, "Lines about “talk”")
+        XCTAssertEqual(answer.items.map(\.number), Array(1...answer.items.count))
+        XCTAssertTrue(answer.items.contains { $0.text.hasPrefix("Fabrikam Runtime") }, "the rest of the list stays")
+        XCTAssertEqual(AnswerEngine.span(of: ["proxy", "server"], in: ["use", "proxy", "web", "server"]), 3)
+        XCTAssertNil(AnswerEngine.span(of: ["proxy", "server"], in: ["proxy", "point"]))
+    }
+
     func testPermissionsOfANamedSecurityRole() {
         let answer = ask("which permissions does the Operations Administrator role have?")
         XCTAssertEqual(answer.heading, "Permissions for Operations Administrator")
