@@ -66,7 +66,8 @@ extension AnswerEngine {
             let body: String = row["body"]
             // Every word of the question in one sentence: words scattered over a section say nothing together.
             for sentence in sentences(of: body) where sentence.count <= Self.longestQuotedSentence {
-                let tokens = Words.tokens(sentence).filter { !Words.isStopWord($0.word) }
+                let allTokens = Words.tokens(sentence)
+                let tokens = allTokens.filter { !Words.isStopWord($0.word) }
                 let stems = tokens.map(\.stem)
                 // A sentence that says little besides the question's words
                 // ("For more information, see boundary groups") is a pointer, not a statement.
@@ -77,7 +78,7 @@ extension AnswerEngine {
                 // not passing by) in the section the index ranks higher.
                 let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
                 let first = stems.firstIndex(where: wanted.contains) ?? stems.count
-                let defines = Self.defines(wanted, in: Words.tokens(sentence))
+                let defines = Self.defines(wanted, in: allTokens)
                 quotes.append(ProseQuote(sentence: sentence, heading: row["title"], cite: cite, sectionID: row["ref_id"],
                                          defines: defines, order: (defines ? 0 : 1, together ? 0 : 1, first + rank)))
             }
