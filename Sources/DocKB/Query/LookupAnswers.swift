@@ -81,6 +81,11 @@ extension AnswerEngine {
     func lookupAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         let query = parsed.stems(excluding: nil).filter { !["need", "requir"].contains($0) }
         var ranked = statements.rank(query)
+        // "what does /logon do?": a statement answers only if it writes the switch as one.
+        let switches = parsed.askedSwitches
+        if !switches.isEmpty {
+            ranked = ranked.filter { switches.isSubset(of: Words.tokens($0.0.text).filter(\.isSwitch).map(\.word)) }
+        }
         // "which DNS record ...": the answer must name the kind of thing asked for.
         let head = Set(parsed.headStems)
         let naming = ranked.filter { !$0.0.stems.isDisjoint(with: head) }

@@ -27,6 +27,18 @@ extension AnswerEngine {
         return false
     }
 
+    /// A table row whose first cell, a short key, holds a word of the
+    /// question ("/mp:SMSMP01 | This parameter specifies ..."): the row says
+    /// what its key is, as a definition does.
+    static func isRowKeyedBy(_ wanted: Set<String>, _ sentence: String) -> Bool {
+        guard let separator = sentence.range(of: " | ") else { return false }
+        let key = Words.tokens(String(sentence[..<separator.lowerBound]))
+        return key.count <= maximumKeyWords && key.contains { wanted.contains($0.stem) }
+    }
+
+    /// Words a table row's key may have and still name one thing.
+    static let maximumKeyWords = 4
+
     /// "..., see X": the words name a place to read, not a statement about them.
     static func pointsElsewhere(_ wanted: Set<String>, _ tokens: [Token]) -> Bool {
         guard let see = tokens.firstIndex(where: { $0.word == "see" }) else { return false }
@@ -46,9 +58,11 @@ extension AnswerEngine {
     /// Sentences of the sections the full-text index finds for every content
     /// word of the question, each holding all of them, best first.
     func proseQuotes(_ parsed: ParsedQuestion) -> [ProseQuote] {
+        // A switch the question asks about is a word to find, written as a switch.
+        let switches = parsed.askedSwitches
         let words = Array(Set(parsed.tokens.filter {
-            !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word) && !$0.isSwitch
-                && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
+            !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word)
+                && (!$0.isSwitch || switches.contains($0.word)) && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
         }.map(\.word))).sorted()
         guard !words.isEmpty else { return [] }
         let wanted = Set(words.map(Words.stem))
@@ -65,20 +79,23 @@ extension AnswerEngine {
             let cite = Citation(documentID: documentID, path: document.path, line: row["line"], anchor: row["anchor"])
             let body: String = row["body"]
             // Every word of the question in one sentence: words scattered over a section say nothing together.
-            for sentence in sentences(of: body) where sentence.count <= Self.longestQuotedSentence {
+            // Each line of a section's text is one block or table row: a sentence never runs across two.
+            let lines = body.split(separator: "\n").flatMap { sentences(of: String($0)) }
+            for sentence in lines where sentence.count <= Self.longestQuotedSentence {
                 let allTokens = Words.tokens(sentence)
                 let tokens = allTokens.filter { !Words.isStopWord($0.word) }
                 let stems = tokens.map(\.stem)
                 // A sentence that says little besides the question's words
                 // ("For more information, see boundary groups") is a pointer, not a statement.
-                guard wanted.isSubset(of: Set(stems)), Set(stems).subtracting(wanted).count >= Self.wordsBesidesTheQuestion,
+                guard wanted.isSubset(of: Set(stems)), switches.isSubset(of: allTokens.filter(\.isSwitch).map(\.word)),
+                      Set(stems).subtracting(wanted).count >= Self.wordsBesidesTheQuestion,
                       !Self.pointsElsewhere(wanted, tokens) else { continue }
                 // A definition first, then the question's words side by side,
                 // then the sentence that names them soonest (it is about them,
                 // not passing by) in the section the index ranks higher.
                 let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
                 let first = stems.firstIndex(where: wanted.contains) ?? stems.count
-                let defines = Self.defines(wanted, in: allTokens)
+                let defines = Self.defines(wanted, in: allTokens) || Self.isRowKeyedBy(wanted, sentence)
                 quotes.append(ProseQuote(sentence: sentence, heading: row["title"], cite: cite, sectionID: row["ref_id"],
                                          defines: defines, order: (defines ? 0 : 1, together ? 0 : 1, first + rank)))
             }

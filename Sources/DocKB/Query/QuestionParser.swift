@@ -47,6 +47,9 @@ public struct ParsedQuestion: Sendable {
     /// Framework 4.6"): to be checked against the minimum version. Only
     /// dotted numbers: a bare "2107" is the product's version (`stated`).
     public var askedVersion: String?
+    /// Positions of the words that state a fact ("with /source"): they set
+    /// a condition and are not words to look the answer up by.
+    var statedPositions: Set<Int> = []
 
     /// The match the intent should answer about: the first of `kinds` (in
     /// order of preference) that the question names well, else the best match.
@@ -64,6 +67,12 @@ public struct ParsedQuestion: Sendable {
     }
 
     /// Content stems outside `match` and the intent words.
+    /// Command-line switches the question asks about ("what does /logon do?"),
+    /// not those stating a fact ("with /source").
+    var askedSwitches: Set<String> {
+        Set(tokens.filter { $0.isSwitch && !statedPositions.contains($0.position) }.map(\.word))
+    }
+
     func stems(excluding match: EntityMatch?) -> [String] {
         tokens.indices.filter { i in
             !Words.isStopWord(tokens[i].word) && !intentPositions.contains(i) && !(match?.positions.contains(i) ?? false)
@@ -137,6 +146,7 @@ public struct QuestionParser: Sendable {
         parsed.headStems = intent.head.map { tokens[$0].stem }
         parsed.changes = intent.changes
         parsed.askedVariables = asked
+        parsed.statedPositions = stated.consumed.union(stated.variables.flatMap(\.positions))
         parsed.askedVersion = tokens.first {
             Self.isDottedVersion($0.word) && !(matches.first?.positions.contains($0.position) ?? false)
         }?.word

@@ -114,6 +114,18 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("what is a glaze kiln temperature?").found)
     }
 
+    func testASwitchIsAnsweredByTheRowItKeys() {
+        let trace = ask("what does /trace do?")
+        XCTAssertEqual(trace.items.first?.text, "/trace | This setup switch writes one log line for each step.", text(trace))
+        // The row of another switch holds none of the question's words; the example command is no sentence with the table.
+        XCTAssertFalse(trace.items.contains { $0.text.hasPrefix("/quiet") }, text(trace))
+        XCTAssertFalse(trace.items.contains { $0.text.contains("In this example") }, text(trace))
+        let folder = ask("what is LOGDIR?")
+        XCTAssertEqual(folder.items.first?.text, "LOGDIR=C:\\logs | This property names the folder that receives the logs.", text(folder))
+        // A switch asked about is matched as a switch: the kiosk method's rows do not answer "/kiosk".
+        XCTAssertFalse(ask("what does /kiosk do?").items.contains { $0.kind == "requirement" })
+    }
+
     func testADefiningSentenceLeadsWhatIsASubject() {
         let answer = ask("what are phone clients?")
         XCTAssertEqual(answer.items.first?.group, "Definition", text(answer))

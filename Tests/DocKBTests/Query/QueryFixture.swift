@@ -59,6 +59,12 @@ enum QueryFixture {
                        arguments: ["For more information, see kiln glazes. Agents that skip the kiln glaze step dry faster.\nA kiln glaze is a glassy coating that agents fire onto clay."])
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 97, 'Phones', ?, 1, 60, 'bkmk_phones')",
                        arguments: ["Enroll phone clients before you manage them. Phone clients are phones that run the agent app from the store."])
+        // An example command and the table of its options, one row per line.
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 96, 'Setup options', ?, 2, 50, 'setup-options')",
+                       arguments: ["Run setup.exe /quiet /trace LOGDIR=C:\\logs\nIn this example, setup runs with these options:\nOption | Description\n"
+                                   + "/quiet | This setup switch hides every window while the agent installs.\n"
+                                   + "/trace | This setup switch writes one log line for each step.\n"
+                                   + "LOGDIR=C:\\logs | This property names the folder that receives the logs."])
         // "sorts" is one letter from the cue word "ports", and only prose uses it.
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 99, 'Baking agents in a kiln', 'kiln temperatures for all sorts of agents', 2, 30, 'kiln')")
 
