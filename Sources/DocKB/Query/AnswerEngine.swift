@@ -129,6 +129,9 @@ public final class AnswerEngine: Sendable {
                                      : "read “\(c.from)” as “\(c.to)”")
         }
         for e in parsed.expansions { notes.append("“\(e.from.uppercased())” = \(e.to)") }
+        if !parsed.unknownWords.isEmpty {
+            notes.append("no document uses " + parsed.unknownWords.map { "“\($0)”" }.joined(separator: ", "))
+        }
         notes += parsed.factNotes.map { "stated: " + $0 }
         return notes
     }

@@ -50,6 +50,8 @@ public struct ParsedQuestion: Sendable {
     /// Positions of the words that state a fact ("with /source"): they set
     /// a condition and are not words to look the answer up by.
     var statedPositions: Set<Int> = []
+    /// Words of the question that no document uses, as asked.
+    public var unknownWords: [String] = []
 
     /// The match the intent should answer about: the first of `kinds` (in
     /// order of preference) that the question names well, else the best match.
@@ -110,7 +112,7 @@ public struct QuestionParser: Sendable {
                 continue
             }
             tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: token.isSwitch,
-                                followsDot: token.followsDot))
+                                followsDot: token.followsDot, followsHyphen: token.followsHyphen, isCapitalized: token.isCapitalized))
         }
         let intent = IntentDetector().detect(tokens)
         let switches = Set(tokens.filter(\.isSwitch).map(\.position))
@@ -121,7 +123,12 @@ public struct QuestionParser: Sendable {
         let reader = FactReader(lexicon: lexicon)
         let unrestricted = reader.facts(in: tokens)
         let conditionPhrases = unrestricted.variables.map(\.positions)
-        let matches = matchEntities(tokens, excluding: intent.consumed.union(switches)).filter { match in
+        // Words no document uses (and no typo of one): a name holding one is not in the documents.
+        let unknownWords = Set(tokens.filter { token in
+            !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
+                && token.word.contains(where: \.isLetter) && lexicon.weights[token.stem] == nil && !documentsMention(token.word)
+        }.map(\.position))
+        let matches = matchEntities(tokens, excluding: intent.consumed.union(switches), unknownWords: unknownWords).filter { match in
             !conditionPhrases.contains { match.positions.isStrictSubset(of: $0) }
         }
         // The subject's own name cannot also state a fact; a qualifier its
@@ -147,6 +154,7 @@ public struct QuestionParser: Sendable {
         parsed.changes = intent.changes
         parsed.askedVariables = asked
         parsed.statedPositions = stated.consumed.union(stated.variables.flatMap(\.positions))
+        parsed.unknownWords = unknownWords.sorted().map { tokens[$0].word }
         parsed.askedVersion = tokens.first {
             Self.isDottedVersion($0.word) && !(matches.first?.positions.contains($0.position) ?? false)
         }?.word
@@ -193,10 +201,26 @@ public struct QuestionParser: Sendable {
         return false
     }
 
+    /// The matched words, capitalized, run on to a capitalized word the
+    /// documents never use: "Read-only Analyst" is a name the documents do
+    /// not know, not the permission "Read". Lower-case words around a name
+    /// ("the minimum Fabrikam version", "is X enough") qualify it.
+    static func isPartOfAnUnknownName(_ positions: Set<Int>, in tokens: [Token], unknown: Set<Int>) -> Bool {
+        guard !unknown.isEmpty, let first = positions.min(), let last = positions.max(),
+              positions.allSatisfy({ tokens[$0].isCapitalized }) else { return false }
+        // A hyphen joins even a lower-case stop word into the name ("Read-only").
+        func continues(_ token: Token) -> Bool { token.isCapitalized || token.followsHyphen }
+        var start = first, end = last
+        while start > 0, tokens[start].followsHyphen || continues(tokens[start - 1]) { start -= 1 }
+        while end + 1 < tokens.count, continues(tokens[end + 1]) { end += 1 }
+        // The question's first word is capitalized as any sentence's is: that says nothing of a name.
+        return (start...end).contains { $0 > 0 && unknown.contains($0) && !positions.contains($0) && tokens[$0].isCapitalized }
+    }
+
     /// Scores every surface form by the weighted share of its words the
     /// question contains; keeps the best form per entity, then drops matches
     /// whose words a better match already explains.
-    func matchEntities(_ tokens: [Token], excluding excluded: Set<Int>) -> [EntityMatch] {
+    func matchEntities(_ tokens: [Token], excluding excluded: Set<Int>, unknownWords: Set<Int> = []) -> [EntityMatch] {
         var positionsByStem: [String: [Int]] = [:]
         for token in tokens where !excluded.contains(token.position) && !Words.isStopWord(token.word) {
             positionsByStem[token.stem, default: []].append(token.position)
@@ -218,6 +242,7 @@ public struct QuestionParser: Sendable {
             let positions = Set(matched.flatMap { askedPositions(of: $0) ?? [] })
             if matched.count < Set(form.stems).count,
                Self.namesAnotherThing(form.stems, at: positions, in: tokens, nameWords: { lexicon.weights[$0] != nil }) { continue }
+            if Self.isPartOfAnUnknownName(positions, in: tokens, unknown: unknownWords) { continue }
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
                                         positions: positions)
             if let existing = best[form.entity], existing.score >= candidate.score { continue }

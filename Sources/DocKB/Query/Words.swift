@@ -17,6 +17,10 @@ public struct Token: Hashable, Sendable {
     public var isSwitch: Bool
     /// Written right after a dot, like a file extension ("msi" in "wimgapi.msi").
     public var followsDot: Bool = false
+    /// Joined to the word before by a hyphen, as one compound ("only" in "read-only").
+    public var followsHyphen: Bool = false
+    /// Written with a capital first letter, as names are ("Analyst").
+    public var isCapitalized: Bool = false
 }
 
 public enum Words {
@@ -30,6 +34,7 @@ public enum Words {
     public static func tokens(_ text: String) -> [Token] {
         var bytes = Array(text.utf8)
         guard !bytes.contains(where: { $0 >= 128 }) else { return scalarTokens(text) }
+        let written = bytes
         for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
         func isWord(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || isDigit(b) }
@@ -54,7 +59,8 @@ public enum Words {
             let beforePrev: UInt8 = start > 1 ? bytes[start - 2] : 32
             append(word, afterApostrophe: prev == UInt8(ascii: "'"), switchMark: prev == 47 || prev == 45,
                    separated: beforePrev == 32 || beforePrev == 96 || beforePrev == 40 || beforePrev == 34 || start == 1,
-                   afterDot: prev == UInt8(ascii: "."), to: &result)
+                   afterDot: prev == UInt8(ascii: "."), afterHyphen: prev == 45 && isWord(beforePrev),
+                   capitalized: written[start] >= 65 && written[start] <= 90, to: &result)
         }
         return result
     }
@@ -62,7 +68,7 @@ public enum Words {
     /// Adds one word, folding contractions: after an apostrophe, "t" turns the
     /// previous word's "n" into "not"; other tails ("'s", "'re") are dropped.
     private static func append(_ word: String, afterApostrophe: Bool, switchMark: Bool, separated: Bool,
-                               afterDot: Bool, to result: inout [Token]) {
+                               afterDot: Bool, afterHyphen: Bool, capitalized: Bool, to result: inout [Token]) {
         if afterApostrophe {
             if word == "t", let last = result.last, last.word.hasSuffix("n") {
                 let base = last.word == "can" ? "can" : last.word == "won" ? "will" : String(last.word.dropLast())
@@ -72,7 +78,7 @@ public enum Words {
             return
         }
         result.append(Token(word: word, stem: stem(word), position: result.count, isSwitch: switchMark && separated,
-                            followsDot: afterDot))
+                            followsDot: afterDot, followsHyphen: afterHyphen, isCapitalized: capitalized))
     }
 
     /// The general path for text with non-ASCII letters or punctuation.
@@ -108,7 +114,8 @@ public enum Words {
             let beforePrev = start > 1 ? scalars[start - 2] : " "
             append(word, afterApostrophe: isApostrophe(prev), switchMark: prev == "/" || prev == "-",
                    separated: beforePrev == " " || beforePrev == "`" || beforePrev == "(" || beforePrev == "\"" || start == 1,
-                   afterDot: prev == ".", to: &result)
+                   afterDot: prev == ".", afterHyphen: prev == "-" && isWord(beforePrev),
+                   capitalized: scalars[start].properties.isUppercase, to: &result)
         }
         return result
     }

@@ -126,6 +126,17 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("what does /kiosk do?").items.contains { $0.kind == "requirement" })
     }
 
+    func testANameRunningOnToAWordNoDocumentUsesIsNotTheNameInsideIt() {
+        // "auditor" stands in no document: "Modify-only Auditor" is not the permission "Modify".
+        let auditor = ask("what is Modify-only Auditor?")
+        XCTAssertFalse(auditor.items.contains { $0.kind == "permission" }, text(auditor))
+        XCTAssertTrue(auditor.notes.contains("no document uses “auditor”"), "\(auditor.notes)")
+        XCTAssertTrue(ask("what is Modify?").items.contains { $0.kind == "permission" })
+        // Lower-case words around a name qualify it, whether documents use them or not.
+        XCTAssertTrue(ask("what is the Modify permission for phone enrollment?").items.contains { $0.kind == "permission" })
+        XCTAssertTrue(ask("what is modify-only auditor?").items.contains { $0.kind == "permission" })
+    }
+
     func testADefiningSentenceLeadsWhatIsASubject() {
         let answer = ask("what are phone clients?")
         XCTAssertEqual(answer.items.first?.group, "Definition", text(answer))

@@ -149,6 +149,15 @@ final class WordsTests: XCTestCase {
         XCTAssertEqual(Words.tokens("can't").map(\.word), ["can", "not"])
     }
 
+    func testAHyphenBetweenWordsJoinsThemButAHyphenAfterASpaceMarksASwitch() {
+        for text in ["read-only Analyst -quiet", "read-only Analyst\u{2019}s -quiet"] {
+            let tokens = Words.tokens(text)
+            XCTAssertEqual(tokens.filter(\.followsHyphen).map(\.word), ["only"], text)
+            XCTAssertEqual(tokens.filter(\.isSwitch).map(\.word), ["quiet"], text)
+            XCTAssertEqual(tokens.filter(\.isCapitalized).map(\.word), ["analyst"], text)
+        }
+    }
+
     func testEditDistanceCountsTranspositionsOnce() {
         XCTAssertEqual(Words.editDistance("psuh", "push"), 1)
         XCTAssertEqual(Words.editDistance("instalation", "installation"), 1)
