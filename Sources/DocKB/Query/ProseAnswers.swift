@@ -36,6 +36,61 @@ extension AnswerEngine {
         return key.count <= maximumKeyWords && key.contains { wanted.contains($0.stem) }
     }
 
+    /// How a sentence (with the lines it introduces) holds the question's words.
+    struct SentenceMatch {
+        var text: String
+        var defines: Bool
+        /// 0: every word, side by side; 1: every word; 2 and 3: the same, with the heading's help.
+        var closeness: Int
+        /// Where the first of the question's words stands.
+        var firstWord: Int
+    }
+
+    /// The sentence as a quote for the `wanted` stems, if it is one: it
+    /// names most of them itself (its section's heading at most the rest),
+    /// every asked switch as a switch, and says more than the question's
+    /// words ("For more information, see boundary groups" is a pointer, not a statement).
+    static func match(_ sentence: String, listing listed: [String], wanted: Set<String>, switches: Set<String>,
+                      headingStems: Set<String>) -> SentenceMatch? {
+        // Items keep their bounds in the quote: "…: first item; second item".
+        let text = listed.isEmpty ? sentence : sentence + " " + listed.joined(separator: "; ")
+        let allTokens = Words.tokens(text)
+        let tokens = allTokens.filter { !Words.isStopWord($0.word) }
+        let stems = tokens.map(\.stem)
+        let own = Set(stems)
+        guard wanted.intersection(own).count * 2 > wanted.count, wanted.isSubset(of: own.union(headingStems)),
+              // A list is quoted for what its sentence says, not for a word of its items alone.
+              listed.isEmpty || !wanted.isDisjoint(with: Words.tokens(sentence).map(\.stem)),
+              switches.isSubset(of: allTokens.filter(\.isSwitch).map(\.word)),
+              own.subtracting(wanted).count >= wordsBesidesTheQuestion,
+              !pointsElsewhere(wanted, tokens) else { return nil }
+        let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
+        return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),
+                             closeness: (wanted.isSubset(of: own) ? 0 : 2) + (together ? 0 : 1),
+                             firstWord: stems.firstIndex(where: wanted.contains) ?? stems.count)
+    }
+
+    /// The lines a sentence ending in a colon introduces: the list items or
+    /// table rows right after it (a section's text has one line per item,
+    /// row and paragraph), at most `maximumListedLines`.
+    static func linesIntroduced(after lineIndex: Int, in lines: [String], items: Set<String>) -> [String] {
+        Array(lines.dropFirst(lineIndex + 1).prefix { items.contains($0) || $0.contains(" | ") }.prefix(maximumListedLines))
+    }
+
+    /// Lines quoted after a sentence that introduces them.
+    static let maximumListedLines = 8
+
+    /// The plain text of every item of the section's lists.
+    func listItemTexts(ofSection sectionID: Int64) -> Set<String> {
+        let texts = (try? knowledgeBase.store.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT list_items.text FROM list_items JOIN lists ON lists.id = list_items.list_id
+                WHERE lists.section_id = ?
+                """, arguments: [sectionID])
+        }) ?? []
+        return Set(texts)
+    }
+
     /// Words a table row's key may have and still name one thing.
     static let maximumKeyWords = 4
 
@@ -56,7 +111,8 @@ extension AnswerEngine {
     }
 
     /// Sentences of the sections the full-text index finds for every content
-    /// word of the question, each holding all of them, best first.
+    /// word of the question, each holding them (see `match`), best first. A
+    /// sentence that introduces a list or table is quoted with it.
     func proseQuotes(_ parsed: ParsedQuestion) -> [ProseQuote] {
         // A switch the question asks about is a word to find, written as a switch.
         let switches = parsed.askedSwitches
@@ -78,28 +134,30 @@ extension AnswerEngine {
             guard let document = knowledgeBase.document(documentID) else { continue }
             let cite = Citation(documentID: documentID, path: document.path, line: row["line"], anchor: row["anchor"])
             let body: String = row["body"]
+            let heading: String = row["title"]
+            // A sentence need not repeat what its section's heading names ("SHA-2" under "SHA-2 code signing").
+            let headingStems = Set(Words.tokens(heading).filter { !Words.isStopWord($0.word) }.map(\.stem))
             // Every word of the question in one sentence: words scattered over a section say nothing together.
             // Each line of a section's text is one block or table row: a sentence never runs across two.
-            let lines = body.split(separator: "\n").flatMap { sentences(of: String($0)) }
-            for sentence in lines where sentence.count <= Self.longestQuotedSentence {
-                let allTokens = Words.tokens(sentence)
-                let tokens = allTokens.filter { !Words.isStopWord($0.word) }
-                let stems = tokens.map(\.stem)
-                // A sentence that says little besides the question's words
-                // ("For more information, see boundary groups") is a pointer, not a statement.
-                guard wanted.isSubset(of: Set(stems)), switches.isSubset(of: allTokens.filter(\.isSwitch).map(\.word)),
-                      Set(stems).subtracting(wanted).count >= Self.wordsBesidesTheQuestion,
-                      !Self.pointsElsewhere(wanted, tokens) else { continue }
-                // A definition first, then the question's words side by side,
-                // then the sentence that names them soonest (it is about them,
-                // not passing by) in the section the index ranks higher.
-                let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
-                let first = stems.firstIndex(where: wanted.contains) ?? stems.count
-                let defines = Self.defines(wanted, in: allTokens) || Self.isRowKeyedBy(wanted, sentence)
-                quotes.append(ProseQuote(sentence: sentence, heading: row["title"], cite: cite, sectionID: row["ref_id"],
-                                         defines: defines, order: (defines ? 0 : 1, together ? 0 : 1, first + rank)))
+            let lines = body.split(separator: "\n").map(String.init)
+            // The section's list items, for lines a colon introduces; read only where a line ends in one.
+            let items = lines.contains { $0.hasSuffix(":") } ? listItemTexts(ofSection: row["ref_id"]) : []
+            for (lineIndex, line) in lines.enumerated() {
+                let lineSentences = sentences(of: line)
+                for (index, sentence) in lineSentences.enumerated() where sentence.count <= Self.longestQuotedSentence {
+                    // The last sentence of a line that ends in a colon introduces the lines after it (a list, a table).
+                    let listed = index == lineSentences.count - 1 && sentence.hasSuffix(":")
+                        ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
+                    guard let match = Self.match(sentence, listing: listed, wanted: wanted, switches: switches,
+                                                 headingStems: headingStems) else { continue }
+                    quotes.append(ProseQuote(sentence: match.text, heading: heading, cite: cite, sectionID: row["ref_id"],
+                                             defines: match.defines,
+                                             order: (match.defines ? 0 : 1, match.closeness, match.firstWord + rank)))
+                }
             }
         }
+        // Sentences the heading completes only when no sentence holds every word itself.
+        if quotes.contains(where: { $0.order.1 < 2 }) { quotes.removeAll { $0.order.1 >= 2 } }
         return quotes.sorted { $0.order < $1.order }
     }
 

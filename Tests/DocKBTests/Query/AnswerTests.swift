@@ -126,6 +126,16 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("what does /kiosk do?").items.contains { $0.kind == "requirement" })
     }
 
+    func testASentenceEndingInAColonIsQuotedWithTheListItIntroduces() {
+        // "glaze" stands only in the section's heading: the sentence need not repeat it.
+        let answer = ask("which agent tasks keep running during a glaze firing?")
+        XCTAssertEqual(answer.items.first?.text, "The following agent tasks keep running during a firing: "
+                       + "Inventory scans: they read local files; Health checks: they wait for the kiln to cool", text(answer))
+        XCTAssertEqual(answer.items.first?.source.line, 80)
+        // A word neither the sentence nor its heading has is still no match.
+        XCTAssertFalse(ask("which agent tasks keep running during a glaze inspection?").found)
+    }
+
     func testANameRunningOnToAWordNoDocumentUsesIsNotTheNameInsideIt() {
         // "auditor" stands in no document: "Modify-only Auditor" is not the permission "Modify".
         let auditor = ask("what is Modify-only Auditor?")

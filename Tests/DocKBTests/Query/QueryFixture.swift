@@ -65,6 +65,14 @@ enum QueryFixture {
                                    + "/quiet | This setup switch hides every window while the agent installs.\n"
                                    + "/trace | This setup switch writes one log line for each step.\n"
                                    + "LOGDIR=C:\\logs | This property names the folder that receives the logs."])
+        // A sentence ending in a colon, the list it introduces, and a paragraph after the list.
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body) VALUES (95, 2, NULL, 2, 'Glaze firing', 'glaze-firing', 'glaze-firing', 80, '')")
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 95, 'Glaze firing', ?, 2, 80, 'glaze-firing')",
+                       arguments: ["Agents fire glazes in two passes.\nThe following agent tasks keep running during a firing:\n"
+                                   + "Inventory scans: they read local files\nHealth checks: they wait for the kiln to cool\n"
+                                   + "A firing takes four hours on the default schedule."])
+        try db.execute(sql: "INSERT INTO lists(id, document_id, section_id, parent_item_id, ordered, start, line) VALUES (1, 2, 95, NULL, 0, 1, 83)")
+        try db.execute(sql: "INSERT INTO list_items(id, list_id, position, depth, line, text, markdown) VALUES (1, 1, 0, 0, 83, 'Inventory scans: they read local files', ''), (2, 1, 1, 0, 84, 'Health checks: they wait for the kiln to cool', '')")
         // "sorts" is one letter from the cue word "ports", and only prose uses it.
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 99, 'Baking agents in a kiln', 'kiln temperatures for all sorts of agents', 2, 30, 'kiln')")
 
