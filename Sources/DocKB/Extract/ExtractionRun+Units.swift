@@ -51,10 +51,14 @@ extension ExtractionRun {
         }
 
         var includesRole: String?
-        for statement in PermissionParser.roleStatements(unit.content, text: unit.text) {
+        let statements = PermissionParser.roleStatements(unit.content, text: unit.text)
+        for statement in statements {
             facts.securityRoles.append(SecurityRole(name: statement.role, description: statement.sentence,
                                                     source: source(unit.line, context)))
             if statement.sentence.range(of: "includes", options: .caseInsensitive) != nil { includesRole = statement.role }
+        }
+        if statements.isEmpty, let role = PermissionParser.roleNamedByLead(unit.content, heading: context.section.heading) {
+            facts.securityRoles.append(SecurityRole(name: role, description: unit.fullText, source: source(unit.line, context)))
         }
 
         readRoles(unit, in: context)

@@ -91,6 +91,24 @@ enum PermissionParser {
         return statements
     }
 
+    /// Under a heading that names security roles, a statement that leads
+    /// with an emphasized name of two to five capitalized words ("*Asset
+    /// Manager* grants permissions to ...") says what that role is.
+    static func roleNamedByLead(_ content: [Inline], heading: String) -> String? {
+        guard Text.contains(heading, ignoringCase: "security role"),
+              let lead = content.first(where: { if case .text(let s) = $0 { return !s.allSatisfy(\.isWhitespace) }; return true })
+        else { return nil }
+        let emphasized: [Inline]
+        switch lead {
+        case .strong(let inner), .emphasis(let inner): emphasized = inner
+        default: return nil
+        }
+        let name = emphasized.plainText.collapsingWhitespace
+        let words = name.split(separator: " ")
+        guard (2...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false }) else { return nil }
+        return name
+    }
+
     private static let mentionsPermission = Pattern(#"\b(?:permissions?|object)\b"#, requiring: [["permission", "object"]])
     private static let toPurpose = Pattern(#"^(?:to|for) (.+?):\s*(.+)$"#)
     private static let clauseSplit = Pattern(#",? and (?=[a-z ]*(?:client settings|custom|default)\b)|;\s*|\.\s+"#)

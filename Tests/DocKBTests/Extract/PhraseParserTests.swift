@@ -167,6 +167,27 @@ final class RoleStatementTests: XCTestCase {
         XCTAssertEqual(PermissionParser.roleStatements([.text("Ask a Widget Manager security role member.")]).first?.role, "Widget Manager")
     }
 
+    func testAnItemLeadingWithAnEmphasizedNameUnderASecurityRolesHeadingDefinesThatRole() {
+        let markdown = """
+            # Widgets
+
+            ## Built-in security roles
+
+            - *Widget Operator* grants permissions to start and stop widgets.
+            - **Widget Auditor**: reads every widget log.
+            - *Note* that roles can be copied.
+            - The *Widget Owner* role can do anything.
+
+            ## Widget types
+
+            - *Round Widget* spins.
+            """
+        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "roles.md"))
+        XCTAssertEqual(facts.securityRoles.map(\.name), ["Widget Operator", "Widget Auditor"])
+        XCTAssertEqual(facts.securityRoles.first?.description, "Widget Operator grants permissions to start and stop widgets.")
+        XCTAssertEqual(facts.securityRoles.first?.source.line, 5)
+    }
+
     func testObjectWordsInsideOtherWordsDoNotSplitGrants() {
         let grants = PermissionParser.grants([.text("To fix it: "), .strong([.text("Read")]), .text(" permission for the "),
                                               .strong([.text("Configuration")]), .text(" object.")])
