@@ -26,6 +26,9 @@ struct ChangeQuestion: Sendable, Hashable {
         "remov": .removed, "delet": .removed, "dropp": .removed, "disappear": .removed,
         "reword": .changed, "modifi": .changed, "edit": .changed, "rewritten": .changed, "rewrit": .changed,
     ]
+    /// Stems of the words for one kind of change ("add", "remov"): outside a
+    /// change question they name an action ("who can add users?").
+    static let actionStems: Set<String> = Set(changeStems.filter { $0.value != nil }.keys)
     /// "updated" is a change; "update" is mostly part of a name ("software update point").
     private static let changeWords: Set<String> = ["updated"]
     private static let recencyWords: Set<String> = ["last", "latest", "recent", "recently", "previous", "previously",
@@ -36,6 +39,7 @@ struct ChangeQuestion: Sendable, Hashable {
     /// Words that may stand between "what/which" and the change word.
     private static let bridgeWords: Set<String> = ["been", "got", "gotten", "there", "else", "anything", "something",
                                                    "fact", "facts", "thing", "things", "recently", "just"]
+    private static let modalWords: Set<String> = ["can", "could", "may", "might", "should", "must", "shall", "will", "would"]
     private static let listingWords: Set<String> = ["show", "list", "print", "display", "give", "tell", "me", "please"]
     private static let allWords: Set<String> = ["all", "every", "ever", "history", "whole"]
     private static let numberWords: [String: Int] = [
@@ -112,6 +116,8 @@ struct ChangeQuestion: Sendable, Hashable {
             return false
         }
         let between = (wh + 1)..<change
+        // "which roles can remove users": a modal asks what is possible, not what changed.
+        if between.contains(where: { Self.modalWords.contains(tokens[$0].word) }) { return false }
         return between.count <= 4 && between.allSatisfy { i in
             IntentDetector.auxiliaries.contains(tokens[i].word) || Self.bridgeWords.contains(tokens[i].word)
                 || typeAt.contains(i) || ["the", "s"].contains(tokens[i].word)

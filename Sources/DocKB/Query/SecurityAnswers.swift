@@ -3,8 +3,9 @@ import Foundation
 /// Permissions, security roles ("who can ...") and site system roles.
 extension AnswerEngine {
     /// Question words that say what is asked rather than about what; they do
-    /// not help ranking rows ("need", "permission", "role").
-    static let cueStems: Set<String> = Set(IntentDetector.cueWords.map(Words.stem))
+    /// not help ranking rows ("need", "permission", "role"). Not the words for
+    /// a kind of change: outside a change question, "add" or "remove" is the action asked about.
+    static let cueStems: Set<String> = Set(IntentDetector.cueWords.map(Words.stem)).subtracting(ChangeQuestion.actionStems)
 
     /// Content stems for ranking rows by the action the question describes.
     func actionStems(_ parsed: ParsedQuestion) -> [String] {

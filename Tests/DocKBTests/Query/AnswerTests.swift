@@ -126,6 +126,14 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("what does /kiosk do?").items.contains { $0.kind == "requirement" })
     }
 
+    func testTheActionAWhoCanQuestionAsksAboutRanksItsRoles() {
+        for question in ["who can add agent operators?", "which security role can remove agent operators?"] {
+            let answer = ask(question)
+            XCTAssertEqual(answer.items.first?.text, "Roster Keeper grants permissions to add and remove agent operators.", text(answer))
+            XCTAssertFalse(answer.items.contains { $0.text.hasPrefix("Roster Reader") }, text(answer))
+        }
+    }
+
     func testASentenceEndingInAColonIsQuotedWithTheListItIntroduces() {
         // "glaze" stands only in the section's heading: the sentence need not repeat it.
         let answer = ask("which agent tasks keep running during a glaze firing?")

@@ -114,6 +114,8 @@ enum QueryFixture {
                            arguments: [r.0, r.1, r.2, r.3, r.4, r.5])
         }
 
+        // Two roles whose statements differ only by the action ("add" is also a word of change questions).
+        try db.execute(sql: "INSERT INTO security_roles(name, description, document_id, line, anchor) VALUES ('Roster Keeper', 'Roster Keeper grants permissions to add and remove agent operators.', 2, 90, 'roles'), ('Roster Reader', 'Roster Reader grants permissions to view agent operators.', 2, 91, 'roles')")
         try db.execute(sql: "INSERT INTO security_roles(name, description, document_id, line, anchor) VALUES ('Infrastructure Administrator', 'The Infrastructure Administrator role includes the permissions to manage remote push.', 1, 38, 'remote-push-installation'), ('Full Administrator', 'You must be a Full Administrator to configure automatic agent upgrades.', 1, 57, 'automatic-agent-upgrades')")
 
         let permissions: [(String, String, String, String, String, Int, String)] = [
