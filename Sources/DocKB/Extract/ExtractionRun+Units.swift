@@ -58,7 +58,9 @@ extension ExtractionRun {
             if statement.sentence.range(of: "includes", options: .caseInsensitive) != nil { includesRole = statement.role }
         }
         if statements.isEmpty, let role = PermissionParser.roleNamedByLead(unit.content, heading: context.section.heading) {
-            facts.securityRoles.append(SecurityRole(name: role, description: unit.fullText, source: source(unit.line, context)))
+            // An item that is only the name says what its list's lead-in says of every item.
+            let description = unit.fullText != role ? unit.fullText : context.intro.map { "\(role): \($0.text)" } ?? role
+            facts.securityRoles.append(SecurityRole(name: role, description: description, source: source(unit.line, context)))
         }
 
         readRoles(unit, in: context)

@@ -92,8 +92,10 @@ enum PermissionParser {
     }
 
     /// Under a heading that names security roles, a statement that leads
-    /// with an emphasized name of two to five capitalized words ("*Asset
-    /// Manager* grants permissions to ...") says what that role is.
+    /// with an emphasized name of two to five capitalized words ending in a
+    /// noun for someone who acts ("*Asset Manager* grants permissions to
+    /// ...", "**Script Runners**") names that role. A label ("**Role Name**:
+    /// X") ends in no such noun.
     static func roleNamedByLead(_ content: [Inline], heading: String) -> String? {
         guard Text.contains(heading, ignoringCase: "security role"),
               let lead = content.first(where: { if case .text(let s) = $0 { return !s.allSatisfy(\.isWhitespace) }; return true })
@@ -105,9 +107,13 @@ enum PermissionParser {
         }
         let name = emphasized.plainText.collapsingWhitespace
         let words = name.split(separator: " ")
-        guard (2...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false }) else { return nil }
+        guard (2...5).contains(words.count), words.allSatisfy({ $0.first?.isUppercase ?? false }),
+              let last = words.last, agentNoun.matches(String(last)) else { return nil }
         return name
     }
+
+    /// Manager, Administrator, Analyst, Runners, Agent: English nouns for the one who acts.
+    private static let agentNoun = Pattern(#"(?:er|or|ist|yst|ent|ant)s?$"#)
 
     private static let mentionsPermission = Pattern(#"\b(?:permissions?|object)\b"#, requiring: [["permission", "object"]])
     private static let toPurpose = Pattern(#"^(?:to|for) (.+?):\s*(.+)$"#)

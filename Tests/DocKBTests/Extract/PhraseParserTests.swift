@@ -177,15 +177,21 @@ final class RoleStatementTests: XCTestCase {
             - **Widget Auditor**: reads every widget log.
             - *Note* that roles can be copied.
             - The *Widget Owner* role can do anything.
+            - **Role Name**: Widget Keepers
+
+            These roles can also read widget logs:
+
+            - **Widget Watchers**
 
             ## Widget types
 
             - *Round Widget* spins.
             """
         let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "roles.md"))
-        XCTAssertEqual(facts.securityRoles.map(\.name), ["Widget Operator", "Widget Auditor"])
+        XCTAssertEqual(facts.securityRoles.map(\.name), ["Widget Operator", "Widget Auditor", "Widget Watchers"])
         XCTAssertEqual(facts.securityRoles.first?.description, "Widget Operator grants permissions to start and stop widgets.")
         XCTAssertEqual(facts.securityRoles.first?.source.line, 5)
+        XCTAssertEqual(facts.securityRoles.last?.description, "Widget Watchers: These roles can also read widget logs:")
     }
 
     func testObjectWordsInsideOtherWordsDoNotSplitGrants() {
