@@ -89,6 +89,8 @@ public struct QuestionParser: Sendable {
     var documentsMention: @Sendable (String) -> Bool = { _ in false }
     /// Below this share of an entity's (weighted) words, a match is noise.
     static let minimumCoverage = 0.42
+    /// A name whose rarest word the question lacks must be named this fully.
+    static let coverageWithoutRarestWord = 0.6
 
     public func parse(_ question: String) -> ParsedQuestion {
         var corrections: [(String, String, Bool)] = []
@@ -126,7 +128,8 @@ public struct QuestionParser: Sendable {
         // Words no document uses (and no typo of one): a name holding one is not in the documents.
         let unknownWords = Set(tokens.filter { token in
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
-                && token.word.contains(where: \.isLetter) && lexicon.weights[token.stem] == nil && !documentsMention(token.word)
+                && token.word.contains(where: \.isLetter) && lexicon.weights[token.stem] == nil
+                && lexicon.expansions[token.word] == nil && !documentsMention(token.word)
         }.map(\.position))
         let matches = matchEntities(tokens, excluding: intent.consumed.union(switches), unknownWords: unknownWords).filter { match in
             !conditionPhrases.contains { match.positions.isStrictSubset(of: $0) }
@@ -239,9 +242,15 @@ public struct QuestionParser: Sendable {
             let weight = matched.reduce(0) { $0 + lexicon.weight($1) }
             let coverage = weight / max(form.totalWeight, 0.0001)
             guard coverage >= Self.minimumCoverage || !matched.isDisjoint(with: lexicon.identifyingStems) else { continue }
+            // Without its rarest word, a name is met only by words many names share
+            // ("install clients" is not "client push installation"), unless most of it is there.
+            let rarest = form.stems.map(lexicon.weight).max() ?? 0
+            guard coverage >= Self.coverageWithoutRarestWord || matched.contains(where: { lexicon.weight($0) >= rarest }) else { continue }
             let positions = Set(matched.flatMap { askedPositions(of: $0) ?? [] })
             if matched.count < Set(form.stems).count,
-               Self.namesAnotherThing(form.stems, at: positions, in: tokens, nameWords: { lexicon.weights[$0] != nil }) { continue }
+               Self.namesAnotherThing(form.stems, at: positions, in: tokens,
+                                      // An abbreviation stands beside the words it was read as ("GPO group policy object").
+                                      nameWords: { lexicon.weights[$0] != nil || lexicon.expansions[$0] != nil }) { continue }
             if Self.isPartOfAnUnknownName(positions, in: tokens, unknown: unknownWords) { continue }
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
                                         positions: positions)

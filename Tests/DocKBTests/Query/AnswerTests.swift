@@ -153,6 +153,8 @@ final class AnswerTests: QueryTestCase {
         // Lower-case words around a name qualify it, whether documents use them or not.
         XCTAssertTrue(ask("what is the Modify permission for phone enrollment?").items.contains { $0.kind == "permission" })
         XCTAssertTrue(ask("what is modify-only auditor?").items.contains { $0.kind == "permission" })
+        // An abbreviation the documents define is read as its long form, not reported as unknown.
+        XCTAssertFalse(ask("which CTS version is required?").notes.contains { $0.hasPrefix("no document uses") })
     }
 
     func testADefiningSentenceLeadsWhatIsASubject() {

@@ -19,6 +19,13 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(alias.expansions.first?.from, "cts")
     }
 
+    func testANameMetOnlyByWordsManyNamesShareIsNotNamed() {
+        // "roster" is a word of two role names, and the rarer word of each is missing.
+        XCTAssertFalse(engine.parse("what can roster do?").matches.contains { $0.entity.name.hasPrefix("Roster") })
+        XCTAssertEqual(subject("what can a roster keeper do?")?.name, "Roster Keeper")
+        XCTAssertEqual(subject("what do I need for kiosk installation?")?.name, "Kiosk computer installation")
+    }
+
     func testInitialismsOfMultiWordNames() {
         let parsed = engine.parse("is an RP required?")
         XCTAssertEqual(parsed.matches.first?.entity.name, "relay point")
