@@ -42,6 +42,9 @@ public struct Lexicon: Sendable {
     var expansions: [String: [String]] = [:]
     /// Every word the knowledge base uses; a question word outside it may be a typo.
     var vocabulary: Set<String> = []
+    /// Every word of every name, the long forms of abbreviations included
+    /// (those have no weight of their own: they are added after weighing).
+    private(set) var nameStems: Set<String> = []
     /// Words worth correcting a typo to: entity words and question cue words.
     var correctionTargets: [String: Int] = [:]
     /// Entity names for TAB completion and "did you mean".
@@ -92,6 +95,7 @@ public struct Lexicon: Sendable {
         buildVocabulary(texts)
         buildExpansions(kb, entities: entities.map(\.0))
         buildVariables(kb.variables)
+        nameStems = Set(forms.flatMap(\.stems))
         var names = Set<String>()
         entityNames = entities.map(\.0.name).filter { names.insert($0.lowercased()).inserted }.sorted()
     }

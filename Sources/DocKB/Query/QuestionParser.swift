@@ -68,13 +68,13 @@ public struct ParsedQuestion: Sendable {
         return top
     }
 
-    /// Content stems outside `match` and the intent words.
     /// Command-line switches the question asks about ("what does /logon do?"),
     /// not those stating a fact ("with /source").
     var askedSwitches: Set<String> {
         Set(tokens.filter { $0.isSwitch && !statedPositions.contains($0.position) }.map(\.word))
     }
 
+    /// Content stems outside `match` and the intent words.
     func stems(excluding match: EntityMatch?) -> [String] {
         tokens.indices.filter { i in
             !Words.isStopWord(tokens[i].word) && !intentPositions.contains(i) && !(match?.positions.contains(i) ?? false)
@@ -250,7 +250,7 @@ public struct QuestionParser: Sendable {
             if matched.count < Set(form.stems).count,
                Self.namesAnotherThing(form.stems, at: positions, in: tokens,
                                       // An abbreviation stands beside the words it was read as ("GPO group policy object").
-                                      nameWords: { lexicon.weights[$0] != nil || lexicon.expansions[$0] != nil }) { continue }
+                                      nameWords: { lexicon.nameStems.contains($0) || lexicon.expansions[$0] != nil }) { continue }
             if Self.isPartOfAnUnknownName(positions, in: tokens, unknown: unknownWords) { continue }
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
                                         positions: positions)
@@ -262,8 +262,11 @@ public struct QuestionParser: Sendable {
         }
         var accepted: [EntityMatch] = []
         for match in ranked {
+            // A name of another kind, mostly named, is another reading of the same words
+            // ("GPO installation": the term "group policy object", the method "Group policy-based installation").
             let dominated = accepted.contains { better in
                 match.positions.isSubset(of: better.positions) && match.score < better.score * 0.999
+                    && (match.entity.kind == better.entity.kind || match.coverage < Self.coverageWithoutRarestWord)
             }
             if !dominated { accepted.append(match) }
         }

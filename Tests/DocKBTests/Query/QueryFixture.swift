@@ -167,6 +167,8 @@ enum QueryFixture {
 
         // A term one of whose words ("extended") is also in a condition's phrase.
         try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('XA', 'term', 'extended agent', 1, 3, 'agent-prerequisites')")
+        // A term whose long form shares a word with a method and adds words no other name has.
+        try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('PGO', 'term', 'package group object', 1, 50, 'package-based-installation-for-upgrades-only')")
         let variables = [
             ("source", "you run setup with /source"),
             ("extended-directory-schema", "you extended the directory schema"),

@@ -26,6 +26,14 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(subject("what do I need for kiosk installation?")?.name, "Kiosk computer installation")
     }
 
+    func testTheLongFormOfAnAbbreviationLeavesTheNameBesideItNamed() {
+        // "PGO installation": the term "package group object" and the method "Package-based installation",
+        // whose words stand next to the term's ("group", "object"), words of a name too.
+        let parsed = engine.parse("what do I need for PGO installation?")
+        XCTAssertEqual(parsed.matches.map(\.entity.name), ["package group object", "Package-based installation"])
+        XCTAssertEqual(engine.parse("what is a PGO?").matches.first?.entity.name, "package group object")
+    }
+
     func testInitialismsOfMultiWordNames() {
         let parsed = engine.parse("is an RP required?")
         XCTAssertEqual(parsed.matches.first?.entity.name, "relay point")
