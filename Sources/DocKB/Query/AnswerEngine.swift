@@ -71,6 +71,9 @@ public final class AnswerEngine: Sendable {
             listAnswer(kind: kind, parsed, &builder)
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
+            categoryAnswer(parsed, &builder)
+        }
+        if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
             lookupAnswer(parsed, &builder)
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {

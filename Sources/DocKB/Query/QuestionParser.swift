@@ -129,7 +129,7 @@ public struct QuestionParser: Sendable {
         let unknownWords = Set(tokens.filter { token in
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
                 && token.word.contains(where: \.isLetter) && lexicon.weights[token.stem] == nil
-                && lexicon.expansions[token.word] == nil && !documentsMention(token.word)
+                && lexicon.expansions[token.word] == nil && !documentsMention(token.word) && !documentsMention(token.stem)
         }.map(\.position))
         let matches = matchEntities(tokens, excluding: intent.consumed.union(switches), unknownWords: unknownWords).filter { match in
             !conditionPhrases.contains { match.positions.isStrictSubset(of: $0) }

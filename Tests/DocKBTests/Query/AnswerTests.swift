@@ -134,6 +134,15 @@ final class AnswerTests: QueryTestCase {
         }
     }
 
+    func testComponentsAreListedByWhatTheirTablesLeadInSays() {
+        let silent = ask("which components does setup copy silently?")
+        XCTAssertEqual(silent.items.map(\.text), ["Northwind .NX Library version 2.0 SP2 (nxlib.msi)"], text(silent))
+        XCTAssertEqual(silent.heading, "Components: Bundled dependencies")
+        // The heading alone can describe a group; words no group's text has describe none.
+        XCTAssertEqual(ask("which components are external?").items.count, 3)
+        XCTAssertFalse(ask("which components are purple?").items.contains { $0.kind == "component" })
+    }
+
     func testASentenceEndingInAColonIsQuotedWithTheListItIntroduces() {
         // "glaze" stands only in the section's heading: the sentence need not repeat it.
         let answer = ask("which agent tasks keep running during a glaze firing?")

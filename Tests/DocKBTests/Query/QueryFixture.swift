@@ -97,9 +97,14 @@ enum QueryFixture {
             ("Northwind .NX Library", "2.0 SP2", "nxlib.msi", "Required to read agent packages.", false, 17),
         ]
         for c in components {
-            try db.execute(sql: "INSERT INTO components(name, min_version, file, category, description, may_restart, document_id, line, anchor) VALUES (?, ?, ?, 'External dependencies', ?, ?, 1, ?, 'external-dependencies')",
-                           arguments: [c.0, c.1, c.2, c.3, c.4 ? 1 : 0, c.5])
+            // The library sits in a table of its own, whose lead-in says how it gets onto agents.
+            let bundled = c.0.hasPrefix("Northwind")
+            try db.execute(sql: "INSERT INTO components(name, min_version, file, category, description, may_restart, document_id, line, anchor) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                           arguments: [c.0, c.1, c.2, bundled ? "Bundled dependencies" : "External dependencies", c.3, c.4 ? 1 : 0, c.5,
+                                       bundled ? "bundled-dependencies" : "external-dependencies"])
         }
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 94, 'Bundled dependencies', ?, 1, 17, 'bundled-dependencies')",
+                       arguments: ["Setup copies these onto each agent and puts them in place silently.\nNorthwind .NX Library | Required to read agent packages."])
 
         let roles: [(String, String?, String, String, Int, String)] = [
             // The verdict in the second sentence, after one that says the opposite of a narrower case.
