@@ -94,13 +94,17 @@ public final class AnswerEngine: Sendable {
                 // Words of many names ("client") are too common to pick lines by.
                 && lexicon.weight($0) >= lexicon.typicalWeight
         })
-        guard !other.isEmpty, b.answer.items.count > 2 else { return }
-        // Words most lines hold ("client") tell none of them apart.
+        guard !other.isEmpty, !b.answer.items.isEmpty else { return }
         let holding = b.answer.items.filter { other.isSubset(of: Set(stems($0.text))) }.count
-        guard holding * 2 <= b.answer.items.count else { return }
         let words = parsed.tokens.filter { other.contains($0.stem) }.map(\.word)
         var seenWords = Set<String>()
         let label = words.filter { seenWords.insert($0).inserted }.joined(separator: " ")
+        // "Does manual installation need a network access account?": the list answers, and says it has none.
+        if holding == 0, let first = parsed.tokens.first, IntentDetector.auxiliaries.contains(first.word) {
+            b.answer.notes.append("none of the lines below mentions “\(label)”")
+        }
+        // Words most lines hold ("client") tell none of them apart.
+        guard b.answer.items.count > 2, holding * 2 <= b.answer.items.count else { return }
         // The words close together ("proxy web server") before the same words far apart.
         b.bringForward(group: "Lines about “\(label)”") { item in Self.span(of: other, in: stems(item.text)) }
     }

@@ -134,6 +134,13 @@ final class AnswerTests: QueryTestCase {
         }
     }
 
+    func testAYesOrNoQuestionSaysWhenNoLineMentionsWhatItAsksAbout() {
+        let answer = ask("does manual installation need a glaze kiln?")
+        XCTAssertTrue(answer.found, text(answer))
+        XCTAssertTrue(answer.notes.contains("none of the lines below mentions “glaze kiln”"), "\(answer.notes)")
+        XCTAssertFalse(ask("what does manual installation need?").notes.contains { $0.hasPrefix("none of the lines") })
+    }
+
     func testComponentsAreListedByWhatTheirTablesLeadInSays() {
         let silent = ask("which components does setup copy silently?")
         XCTAssertEqual(silent.items.map(\.text), ["Northwind .NX Library version 2.0 SP2 (nxlib.msi)"], text(silent))
