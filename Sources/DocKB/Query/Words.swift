@@ -163,8 +163,10 @@ public enum Words {
             return true
         }
         if !strip(Suffix.ies, replacement: UInt8(ascii: "y")) {
-            // "access", "status", "analysis" keep their s
-            if !(ends(Suffix.ss) || ends(Suffix.us) || ends(Suffix.is)) { _ = strip(Suffix.s) }
+            // "access", "status", "analysis" keep their s, and so does an
+            // initialism with no vowel before it ("https" is not many "http").
+            let vowels = w.dropLast().contains { "aeiouy".utf8.contains($0) }
+            if !(ends(Suffix.ss) || ends(Suffix.us) || ends(Suffix.is)), vowels { _ = strip(Suffix.s) }
         }
         // "automatically" is "automatic", as "basically" is "basic".
         if ends(Suffix.ically), w.count - Suffix.ically.count >= 3 {

@@ -9,6 +9,9 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(Words.stem("requirements"), Words.stem("required"))
         XCTAssertEqual(Words.stem("policies"), Words.stem("policy"))
         XCTAssertEqual(Words.stem("automatically"), Words.stem("automatic"))
+        // An initialism ending in s is not a plural: HTTPS is not HTTP.
+        XCTAssertNotEqual(Words.stem("https"), Words.stem("http"))
+        XCTAssertEqual(Words.stem("gpos"), Words.stem("gpo"))
         XCTAssertEqual(subject("what do I need to install with kiosk computers?")?.name, "Kiosk computer installation")
     }
 
