@@ -20,6 +20,13 @@ extension AnswerEngine {
         }
         let query = actionStems(parsed)
         guard !query.isEmpty else { return }
+        // "Which ports need to be open on the client?": no word tells port rows
+        // apart (none has "open", most have "client"), so every port answers;
+        // unless the question names something no document knows.
+        if match == nil, parsed.unknownWords.isEmpty, !query.contains(where: tellsPortsApart) {
+            listAnswer(kind: .ports, parsed, &b)
+            return
+        }
         // A named role or component is the strongest word of the question: when
         // some rows name it as an end or in their purpose, only those are ranked
         // ("between the client and the distribution point").
@@ -45,6 +52,15 @@ extension AnswerEngine {
             let group = p.subject.map { "Ports: \($0)" } ?? "Ports"
             addPort(p, group: group, route: "port row whose subject/description matches the question (\(Int(score * 100))%)", &b)
         }
+    }
+
+    /// Some port rows hold the word, and fewer than half of them.
+    private func tellsPortsApart(_ stem: String) -> Bool {
+        let ports = knowledgeBase.ports
+        let holding = ports.filter { p in
+            [p.subject, p.purpose, p.source, p.destination, p.label].contains { stems($0).contains(stem) }
+        }.count
+        return holding > 0 && holding * 2 < ports.count
     }
 
     func methodPorts(_ method: MethodRow, _ match: EntityMatch, _ b: inout AnswerBuilder, group: String) {

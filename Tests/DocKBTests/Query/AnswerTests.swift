@@ -134,6 +134,12 @@ final class AnswerTests: QueryTestCase {
         }
     }
 
+    func testAPortsQuestionWhoseWordsTellNoPortsApartListsThemAll() {
+        // Most port rows are about agents, none says "keep running" (prose does): all of them answer.
+        XCTAssertEqual(ask("which ports must agents keep running?").heading, "All ports")
+        XCTAssertNotEqual(ask("which ports must be open for the frobnicator?").heading, "All ports")
+    }
+
     func testAYesOrNoQuestionSaysWhenNoLineMentionsWhatItAsksAbout() {
         let answer = ask("does manual installation need a glaze kiln?")
         XCTAssertTrue(answer.found, text(answer))
