@@ -9,6 +9,7 @@ extension AnswerEngine {
         let rows = components(named: match.entity.name)
         b.answer.subject = match.entity.description
         b.answer.heading = "Version of \(match.entity.name)"
+        if rows.isEmpty { statedVersions(of: match, &b) }
         for c in rows {
             let text: String
             if let v = c.minVersion {
@@ -22,6 +23,23 @@ extension AnswerEngine {
             }
             b.add(group: "Minimum version", kind: "component", text: text, cite: c.cite,
                   route: route(match, "component row"), rule: ruleName("components", c.id, c.name))
+        }
+    }
+
+    /// A name with no component row may still have versions in requirement
+    /// lines ("WSUS 10.0.14393 (role in Windows Server 2016)"): the lines that
+    /// name it, by its name or an abbreviation of it, next to a release number.
+    func statedVersions(of match: EntityMatch, _ b: inout AnswerBuilder) {
+        let name = match.entity.name
+        let short = Set(knowledgeBase.aliases.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map { $0.alias.lowercased() })
+        let nameStems = stems(name)
+        for r in knowledgeBase.requirements {
+            let tokens = Words.tokens(r.text)
+            guard tokens.contains(where: { QuestionParser.isDottedVersion($0.word) }),
+                  tokens.contains(where: { short.contains($0.word) }) || containsPhrase(stems(r.text), nameStems) else { continue }
+            b.add(group: "Versions the documents give", kind: "requirement", text: r.text, condition: r.condition,
+                  conditionText: r.conditionText, cite: r.cite, route: route(match, "requirement naming a release of"),
+                  rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
         }
     }
 

@@ -134,6 +134,11 @@ final class AnswerTests: QueryTestCase {
         }
     }
 
+    func testAVersionQuestionAboutANameWithoutAComponentRowGetsTheLinesGivingItsReleases() {
+        let answer = ask("which QBS version is required?")
+        XCTAssertEqual(answer.items.map(\.text), ["QBS 2.4 (role in Quartz Server 2020)"], text(answer))
+    }
+
     func testAPortsQuestionWhoseWordsTellNoPortsApartListsThemAll() {
         // Most port rows are about agents, none says "keep running" (prose does): all of them answer.
         XCTAssertEqual(ask("which ports must agents keep running?").heading, "All ports")

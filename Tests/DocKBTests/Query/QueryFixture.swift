@@ -148,6 +148,9 @@ enum QueryFixture {
             ("Automatic agent upgrades", "You must be a Full Administrator to configure automatic agent upgrades.", "required", nil, nil, #"[{"kind":"security_role","name":"Full Administrator"}]"#, 57, "automatic-agent-upgrades"),
             ("phone clients", "Optional: a DNS alias (CNAME record) named PhoneEnroll that points to the enrollment proxy.", "optional", nil, nil, "[]", 64, "bkmk_phones"),
             ("phone clients", "If you use a proxy server, it must allow SSL tunneling.", "required", .flag("proxy-server"), "If you use a proxy server", "[]", 72, "firewall-requirements"),
+            // Releases of a service that has no component row, named by its abbreviation.
+            ("batch hosts", "QBS 2.4 (role in Quartz Server 2020)", nil, nil, nil, "[]", 76, "batch-hosts"),
+            ("batch hosts", "Restart the QBS service on every batch host after an update.", nil, nil, nil, "[]", 77, "batch-hosts"),
         ]
         for r in requirements {
             try db.execute(sql: "INSERT INTO requirements(subject, text, necessity, condition, condition_text, condition_json, mentions, document_id, line, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
@@ -172,6 +175,7 @@ enum QueryFixture {
 
         // A term one of whose words ("extended") is also in a condition's phrase.
         try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('XA', 'term', 'extended agent', 1, 3, 'agent-prerequisites')")
+        try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('QBS', 'term', 'quartz batch service', 1, 75, 'batch-hosts')")
         // A term whose long form shares a word with a method and adds words no other name has.
         try db.execute(sql: "INSERT INTO aliases(alias, entity_kind, name, document_id, line, anchor) VALUES ('PGO', 'term', 'package group object', 1, 50, 'package-based-installation-for-upgrades-only')")
         let variables = [
