@@ -123,7 +123,8 @@ public struct QuestionParser: Sendable {
         // part of a longer phrase that names a condition ("extend the Active
         // Directory schema"): the question speaks of the condition.
         let reader = FactReader(lexicon: lexicon)
-        let unrestricted = reader.facts(in: tokens)
+        // Words that say what is asked ("which OS versions") state no fact.
+        let unrestricted = reader.facts(in: tokens, excluding: intent.consumed)
         let conditionPhrases = unrestricted.variables.map(\.positions)
         // Words no document uses (and no typo of one): a name holding one is not in the documents.
         let unknownWords = Set(tokens.filter { token in
@@ -139,7 +140,7 @@ public struct QuestionParser: Sendable {
         let nameStems = Set(matches.first.map { Words.contentStems($0.entity.name) } ?? [])
         let namePositions = matches.first?.positions.filter { nameStems.contains(tokens[$0].stem) } ?? []
         // Read again only when a name must be kept out of it.
-        var stated = namePositions.isEmpty ? unrestricted : reader.facts(in: tokens, excluding: Set(namePositions))
+        var stated = namePositions.isEmpty ? unrestricted : reader.facts(in: tokens, excluding: intent.consumed.union(namePositions))
         let asked = matches.isEmpty && intent.intent == .isRequired ? Self.askedVariables(stated, tokens, intent.consumed) : []
         for variable in stated.variables where asked.contains(variable.name) {
             stated.context.flags[variable.name] = nil

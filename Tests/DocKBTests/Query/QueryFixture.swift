@@ -184,6 +184,7 @@ enum QueryFixture {
             ("installing-agents-another-forest", "you install agents from another forest"),
             ("upgrades", "for upgrades only"),
             ("proxy-server", "you use a proxy server"),
+            ("update-agent-versions", "you update these agent versions"),
         ]
         for v in variables {
             try db.execute(sql: "INSERT INTO condition_variables(name, phrase) VALUES (?, ?)", arguments: [v.0, v.1])

@@ -37,6 +37,12 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.parse("what is a PGO?").matches.first?.entity.name, "package group object")
     }
 
+    func testWordsThatSayWhatIsAskedStateNoFact() {
+        // "versions" is what "which agent versions" asks for, not half of "you update these agent versions".
+        XCTAssertNil(engine.parse("which agent versions are supported?").stated.flags["update-agent-versions"])
+        XCTAssertEqual(engine.parse("what do I need once I updated the agent versions?").stated.flags["update-agent-versions"], true)
+    }
+
     func testInitialismsOfMultiWordNames() {
         let parsed = engine.parse("is an RP required?")
         XCTAssertEqual(parsed.matches.first?.entity.name, "relay point")
