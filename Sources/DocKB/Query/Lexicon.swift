@@ -91,7 +91,7 @@ public struct Lexicon: Sendable {
                 forms.append(SurfaceForm(entity: entity, stems: stems, totalWeight: 0))
             }
         }
-        buildWeights()
+        buildWeights(texts)
         buildVocabulary(texts)
         buildExpansions(kb, entities: entities.map(\.0))
         buildVariables(kb.variables)
@@ -100,7 +100,7 @@ public struct Lexicon: Sendable {
         entityNames = entities.map(\.0.name).filter { names.insert($0.lowercased()).inserted }.sorted()
     }
 
-    private mutating func buildWeights() {
+    private mutating func buildWeights(_ texts: TextIndex) {
         var frequency: [String: Int] = [:]
         for form in forms { for stem in Set(form.stems) { frequency[stem, default: 0] += 1 } }
         let n = Double(max(forms.count, 1))
@@ -111,11 +111,21 @@ public struct Lexicon: Sendable {
         for form in forms { for stem in form.stems { names[stem, default: []].insert(form.entity.name.lowercased()) } }
         // Several forms share one entity name: read each name once.
         let marked = Set(Set(forms.map(\.entity.name)).flatMap(Self.markedShortStems(in:)))
+        // A word of one name only, unless the documents' rows use it everywhere
+        // ("server", "support"): such a word is the language's, not the name's.
+        var rowsUsing: [String: Int] = [:]
+        for stems in texts.stems.values { for stem in Set(stems) { rowsUsing[stem, default: 0] += 1 } }
+        let commonInRows = max(Self.commonWordRows, texts.stems.count * Self.commonWordPercent / 100)
         identifyingStems = Set(names.filter {
-            $0.value.count == 1 && ($0.key.count >= 4 || marked.contains($0.key)) && !$0.key.allSatisfy(\.isNumber)
+            $0.value.count == 1 && !$0.key.allSatisfy(\.isNumber)
+                && (marked.contains($0.key) || ($0.key.count >= 4 && rowsUsing[$0.key, default: 0] <= commonInRows))
         }.keys)
         for i in forms.indices { forms[i].totalWeight = forms[i].stems.reduce(0) { $0 + weight($1) } }
     }
+
+    /// A word in more rows than this (and than `commonWordPercent` of them) is too common to name anything alone.
+    static let commonWordRows = 10
+    static let commonWordPercent = 3
 
     /// Stems of short words a name writes in a way no ordinary word is
     /// written: capitals only ("IIS") or after a leading dot (".NET"). Such a

@@ -1,5 +1,6 @@
 import XCTest
 @testable import DocKB
+import GRDB
 
 final class QuestionParsingTests: QueryTestCase {
     private func subject(_ question: String) -> Entity? { engine.parse(question).matches.first?.entity }
@@ -187,5 +188,34 @@ final class WordsTests: XCTestCase {
         XCTAssertEqual(Words.editDistance("instalation", "installation"), 1)
         XCTAssertEqual(Words.editDistance("kitten", "sitting"), 3)
         XCTAssertGreaterThan(Words.editDistance("abcdef", "uvwxyz", limit: 2), 2)
+    }
+}
+
+final class LexiconTests: XCTestCase {
+    /// A word only one name has identifies that name alone ("push"), unless
+    /// the documents' rows use it everywhere: then it is an ordinary word.
+    func testAWordMostRowsUseIdentifiesNoName() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dockb-lexicon-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("kb.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO documents(id, path, title, sha256, front_matter) VALUES (1, 'a.md', 'A', 'x', '{}')")
+            for (name, line) in [("harbor gate", 1), ("beacon tower", 2)] {
+                try db.execute(sql: "INSERT INTO site_system_roles(name, necessity, subject, description, document_id, line, anchor) VALUES (?, 'required', NULL, 'A role.', 1, ?, 'a')",
+                               arguments: [name, line])
+            }
+            // "harbor" stands in a dozen rows of their own; "beacon" in none.
+            for line in 10..<22 {
+                try db.execute(sql: "INSERT INTO requirements(subject, text, necessity, condition, condition_text, condition_json, mentions, document_id, line, anchor) VALUES ('ships', ?, NULL, NULL, NULL, NULL, '[]', 1, ?, 'a')",
+                               arguments: ["Ship \(line) waits in the harbor until row \(line) clears.", line])
+            }
+        }
+        let kb = try KnowledgeBaseSnapshot.open(path: path)
+        let lexicon = Lexicon(kb: kb, texts: TextIndex(kb))
+        XCTAssertTrue(lexicon.identifyingStems.contains(Words.stem("beacon")))
+        XCTAssertFalse(lexicon.identifyingStems.contains(Words.stem("harbor")))
     }
 }
