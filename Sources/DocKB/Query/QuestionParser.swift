@@ -129,7 +129,7 @@ public struct QuestionParser: Sendable {
         // Words no document uses (and no typo of one): a name holding one is not in the documents.
         let unknownWords = Set(tokens.filter { token in
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
-                && token.word.contains(where: \.isLetter) && lexicon.weights[token.stem] == nil
+                && token.word.contains(where: \.isLetter) && !lexicon.nameStems.contains(token.stem)
                 && lexicon.expansions[token.word] == nil && !documentsMention(token.word) && !documentsMention(token.stem)
         }.map(\.position))
         let matches = matchEntities(tokens, excluding: intent.consumed.union(switches), unknownWords: unknownWords).filter { match in
