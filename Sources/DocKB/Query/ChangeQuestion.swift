@@ -71,6 +71,9 @@ struct ChangeQuestion: Sendable, Hashable {
         } else if needs || words.contains(where: { ["how", "why", "who", "where", "when"].contains($0) }) {
             // "how do I add ...", "what new components are required": about the documents.
             isChangeQuestion = false
+        } else if firstChange + 1 < tokens.count, tokens[firstChange + 1].word == "between" {
+            // "the difference between X and Y" compares two things; between builds, it is anchored above.
+            isChangeQuestion = false
         } else {
             isChangeQuestion = onlyTalksAboutChanges(tokens, typeAt: typeAt)
                 || changeFollowsQuestionWord(tokens, change: firstChange, typeAt: typeAt)
