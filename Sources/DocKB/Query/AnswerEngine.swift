@@ -69,6 +69,7 @@ public final class AnswerEngine: Sendable {
         focusOnTheOtherWords(parsed, &builder)
         if !builder.answer.found, builder.answer.omitted.isEmpty, let kind = bareListing(parsed) {
             listAnswer(kind: kind, parsed, &builder)
+            if Self.asksHowMany(parsed) { builder.answer.heading = "\(builder.answer.items.count) \(kind.rawValue)" }
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
             categoryAnswer(parsed, &builder)

@@ -185,6 +185,17 @@ extension AnswerEngine {
     /// components?". Such a question has no subject to narrow the table, so
     /// it is read as "list all ...". nil when any other content word is left.
     func bareListing(_ parsed: ParsedQuestion) -> ListKind? {
+        // "How many components are required?": counting a kind of thing lists it;
+        // words of asking ("required", "needed") leave the whole table to count,
+        // and a name made of the kind's own words ("security") names nothing else.
+        if Self.asksHowMany(parsed), parsed.stated.isEmpty, let (found, used) = IntentDetector().listKind(parsed.tokens.map(\.stem)),
+           parsed.matches.allSatisfy({ $0.positions.isSubset(of: used) }) {
+            let rest = parsed.tokens.filter {
+                !used.contains($0.position) && !Words.isStopWord($0.word) && !Self.listingFillers.contains($0.word)
+                    && !IntentDetector.cueWords.contains($0.word)
+            }
+            return rest.isEmpty ? found : nil
+        }
         guard parsed.matches.isEmpty, parsed.stated.isEmpty else { return nil }
         let kind: ListKind
         var named = parsed.intentPositions
@@ -213,6 +224,11 @@ extension AnswerEngine {
         "kb", "knowledge", "base", "docs", "documentation", "built", "builtin", "default", "standard", "predefined",
     ]
 
+    /// The question starts "how many".
+    static func asksHowMany(_ parsed: ParsedQuestion) -> Bool {
+        parsed.tokens.count > 2 && parsed.tokens[0].word == "how" && parsed.tokens[1].word == "many"
+    }
+
     func listAnswer(kind: ListKind, _ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         let kb = knowledgeBase
         let scope = parsed.matches.first
@@ -237,7 +253,13 @@ extension AnswerEngine {
                       cite: r.cite, route: route, rule: ruleName("security_roles", r.id, r.name))
             }
         case .permissions:
-            for p in kb.permissions where once(permissionText(p)) {
+            // "Show the permissions of the X role": that role's, when it has any.
+            let own = scope.map { s in kb.permissions.filter { p in
+                s.entity.kind == .securityRole ? (p.securityRole ?? "").caseInsensitiveCompare(s.entity.name) == .orderedSame
+                                               : sameSubject(p.subject, s.entity.name)
+            } } ?? []
+            if own.isEmpty { b.answer.heading = "All \(kind.rawValue)" }
+            for p in (own.isEmpty ? kb.permissions : own) where once(permissionText(p)) {
                 b.add(group: group, kind: "permission", text: permissionText(p), cite: p.cite, route: route,
                       rule: ruleName("permissions", p.id, p.label))
             }

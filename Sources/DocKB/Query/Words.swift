@@ -197,7 +197,7 @@ public enum Words {
         "must", "have", "has", "had", "if", "then", "so", "than", "any", "some", "such", "each",
         "all", "both", "either", "neither", "also", "just", "only", "own", "same", "very",
         "please", "tell", "show", "give", "list", "s", "t", "get", "use", "used", "using", "uses",
-        "one", "more", "most", "other", "not", "no", "without", "via", "per", "up",
+        "one", "more", "most", "other", "not", "no", "without", "via", "per", "up", "many", "much", "few",
     ]
 
     /// Words that negate the clause they are in.

@@ -134,6 +134,24 @@ final class AnswerTests: QueryTestCase {
         }
     }
 
+    func testHowManyListsTheKindWithItsCount() {
+        XCTAssertEqual(ask("how many ports are there?").heading, "6 ports")
+        let components = ask("how many components are required?")
+        XCTAssertEqual(components.heading, "4 components", text(components))
+        XCTAssertEqual(components.items.count, 4)
+    }
+
+    func testAListOfPermissionsForARoleHoldsThatRolesOnly() {
+        let answer = ask("show the permissions of the Full Administrator")
+        XCTAssertFalse(answer.items.isEmpty, text(answer))
+        XCTAssertTrue(answer.items.allSatisfy { $0.text.contains("Full Administrator") }, text(answer))
+    }
+
+    func testADifferenceBetweenTwoThingsIsNotAChangeQuestion() {
+        XCTAssertNotEqual(engine.parse("what is the difference between the relay point and the cache point?").intent, .changes)
+        XCTAssertEqual(engine.parse("what is the difference between build 1 and build 2?").intent, .changes)
+    }
+
     func testAVersionQuestionAboutANameWithoutAComponentRowGetsTheLinesGivingItsReleases() {
         let answer = ask("which QBS version is required?")
         XCTAssertEqual(answer.items.map(\.text), ["QBS 2.4 (role in Quartz Server 2020)"], text(answer))
