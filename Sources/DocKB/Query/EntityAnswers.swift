@@ -115,11 +115,38 @@ extension AnswerEngine {
     }
 
     func descriptionAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        // "The difference between X and Y": both described, one after the other.
+        if let (first, second) = comparedPair(parsed) {
+            describe(first, parsed, &b)
+            describe(second, parsed, &b)
+            b.answer.subject = nil
+            b.answer.heading = "\(first.entity.name) and \(second.entity.name)"
+            return
+        }
         guard let match = parsed.subject(preferring: [.component, .siteSystemRole, .securityRole, .installMethod,
                                                       .permission, .portUse, .subject, .term]) else { return }
-        let kb = knowledgeBase
         b.answer.subject = match.entity.description
         b.answer.heading = (parsed.intent == .purpose ? "What \(match.entity.name) is for" : "About \(match.entity.name)")
+        describe(match, parsed, &b)
+    }
+
+    /// Two things of one kind a question compares ("difference between X
+    /// and Y", "X versus Y"): the best two matches of a kind, named by
+    /// different words of the question.
+    func comparedPair(_ parsed: ParsedQuestion) -> (EntityMatch, EntityMatch)? {
+        guard parsed.tokens.contains(where: { ["between", "versus", "vs", "compared", "compare"].contains($0.word) }),
+              let first = parsed.matches.first,
+              let second = parsed.matches.dropFirst().first(where: {
+                  $0.entity.kind == first.entity.kind && $0.entity.name.caseInsensitiveCompare(first.entity.name) != .orderedSame
+                      && !$0.positions.isSubset(of: first.positions)
+              }) else { return nil }
+        return first.positions.min()! <= second.positions.min()! ? (first, second) : (second, first)
+    }
+
+    /// Adds what the documents say `match` is: its rows' descriptions, a
+    /// method's requirements, a subject's rules.
+    private func describe(_ match: EntityMatch, _ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        let kb = knowledgeBase
         let name = match.entity.name
         switch match.entity.kind {
         case .component:

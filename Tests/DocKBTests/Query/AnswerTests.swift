@@ -147,9 +147,14 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(answer.items.allSatisfy { $0.text.contains("Full Administrator") }, text(answer))
     }
 
-    func testADifferenceBetweenTwoThingsIsNotAChangeQuestion() {
+    func testADifferenceBetweenTwoThingsDescribesBothAndIsNotAChangeQuestion() {
         XCTAssertNotEqual(engine.parse("what is the difference between the relay point and the cache point?").intent, .changes)
         XCTAssertEqual(engine.parse("what is the difference between build 1 and build 2?").intent, .changes)
+        // Both things compared are described, in the question's order.
+        let answer = ask("what is the difference between the relay point and the cache point?")
+        XCTAssertEqual(answer.heading, "relay point and cache point", text(answer))
+        XCTAssertEqual(answer.items.first?.kind, "site_system_role")
+        XCTAssertTrue(answer.items.contains { $0.text.hasPrefix("cache point") }, text(answer))
     }
 
     func testAVersionQuestionAboutANameWithoutAComponentRowGetsTheLinesGivingItsReleases() {
