@@ -263,6 +263,13 @@ public struct QuestionParser: Sendable {
         }
         var accepted: [EntityMatch] = []
         for match in ranked {
+            // "software update point" is not "Software Update Manager" when a name
+            // holds all three words: a match whose words another well-named match
+            // holds and goes beyond is only part of that name.
+            if ranked.contains(where: { other in
+                match.positions.isStrictSubset(of: other.positions) && other.coverage >= Self.minimumCoverage
+                    && !Set(Words.contentStems(match.entity.name)).isSubset(of: Set(match.positions.map { tokens[$0].stem }))
+            }) { continue }
             // A name of another kind, mostly named, is another reading of the same words
             // ("GPO installation": the term "group policy object", the method "Group policy-based installation").
             let dominated = accepted.contains { better in

@@ -192,16 +192,47 @@ final class WordsTests: XCTestCase {
 }
 
 final class LexiconTests: XCTestCase {
-    /// A word only one name has identifies that name alone ("push"), unless
-    /// the documents' rows use it everywhere: then it is an ordinary word.
-    func testAWordMostRowsUseIdentifiesNoName() throws {
+    /// A knowledge base in a fresh temporary folder, filled by `fill`.
+    private func knowledgeBase(_ fill: (Database) throws -> Void) throws -> KnowledgeBaseSnapshot {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dockb-lexicon-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("kb.sqlite").path
         let queue = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(queue)
-        try queue.write { db in
+        try queue.write(fill)
+        return try KnowledgeBaseSnapshot.open(path: path)
+    }
+
+    /// "widget update point" is not the role "Widget Update Manager" when a
+    /// method's name holds all three words.
+    func testANamePartlyMetByWordsAnotherNameHoldsAllIsNotNamed() throws {
+        let kb = try knowledgeBase { db in
+            try db.execute(sql: "INSERT INTO documents(id, path, title, sha256, front_matter) VALUES (1, 'a.md', 'A', 'x', '{}')")
+            try db.execute(sql: "INSERT INTO security_roles(name, description, document_id, line, anchor) VALUES ('Widget Update Manager', 'Widget Update Manager grants permissions to deploy widget updates.', 1, 1, 'a')")
+            try db.execute(sql: "INSERT INTO install_methods(name, heading, condition, condition_json, document_id, line, anchor) VALUES ('Widget update point-based installation', 'Widget update point-based installation', NULL, NULL, 1, 2, 'a')")
+            // Other names make "manager", "based" and "installation" common words, as they are in real documents.
+            for (line, role) in ["Asset Manager", "Gadget Manager", "Report Manager"].enumerated() {
+                try db.execute(sql: "INSERT INTO security_roles(name, description, document_id, line, anchor) VALUES (?, 'A role.', 1, ?, 'a')",
+                               arguments: [role, 10 + line])
+            }
+            for (line, method) in ["Manual installation", "Logon script-based installation", "Package-based installation"].enumerated() {
+                try db.execute(sql: "INSERT INTO install_methods(name, heading, condition, condition_json, document_id, line, anchor) VALUES (?, ?, NULL, NULL, 1, ?, 'a')",
+                               arguments: [method, method, 20 + line])
+            }
+        }
+        let engine = AnswerEngine(knowledgeBase: kb)
+        let point = engine.parse("what does the widget update point do?")
+        XCTAssertEqual(point.matches.first?.entity.name, "Widget update point-based installation")
+        // Not even a second reading: a "what is" question prefers roles to methods.
+        XCTAssertFalse(point.matches.contains { $0.entity.name == "Widget Update Manager" }, "\(point.matches.map(\.entity.name))")
+        XCTAssertEqual(engine.parse("what does the widget update manager do?").matches.first?.entity.name, "Widget Update Manager")
+    }
+
+    /// A word only one name has identifies that name alone ("push"), unless
+    /// the documents' rows use it everywhere: then it is an ordinary word.
+    func testAWordMostRowsUseIdentifiesNoName() throws {
+        let kb = try knowledgeBase { db in
             try db.execute(sql: "INSERT INTO documents(id, path, title, sha256, front_matter) VALUES (1, 'a.md', 'A', 'x', '{}')")
             for (name, line) in [("harbor gate", 1), ("beacon tower", 2)] {
                 try db.execute(sql: "INSERT INTO site_system_roles(name, necessity, subject, description, document_id, line, anchor) VALUES (?, 'required', NULL, 'A role.', 1, ?, 'a')",
@@ -213,7 +244,6 @@ final class LexiconTests: XCTestCase {
                                arguments: ["Ship \(line) waits in the harbor until row \(line) clears.", line])
             }
         }
-        let kb = try KnowledgeBaseSnapshot.open(path: path)
         let lexicon = Lexicon(kb: kb, texts: TextIndex(kb))
         XCTAssertTrue(lexicon.identifyingStems.contains(Words.stem("beacon")))
         XCTAssertFalse(lexicon.identifyingStems.contains(Words.stem("harbor")))
