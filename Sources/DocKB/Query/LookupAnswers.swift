@@ -86,6 +86,11 @@ extension AnswerEngine {
         if !switches.isEmpty {
             ranked = ranked.filter { switches.isSubset(of: Words.tokens($0.0.text).filter(\.isSwitch).map(\.word)) }
         }
+        // "what is client.msi?": a statement answers only if it names that file.
+        let files = parsed.askedFiles
+        if !files.isEmpty {
+            ranked = ranked.filter { statement in files.allSatisfy { statement.0.text.lowercased().contains($0) } }
+        }
         // "which DNS record ...": the answer must name the kind of thing asked for.
         let head = Set(parsed.headStems)
         let naming = ranked.filter { !$0.0.stems.isDisjoint(with: head) }

@@ -115,7 +115,7 @@ extension AnswerEngine {
     /// sentence that introduces a list or table is quoted with it.
     func proseQuotes(_ parsed: ParsedQuestion) -> [ProseQuote] {
         // A switch the question asks about is a word to find, written as a switch.
-        let switches = parsed.askedSwitches
+        let switches = parsed.askedSwitches, files = parsed.askedFiles
         let words = Array(Set(parsed.tokens.filter {
             !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word)
                 && (!$0.isSwitch || switches.contains($0.word)) && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
@@ -149,7 +149,8 @@ extension AnswerEngine {
                     let listed = index == lineSentences.count - 1 && sentence.hasSuffix(":")
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, switches: switches,
-                                                 headingStems: headingStems) else { continue }
+                                                 headingStems: headingStems),
+                          files.allSatisfy({ match.text.lowercased().contains($0) }) else { continue }
                     quotes.append(ProseQuote(sentence: match.text, heading: heading, cite: cite, sectionID: row["ref_id"],
                                              defines: match.defines,
                                              order: (match.defines ? 0 : 1, match.closeness, match.firstWord + rank)))

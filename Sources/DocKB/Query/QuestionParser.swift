@@ -74,6 +74,13 @@ public struct ParsedQuestion: Sendable {
         Set(tokens.filter { $0.isSwitch && !statedPositions.contains($0.position) }.map(\.word))
     }
 
+    /// File names the question writes ("client.msi", "ccmsetup.exe"), lower-cased:
+    /// a line about the file names it whole, not its extension alone.
+    var askedFiles: Set<String> {
+        Set(tokens.indices.dropFirst().filter { tokens[$0].followsDot && tokens[$0].word.contains(where: \.isLetter) }
+            .map { tokens[$0 - 1].word + "." + tokens[$0].word })
+    }
+
     /// Content stems outside `match` and the intent words.
     func stems(excluding match: EntityMatch?) -> [String] {
         tokens.indices.filter { i in

@@ -194,6 +194,12 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("which agent tasks keep running during a glaze inspection?").found)
     }
 
+    func testAFileNameIsFoundWholeNotByItsExtension() {
+        let answer = ask("what is setup.exe?")
+        XCTAssertTrue(answer.items.first?.text.contains("setup.exe") ?? false, text(answer))
+        XCTAssertFalse(answer.items.contains { $0.text.contains("fabrt.exe") }, text(answer))
+    }
+
     func testANameRunningOnToAWordNoDocumentUsesIsNotTheNameInsideIt() {
         // "auditor" stands in no document: "Modify-only Auditor" is not the permission "Modify".
         let auditor = ask("what is Modify-only Auditor?")
