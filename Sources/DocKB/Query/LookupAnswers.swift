@@ -77,6 +77,8 @@ struct StatementIndex: Sendable {
 extension AnswerEngine {
     /// Below this share of the question's (weighted) words, a statement is not an answer.
     static let lookupThreshold = 0.5
+    /// Added to the score of a statement conditioned on a fact the question states.
+    static let statedConditionBonus = 0.25
 
     func lookupAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         let query = parsed.stems(excluding: nil).filter { !["need", "requir"].contains($0) }
@@ -85,6 +87,15 @@ extension AnswerEngine {
         let switches = parsed.askedSwitches
         if !switches.isEmpty {
             ranked = ranked.filter { switches.isSubset(of: Words.tokens($0.0.text).filter(\.isSwitch).map(\.word)) }
+        }
+        // A statement whose condition the question's words stated ("the proxy
+        // server": "if you use a proxy web server, ...") is about what was asked.
+        let stated = Set(parsed.stated.flags.keys)
+        if !stated.isEmpty {
+            ranked = ranked.map { statement, score in
+                let onStated = statement.condition.map { !stated.isDisjoint(with: $0.variables) } ?? false
+                return (statement, score + (onStated ? Self.statedConditionBonus : 0))
+            }.sorted { $0.1 > $1.1 }
         }
         // "what is client.msi?": a statement answers only if it names that file.
         let files = parsed.askedFiles

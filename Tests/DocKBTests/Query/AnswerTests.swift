@@ -194,6 +194,11 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("which agent tasks keep running during a glaze inspection?").found)
     }
 
+    func testAStatementConditionedOnTheFactTheQuestionStatesComesFirst() {
+        let answer = ask("what must be set on the proxy server of the enrollment proxy?")
+        XCTAssertEqual(answer.items.first?.text, "If you use a proxy server, it must allow SSL tunneling.", text(answer))
+    }
+
     func testAFileNameIsFoundWholeNotByItsExtension() {
         let answer = ask("what is setup.exe?")
         XCTAssertTrue(answer.items.first?.text.contains("setup.exe") ?? false, text(answer))
