@@ -11,7 +11,9 @@ extension AnswerEngine {
     /// question asks for no components, or no group, or several alike, fit it.
     @discardableResult
     func categoryAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) -> Bool {
-        guard let (kind, used) = IntentDetector().listKind(parsed.tokens.map(\.stem)), kind == .components else { return false }
+        // Components are what prerequisite and dependency tables list.
+        guard let (kind, used) = IntentDetector().listKind(parsed.tokens.map(\.stem)),
+              kind == .components || kind == .requirements else { return false }
         let asked = parsed.tokens.filter {
             !used.contains($0.position) && !Words.isStopWord($0.word) && !parsed.intentPositions.contains($0.position)
                 && !Self.cueStems.contains($0.stem) && !Self.genericAskingStems.contains($0.stem)

@@ -233,7 +233,10 @@ public struct QuestionParser: Sendable {
     /// whose words a better match already explains.
     func matchEntities(_ tokens: [Token], excluding excluded: Set<Int>, unknownWords: Set<Int> = []) -> [EntityMatch] {
         var positionsByStem: [String: [Int]] = [:]
-        for token in tokens where !excluded.contains(token.position) && !Words.isStopWord(token.word) {
+        // An adverb says how something is done ("installed automatically"); it
+        // names nothing, though it stems like a name's adjective ("Automatic").
+        for token in tokens where !excluded.contains(token.position) && !Words.isStopWord(token.word)
+            && !(token.word.hasSuffix("ly") && token.stem != token.word) {
             positionsByStem[token.stem, default: []].append(token.position)
         }
         // A name's stem that kept its plural s ("APIs": the stemmer keeps the

@@ -179,6 +179,11 @@ final class AnswerTests: QueryTestCase {
         let silent = ask("which components does setup copy silently?")
         XCTAssertEqual(silent.items.map(\.text), ["Northwind .NX Library version 2.0 SP2 (nxlib.msi)"], text(silent))
         XCTAssertEqual(silent.heading, "Components: Bundled dependencies")
+        // Prerequisites are what component tables list; an adverb ("automatically") names no method.
+        XCTAssertEqual(ask("which prerequisites does setup copy silently?").heading, "Components: Bundled dependencies")
+        XCTAssertFalse(engine.parse("which prerequisites are copied automatically?").matches.contains {
+            $0.entity.name == "Automatic agent upgrades"
+        })
         // The heading alone can describe a group; words no group's text has describe none.
         XCTAssertEqual(ask("which components are external?").items.count, 3)
         XCTAssertFalse(ask("which components are purple?").items.contains { $0.kind == "component" })
