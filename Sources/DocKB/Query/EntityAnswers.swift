@@ -231,6 +231,9 @@ extension AnswerEngine {
         case .permissions: kind = .permissions
         case .securityRoles: kind = .securityRoles
         case .siteSystemRoles: kind = .siteSystemRoles
+        // "Which prerequisites are there?": what prerequisite and dependency tables list.
+        case .requirements where parsed.tokens.contains(where: { Self.prerequisiteWords.contains($0.word) }):
+            kind = .components
         case .lookup:
             guard let (found, used) = IntentDetector().listKind(parsed.tokens.map(\.stem)) else { return nil }
             kind = found
@@ -242,6 +245,8 @@ extension AnswerEngine {
         }
         return rest.isEmpty ? kind : nil
     }
+
+    static let prerequisiteWords: Set<String> = ["prerequisite", "prerequisites", "dependency", "dependencies"]
 
     /// Words that ask whether things exist or are listed, and so add nothing
     /// to a bare "which ports ...?" (beyond `Words.stopWords`, which already

@@ -134,6 +134,14 @@ final class AnswerTests: QueryTestCase {
         }
     }
 
+    func testBarePrerequisitesListTheComponents() {
+        for question in ["which prerequisites are there?", "what are the dependencies?"] {
+            let answer = ask(question)
+            XCTAssertEqual(answer.heading, "All components", question)
+            XCTAssertEqual(answer.items.count, 4, question)
+        }
+    }
+
     func testHowManyListsTheKindWithItsCount() {
         XCTAssertEqual(ask("how many ports are there?").heading, "6 ports")
         let components = ask("how many components are required?")
