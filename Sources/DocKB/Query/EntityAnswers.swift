@@ -31,12 +31,14 @@ extension AnswerEngine {
     /// name it, by its name or an abbreviation of it, next to a release number.
     func statedVersions(of match: EntityMatch, _ b: inout AnswerBuilder) {
         let name = match.entity.name
-        let short = Set(knowledgeBase.aliases.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map { $0.alias.lowercased() })
+        let short = Set(knowledgeBase.aliases.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+            .map { Words.stem($0.alias.lowercased()) })
         let nameStems = stems(name)
         for r in knowledgeBase.requirements {
-            let tokens = Words.tokens(r.text)
-            guard tokens.contains(where: { QuestionParser.isDottedVersion($0.word) }),
-                  tokens.contains(where: { short.contains($0.word) }) || containsPhrase(stems(r.text), nameStems) else { continue }
+            // The row's stems are cached; only a row that names the subject is tokenized for its numbers.
+            let words = stems(r.text)
+            guard words.contains(where: short.contains) || containsPhrase(words, nameStems),
+                  Words.tokens(r.text).contains(where: { QuestionParser.isDottedVersion($0.word) }) else { continue }
             b.add(group: "Versions the documents give", kind: "requirement", text: r.text, condition: r.condition,
                   conditionText: r.conditionText, cite: r.cite, route: route(match, "requirement naming a release of"),
                   rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
@@ -217,11 +219,7 @@ extension AnswerEngine {
         // and a name made of the kind's own words ("security") names nothing else.
         if Self.asksHowMany(parsed), parsed.stated.isEmpty, let (found, used) = IntentDetector().listKind(parsed.tokens.map(\.stem)),
            parsed.matches.allSatisfy({ $0.positions.isSubset(of: used) }) {
-            let rest = parsed.tokens.filter {
-                !used.contains($0.position) && !Words.isStopWord($0.word) && !Self.listingFillers.contains($0.word)
-                    && !IntentDetector.cueWords.contains($0.word)
-            }
-            return rest.isEmpty ? found : nil
+            return Self.nothingElseAsked(parsed, besides: Set(used), cueWordsToo: true) ? found : nil
         }
         guard parsed.matches.isEmpty, parsed.stated.isEmpty else { return nil }
         let kind: ListKind
@@ -240,10 +238,16 @@ extension AnswerEngine {
             named.formUnion(used)
         default: return nil
         }
-        let rest = parsed.tokens.filter {
-            !named.contains($0.position) && !Words.isStopWord($0.word) && !Self.listingFillers.contains($0.word)
+        return Self.nothingElseAsked(parsed, besides: named, cueWordsToo: false) ? kind : nil
+    }
+
+    /// Every word outside `named` is a stop word or a listing filler (or,
+    /// with `cueWordsToo`, a word of asking): the question narrows nothing.
+    private static func nothingElseAsked(_ parsed: ParsedQuestion, besides named: Set<Int>, cueWordsToo: Bool) -> Bool {
+        parsed.tokens.allSatisfy {
+            named.contains($0.position) || Words.isStopWord($0.word) || listingFillers.contains($0.word)
+                || (cueWordsToo && IntentDetector.cueWords.contains($0.word))
         }
-        return rest.isEmpty ? kind : nil
     }
 
     static let prerequisiteWords: Set<String> = ["prerequisite", "prerequisites", "dependency", "dependencies"]

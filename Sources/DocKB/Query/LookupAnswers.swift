@@ -83,10 +83,10 @@ extension AnswerEngine {
     func lookupAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         let query = parsed.stems(excluding: nil).filter { !["need", "requir"].contains($0) }
         var ranked = statements.rank(query)
-        // "what does /logon do?": a statement answers only if it writes the switch as one.
-        let switches = parsed.askedSwitches
-        if !switches.isEmpty {
-            ranked = ranked.filter { switches.isSubset(of: Words.tokens($0.0.text).filter(\.isSwitch).map(\.word)) }
+        // "what does /logon do?", "what is client.msi?": a statement answers
+        // only if it writes the switch as one, the file name whole.
+        if !parsed.askedSwitches.isEmpty || !parsed.askedFiles.isEmpty {
+            ranked = ranked.filter { parsed.writesAskedLiterals($0.0.text, tokens: Words.tokens($0.0.text)) }
         }
         // A statement whose condition the question's words stated ("the proxy
         // server": "if you use a proxy web server, ...") is about what was asked.
@@ -96,11 +96,6 @@ extension AnswerEngine {
                 let onStated = statement.condition.map { !stated.isDisjoint(with: $0.variables) } ?? false
                 return (statement, score + (onStated ? Self.statedConditionBonus : 0))
             }.sorted { $0.1 > $1.1 }
-        }
-        // "what is client.msi?": a statement answers only if it names that file.
-        let files = parsed.askedFiles
-        if !files.isEmpty {
-            ranked = ranked.filter { statement in files.allSatisfy { statement.0.text.lowercased().contains($0) } }
         }
         // "which DNS record ...": the answer must name the kind of thing asked for.
         let head = Set(parsed.headStems)

@@ -48,9 +48,10 @@ extension AnswerEngine {
 
     /// The sentence as a quote for the `wanted` stems, if it is one: it
     /// names most of them itself (its section's heading at most the rest),
-    /// every asked switch as a switch, and says more than the question's
-    /// words ("For more information, see boundary groups" is a pointer, not a statement).
-    static func match(_ sentence: String, listing listed: [String], wanted: Set<String>, switches: Set<String>,
+    /// writes the switches and file names the question asks about, and says
+    /// more than the question's words ("For more information, see boundary
+    /// groups" is a pointer, not a statement).
+    static func match(_ sentence: String, listing listed: [String], wanted: Set<String>, question: ParsedQuestion,
                       headingStems: Set<String>) -> SentenceMatch? {
         // Items keep their bounds in the quote: "…: first item; second item".
         let text = listed.isEmpty ? sentence : sentence + " " + listed.joined(separator: "; ")
@@ -61,7 +62,7 @@ extension AnswerEngine {
         guard wanted.intersection(own).count * 2 > wanted.count, wanted.isSubset(of: own.union(headingStems)),
               // A list is quoted for what its sentence says, not for a word of its items alone.
               listed.isEmpty || !wanted.isDisjoint(with: Words.tokens(sentence).map(\.stem)),
-              switches.isSubset(of: allTokens.filter(\.isSwitch).map(\.word)),
+              question.writesAskedLiterals(text, tokens: allTokens),
               own.subtracting(wanted).count >= wordsBesidesTheQuestion,
               !pointsElsewhere(wanted, tokens) else { return nil }
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
@@ -115,7 +116,7 @@ extension AnswerEngine {
     /// sentence that introduces a list or table is quoted with it.
     func proseQuotes(_ parsed: ParsedQuestion) -> [ProseQuote] {
         // A switch the question asks about is a word to find, written as a switch.
-        let switches = parsed.askedSwitches, files = parsed.askedFiles
+        let switches = parsed.askedSwitches
         let words = Array(Set(parsed.tokens.filter {
             !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word)
                 && (!$0.isSwitch || switches.contains($0.word)) && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
@@ -148,9 +149,8 @@ extension AnswerEngine {
                     // The last sentence of a line that ends in a colon introduces the lines after it (a list, a table).
                     let listed = index == lineSentences.count - 1 && sentence.hasSuffix(":")
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
-                    guard let match = Self.match(sentence, listing: listed, wanted: wanted, switches: switches,
-                                                 headingStems: headingStems),
-                          files.allSatisfy({ match.text.lowercased().contains($0) }) else { continue }
+                    guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
+                                                 headingStems: headingStems) else { continue }
                     quotes.append(ProseQuote(sentence: match.text, heading: heading, cite: cite, sectionID: row["ref_id"],
                                              defines: match.defines,
                                              order: (match.defines ? 0 : 1, match.closeness, match.firstWord + rank)))

@@ -70,15 +70,17 @@ public struct ParsedQuestion: Sendable {
 
     /// Command-line switches the question asks about ("what does /logon do?"),
     /// not those stating a fact ("with /source").
-    var askedSwitches: Set<String> {
-        Set(tokens.filter { $0.isSwitch && !statedPositions.contains($0.position) }.map(\.word))
-    }
+    var askedSwitches: Set<String> = []
+    /// File names the question writes ("client.msi", "ccmsetup.exe"), lower-cased.
+    var askedFiles: Set<String> = []
 
-    /// File names the question writes ("client.msi", "ccmsetup.exe"), lower-cased:
-    /// a line about the file names it whole, not its extension alone.
-    var askedFiles: Set<String> {
-        Set(tokens.indices.dropFirst().filter { tokens[$0].followsDot && tokens[$0].word.contains(where: \.isLetter) }
-            .map { tokens[$0 - 1].word + "." + tokens[$0].word })
+    /// `text` (whose tokens are `tokens`) writes every asked switch as a
+    /// switch and every asked file name whole: a line about "/logon" or
+    /// "client.msi" names them, not the word "logon" or the extension alone.
+    func writesAskedLiterals(_ text: String, tokens: [Token]) -> Bool {
+        guard !askedSwitches.isEmpty || !askedFiles.isEmpty else { return true }
+        let lower = text.lowercased()
+        return askedSwitches.isSubset(of: tokens.filter(\.isSwitch).map(\.word)) && askedFiles.allSatisfy(lower.contains)
     }
 
     /// Content stems outside `match` and the intent words.
@@ -166,6 +168,9 @@ public struct QuestionParser: Sendable {
         parsed.askedVariables = asked
         parsed.statedPositions = stated.consumed.union(stated.variables.flatMap(\.positions))
         parsed.unknownWords = unknownWords.sorted().map { tokens[$0].word }
+        parsed.askedSwitches = Set(tokens.filter { $0.isSwitch && !parsed.statedPositions.contains($0.position) }.map(\.word))
+        parsed.askedFiles = Set(tokens.indices.dropFirst().filter { tokens[$0].followsDot && tokens[$0].word.contains(where: \.isLetter) }
+            .map { tokens[$0 - 1].word + "." + tokens[$0].word })
         parsed.askedVersion = tokens.first {
             Self.isDottedVersion($0.word) && !(matches.first?.positions.contains($0.position) ?? false)
         }?.word

@@ -32,12 +32,11 @@ public enum Words {
     /// Scans Unicode scalars with an ASCII fast path: the lexicon and every
     /// row of the knowledge base go through here when a process starts.
     public static func tokens(_ text: String) -> [Token] {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         guard !bytes.contains(where: { $0 >= 128 }) else { return scalarTokens(text) }
-        let written = bytes
-        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
         func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-        func isWord(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || isDigit(b) }
+        func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+        func isWord(_ b: UInt8) -> Bool { (b >= 97 && b <= 122) || isUpper(b) || isDigit(b) }
         var result: [Token] = []
         var i = 0
         while i < bytes.count {
@@ -54,13 +53,17 @@ public enum Words {
                     break
                 }
             }
-            let word = String(decoding: bytes[start..<i], as: UTF8.self)
+            // Lower-cased as it is copied out: the text's own bytes still tell a capital.
+            let word = String(unsafeUninitializedCapacity: i - start) { buffer in
+                for k in start..<i { buffer[k - start] = isUpper(bytes[k]) ? bytes[k] + 32 : bytes[k] }
+                return i - start
+            }
             let prev: UInt8 = start > 0 ? bytes[start - 1] : 32
             let beforePrev: UInt8 = start > 1 ? bytes[start - 2] : 32
             append(word, afterApostrophe: prev == UInt8(ascii: "'"), switchMark: prev == 47 || prev == 45,
                    separated: beforePrev == 32 || beforePrev == 96 || beforePrev == 40 || beforePrev == 34 || start == 1,
                    afterDot: prev == UInt8(ascii: "."), afterHyphen: prev == 45 && isWord(beforePrev),
-                   capitalized: written[start] >= 65 && written[start] <= 90, to: &result)
+                   capitalized: isUpper(bytes[start]), to: &result)
         }
         return result
     }
