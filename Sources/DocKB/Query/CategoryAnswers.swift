@@ -41,8 +41,9 @@ extension AnswerEngine {
     /// what it says of everything it lists ("Windows enables these by default").
     private func leadIn(of cite: Citation) -> String {
         let body = (try? knowledgeBase.store.read { db in
+            // The sections table, not the full-text one: its document index finds the row without a scan.
             try String.fetchOne(db, sql: """
-                SELECT body FROM search WHERE kind = 'section' AND document_id = ? AND anchor = ? LIMIT 1
+                SELECT body FROM sections WHERE document_id = ? AND anchor = ? ORDER BY id LIMIT 1
                 """, arguments: [cite.documentID, cite.anchor])
         }) ?? nil
         return (body ?? "").split(separator: "\n").filter { !$0.contains(" | ") }.joined(separator: " ")

@@ -103,8 +103,11 @@ enum QueryFixture {
                            arguments: [c.0, c.1, c.2, bundled ? "Bundled dependencies" : "External dependencies", c.3, c.4 ? 1 : 0, c.5,
                                        bundled ? "bundled-dependencies" : "external-dependencies"])
         }
+        let bundledText = "Setup copies these onto each agent and puts them in place silently.\nNorthwind .NX Library | Required to read agent packages."
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body) VALUES (94, 1, 2, 3, 'Bundled dependencies', 'bundled-dependencies', 'bundled-dependencies', 17, ?)",
+                       arguments: [bundledText])
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 94, 'Bundled dependencies', ?, 1, 17, 'bundled-dependencies')",
-                       arguments: ["Setup copies these onto each agent and puts them in place silently.\nNorthwind .NX Library | Required to read agent packages."])
+                       arguments: [bundledText])
 
         let roles: [(String, String?, String, String, Int, String)] = [
             // The verdict in the second sentence, after one that says the opposite of a narrower case.
