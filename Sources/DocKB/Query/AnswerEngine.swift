@@ -75,10 +75,24 @@ public final class AnswerEngine: Sendable {
             categoryAnswer(parsed, &builder)
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
-            lookupAnswer(parsed, &builder)
-        }
-        if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
-            proseAnswer(parsed, &builder)
+            let statements = rankedStatements(parsed)
+            let quotes = proseQuotes(parsed)
+            // A sentence holding every word of the question (and naming the
+            // kind of thing asked for: "which ... versions") says more than a
+            // row holding some of them, unless the row is conditioned on what
+            // the question states (which only the rows know).
+            let head = Set(parsed.headStems)
+            func namesWhatIsAsked(_ quote: ProseQuote) -> Bool {
+                // A version question's cue word was consumed: its answer holds a number.
+                if parsed.intent == .version, !quote.sentence.contains(where: \.isNumber) { return false }
+                return head.isEmpty || !head.isDisjoint(with: stems(quote.sentence))
+            }
+            if quotes.contains(where: { $0.holdsEveryWord && namesWhatIsAsked($0) }),
+               !(statements.first?.onStated ?? false) {
+                proseAnswer(quotes, &builder)
+            }
+            if !builder.answer.found { lookupAnswer(statements, &builder) }
+            if !builder.answer.found, builder.answer.omitted.isEmpty { proseAnswer(quotes, &builder) }
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, builder.answer.suggestions.isEmpty {
             builder.answer.suggestions = suggestions(for: parsed)

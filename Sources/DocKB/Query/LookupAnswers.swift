@@ -80,33 +80,50 @@ extension AnswerEngine {
     /// Added to the score of a statement conditioned on a fact the question states.
     static let statedConditionBonus = 0.25
 
-    func lookupAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+    /// A statement the lookup ranked: `onStated` when its condition is on a
+    /// fact the question states.
+    struct RankedStatement {
+        var statement: StatementIndex.Statement
+        var score: Double
+        var onStated: Bool
+    }
+
+    /// The statements that best explain the question's words, best first;
+    /// empty when the best holds less than `lookupThreshold` of them.
+    func rankedStatements(_ parsed: ParsedQuestion) -> [RankedStatement] {
         let query = parsed.stems(excluding: nil).filter { !["need", "requir"].contains($0) }
-        var ranked = statements.rank(query)
+        var ranked = statements.rank(query).map { RankedStatement(statement: $0.0, score: $0.1, onStated: false) }
         // "what does /logon do?", "what is client.msi?": a statement answers
         // only if it writes the switch as one, the file name whole.
         if !parsed.askedSwitches.isEmpty || !parsed.askedFiles.isEmpty {
-            ranked = ranked.filter { parsed.writesAskedLiterals($0.0.text, tokens: Words.tokens($0.0.text)) }
+            ranked = ranked.filter { parsed.writesAskedLiterals($0.statement.text, tokens: Words.tokens($0.statement.text)) }
         }
         // A statement whose condition the question's words stated ("the proxy
         // server": "if you use a proxy web server, ...") is about what was asked.
         let stated = Set(parsed.stated.flags.keys)
         if !stated.isEmpty {
-            ranked = ranked.map { statement, score in
-                let onStated = statement.condition.map { !stated.isDisjoint(with: $0.variables) } ?? false
-                return (statement, score + (onStated ? Self.statedConditionBonus : 0))
-            }.sorted { $0.1 > $1.1 }
+            ranked = ranked.map { ranked in
+                let onStated = ranked.statement.condition.map { !stated.isDisjoint(with: $0.variables) } ?? false
+                return RankedStatement(statement: ranked.statement, score: ranked.score + (onStated ? Self.statedConditionBonus : 0),
+                                       onStated: onStated)
+            }.sorted { $0.score > $1.score }
         }
         // "which DNS record ...": the answer must name the kind of thing asked for.
         let head = Set(parsed.headStems)
-        let naming = ranked.filter { !$0.0.stems.isDisjoint(with: head) }
-        if !head.isEmpty, let best = naming.first?.1, best >= Self.lookupThreshold { ranked = naming }
-        guard let best = ranked.first?.1, best >= Self.lookupThreshold else { return }
+        let naming = ranked.filter { !$0.statement.stems.isDisjoint(with: head) }
+        if !head.isEmpty, let best = naming.first?.score, best >= Self.lookupThreshold { ranked = naming }
+        guard let best = ranked.first?.score, best >= Self.lookupThreshold else { return [] }
+        return ranked
+    }
+
+    func lookupAnswer(_ ranked: [RankedStatement], _ b: inout AnswerBuilder) {
+        guard let best = ranked.first?.score else { return }
         if b.answer.heading.isEmpty { b.answer.heading = "What the documents say" }
-        for (s, score) in ranked.prefix(8) where score >= best * 0.8 {
+        for r in ranked.prefix(8) where r.score >= best * 0.8 {
+            let s = r.statement
             b.add(group: "Statements matching the question", kind: s.kind, text: s.text, condition: s.condition,
                   conditionText: s.conditionText, cite: s.cite,
-                  route: "statement containing \(Int(score * 100))% of the question's words (by weight)", rule: s.rule)
+                  route: "statement containing \(Int(r.score * 100))% of the question's words (by weight)", rule: s.rule)
             if b.answer.items.count >= 5 { break }
         }
     }

@@ -42,6 +42,8 @@ extension AnswerEngine {
         var defines: Bool
         /// 0: every word, side by side; 1: every word; 2 and 3: the same, with the heading's help.
         var closeness: Int
+        /// The sentence holds every word without the lines it introduces.
+        var ownWords: Bool
         /// Where the first of the question's words stands.
         var firstWord: Int
     }
@@ -68,6 +70,7 @@ extension AnswerEngine {
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
         return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),
                              closeness: (wanted.isSubset(of: own) ? 0 : 2) + (together ? 0 : 1),
+                             ownWords: listed.isEmpty ? wanted.isSubset(of: own) : wanted.isSubset(of: Set(Words.contentStems(sentence))),
                              firstWord: stems.firstIndex(where: wanted.contains) ?? stems.count)
     }
 
@@ -108,6 +111,8 @@ extension AnswerEngine {
         var cite: Citation
         var sectionID: Int64
         var defines: Bool
+        /// The sentence itself holds every word: neither its heading nor the lines it introduces supply one.
+        var holdsEveryWord: Bool
         var order: (Int, Int, Int)
     }
 
@@ -117,10 +122,19 @@ extension AnswerEngine {
     func proseQuotes(_ parsed: ParsedQuestion) -> [ProseQuote] {
         // A switch the question asks about is a word to find, written as a switch.
         let switches = parsed.askedSwitches
-        let words = Array(Set(parsed.tokens.filter {
-            !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word)
+        // The word after "how" asks for a measure ("how long", "how often"), which the answer gives in other words.
+        let measure = Set(parsed.tokens.dropFirst().filter { parsed.tokens[$0.position - 1].word == "how" }.map(\.position))
+        let asksMeasure = parsed.tokens.contains { measure.contains($0.position) && Self.measureWords.contains($0.word) }
+        let asked = Array(Set(parsed.tokens.filter {
+            !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word) && !measure.contains($0.position)
                 && (!$0.isSwitch || switches.contains($0.word)) && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
         }.map(\.word))).sorted()
+        // A word no document uses is in no sentence ("how long are denied requests kept?"): with enough
+        // other words to go by, the sentences holding those are looked for (the answer notes the word).
+        // Two such words, or one among few, are what the question is about: nothing answers it.
+        let unknown = Set(parsed.unknownWords).intersection(asked)
+        let words = unknown.count == 1 && asked.count - 1 >= Self.wordsBesideAnUnknownOne
+            ? asked.filter { !unknown.contains($0) } : asked
         guard !words.isEmpty else { return [] }
         let wanted = Set(words.map(Words.stem))
         let sections = (try? knowledgeBase.store.read { db in
@@ -145,29 +159,58 @@ extension AnswerEngine {
             let items = lines.contains { $0.hasSuffix(":") } ? listItemTexts(ofSection: row["ref_id"]) : []
             for (lineIndex, line) in lines.enumerated() {
                 let lineSentences = sentences(of: line)
-                for (index, sentence) in lineSentences.enumerated() where sentence.count <= Self.longestQuotedSentence {
+                for (index, found) in lineSentences.enumerated() where found.count <= Self.longestQuotedSentence {
+                    // "How long ...?": a sentence with no number is quoted with the one of
+                    // the next few in its paragraph that gives it.
+                    var sentence = found
+                    if asksMeasure, !Self.givesNumber(found),
+                       let next = lineSentences[(index + 1)...].prefix(Self.sentencesToAMeasure).firstIndex(where: Self.givesNumber) {
+                        sentence += (next == index + 1 ? " " : " … ") + lineSentences[next]
+                    }
                     // The last sentence of a line that ends in a colon introduces the lines after it (a list, a table).
                     let listed = index == lineSentences.count - 1 && sentence.hasSuffix(":")
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
                                                  headingStems: headingStems) else { continue }
                     quotes.append(ProseQuote(sentence: match.text, heading: heading, cite: cite, sectionID: row["ref_id"],
-                                             defines: match.defines,
+                                             defines: match.defines, holdsEveryWord: match.ownWords,
                                              order: (match.defines ? 0 : 1, match.closeness, match.firstWord + rank)))
                 }
             }
         }
         // Sentences the heading completes only when no sentence holds every word itself.
         if quotes.contains(where: { $0.order.1 < 2 }) { quotes.removeAll { $0.order.1 >= 2 } }
+        // A measure is a number: sentences that give one first.
+        if asksMeasure { quotes = quotes.filter { Self.givesNumber($0.sentence) } + quotes.filter { !Self.givesNumber($0.sentence) } }
+        // Only a "what is" question prefers definitions; others keep the words-together order.
+        guard parsed.intent == .whatIs || parsed.intent == .purpose else {
+            return quotes.sorted { ($0.order.1, $0.order.2) < ($1.order.1, $1.order.2) }
+        }
         return quotes.sorted { $0.order < $1.order }
     }
 
+    /// Known words a question needs for one word no document uses to be set aside.
+    static let wordsBesideAnUnknownOne = 3
+
+    /// How many sentences after one holding the question's words may give the measure it asks for.
+    static let sentencesToAMeasure = 3
+
+    /// Words after "how" that ask for a number: a duration, a count, a frequency, a size.
+    static let measureWords: Set<String> = ["long", "many", "much", "often", "frequently", "big", "large", "old", "soon"]
+
+    /// Number words a sentence may write a measure with instead of digits.
+    static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                           "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "once", "twice",
+                                           "hourly", "daily", "weekly", "monthly"]
+
+    /// The sentence gives a number, in digits or in words.
+    static func givesNumber(_ sentence: String) -> Bool {
+        sentence.contains(where: \.isNumber) || Words.tokens(sentence).contains { numberWords.contains($0.word) }
+    }
+
     /// The last resort: up to three sentences holding every word of the question.
-    func proseAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
-        let asksWhatItIs = parsed.intent == .whatIs || parsed.intent == .purpose
-        var quotes = proseQuotes(parsed)
-        // Only a "what is" question prefers definitions; others keep the words-together order.
-        if !asksWhatItIs { quotes.sort { ($0.order.1, $0.order.2) < ($1.order.1, $1.order.2) } }
+    func proseAnswer(_ quotes: [ProseQuote], _ b: inout AnswerBuilder) {
+        var quotes = quotes
         guard !quotes.isEmpty else { return }
         // Whatever an intent handler found of a subject, it stated nothing: the heading is the prose's.
         b.answer.heading = "What the documents' text says"

@@ -136,8 +136,10 @@ public struct QuestionParser: Sendable {
         let unrestricted = reader.facts(in: tokens, excluding: intent.consumed)
         let conditionPhrases = unrestricted.variables.map(\.positions)
         // Words no document uses (and no typo of one): a name holding one is not in the documents.
+        // The word after "how" asks for a measure ("how long"): the answer gives it in its own words.
         let unknownWords = Set(tokens.filter { token in
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
+                && !(token.position > 0 && tokens[token.position - 1].word == "how")
                 && token.word.contains(where: \.isLetter) && !lexicon.nameStems.contains(token.stem)
                 && lexicon.expansions[token.word] == nil && !documentsMention(token.word) && !documentsMention(token.stem)
         }.map(\.position))
@@ -203,6 +205,31 @@ public struct QuestionParser: Sendable {
     /// Installer", a "boundary group" not "Group Policy-based installation".
     /// A word of other names ("Intune enrollment") may only qualify the
     /// name, and keeps it.
+    /// Where a name's words stand in the question: every occurrence, unless
+    /// a word is asked twice, then the occurrences in the shortest stretch
+    /// holding each word ("the enrollment point and the enrollment proxy
+    /// point" names "enrollment point" by its first two words only).
+    static func closestOccurrences(_ occurrences: [(stem: String, positions: [Int])]) -> Set<Int> {
+        let all = occurrences.flatMap { occurrence in occurrence.positions.map { (position: $0, stem: occurrence.stem) } }
+            .sorted { $0.position < $1.position }
+        guard occurrences.count > 1, all.count > occurrences.count else { return Set(all.map(\.position)) }
+        var inWindow: [String: Int] = [:]
+        var best: Range<Int> = all.indices
+        var start = 0
+        for end in all.indices {
+            inWindow[all[end].stem, default: 0] += 1
+            while inWindow.count == occurrences.count, let count = inWindow[all[start].stem], count > 1 {
+                inWindow[all[start].stem] = count - 1
+                start += 1
+            }
+            if inWindow.count == occurrences.count,
+               all[end].position - all[start].position < all[best.upperBound - 1].position - all[best.lowerBound].position {
+                best = start..<(end + 1)
+            }
+        }
+        return Set(all[best].map(\.position))
+    }
+
     static func namesAnotherThing(_ nameStems: [String], at positions: Set<Int>, in tokens: [Token],
                                   nameWords isNameWord: (String) -> Bool) -> Bool {
         func isContent(_ token: Token) -> Bool {
@@ -262,7 +289,7 @@ public struct QuestionParser: Sendable {
             // ("install clients" is not "client push installation"), unless most of it is there.
             let rarest = form.stems.map(lexicon.weight).max() ?? 0
             guard coverage >= Self.coverageWithoutRarestWord || matched.contains(where: { lexicon.weight($0) >= rarest }) else { continue }
-            let positions = Set(matched.flatMap { askedPositions(of: $0) ?? [] })
+            let positions = Self.closestOccurrences(matched.map { ($0, askedPositions(of: $0) ?? []) })
             if matched.count < Set(form.stems).count,
                Self.namesAnotherThing(form.stems, at: positions, in: tokens,
                                       // An abbreviation stands beside the words it was read as ("GPO group policy object").

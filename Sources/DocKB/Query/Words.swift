@@ -134,7 +134,8 @@ public enum Words {
     private static let actSynonyms: [String: String] = {
         var map: [String: String] = [:]
         for (words, act) in [(["deploy", "deploys", "deployed", "deploying"], "install"),
-                             (["deployment", "deployments"], "installation")] {
+                             (["deployment", "deployments"], "installation"),
+                             (["find", "finds", "finding", "found"], "locate")] {
             for word in words where stem(word) != stem(act) { map[stem(word)] = stem(act) }
         }
         return map

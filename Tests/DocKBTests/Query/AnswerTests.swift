@@ -204,12 +204,35 @@ final class AnswerTests: QueryTestCase {
                        + "Inventory scans: they read local files; Health checks: they wait for the kiln to cool", text(answer))
         XCTAssertEqual(answer.items.first?.source.line, 80)
         // A word neither the sentence nor its heading has is still no match.
-        XCTAssertFalse(ask("which agent tasks keep running during a glaze inspection?").found)
+        XCTAssertFalse(ask("which agent tasks keep running during a glaze coating?").found)
     }
 
     func testAStatementConditionedOnTheFactTheQuestionStatesComesFirst() {
         let answer = ask("what must be set on the proxy server of the enrollment proxy?")
         XCTAssertEqual(answer.items.first?.text, "If you use a proxy server, it must allow SSL tunneling.", text(answer))
+    }
+
+    func testASentenceHoldingEveryWordComesBeforeARowHoldingSome() {
+        // The Roster Keeper row holds "add", "remove" and "operator", not "record".
+        let answer = ask("how can I add or remove an operator record?")
+        XCTAssertEqual(answer.items.first?.kind, "text", text(answer))
+        XCTAssertTrue(answer.items.first?.text.contains("Edit Roster") ?? false, text(answer))
+        XCTAssertFalse(answer.items.contains { $0.text.contains("Roster Keeper") }, text(answer))
+        // A row conditioned on what the question states still comes first (see the proxy server test above).
+        XCTAssertEqual(ask("what must be set on the proxy server of the enrollment proxy?").items.first?.kind, "requirement")
+    }
+
+    func testAMeasureIsQuotedFromALaterSentenceAndAnUnknownWordIsSetAside() {
+        // No document uses "kept"; the sentence holding the other words gives no number, the one two after it does.
+        let answer = ask("how long are disabled operator records kept?")
+        XCTAssertTrue(answer.items.first?.text.hasPrefix("Records of disabled operators stay") ?? false, text(answer))
+        XCTAssertTrue(answer.items.first?.text.hasSuffix("… A cleanup task deletes them after 45 days.") ?? false, text(answer))
+        XCTAssertTrue(answer.notes.contains("no document uses “kept”"), "\(answer.notes)")
+        // Without a measure asked, the sentence stands alone.
+        let plain = ask("where do disabled operator records stay?")
+        XCTAssertEqual(plain.items.first?.text, "Records of disabled operators stay in the site database for a while.", text(plain))
+        // Two words no document uses are what the question is about: no answer.
+        XCTAssertFalse(ask("how long are disabled operator records archived offsite?").found)
     }
 
     func testAFileNameIsFoundWholeNotByItsExtension() {

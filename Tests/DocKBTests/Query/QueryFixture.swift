@@ -73,6 +73,13 @@ enum QueryFixture {
                                    + "A firing takes four hours on the default schedule."])
         try db.execute(sql: "INSERT INTO lists(id, document_id, section_id, parent_item_id, ordered, start, line) VALUES (1, 2, 95, NULL, 0, 1, 83)")
         try db.execute(sql: "INSERT INTO list_items(id, list_id, position, depth, line, text, markdown) VALUES (1, 1, 0, 0, 83, 'Inventory scans: they read local files', ''), (2, 1, 1, 0, 84, 'Health checks: they wait for the kiln to cool', '')")
+        // Prose a security role's row half answers ("add and remove agent operators"), and a
+        // measure given a few sentences after the one that holds a question's words.
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body) VALUES (93, 2, NULL, 2, 'Operator records', 'operator-records', 'operator-records', 100, '')")
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 93, 'Operator records', ?, 2, 100, 'operator-records')",
+                       arguments: ["To add or remove an operator record, an administrative user needs the Edit Roster permission.\n"
+                                   + "Records of disabled operators stay in the site database for a while. They are hidden from views. "
+                                   + "A cleanup task deletes them after 45 days."])
         // "sorts" is one letter from the cue word "ports", and only prose uses it.
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 99, 'Baking agents in a kiln', 'kiln temperatures for all sorts of agents', 2, 30, 'kiln')")
 

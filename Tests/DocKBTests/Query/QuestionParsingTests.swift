@@ -138,6 +138,16 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.overlap(["deployment"].map(Words.stem), "Agent installation takes a minute."), 1, accuracy: 1e-9)
         XCTAssertLessThan(engine.overlap(query, "Remove the agent."), 1)
         XCTAssertEqual(Words.sameAct(Words.stem("port")), Words.stem("port"))
+        XCTAssertEqual(engine.overlap(["find", "site"].map(Words.stem), "Agents locate the site through DNS."), 1, accuracy: 1e-9)
+    }
+
+    func testANameAskedTwiceIsPlacedWhereItsWordsStandClosest() {
+        // "the enrollment point and the enrollment proxy point": 1 enrollment, 2 point, 4 enrollment, 5 proxy, 6 point.
+        XCTAssertEqual(QuestionParser.closestOccurrences([("enrol", [1, 4]), ("point", [2, 6])]), [1, 2])
+        XCTAssertEqual(QuestionParser.closestOccurrences([("enrol", [1, 4]), ("proxy", [5]), ("point", [2, 6])]), [4, 5, 6])
+        // A word asked once, or a name of one word, keeps every occurrence.
+        XCTAssertEqual(QuestionParser.closestOccurrences([("relay", [3]), ("point", [4])]), [3, 4])
+        XCTAssertEqual(QuestionParser.closestOccurrences([("relay", [3, 8])]), [3, 8])
     }
 
     func testShortWordsWrittenAsNoOrdinaryWordIdentifyTheirName() {
