@@ -113,7 +113,14 @@ extension AnswerEngine {
         var defines: Bool
         /// The sentence itself holds every word: neither its heading nor the lines it introduces supply one.
         var holdsEveryWord: Bool
-        var order: (Int, Int, Int)
+        /// Cited at its section's heading: the knowledge base has no line for the sentence's own block.
+        var citedAtHeading: Bool
+        /// How many of the question's words, cue words included ("permissions"), the sentence itself holds.
+        var coverage: Int
+        /// 0 to 3, as `SentenceMatch.closeness`.
+        var closeness: Int
+        /// Where the first of the question's words stands, plus the section's full-text rank.
+        var position: Int
     }
 
     /// Sentences of the sections the full-text index finds for every content
@@ -137,18 +144,22 @@ extension AnswerEngine {
             ? asked.filter { !unknown.contains($0) } : asked
         guard !words.isEmpty else { return [] }
         let wanted = Set(words.map(Words.stem))
+        let questionStems = Set(parsed.contentStems)
         let sections = (try? knowledgeBase.store.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT ref_id, title, body, document_id, line, anchor FROM search
-                WHERE search MATCH ? AND kind = 'section' ORDER BY rank LIMIT 8
+                SELECT search.ref_id, search.title, search.body, search.document_id, search.line, search.anchor,
+                       sections.body_lines FROM search LEFT JOIN sections ON sections.id = search.ref_id
+                WHERE search MATCH ? AND search.kind = 'section' ORDER BY search.rank LIMIT 8
                 """, arguments: [words.map { "\"\($0)\"" }.joined(separator: " AND ")])
         }) ?? []
         var quotes: [ProseQuote] = []
         for (rank, row) in sections.enumerated() {
             let documentID: Int64 = row["document_id"]
             guard let document = knowledgeBase.document(documentID) else { continue }
-            let cite = Citation(documentID: documentID, path: document.path, line: row["line"], anchor: row["anchor"])
+            let headingCite = Citation(documentID: documentID, path: document.path, line: row["line"], anchor: row["anchor"])
             let body: String = row["body"]
+            // Each line of the body cites its own source line when the knowledge base recorded them.
+            let sourceLines = (row["body_lines"] as String?)?.split(separator: " ").compactMap { Int($0) } ?? []
             let heading: String = row["title"]
             // A sentence need not repeat what its section's heading names ("SHA-2" under "SHA-2 code signing").
             let headingStems = Set(Words.tokens(heading).filter { !Words.isStopWord($0.word) }.map(\.stem))
@@ -158,6 +169,8 @@ extension AnswerEngine {
             // The section's list items, for lines a colon introduces; read only where a line ends in one.
             let items = lines.contains { $0.hasSuffix(":") } ? listItemTexts(ofSection: row["ref_id"]) : []
             for (lineIndex, line) in lines.enumerated() {
+                var cite = headingCite
+                if sourceLines.count == lines.count { cite.line = sourceLines[lineIndex] }
                 let lineSentences = sentences(of: line)
                 for (index, found) in lineSentences.enumerated() where found.count <= Self.longestQuotedSentence {
                     // "How long ...?": a sentence with no number is quoted with the one of
@@ -174,19 +187,23 @@ extension AnswerEngine {
                                                  headingStems: headingStems) else { continue }
                     quotes.append(ProseQuote(sentence: match.text, heading: heading, cite: cite, sectionID: row["ref_id"],
                                              defines: match.defines, holdsEveryWord: match.ownWords,
-                                             order: (match.defines ? 0 : 1, match.closeness, match.firstWord + rank)))
+                                             citedAtHeading: sourceLines.count != lines.count,
+                                             coverage: questionStems.intersection(Words.contentStems(found)).count,
+                                             closeness: match.closeness, position: match.firstWord + rank))
                 }
             }
         }
         // Sentences the heading completes only when no sentence holds every word itself.
-        if quotes.contains(where: { $0.order.1 < 2 }) { quotes.removeAll { $0.order.1 >= 2 } }
+        if quotes.contains(where: { $0.closeness < 2 }) { quotes.removeAll { $0.closeness >= 2 } }
         // A measure is a number: sentences that give one first.
         if asksMeasure { quotes = quotes.filter { Self.givesNumber($0.sentence) } + quotes.filter { !Self.givesNumber($0.sentence) } }
-        // Only a "what is" question prefers definitions; others keep the words-together order.
-        guard parsed.intent == .whatIs || parsed.intent == .purpose else {
-            return quotes.sorted { ($0.order.1, $0.order.2) < ($1.order.1, $1.order.2) }
+        // More of the question's words first, then the words closer together, then earlier.
+        // Only a "what is" question puts definitions before all that.
+        let definitionsFirst = parsed.intent == .whatIs || parsed.intent == .purpose
+        return quotes.sorted {
+            (definitionsFirst && !$0.defines ? 1 : 0, -$0.coverage, $0.closeness, $0.position)
+                < (definitionsFirst && !$1.defines ? 1 : 0, -$1.coverage, $1.closeness, $1.position)
         }
-        return quotes.sorted { $0.order < $1.order }
     }
 
     /// Known words a question needs for one word no document uses to be set aside.
@@ -227,7 +244,7 @@ extension AnswerEngine {
 
     private func add(_ q: ProseQuote, group: String, _ b: inout AnswerBuilder) {
         b.add(group: group, kind: "text", text: q.sentence, cite: q.cite,
-              route: "sentence of section “\(q.heading)” (cited at its heading), found by full-text search",
+              route: "sentence of section “\(q.heading)”\(q.citedAtHeading ? " (cited at its heading)" : ""), found by full-text search",
               rule: ruleName("sections", q.sectionID, q.heading))
     }
 }

@@ -26,6 +26,43 @@ enum BlockText {
         }
     }
 
+    /// `plain(blocks)`, with the source line each of its lines comes from: a
+    /// paragraph's first line, a list item's, a table row's. A paragraph
+    /// broken by hard line breaks, or a code block, gives each of its lines
+    /// the block's first line.
+    static func plainWithLines(_ blocks: some Sequence<Block>) -> (text: String, lines: [Int]) {
+        var texts: [String] = []
+        var lines: [Int] = []
+        for block in blocks {
+            let own = plainWithLines(block)
+            guard !own.text.isEmpty else { continue }
+            texts.append(own.text)
+            lines += own.lines
+        }
+        return (texts.joined(separator: "\n"), lines)
+    }
+
+    private static func plainWithLines(_ block: Block) -> (text: String, lines: [Int]) {
+        switch block.kind {
+        case .list(let l):
+            var texts: [String] = []
+            var lines: [Int] = []
+            for item in l.items {
+                let own = plainWithLines(item.blocks)
+                texts.append(own.text)
+                // An item with no text is still one (empty) line of the list's.
+                lines += own.lines.isEmpty ? [item.line] : own.lines
+            }
+            return (texts.joined(separator: "\n"), lines)
+        case .table(let t): return (plain(block), ([t.header] + t.rows).map(\.line))
+        case .alert(let a): return plainWithLines(a.blocks)
+        case .quote(let b): return plainWithLines(b)
+        case .heading, .paragraph, .code, .include, .html, .thematicBreak:
+            let text = plain(block)
+            return (text, Array(repeating: block.line, count: text.utf8.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }))
+        }
+    }
+
     /// Markdown-like text of `blocks`, blank line between blocks.
     static func markdown(_ blocks: some Sequence<Block>) -> String {
         blocks.map(markdown).filter { !$0.isEmpty }.joined(separator: "\n\n")

@@ -223,12 +223,12 @@ public final class KnowledgeBaseSession {
         let document = context.document
         for section in document.sections {
             let parentID = section.parent.flatMap { context.sectionIDs.indices.contains($0) ? context.sectionIDs[$0] : nil }
-            let body = BlockText.plain(document.blocks[sectionRange: section.blockRange])
+            let (body, lines) = BlockText.plainWithLines(document.blocks[sectionRange: section.blockRange])
             let sectionID = try insert("""
-                INSERT INTO sections (id, document_id, parent_id, level, heading, anchor, slug, line, body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO sections (id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [try context.rowIDs.next(), context.id, parentID, section.level, section.heading, section.anchor, section.slug,
-                      section.line, body])
+                      section.line, body, lines.map(String.init).joined(separator: " ")])
             context.sectionIDs.append(sectionID)
             for anchor in section.explicitAnchors {
                 try addAnchor(anchor, kind: "explicit", sectionID: sectionID, line: section.line, context: &context)

@@ -28,8 +28,17 @@ public enum Schema {
         migrator.registerMigration("v2-build-history") { db in
             try db.execute(sql: buildHistory)
         }
+        migrator.registerMigration("v3-section-body-lines") { db in
+            try db.execute(sql: sectionBodyLines)
+        }
         return migrator
     }
+
+    /// Where each line of a section's `body` starts in the source, so a
+    /// sentence quoted from it cites its own line, not the heading's.
+    static let sectionBodyLines = """
+        ALTER TABLE sections ADD COLUMN body_lines TEXT NOT NULL DEFAULT '';  -- source line of each line of body, space-separated
+        """
 
     static let losslessLayer = """
         CREATE TABLE build_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -202,7 +202,8 @@ final class AnswerTests: QueryTestCase {
         let answer = ask("which agent tasks keep running during a glaze firing?")
         XCTAssertEqual(answer.items.first?.text, "The following agent tasks keep running during a firing: "
                        + "Inventory scans: they read local files; Health checks: they wait for the kiln to cool", text(answer))
-        XCTAssertEqual(answer.items.first?.source.line, 80)
+        // Cited at the line the sentence stands on, not at its section's heading (80).
+        XCTAssertEqual(answer.items.first?.source.line, 84)
         // A word neither the sentence nor its heading has is still no match.
         XCTAssertFalse(ask("which agent tasks keep running during a glaze coating?").found)
     }
@@ -228,6 +229,8 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(answer.items.first?.text.hasPrefix("Records of disabled operators stay") ?? false, text(answer))
         XCTAssertTrue(answer.items.first?.text.hasSuffix("… A cleanup task deletes them after 45 days.") ?? false, text(answer))
         XCTAssertTrue(answer.notes.contains("no document uses “kept”"), "\(answer.notes)")
+        // The section recorded no line for its body's lines: the quote cites its heading.
+        XCTAssertEqual(answer.items.first?.source.line, 100)
         // Without a measure asked, the sentence stands alone.
         let plain = ask("where do disabled operator records stay?")
         XCTAssertEqual(plain.items.first?.text, "Records of disabled operators stay in the site database for a while.", text(plain))

@@ -209,7 +209,7 @@ final class KnowledgeBaseWriterTests: XCTestCase {
         let info = try KnowledgeBase(url: folder.appendingPathComponent("kb.sqlite")).buildInfo()
         XCTAssertEqual(info["source_folder"], "/docs")
         XCTAssertEqual(info["tool_version"], KnowledgeBaseWriter.toolVersion)
-        XCTAssertEqual(info["schema_migrations"], "v1-lossless-layer v1-typed-layer v1-full-text-index v2-build-history")
+        XCTAssertEqual(info["schema_migrations"], "v1-lossless-layer v1-typed-layer v1-full-text-index v2-build-history v3-section-body-lines")
     }
 
     func testReaderCannotWrite() throws {
