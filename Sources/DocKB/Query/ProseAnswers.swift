@@ -145,6 +145,7 @@ extension AnswerEngine {
         guard !words.isEmpty else { return [] }
         let wanted = Set(words.map(Words.stem))
         let questionStems = Set(parsed.contentStems)
+        let asksWhatItIs = parsed.intent == .whatIs || parsed.intent == .purpose
         let sections = (try? knowledgeBase.store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT search.ref_id, search.title, search.body, search.document_id, search.line, search.anchor,
@@ -165,7 +166,22 @@ extension AnswerEngine {
             let headingStems = Set(Words.tokens(heading).filter { !Words.isStopWord($0.word) }.map(\.stem))
             // Every word of the question in one sentence: words scattered over a section say nothing together.
             // Each line of a section's text is one block or table row: a sentence never runs across two.
-            let lines = body.split(separator: "\n").map(String.init)
+            // (Empty lines are kept: the body's recorded source lines count them.)
+            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // "What is the network access account used for?" under a heading that is its name: the
+            // section's first sentence says what it is, whatever words it uses.
+            let named = wanted.subtracting(Self.genericAskingStems)
+            if asksWhatItIs, !named.isEmpty, named == headingStems,
+               let lineIndex = lines.firstIndex(where: { !$0.isEmpty }),
+               let first = sentences(of: lines[lineIndex]).first, first.count <= Self.longestQuotedSentence {
+                var cite = headingCite
+                if sourceLines.count == lines.count { cite.line = sourceLines[lineIndex] }
+                // The heading names what the sentence, quoted alone, would leave unsaid.
+                quotes.append(ProseQuote(sentence: heading + ": " + first, heading: heading, cite: cite, sectionID: row["ref_id"], defines: true,
+                                         holdsEveryWord: true, citedAtHeading: sourceLines.count != lines.count,
+                                         coverage: questionStems.intersection(Words.contentStems(first)).count,
+                                         closeness: 0, position: rank))
+            }
             // The section's list items, for lines a colon introduces; read only where a line ends in one.
             let items = lines.contains { $0.hasSuffix(":") } ? listItemTexts(ofSection: row["ref_id"]) : []
             for (lineIndex, line) in lines.enumerated() {

@@ -133,7 +133,7 @@ public struct QuestionParser: Sendable {
         // Directory schema"): the question speaks of the condition.
         let reader = FactReader(lexicon: lexicon)
         // Words that say what is asked ("which OS versions") state no fact.
-        let unrestricted = reader.facts(in: tokens, excluding: intent.consumed)
+        let unrestricted = reader.facts(in: tokens, excluding: intent.consumed.union(Self.askedPredicate(tokens)))
         let conditionPhrases = unrestricted.variables.map(\.positions)
         // Words no document uses (and no typo of one): a name holding one is not in the documents.
         // The word after "how" asks for a measure ("how long"): the answer gives it in its own words.
@@ -151,7 +151,8 @@ public struct QuestionParser: Sendable {
         let nameStems = Set(matches.first.map { Words.contentStems($0.entity.name) } ?? [])
         let namePositions = matches.first?.positions.filter { nameStems.contains(tokens[$0].stem) } ?? []
         // Read again only when a name must be kept out of it.
-        var stated = namePositions.isEmpty ? unrestricted : reader.facts(in: tokens, excluding: intent.consumed.union(namePositions))
+        var stated = namePositions.isEmpty ? unrestricted
+            : reader.facts(in: tokens, excluding: intent.consumed.union(namePositions).union(Self.askedPredicate(tokens)))
         let asked = matches.isEmpty && intent.intent == .isRequired ? Self.askedVariables(stated, tokens, intent.consumed) : []
         for variable in stated.variables where asked.contains(variable.name) {
             stated.context.flags[variable.name] = nil
@@ -205,6 +206,22 @@ public struct QuestionParser: Sendable {
     /// Installer", a "boundary group" not "Group Policy-based installation".
     /// A word of other names ("Intune enrollment") may only qualify the
     /// name, and keeps it.
+    /// "Which client types don't use a fallback status point?": a negated
+    /// verb right after the "which ..." phrase says what is asked of it and
+    /// states nothing, up to a clause that does state ("... if I use /source").
+    static func askedPredicate(_ tokens: [Token]) -> Set<Int> {
+        guard let wh = tokens.firstIndex(where: { $0.word == "which" || $0.word == "what" }),
+              let aux = tokens[(wh + 1)...].firstIndex(where: { IntentDetector.auxiliaries.contains($0.word) }),
+              aux > wh + 1, aux + 1 < tokens.count, Words.negations.contains(tokens[aux + 1].word),
+              // "what happens if I don't ...": the negation is in a clause that states.
+              !tokens[(wh + 1)..<aux].contains(where: { statingWords.contains($0.word) }) else { return [] }
+        let end = tokens[(aux + 2)...].firstIndex { statingWords.contains($0.word) } ?? tokens.count
+        return Set(aux..<end)
+    }
+
+    /// Words that open a clause stating a fact in a question.
+    static let statingWords: Set<String> = ["if", "when", "unless", "with", "without", "once", "after", "since", "starting"]
+
     /// Where a name's words stand in the question: every occurrence, unless
     /// a word is asked twice, then the occurrences in the shortest stretch
     /// holding each word ("the enrollment point and the enrollment proxy

@@ -238,6 +238,14 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("how long are disabled operator records archived offsite?").found)
     }
 
+    func testASectionNamedByTheQuestionSaysWhatItIsInItsFirstSentence() {
+        let answer = ask("what is the spool folder used for?")
+        XCTAssertEqual(answer.items.first?.text, "Spool folder: Holds agent messages while the site is offline.", text(answer))
+        XCTAssertEqual(answer.items.first?.source.line, 112)
+        // Not a "what is" question: sentences must hold the words themselves.
+        XCTAssertEqual(ask("when does a spool folder fill up?").items.first?.text, "A spool folder fills up when agents stop talking to the site.")
+    }
+
     func testAFileNameIsFoundWholeNotByItsExtension() {
         let answer = ask("what is setup.exe?")
         XCTAssertTrue(answer.items.first?.text.contains("setup.exe") ?? false, text(answer))

@@ -141,6 +141,16 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.overlap(["find", "site"].map(Words.stem), "Agents locate the site through DNS."), 1, accuracy: 1e-9)
     }
 
+    func testANegatedVerbAfterTheWhichPhraseIsAskedNotStated() {
+        XCTAssertNil(engine.parse("which agents don't use a proxy server?").stated.flags["proxy-server"])
+        XCTAssertEqual(engine.parse("which ports do I need if I don't use a proxy server?").stated.flags["proxy-server"], false)
+        XCTAssertEqual(engine.parse("what happens if I don't use a proxy server?").stated.flags["proxy-server"], false)
+        // The asked part ends where a clause that states begins.
+        let tokens = Words.tokens("which agents don't need a relay point if you use a proxy server?")
+        let asked = QuestionParser.askedPredicate(tokens)
+        XCTAssertEqual(asked.map { tokens[$0].word }.sorted(), ["a", "do", "need", "not", "point", "relay"])
+    }
+
     func testANameAskedTwiceIsPlacedWhereItsWordsStandClosest() {
         // "the enrollment point and the enrollment proxy point": 1 enrollment, 2 point, 4 enrollment, 5 proxy, 6 point.
         XCTAssertEqual(QuestionParser.closestOccurrences([("enrol", [1, 4]), ("point", [2, 6])]), [1, 2])
