@@ -58,6 +58,8 @@ struct IntentDetector {
 
     static let auxiliaries: Set<String> = ["do", "does", "did", "is", "are", "was", "were", "can", "could",
                                            "should", "must", "might", "may", "will", "would", "have", "has"]
+    /// Words after "how" that ask for a number: a duration, a count, a frequency, a size.
+    static let measureWords: Set<String> = ["long", "many", "much", "often", "frequently", "big", "large", "old", "soon"]
     static let prepositions: Set<String> = ["for", "of", "to", "in", "with", "on", "by", "from", "about", "when", "if"]
 
     /// Cue words, for typo correction and vocabulary.
@@ -116,7 +118,8 @@ struct IntentDetector {
         }
         if stems.contains("minimum") { return Result(intent: .version, consumed: Set(positions(of: "minimum"))) }
         if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: Set(cue.1)) }
-        if let first = words.first, ["how"].contains(first),
+        // "How do I install ...?" asks what it takes; "how many ... installation ...?" asks for a number.
+        if let first = words.first, ["how"].contains(first), !(words.count > 1 && Self.measureWords.contains(words[1])),
            stems.contains(where: { ["install", "deploy", "configur", "set"].contains($0) }) {
             return Result(intent: .requirements, consumed: [0])
         }

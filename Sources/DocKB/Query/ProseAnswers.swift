@@ -121,6 +121,8 @@ extension AnswerEngine {
         var closeness: Int
         /// Where the first of the question's words stands, plus the section's full-text rank.
         var position: Int
+        /// Two or three sentences that hold the words between them, none alone.
+        var spansSentences = false
     }
 
     /// Sentences of the sections the full-text index finds for every content
@@ -131,7 +133,7 @@ extension AnswerEngine {
         let switches = parsed.askedSwitches
         // The word after "how" asks for a measure ("how long", "how often"), which the answer gives in other words.
         let measure = Set(parsed.tokens.dropFirst().filter { parsed.tokens[$0.position - 1].word == "how" }.map(\.position))
-        let asksMeasure = parsed.tokens.contains { measure.contains($0.position) && Self.measureWords.contains($0.word) }
+        let asksMeasure = parsed.tokens.contains { measure.contains($0.position) && IntentDetector.measureWords.contains($0.word) }
         let asked = Array(Set(parsed.tokens.filter {
             !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word) && !measure.contains($0.position)
                 && (!$0.isSwitch || switches.contains($0.word)) && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
@@ -154,6 +156,7 @@ extension AnswerEngine {
                 """, arguments: [words.map { "\"\($0)\"" }.joined(separator: " AND ")])
         }) ?? []
         var quotes: [ProseQuote] = []
+        var spread: [ProseQuote] = []
         for (rank, row) in sections.enumerated() {
             let documentID: Int64 = row["document_id"]
             guard let document = knowledgeBase.document(documentID) else { continue }
@@ -207,19 +210,43 @@ extension AnswerEngine {
                                              coverage: questionStems.intersection(Words.contentStems(found)).count,
                                              closeness: match.closeness, position: match.firstWord + rank))
                 }
+                // The words spread over two or three sentences side by side: quoted together, if nothing closer is found.
+                if quotes.isEmpty, let run = Self.shortestRun(of: lineSentences, holding: wanted, question: parsed) {
+                    spread.append(ProseQuote(sentence: run.text, heading: heading, cite: cite, sectionID: row["ref_id"],
+                                             defines: false, holdsEveryWord: false, citedAtHeading: sourceLines.count != lines.count,
+                                             coverage: questionStems.intersection(Words.contentStems(run.text)).count,
+                                             closeness: 3, position: run.firstWord + rank, spansSentences: true))
+                }
             }
         }
+        if quotes.isEmpty { quotes = spread }
         // Sentences the heading completes only when no sentence holds every word itself.
         if quotes.contains(where: { $0.closeness < 2 }) { quotes.removeAll { $0.closeness >= 2 } }
-        // A measure is a number: sentences that give one first.
-        if asksMeasure { quotes = quotes.filter { Self.givesNumber($0.sentence) } + quotes.filter { !Self.givesNumber($0.sentence) } }
         // More of the question's words first, then the words closer together, then earlier.
-        // Only a "what is" question puts definitions before all that.
+        // Only a "what is" question puts definitions before all that; a measure is a number:
+        // a "how long" question puts the sentences that give one first.
         let definitionsFirst = parsed.intent == .whatIs || parsed.intent == .purpose
-        return quotes.sorted {
-            (definitionsFirst && !$0.defines ? 1 : 0, -$0.coverage, $0.closeness, $0.position)
-                < (definitionsFirst && !$1.defines ? 1 : 0, -$1.coverage, $1.closeness, $1.position)
+        func key(_ quote: ProseQuote) -> (Int, Int, Int, Int, Int) {
+            (definitionsFirst && !quote.defines ? 1 : 0, asksMeasure && !Self.givesNumber(quote.sentence) ? 1 : 0,
+             -quote.coverage, quote.closeness, quote.position)
         }
+        return quotes.sorted { key($0) < key($1) }
+    }
+
+    /// The fewest sentences side by side (two or three) that hold every
+    /// `wanted` word between them, quoted as one, if any do.
+    static func shortestRun(of sentences: [String], holding wanted: Set<String>,
+                            question: ParsedQuestion) -> (text: String, firstWord: Int)? {
+        guard sentences.count > 1 else { return nil }
+        for length in 2...min(3, sentences.count) {
+            for start in 0...(sentences.count - length) {
+                let text = sentences[start..<(start + length)].joined(separator: " ")
+                guard text.count <= longestQuotedSentence * length,
+                      let match = match(text, listing: [], wanted: wanted, question: question, headingStems: []) else { continue }
+                return (text, match.firstWord)
+            }
+        }
+        return nil
     }
 
     /// Known words a question needs for one word no document uses to be set aside.
@@ -227,9 +254,6 @@ extension AnswerEngine {
 
     /// How many sentences after one holding the question's words may give the measure it asks for.
     static let sentencesToAMeasure = 3
-
-    /// Words after "how" that ask for a number: a duration, a count, a frequency, a size.
-    static let measureWords: Set<String> = ["long", "many", "much", "often", "frequently", "big", "large", "old", "soon"]
 
     /// Number words a sentence may write a measure with instead of digits.
     static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -248,7 +272,10 @@ extension AnswerEngine {
         // Whatever an intent handler found of a subject, it stated nothing: the heading is the prose's.
         b.answer.heading = "What the documents' text says"
         b.answer.subject = nil
-        for q in quotes.prefix(3) { add(q, group: "Sentences holding every word of the question", &b) }
+        for q in quotes.prefix(3) {
+            add(q, group: q.spansSentences ? "Sentences holding the question's words between them"
+                                           : "Sentences holding every word of the question", &b)
+        }
     }
 
     /// "What is X" about a subject no row describes: the sentence defining

@@ -238,6 +238,15 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("how long are disabled operator records archived offsite?").found)
     }
 
+    func testWordsSpreadOverSentencesSideBySideAreQuotedTogether() {
+        let answer = ask("are disabled operators hidden from views?")
+        XCTAssertEqual(answer.items.first?.text,
+                       "Records of disabled operators stay in the site database for a while. They are hidden from views.", text(answer))
+        XCTAssertEqual(answer.items.first?.group, "Sentences holding the question's words between them")
+        // Sentences further apart than three are not one statement.
+        XCTAssertFalse(ask("are agent messages hidden from views?").found)
+    }
+
     func testASectionNamedByTheQuestionSaysWhatItIsInItsFirstSentence() {
         let answer = ask("what is the spool folder used for?")
         XCTAssertEqual(answer.items.first?.text, "Spool folder: Holds agent messages while the site is offline.", text(answer))

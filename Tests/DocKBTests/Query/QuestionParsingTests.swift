@@ -141,6 +141,12 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.overlap(["find", "site"].map(Words.stem), "Agents locate the site through DNS."), 1, accuracy: 1e-9)
     }
 
+    func testHowManyAsksForANumberNotForWhatAnInstallationNeeds() {
+        XCTAssertEqual(engine.parse("how do I install the agent?").intent, .requirements)
+        XCTAssertNotEqual(engine.parse("how many characters can the installation account password have?").intent, .requirements)
+        XCTAssertNotEqual(engine.parse("how long does an installation take?").intent, .requirements)
+    }
+
     func testANegatedVerbAfterTheWhichPhraseIsAskedNotStated() {
         XCTAssertNil(engine.parse("which agents don't use a proxy server?").stated.flags["proxy-server"])
         XCTAssertEqual(engine.parse("which ports do I need if I don't use a proxy server?").stated.flags["proxy-server"], false)
