@@ -53,13 +53,15 @@ extension AnswerEngine {
     /// writes the switches and file names the question asks about, and says
     /// more than the question's words ("For more information, see boundary
     /// groups" is a pointer, not a statement).
+    /// An abbreviation the sentence uses ("The EIC only supports ...") holds
+    /// the words of what it stands for (`expansions`, by lower-cased abbreviation).
     static func match(_ sentence: String, listing listed: [String], wanted: Set<String>, question: ParsedQuestion,
-                      headingStems: Set<String>) -> SentenceMatch? {
+                      headingStems: Set<String>, expansions: [String: [String]] = [:]) -> SentenceMatch? {
         // Items keep their bounds in the quote: "…: first item; second item".
         let text = listed.isEmpty ? sentence : sentence + " " + listed.joined(separator: "; ")
         let allTokens = Words.tokens(text)
         let tokens = allTokens.filter { !Words.isStopWord($0.word) }
-        let stems = tokens.map(\.stem)
+        let stems = expanded(tokens, expansions)
         let own = Set(stems)
         guard wanted.intersection(own).count * 2 > wanted.count, wanted.isSubset(of: own.union(headingStems)),
               // A list is quoted for what its sentence says, not for a word of its items alone.
@@ -70,8 +72,34 @@ extension AnswerEngine {
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
         return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),
                              closeness: (wanted.isSubset(of: own) ? 0 : 2) + (together ? 0 : 1),
-                             ownWords: listed.isEmpty ? wanted.isSubset(of: own) : wanted.isSubset(of: Set(Words.contentStems(sentence))),
+                             ownWords: listed.isEmpty ? wanted.isSubset(of: own)
+                                : wanted.isSubset(of: Set(expanded(Words.tokens(sentence).filter { !Words.isStopWord($0.word) }, expansions))),
                              firstWord: stems.firstIndex(where: wanted.contains) ?? stems.count)
+    }
+
+    /// Every word, for the full-text index; a name whose abbreviation the
+    /// documents use may be written either way: ("quartz" AND "batch" AND
+    /// "service" OR "qbs") AND "drain".
+    func fullTextQuery(_ words: [String]) -> String {
+        func quoted(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
+        var left = Set(words)
+        var terms: [String] = []
+        for (abbreviation, expansion) in lexicon.expansions.sorted(by: { $0.key < $1.key }) {
+            let named = expansion.filter { !Words.isStopWord($0) }
+            guard named.count >= 2, Set(named).isSubset(of: left), !left.contains(abbreviation) else { continue }
+            left.subtract(named)
+            terms.append("((" + named.map(quoted).joined(separator: " AND ") + ") OR " + quoted(abbreviation) + ")")
+        }
+        return (terms + words.filter(left.contains).map(quoted)).joined(separator: " AND ")
+    }
+
+    /// The stems of `tokens`, each abbreviation followed by those of the words it stands for.
+    static func expanded(_ tokens: [Token], _ expansions: [String: [String]]) -> [String] {
+        guard !expansions.isEmpty else { return tokens.map(\.stem) }
+        return tokens.flatMap { token -> [String] in
+            guard let words = expansions[token.word], !token.followsDot else { return [token.stem] }
+            return [token.stem] + words.filter { !Words.isStopWord($0) }.map(Words.stem)
+        }
     }
 
     /// The lines a sentence ending in a colon introduces: the list items or
@@ -153,7 +181,7 @@ extension AnswerEngine {
                 SELECT search.ref_id, search.title, search.body, search.document_id, search.line, search.anchor,
                        sections.body_lines FROM search LEFT JOIN sections ON sections.id = search.ref_id
                 WHERE search MATCH ? AND search.kind = 'section' ORDER BY search.rank LIMIT 8
-                """, arguments: [words.map { "\"\($0)\"" }.joined(separator: " AND ")])
+                """, arguments: [fullTextQuery(words)])
         }) ?? []
         var quotes: [ProseQuote] = []
         var spread: [ProseQuote] = []
@@ -203,7 +231,7 @@ extension AnswerEngine {
                     let listed = index == lineSentences.count - 1 && sentence.hasSuffix(":")
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
-                                                 headingStems: headingStems) else { continue }
+                                                 headingStems: headingStems, expansions: lexicon.expansions) else { continue }
                     quotes.append(ProseQuote(sentence: match.text, heading: heading, cite: cite, sectionID: row["ref_id"],
                                              defines: match.defines, holdsEveryWord: match.ownWords,
                                              citedAtHeading: sourceLines.count != lines.count,
@@ -211,7 +239,8 @@ extension AnswerEngine {
                                              closeness: match.closeness, position: match.firstWord + rank))
                 }
                 // The words spread over two or three sentences side by side: quoted together, if nothing closer is found.
-                if quotes.isEmpty, let run = Self.shortestRun(of: lineSentences, holding: wanted, question: parsed) {
+                if quotes.isEmpty, let run = Self.shortestRun(of: lineSentences, holding: wanted, question: parsed,
+                                                              expansions: lexicon.expansions) {
                     spread.append(ProseQuote(sentence: run.text, heading: heading, cite: cite, sectionID: row["ref_id"],
                                              defines: false, holdsEveryWord: false, citedAtHeading: sourceLines.count != lines.count,
                                              coverage: questionStems.intersection(Words.contentStems(run.text)).count,
@@ -235,14 +264,15 @@ extension AnswerEngine {
 
     /// The fewest sentences side by side (two or three) that hold every
     /// `wanted` word between them, quoted as one, if any do.
-    static func shortestRun(of sentences: [String], holding wanted: Set<String>,
-                            question: ParsedQuestion) -> (text: String, firstWord: Int)? {
+    static func shortestRun(of sentences: [String], holding wanted: Set<String>, question: ParsedQuestion,
+                            expansions: [String: [String]]) -> (text: String, firstWord: Int)? {
         guard sentences.count > 1 else { return nil }
         for length in 2...min(3, sentences.count) {
             for start in 0...(sentences.count - length) {
                 let text = sentences[start..<(start + length)].joined(separator: " ")
                 guard text.count <= longestQuotedSentence * length,
-                      let match = match(text, listing: [], wanted: wanted, question: question, headingStems: []) else { continue }
+                      let match = match(text, listing: [], wanted: wanted, question: question, headingStems: [],
+                                        expansions: expansions) else { continue }
                 return (text, match.firstWord)
             }
         }

@@ -247,6 +247,12 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("are agent messages hidden from views?").found)
     }
 
+    func testAnAbbreviationInASentenceHoldsTheWordsItStandsFor() {
+        let answer = ask("when does the quartz batch service drain the spool folder?")
+        XCTAssertEqual(answer.items.first?.text, "The QBS only drains the spool folder at night, after the last agent reports.", text(answer))
+        XCTAssertEqual(answer.items.first?.source.line, 116)
+    }
+
     func testASectionNamedByTheQuestionSaysWhatItIsInItsFirstSentence() {
         let answer = ask("what is the spool folder used for?")
         XCTAssertEqual(answer.items.first?.text, "Spool folder: Holds agent messages while the site is offline.", text(answer))

@@ -82,9 +82,10 @@ enum QueryFixture {
                                    + "Records of disabled operators stay in the site database for a while. They are hidden from views. "
                                    + "A cleanup task deletes them after 45 days."])
         // A section whose heading is the name its first sentence describes, without repeating it.
-        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (92, 2, NULL, 2, 'Spool folder', 'spool-folder', 'spool-folder', 110, '', '112 114')")
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (92, 2, NULL, 2, 'Spool folder', 'spool-folder', 'spool-folder', 110, '', '112 114 116')")
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 92, 'Spool folder', ?, 2, 110, 'spool-folder')",
-                       arguments: ["Holds agent messages while the site is offline. Agents empty it every minute.\nA spool folder fills up when agents stop talking to the site."])
+                       arguments: ["Holds agent messages while the site is offline. Agents empty it every minute.\nA spool folder fills up when agents stop talking to the site.\n"
+                                   + "The QBS only drains the spool folder at night, after the last agent reports."])
         // "sorts" is one letter from the cue word "ports", and only prose uses it.
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 99, 'Baking agents in a kiln', 'kiln temperatures for all sorts of agents', 2, 30, 'kiln')")
 
