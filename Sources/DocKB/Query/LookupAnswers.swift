@@ -91,7 +91,10 @@ extension AnswerEngine {
     /// The statements that best explain the question's words, best first;
     /// empty when the best holds less than `lookupThreshold` of them.
     func rankedStatements(_ parsed: ParsedQuestion) -> [RankedStatement] {
-        let query = parsed.stems(excluding: nil).filter { !["need", "requir"].contains($0) }
+        // Words no document uses can only lower every statement's share: set aside when enough others are left.
+        let contentWords = Set(parsed.tokens.filter { !Words.isStopWord($0.word) }.map(\.word))
+        let setAside = Set(parsed.unknownWordsSetAside(among: contentWords).map(Words.stem))
+        let query = parsed.stems(excluding: nil).filter { !["need", "requir"].contains($0) && !setAside.contains($0) }
         var ranked = statements.rank(query).map { RankedStatement(statement: $0.0, score: $0.1, onStated: false) }
         // "what does /logon do?", "what is client.msi?": a statement answers
         // only if it writes the switch as one, the file name whole.

@@ -168,10 +168,8 @@ extension AnswerEngine {
         }.map(\.word))).sorted()
         // A word no document uses is in no sentence ("how long are denied requests kept?"): with enough
         // other words to go by, the sentences holding those are looked for (the answer notes the word).
-        // Two such words, or one among few, are what the question is about: nothing answers it.
-        let unknown = Set(parsed.unknownWords).intersection(asked)
-        let words = unknown.count == 1 && asked.count - 1 >= Self.wordsBesideAnUnknownOne
-            ? asked.filter { !unknown.contains($0) } : asked
+        let setAside = parsed.unknownWordsSetAside(among: Set(asked))
+        let words = asked.filter { !setAside.contains($0) }
         guard !words.isEmpty else { return [] }
         let wanted = Set(words.map(Words.stem))
         let questionStems = Set(parsed.contentStems)
@@ -278,9 +276,6 @@ extension AnswerEngine {
         }
         return nil
     }
-
-    /// Known words a question needs for one word no document uses to be set aside.
-    static let wordsBesideAnUnknownOne = 3
 
     /// How many sentences after one holding the question's words may give the measure it asks for.
     static let sentencesToAMeasure = 3

@@ -83,6 +83,17 @@ public struct ParsedQuestion: Sendable {
         return askedSwitches.isSubset(of: tokens.filter(\.isSwitch).map(\.word)) && askedFiles.allSatisfy(lower.contains)
     }
 
+    /// The words no document uses that a search may do without: those among
+    /// `asked` (the words it looks for), when at least three known ones and
+    /// twice as many known as unknown are left ("how long are denied requests
+    /// kept?"). Otherwise the unknown words are what the question is about
+    /// ("how do I bake kiln bread?") and nothing should answer it.
+    func unknownWordsSetAside(among asked: Set<String>) -> Set<String> {
+        let unknown = Set(unknownWords).intersection(asked)
+        let known = asked.count - unknown.count
+        return known >= max(3, 2 * unknown.count) ? unknown : []
+    }
+
     /// Content stems outside `match` and the intent words.
     func stems(excluding match: EntityMatch?) -> [String] {
         tokens.indices.filter { i in

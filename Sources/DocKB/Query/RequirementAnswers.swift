@@ -6,7 +6,8 @@ import Foundation
 /// Windows installation method).
 extension AnswerEngine {
     func requirementsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
-        guard let match = parsed.subject(preferring: [.installMethod, .subject, .portUse, .siteSystemRole, .component]) else { return }
+        guard let match = parsed.subject(preferring: [.installMethod, .subject, .portUse, .siteSystemRole, .component])
+            ?? mainSubject(named: parsed, &b) else { return }
         b.answer.subject = match.entity.description
         switch match.entity.kind {
         case .installMethod:
@@ -21,6 +22,24 @@ extension AnswerEngine {
             b.answer.heading = "What the documents require about \(match.entity.name)"
             mentionsOf(match.entity.name, match, &b)
         }
+    }
+
+    /// "What does the client need?": words too common to name one subject
+    /// ("client") are read as the subject of rules that holds them all and
+    /// has the most rules, when it has more than any other; the answer says so.
+    private func mainSubject(named parsed: ParsedQuestion, _ b: inout AnswerBuilder) -> EntityMatch? {
+        let asked = Set(parsed.residualStems.filter { !Self.genericAskingStems.contains($0) && !Self.cueStems.contains($0) })
+        guard !asked.isEmpty else { return nil }
+        var rules: [String: Int] = [:]
+        for r in knowledgeBase.requirements where asked.isSubset(of: Set(stems(r.subject))) { rules[r.subject, default: 0] += 1 }
+        let ranked = rules.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        guard let (subject, count) = ranked.first, count > (ranked.dropFirst().first?.value ?? 0),
+              // A method's name is a method, found as one when the question names it.
+              knowledgeBase.methods.allSatisfy({ !sameSubject($0.name, subject) }) else { return nil }
+        let words = parsed.tokens.filter { asked.contains($0.stem) }.map(\.word)
+        b.answer.notes.append("read “\(words.joined(separator: " "))” as “\(subject)”, the subject with the most rules that names it")
+        return EntityMatch(entity: Entity(kind: .subject, name: subject), coverage: 1, score: 0,
+                           positions: Set(parsed.tokens.filter { asked.contains($0.stem) }.map(\.position)))
     }
 
     func methodRequirements(_ method: MethodRow, _ match: EntityMatch, _ b: inout AnswerBuilder) {

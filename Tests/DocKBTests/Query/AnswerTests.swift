@@ -247,6 +247,20 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("are agent messages hidden from views?").found)
     }
 
+    func testAWordTooCommonToNameASubjectIsReadAsTheSubjectWithTheMostRules() {
+        let answer = ask("what does the agent need?")
+        XCTAssertEqual(answer.heading, "What you need for desktop agents", text(answer))
+        XCTAssertTrue(answer.notes.contains("read “agent” as “desktop agents”, the subject with the most rules that names it"),
+                      "\(answer.notes)")
+    }
+
+    func testAWordNoDocumentUsesDoesNotKeepAStatementFromMatching() {
+        // "resolve" stands in no document: it no longer lowers every statement's share below the threshold.
+        let answer = ask("which DNS alias do phone clients resolve?")
+        XCTAssertTrue(answer.notes.contains { $0.hasPrefix("no document uses") && $0.contains("“resolve”") }, "\(answer.notes)")
+        XCTAssertTrue(answer.items.first?.text.contains("PhoneEnroll") ?? false, text(answer))
+    }
+
     func testAnAbbreviationInASentenceHoldsTheWordsItStandsFor() {
         let answer = ask("when does the quartz batch service drain the spool folder?")
         XCTAssertEqual(answer.items.first?.text, "The QBS only drains the spool folder at night, after the last agent reports.", text(answer))
