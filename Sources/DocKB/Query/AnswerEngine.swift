@@ -104,8 +104,11 @@ public final class AnswerEngine: Sendable {
     /// proxy server for mobile devices?") gets the subject's whole list, with
     /// the lines that hold every other word of the question first.
     private func focusOnTheOtherWords(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        // An adverb ("actually", "automatically") says how, not what: no line need mention it.
+        let adverbs = Set(parsed.tokens.filter { $0.word.hasSuffix("ly") && $0.stem != $0.word }.map(\.stem))
         let other = Set(parsed.residualStems.filter {
             !Self.genericAskingStems.contains($0) && !Self.cueStems.contains($0) && !$0.allSatisfy(\.isNumber)
+                && !adverbs.contains($0)
                 // Words of many names ("client") are too common to pick lines by.
                 && lexicon.weight($0) >= lexicon.typicalWeight
         })

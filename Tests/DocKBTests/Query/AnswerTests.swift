@@ -181,6 +181,9 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(answer.found, text(answer))
         XCTAssertTrue(answer.notes.contains("none of the lines below mentions “glaze kiln”"), "\(answer.notes)")
         XCTAssertFalse(ask("what does manual installation need?").notes.contains { $0.hasPrefix("none of the lines") })
+        // An adverb says how something is asked, not what about: no line need mention it.
+        let adverb = ask("does manual installation really need a glaze kiln?")
+        XCTAssertTrue(adverb.notes.contains("none of the lines below mentions “glaze kiln”"), "\(adverb.notes)")
     }
 
     func testComponentsAreListedByWhatTheirTablesLeadInSays() {
