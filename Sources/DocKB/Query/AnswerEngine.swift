@@ -123,9 +123,27 @@ public final class AnswerEngine: Sendable {
         }
         // Words most lines hold ("client") tell none of them apart.
         guard b.answer.items.count > 2, holding * 2 <= b.answer.items.count else { return }
-        // The words close together ("proxy web server") before the same words far apart.
-        b.bringForward(group: "Lines about “\(label)”") { item in Self.span(of: other, in: stems(item.text)) }
+        guard holding == 0 else {
+            // The words close together ("proxy web server") before the same words far apart.
+            b.bringForward(group: "Lines about “\(label)”") { item in Self.span(of: other, in: stems(item.text)) }
+            return
+        }
+        // No line holds them all ("client push with Kerberos mutual auth, any forest requirement?"):
+        // those holding most of them (by weight) first, when few lines do.
+        let total = other.reduce(0) { $0 + lexicon.weight($1) }
+        func share(_ item: AnswerItem) -> Double {
+            other.intersection(stems(item.text)).reduce(0) { $0 + lexicon.weight($1) } / total
+        }
+        let near = b.answer.items.filter { share($0) >= Self.mostOfTheOtherWords }.count
+        guard other.count > 1, near > 0, near * 2 <= b.answer.items.count else { return }
+        b.bringForward(group: "Lines holding most of “\(label)”") { item in
+            let held = share(item)
+            return held >= Self.mostOfTheOtherWords ? Int(((1 - held) * 1000).rounded()) : nil
+        }
     }
+
+    /// The weighted share of a question's other words a line must hold to come first when none holds them all.
+    static let mostOfTheOtherWords = 0.5
 
     /// The fewest consecutive words of `text` that hold every stem of `wanted`, if any do.
     static func span(of wanted: Set<String>, in text: [String]) -> Int? {

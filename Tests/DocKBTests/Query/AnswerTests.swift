@@ -176,6 +176,13 @@ final class AnswerTests: QueryTestCase {
         XCTAssertNotEqual(ask("which ports must be open for the frobnicator?").heading, "All ports")
     }
 
+    func testLinesHoldingMostOfTheOtherWordsComeFirstWhenNoneHoldsThemAll() {
+        // Line 35 holds "local Administrators group" and "member", not "server".
+        let answer = ask("what does remote push installation need from the local administrators group of a member server?")
+        XCTAssertEqual(answer.items.first?.source.line, 35, text(answer))
+        XCTAssertEqual(answer.items.first?.group, "Lines holding most of “local group member server”")
+    }
+
     func testAYesOrNoQuestionSaysWhenNoLineMentionsWhatItAsksAbout() {
         let answer = ask("does manual installation need a glaze kiln?")
         XCTAssertTrue(answer.found, text(answer))
