@@ -67,6 +67,7 @@ public final class AnswerEngine: Sendable {
         case .lookup: break
         }
         focusOnTheOtherWords(parsed, &builder)
+        sentencesForWhatNoLineHolds(parsed, &builder)
         if !builder.answer.found, builder.answer.omitted.isEmpty, let kind = bareListing(parsed) {
             listAnswer(kind: kind, parsed, &builder)
             if Self.asksHowMany(parsed) { builder.answer.heading = "\(builder.answer.items.count) \(kind.rawValue)" }
@@ -144,6 +145,32 @@ public final class AnswerEngine: Sendable {
 
     /// The weighted share of a question's other words a line must hold to come first when none holds them all.
     static let mostOfTheOtherWords = 0.5
+
+    /// A list answer none of whose lines holds a word the question asks
+    /// about ("what firewall exception do I need for group policy client
+    /// install?": port rows never say "exception") is led by up to two
+    /// sentences of the prose that hold every word of the question.
+    private func sentencesForWhatNoLineHolds(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        guard b.answer.found, Self.listingIntents.contains(parsed.intent) else { return }
+        let unknown = Set(parsed.unknownWords.map(Words.stem))
+        let asked = Set(parsed.residualStems.filter {
+            !Self.genericAskingStems.contains($0) && !Self.cueStems.contains($0) && !unknown.contains($0)
+                && !$0.allSatisfy(\.isNumber)
+        })
+        let held = b.answer.items.reduce(into: Set<String>()) { $0.formUnion(stems($1.text)) }
+        let missing = asked.subtracting(held)
+        guard !missing.isEmpty else { return }
+        let quotes = proseQuotes(parsed).filter { $0.holdsEveryWord && missing.isSubset(of: stems($0.sentence)) }
+        guard !quotes.isEmpty else { return }
+        let group = "Sentences holding every word of the question"
+        let count = b.answer.items.count
+        proseAnswer(Array(quotes.prefix(2)), &b, keepHeading: true)
+        let added = Set(b.answer.items.dropFirst(count).map(\.number))
+        b.bringForward(group: group) { added.contains($0.number) ? $0.number : nil }
+    }
+
+    /// Intents whose answer is a list of typed rows about a subject.
+    static let listingIntents: Set<Intent> = [.requirements, .ports, .permissions, .siteSystemRoles, .securityRoles]
 
     /// The fewest consecutive words of `text` that hold every stem of `wanted`, if any do.
     static func span(of wanted: Set<String>, in text: [String]) -> Int? {

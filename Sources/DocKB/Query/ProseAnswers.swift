@@ -291,12 +291,15 @@ extension AnswerEngine {
     }
 
     /// The last resort: up to three sentences holding every word of the question.
-    func proseAnswer(_ quotes: [ProseQuote], _ b: inout AnswerBuilder) {
+    /// `keepHeading`: the sentences lead another answer, which keeps its heading and subject.
+    func proseAnswer(_ quotes: [ProseQuote], _ b: inout AnswerBuilder, keepHeading: Bool = false) {
         var quotes = quotes
         guard !quotes.isEmpty else { return }
-        // Whatever an intent handler found of a subject, it stated nothing: the heading is the prose's.
-        b.answer.heading = "What the documents' text says"
-        b.answer.subject = nil
+        if !keepHeading {
+            // Whatever an intent handler found of a subject, it stated nothing: the heading is the prose's.
+            b.answer.heading = "What the documents' text says"
+            b.answer.subject = nil
+        }
         for q in quotes.prefix(3) {
             add(q, group: q.spansSentences ? "Sentences holding the question's words between them"
                                            : "Sentences holding every word of the question", &b)

@@ -176,6 +176,16 @@ final class AnswerTests: QueryTestCase {
         XCTAssertNotEqual(ask("which ports must be open for the frobnicator?").heading, "All ports")
     }
 
+    func testASentenceLeadsAListNoLineOfWhichHoldsAWordAsked() {
+        let answer = ask("what firewall exception does manual installation need?")
+        XCTAssertEqual(answer.items.first?.text, "For manual installation, add Remote Assistance as an exception to the agent firewall.",
+                       text(answer))
+        XCTAssertEqual(answer.items.first?.group, "Sentences holding every word of the question")
+        XCTAssertTrue(answer.items.contains { $0.kind == "port" && $0.text.contains("TCP 80") }, "the port rows stay\n\(text(answer))")
+        // The rows hold every word asked: no sentence comes first.
+        XCTAssertNotEqual(ask("which ports does manual installation need?").items.first?.kind, "text")
+    }
+
     func testLinesHoldingMostOfTheOtherWordsComeFirstWhenNoneHoldsThemAll() {
         // Line 35 holds "local Administrators group" and "member", not "server".
         let answer = ask("what does remote push installation need from the local administrators group of a member server?")

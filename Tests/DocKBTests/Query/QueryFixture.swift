@@ -86,6 +86,9 @@ enum QueryFixture {
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 92, 'Spool folder', ?, 2, 110, 'spool-folder')",
                        arguments: ["Holds agent messages while the site is offline. Agents empty it every minute.\nA spool folder fills up when agents stop talking to the site.\n"
                                    + "The QBS only drains the spool folder at night, after the last agent reports."])
+        // A firewall exception no port row names.
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 91, 'Firewall exceptions', ?, 2, 120, 'firewall-exceptions')",
+                       arguments: ["For manual installation, add Remote Assistance as an exception to the agent firewall."])
         // "sorts" is one letter from the cue word "ports", and only prose uses it.
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 99, 'Baking agents in a kiln', 'kiln temperatures for all sorts of agents', 2, 30, 'kiln')")
 
