@@ -160,7 +160,10 @@ public final class AnswerEngine: Sendable {
         let held = b.answer.items.reduce(into: Set<String>()) { $0.formUnion(stems($1.text)) }
         let missing = asked.subtracting(held)
         guard !missing.isEmpty else { return }
-        let quotes = proseQuotes(parsed).filter { $0.holdsEveryWord && missing.isSubset(of: stems($0.sentence)) }
+        // A title line ("Prerequisites for deploying clients") has no stop or colon: it states nothing.
+        let quotes = proseQuotes(parsed).filter {
+            $0.holdsEveryWord && missing.isSubset(of: stems($0.sentence)) && $0.sentence.contains(where: ".:!?".contains)
+        }
         guard !quotes.isEmpty else { return }
         let group = "Sentences holding every word of the question"
         let count = b.answer.items.count
@@ -169,8 +172,10 @@ public final class AnswerEngine: Sendable {
         b.bringForward(group: group) { added.contains($0.number) ? $0.number : nil }
     }
 
-    /// Intents whose answer is a list of typed rows about a subject.
-    static let listingIntents: Set<Intent> = [.requirements, .ports, .permissions, .siteSystemRoles, .securityRoles]
+    /// Intents whose answer is a list of typed rows about a subject. Not
+    /// "who can ...": role descriptions say what a role does in their own
+    /// verbs, so a word of the question they lack is no sign they miss it.
+    static let listingIntents: Set<Intent> = [.requirements, .ports, .siteSystemRoles]
 
     /// The fewest consecutive words of `text` that hold every stem of `wanted`, if any do.
     static func span(of wanted: Set<String>, in text: [String]) -> Int? {
