@@ -88,10 +88,8 @@ public final class AnswerEngine: Sendable {
                 if parsed.intent == .version, !quote.sentence.contains(where: \.isNumber) { return false }
                 return head.isEmpty || !head.isDisjoint(with: stems(quote.sentence))
             }
-            if quotes.contains(where: { $0.holdsEveryWord && namesWhatIsAsked($0) }),
-               !(statements.first?.onStated ?? false) {
-                proseAnswer(quotes, &builder)
-            }
+            let leading = quotes.filter { $0.holdsEveryWord && namesWhatIsAsked($0) }
+            if !leading.isEmpty, !(statements.first?.onStated ?? false) { proseAnswer(leading, &builder) }
             if !builder.answer.found { lookupAnswer(statements, &builder) }
             if !builder.answer.found, builder.answer.omitted.isEmpty { proseAnswer(quotes, &builder) }
         }
@@ -106,7 +104,7 @@ public final class AnswerEngine: Sendable {
     /// the lines that hold every other word of the question first.
     private func focusOnTheOtherWords(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         // An adverb ("actually", "automatically") says how, not what: no line need mention it.
-        let adverbs = Set(parsed.tokens.filter { $0.word.hasSuffix("ly") && $0.stem != $0.word }.map(\.stem))
+        let adverbs = Set(parsed.tokens.filter(Words.isAdverb).map(\.stem))
         let other = Set(parsed.residualStems.filter {
             !Self.genericAskingStems.contains($0) && !Self.cueStems.contains($0) && !$0.allSatisfy(\.isNumber)
                 && !adverbs.contains($0)
@@ -120,7 +118,7 @@ public final class AnswerEngine: Sendable {
         let label = words.filter { seenWords.insert($0).inserted }.joined(separator: " ")
         // "Does manual installation need a network access account?": the list answers, and says it has none.
         if holding == 0, let first = parsed.tokens.first, IntentDetector.auxiliaries.contains(first.word) {
-            b.answer.notes.append("none of the lines below mentions “\(label)”")
+            b.answer.notes.append("\(Self.noLineMentions) “\(label)”")
         }
         // Words most lines hold ("client") tell none of them apart.
         guard b.answer.items.count > 2, holding * 2 <= b.answer.items.count else { return }
@@ -139,9 +137,12 @@ public final class AnswerEngine: Sendable {
         guard other.count > 1, near > 0, near * 2 <= b.answer.items.count else { return }
         b.bringForward(group: "Lines holding most of “\(label)”") { item in
             let held = share(item)
+            // Ranks: the larger the share held, the smaller (per mille missed).
             return held >= Self.mostOfTheOtherWords ? Int(((1 - held) * 1000).rounded()) : nil
         }
     }
+
+    static let noLineMentions = "none of the lines below mentions"
 
     /// The weighted share of a question's other words a line must hold to come first when none holds them all.
     static let mostOfTheOtherWords = 0.5
@@ -165,17 +166,21 @@ public final class AnswerEngine: Sendable {
             $0.holdsEveryWord && missing.isSubset(of: stems($0.sentence)) && $0.sentence.contains(where: ".:!?".contains)
         }
         guard !quotes.isEmpty else { return }
-        let group = "Sentences holding every word of the question"
         let count = b.answer.items.count
-        proseAnswer(Array(quotes.prefix(2)), &b, keepHeading: true)
+        proseAnswer(Array(quotes.prefix(Self.sentencesLeadingAList)), &b, keepHeading: true)
         let added = Set(b.answer.items.dropFirst(count).map(\.number))
-        b.bringForward(group: group) { added.contains($0.number) ? $0.number : nil }
+        b.bringForward(group: Self.everyWordGroup) { added.contains($0.number) ? $0.number : nil }
+        // The sentences mention what the lines did not.
+        b.answer.notes.removeAll { $0.hasPrefix(Self.noLineMentions) }
     }
+
+    /// How many sentences may lead a list answer.
+    static let sentencesLeadingAList = 2
 
     /// Intents whose answer is a list of typed rows about a subject. Not
     /// "who can ...": role descriptions say what a role does in their own
     /// verbs, so a word of the question they lack is no sign they miss it.
-    static let listingIntents: Set<Intent> = [.requirements, .ports, .siteSystemRoles]
+    static let listingIntents: Set<Intent> = [.requirements, .ports, .siteSystemRoles, .isRequired]
 
     /// The fewest consecutive words of `text` that hold every stem of `wanted`, if any do.
     static func span(of wanted: Set<String>, in text: [String]) -> Int? {

@@ -92,8 +92,7 @@ extension AnswerEngine {
     /// empty when the best holds less than `lookupThreshold` of them.
     func rankedStatements(_ parsed: ParsedQuestion) -> [RankedStatement] {
         // Words no document uses can only lower every statement's share: set aside when enough others are left.
-        let contentWords = Set(parsed.tokens.filter { !Words.isStopWord($0.word) }.map(\.word))
-        let setAside = Set(parsed.unknownWordsSetAside(among: contentWords).map(Words.stem))
+        let setAside = Set(parsed.unknownWordsSetAside().map(Words.stem))
         let query = parsed.stems(excluding: nil).filter { !["need", "requir"].contains($0) && !setAside.contains($0) }
         var ranked = statements.rank(query).map { RankedStatement(statement: $0.0, score: $0.1, onStated: false) }
         // "what does /logon do?", "what is client.msi?": a statement answers

@@ -1,8 +1,9 @@
 import GRDB
 
-/// The last resort of a question no typed row answers ("what is a boundary
-/// group?"): sentences of the documents' prose that hold every word of it,
-/// found through the sections' full-text index and cited by section.
+/// Sentences of the documents' prose that hold every word of a question,
+/// found through the sections' full-text index and cited by the line they
+/// stand on: the answer to a question no typed row answers ("what is a
+/// boundary group?"), or one that rows answer only in part (see `answer`).
 extension AnswerEngine {
     /// Sentences longer than this are tables or lists run together, not statements.
     static let longestQuotedSentence = 400
@@ -40,7 +41,8 @@ extension AnswerEngine {
     struct SentenceMatch {
         var text: String
         var defines: Bool
-        /// 0: every word, side by side; 1: every word; 2 and 3: the same, with the heading's help.
+        /// 0: every word, side by side; 1: every word; 2 and 3: the same, with the heading's help
+        /// (a quote spanning sentences, `spansSentences`, is ranked as 3 too).
         var closeness: Int
         /// The sentence holds every word without the lines it introduces.
         var ownWords: Bool
@@ -78,16 +80,18 @@ extension AnswerEngine {
     }
 
     /// Every word, for the full-text index; a name whose abbreviation the
-    /// documents use may be written either way: ("quartz" AND "batch" AND
-    /// "service" OR "qbs") AND "drain".
+    /// documents use may be written either way, whichever the question used:
+    /// (("quartz" AND "batch" AND "service") OR "qbs") AND "drain".
     func fullTextQuery(_ words: [String]) -> String {
         func quoted(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
         var left = Set(words)
         var terms: [String] = []
         for (abbreviation, expansion) in lexicon.expansions.sorted(by: { $0.key < $1.key }) {
             let named = expansion.filter { !Words.isStopWord($0) }
-            guard named.count >= 2, Set(named).isSubset(of: left), !left.contains(abbreviation) else { continue }
+            // The parser writes an asked abbreviation's words beside it: both go into the one group.
+            guard named.count >= 2, Set(named).isSubset(of: left) else { continue }
             left.subtract(named)
+            left.remove(abbreviation)
             terms.append("((" + named.map(quoted).joined(separator: " AND ") + ") OR " + quoted(abbreviation) + ")")
         }
         return (terms + words.filter(left.contains).map(quoted)).joined(separator: " AND ")
@@ -159,16 +163,16 @@ extension AnswerEngine {
     func proseQuotes(_ parsed: ParsedQuestion) -> [ProseQuote] {
         // A switch the question asks about is a word to find, written as a switch.
         let switches = parsed.askedSwitches
-        // The word after "how" asks for a measure ("how long", "how often"), which the answer gives in other words.
-        let measure = Set(parsed.tokens.dropFirst().filter { parsed.tokens[$0.position - 1].word == "how" }.map(\.position))
-        let asksMeasure = parsed.tokens.contains { measure.contains($0.position) && IntentDetector.measureWords.contains($0.word) }
+        // "How long", "how often": the measure asked for, which the answer gives in other words.
+        let measure = parsed.measurePositions
+        let asksMeasure = !measure.isEmpty
         let asked = Array(Set(parsed.tokens.filter {
             !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word) && !measure.contains($0.position)
                 && (!$0.isSwitch || switches.contains($0.word)) && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
         }.map(\.word))).sorted()
         // A word no document uses is in no sentence ("how long are denied requests kept?"): with enough
         // other words to go by, the sentences holding those are looked for (the answer notes the word).
-        let setAside = parsed.unknownWordsSetAside(among: Set(asked))
+        let setAside = parsed.unknownWordsSetAside()
         let words = asked.filter { !setAside.contains($0) }
         guard !words.isEmpty else { return [] }
         let wanted = Set(words.map(Words.stem))
@@ -188,8 +192,8 @@ extension AnswerEngine {
             guard let document = knowledgeBase.document(documentID) else { continue }
             let headingCite = Citation(documentID: documentID, path: document.path, line: row["line"], anchor: row["anchor"])
             let body: String = row["body"]
-            // Each line of the body cites its own source line when the knowledge base recorded them.
-            let sourceLines = (row["body_lines"] as String?)?.split(separator: " ").compactMap { Int($0) } ?? []
+            // Each line of the body cites the source line its block starts on, when the knowledge base recorded them.
+            let recordedLines = (row["body_lines"] as String?)?.split(separator: " ").compactMap { Int($0) } ?? []
             let heading: String = row["title"]
             // A sentence need not repeat what its section's heading names ("SHA-2" under "SHA-2 code signing").
             let headingStems = Set(Words.tokens(heading).filter { !Words.isStopWord($0.word) }.map(\.stem))
@@ -197,25 +201,31 @@ extension AnswerEngine {
             // Each line of a section's text is one block or table row: a sentence never runs across two.
             // (Empty lines are kept: the body's recorded source lines count them.)
             let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let citedAtHeading = recordedLines.count != lines.count
+            func cite(atLine index: Int) -> Citation {
+                var cite = headingCite
+                if !citedAtHeading { cite.line = recordedLines[index] }
+                return cite
+            }
             // "What is the network access account used for?" under a heading that is its name: the
             // section's first sentence says what it is, whatever words it uses.
             let named = wanted.subtracting(Self.genericAskingStems)
+            // Only a sentence: not a table row, a code line or an "Applies to ..." line.
             if asksWhatItIs, !named.isEmpty, named == headingStems,
-               let lineIndex = lines.firstIndex(where: { !$0.isEmpty }),
-               let first = sentences(of: lines[lineIndex]).first, first.count <= Self.longestQuotedSentence {
-                var cite = headingCite
-                if sourceLines.count == lines.count { cite.line = sourceLines[lineIndex] }
+               let lineIndex = lines.firstIndex(where: { !$0.isEmpty }), !lines[lineIndex].contains(" | "),
+               let first = sentences(of: lines[lineIndex]).first, first.hasSuffix("."),
+               first.count <= Self.longestQuotedSentence {
                 // The heading names what the sentence, quoted alone, would leave unsaid.
-                quotes.append(ProseQuote(sentence: heading + ": " + first, heading: heading, cite: cite, sectionID: row["ref_id"], defines: true,
-                                         holdsEveryWord: true, citedAtHeading: sourceLines.count != lines.count,
+                quotes.append(ProseQuote(sentence: heading + ": " + first, heading: heading, cite: cite(atLine: lineIndex),
+                                         sectionID: row["ref_id"], defines: true,
+                                         holdsEveryWord: true, citedAtHeading: citedAtHeading,
                                          coverage: questionStems.intersection(Words.contentStems(first)).count,
                                          closeness: 0, position: rank))
             }
             // The section's list items, for lines a colon introduces; read only where a line ends in one.
             let items = lines.contains { $0.hasSuffix(":") } ? listItemTexts(ofSection: row["ref_id"]) : []
             for (lineIndex, line) in lines.enumerated() {
-                var cite = headingCite
-                if sourceLines.count == lines.count { cite.line = sourceLines[lineIndex] }
+                let cite = cite(atLine: lineIndex)
                 let lineSentences = sentences(of: line)
                 for (index, found) in lineSentences.enumerated() where found.count <= Self.longestQuotedSentence {
                     // "How long ...?": a sentence with no number is quoted with the one of
@@ -231,16 +241,19 @@ extension AnswerEngine {
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
                                                  headingStems: headingStems, expansions: lexicon.expansions) else { continue }
                     quotes.append(ProseQuote(sentence: match.text, heading: heading, cite: cite, sectionID: row["ref_id"],
-                                             defines: match.defines, holdsEveryWord: match.ownWords,
-                                             citedAtHeading: sourceLines.count != lines.count,
-                                             coverage: questionStems.intersection(Words.contentStems(found)).count,
+                                             // The sentence itself, not the one a measure brought along.
+                                             defines: match.defines,
+                                             holdsEveryWord: match.ownWords && (sentence == found
+                                                || wanted.isSubset(of: Set(Self.expanded(Words.tokens(found), lexicon.expansions)))),
+                                             citedAtHeading: citedAtHeading,
+                                             coverage: questionStems.intersection(Self.expanded(Words.tokens(found), lexicon.expansions)).count,
                                              closeness: match.closeness, position: match.firstWord + rank))
                 }
                 // The words spread over two or three sentences side by side: quoted together, if nothing closer is found.
                 if quotes.isEmpty, let run = Self.shortestRun(of: lineSentences, holding: wanted, question: parsed,
                                                               expansions: lexicon.expansions) {
                     spread.append(ProseQuote(sentence: run.text, heading: heading, cite: cite, sectionID: row["ref_id"],
-                                             defines: false, holdsEveryWord: false, citedAtHeading: sourceLines.count != lines.count,
+                                             defines: false, holdsEveryWord: false, citedAtHeading: citedAtHeading,
                                              coverage: questionStems.intersection(Words.contentStems(run.text)).count,
                                              closeness: 3, position: run.firstWord + rank, spansSentences: true))
                 }
@@ -252,9 +265,8 @@ extension AnswerEngine {
         // More of the question's words first, then the words closer together, then earlier.
         // Only a "what is" question puts definitions before all that; a measure is a number:
         // a "how long" question puts the sentences that give one first.
-        let definitionsFirst = parsed.intent == .whatIs || parsed.intent == .purpose
         func key(_ quote: ProseQuote) -> (Int, Int, Int, Int, Int) {
-            (definitionsFirst && !quote.defines ? 1 : 0, asksMeasure && !Self.givesNumber(quote.sentence) ? 1 : 0,
+            (asksWhatItIs && !quote.defines ? 1 : 0, asksMeasure && !Self.givesNumber(quote.sentence) ? 1 : 0,
              -quote.coverage, quote.closeness, quote.position)
         }
         return quotes.sorted { key($0) < key($1) }
@@ -280,17 +292,27 @@ extension AnswerEngine {
     /// How many sentences after one holding the question's words may give the measure it asks for.
     static let sentencesToAMeasure = 3
 
-    /// Number words a sentence may write a measure with instead of digits.
-    static let numberWords: Set<String> = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                           "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "once", "twice",
+    /// Number words a sentence may write a measure with instead of digits
+    /// ("one" and "once" say "a" and "when" as often as they count).
+    static let numberWords: Set<String> = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                                           "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "twice",
                                            "hourly", "daily", "weekly", "monthly"]
 
-    /// The sentence gives a number, in digits or in words.
+    /// The sentence gives a measure: a number in words, or in digits that
+    /// are not part of a name ("Windows 10", "TLS 1.2").
     static func givesNumber(_ sentence: String) -> Bool {
-        sentence.contains(where: \.isNumber) || Words.tokens(sentence).contains { numberWords.contains($0.word) }
+        let tokens = Words.tokens(sentence)
+        return tokens.indices.contains { index in
+            let token = tokens[index]
+            if numberWords.contains(token.word) { return true }
+            guard token.word.first?.isNumber == true, token.word.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
+            return index == 0 || !tokens[index - 1].isCapitalized
+        }
     }
 
-    /// The last resort: up to three sentences holding every word of the question.
+    static let everyWordGroup = "Sentences holding every word of the question"
+
+    /// Up to three of `quotes` (see `proseQuotes`) as the answer, or as its lead.
     /// `keepHeading`: the sentences lead another answer, which keeps its heading and subject.
     func proseAnswer(_ quotes: [ProseQuote], _ b: inout AnswerBuilder, keepHeading: Bool = false) {
         var quotes = quotes
@@ -301,8 +323,7 @@ extension AnswerEngine {
             b.answer.subject = nil
         }
         for q in quotes.prefix(3) {
-            add(q, group: q.spansSentences ? "Sentences holding the question's words between them"
-                                           : "Sentences holding every word of the question", &b)
+            add(q, group: q.spansSentences ? "Sentences holding the question's words between them" : Self.everyWordGroup, &b)
         }
     }
 

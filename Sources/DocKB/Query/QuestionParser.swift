@@ -83,14 +83,26 @@ public struct ParsedQuestion: Sendable {
         return askedSwitches.isSubset(of: tokens.filter(\.isSwitch).map(\.word)) && askedFiles.allSatisfy(lower.contains)
     }
 
-    /// The words no document uses that a search may do without: those among
-    /// `asked` (the words it looks for), when at least three known ones and
-    /// twice as many known as unknown are left ("how long are denied requests
-    /// kept?"). Otherwise the unknown words are what the question is about
-    /// ("how do I bake kiln bread?") and nothing should answer it.
-    func unknownWordsSetAside(among asked: Set<String>) -> Set<String> {
-        let unknown = Set(unknownWords).intersection(asked)
-        let known = asked.count - unknown.count
+    /// "How long", "how often": where the measure words asked after "how" stand.
+    var measurePositions: Set<Int> {
+        Set(tokens.dropFirst().filter { IntentDetector.measureWords.contains($0.word) && tokens[$0.position - 1].word == "how" }
+            .map(\.position))
+    }
+
+    /// The words no document uses that a search may do without: when the
+    /// words searched for (content words, not cue or measure words) leave at
+    /// least three known ones, and twice as many known as unknown ("how long
+    /// are denied application approval requests kept?"). Otherwise the
+    /// unknown words are what the question is about ("how do I bake kiln
+    /// bread?") and nothing should answer it.
+    func unknownWordsSetAside() -> Set<String> {
+        let measure = measurePositions
+        let searched = Set(tokens.filter {
+            !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word) && !measure.contains($0.position)
+                && $0.word.contains(where: \.isLetter)
+        }.map(\.word))
+        let unknown = Set(unknownWords).intersection(searched)
+        let known = searched.count - unknown.count
         return known >= max(3, 2 * unknown.count) ? unknown : []
     }
 
@@ -150,7 +162,7 @@ public struct QuestionParser: Sendable {
         // The word after "how" asks for a measure ("how long"): the answer gives it in its own words.
         let unknownWords = Set(tokens.filter { token in
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
-                && !(token.position > 0 && tokens[token.position - 1].word == "how")
+                && !(IntentDetector.measureWords.contains(token.word) && token.position > 0 && tokens[token.position - 1].word == "how")
                 && token.word.contains(where: \.isLetter) && !lexicon.nameStems.contains(token.stem)
                 && lexicon.expansions[token.word] == nil && !documentsMention(token.word) && !documentsMention(token.stem)
         }.map(\.position))
@@ -231,7 +243,8 @@ public struct QuestionParser: Sendable {
     }
 
     /// Words that open a clause stating a fact in a question.
-    static let statingWords: Set<String> = ["if", "when", "unless", "with", "without", "once", "after", "since", "starting"]
+    /// ("with", "after" and the like also join the asked part: "which clients don't work with a proxy server?")
+    static let statingWords: Set<String> = ["if", "when", "unless", "whenever"]
 
     /// Where a name's words stand in the question: every occurrence, unless
     /// a word is asked twice, then the occurrences in the shortest stretch
@@ -295,8 +308,7 @@ public struct QuestionParser: Sendable {
         var positionsByStem: [String: [Int]] = [:]
         // An adverb says how something is done ("installed automatically"); it
         // names nothing, though it stems like a name's adjective ("Automatic").
-        for token in tokens where !excluded.contains(token.position) && !Words.isStopWord(token.word)
-            && !(token.word.hasSuffix("ly") && token.stem != token.word) {
+        for token in tokens where !excluded.contains(token.position) && !Words.isStopWord(token.word) && !Words.isAdverb(token) {
             positionsByStem[token.stem, default: []].append(token.position)
         }
         // A name's stem that kept its plural s ("APIs": the stemmer keeps the

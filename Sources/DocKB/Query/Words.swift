@@ -141,6 +141,17 @@ public enum Words {
         return map
     }()
 
+    /// An adverb in -ly ("actually", "automatically"): it says how, and names
+    /// nothing. Words in -ly that are not ("apply", "family", "monthly") are
+    /// the exceptions, as they are in English.
+    static func isAdverb(_ token: Token) -> Bool {
+        token.word.hasSuffix("ly") && token.stem != token.word && !lyNonAdverbs.contains(token.word)
+            && !token.word.hasSuffix("ply")
+    }
+
+    private static let lyNonAdverbs: Set<String> = ["family", "assembly", "anomaly", "monthly", "weekly", "daily", "hourly",
+                                                    "yearly", "quarterly", "early", "friendly", "italy", "reply", "rely"]
+
     /// Stems of the content words of `text` (stop words removed), in order.
     public static func contentStems(_ text: String) -> [String] {
         tokens(text).filter { !isStopWord($0.word) }.map(\.stem)

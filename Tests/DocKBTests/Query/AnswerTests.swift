@@ -182,6 +182,10 @@ final class AnswerTests: QueryTestCase {
                        text(answer))
         XCTAssertEqual(answer.items.first?.group, "Sentences holding every word of the question")
         XCTAssertTrue(answer.items.contains { $0.kind == "port" && $0.text.contains("TCP 80") }, "the port rows stay\n\(text(answer))")
+        // A yes-or-no question too, and its note that no line mentions the exception goes.
+        let yesOrNo = ask("does manual installation need a firewall exception?")
+        XCTAssertEqual(yesOrNo.items.first?.kind, "text", text(yesOrNo))
+        XCTAssertFalse(yesOrNo.notes.contains { $0.hasPrefix("none of the lines") }, "\(yesOrNo.notes)")
         // The rows hold every word asked: no sentence comes first.
         XCTAssertNotEqual(ask("which ports does manual installation need?").items.first?.kind, "text")
     }
@@ -285,12 +289,17 @@ final class AnswerTests: QueryTestCase {
         let answer = ask("when does the quartz batch service drain the spool folder?")
         XCTAssertEqual(answer.items.first?.text, "The QBS only drains the spool folder at night, after the last agent reports.", text(answer))
         XCTAssertEqual(answer.items.first?.source.line, 116)
+        // Asked by its abbreviation, the section that writes only the abbreviation is found too.
+        XCTAssertEqual(ask("when does the QBS drain the spool folder?").items.first?.text,
+                       "The QBS only drains the spool folder at night, after the last agent reports.")
     }
 
     func testASectionNamedByTheQuestionSaysWhatItIsInItsFirstSentence() {
         let answer = ask("what is the spool folder used for?")
         XCTAssertEqual(answer.items.first?.text, "Spool folder: Holds agent messages while the site is offline.", text(answer))
         XCTAssertEqual(answer.items.first?.source.line, 112)
+        // A first line that is no sentence (a command) defines nothing.
+        XCTAssertFalse(ask("what are the setup options for?").items.contains { $0.text.hasPrefix("Setup options: Run") })
         // Not a "what is" question: sentences must hold the words themselves.
         XCTAssertEqual(ask("when does a spool folder fill up?").items.first?.text, "A spool folder fills up when agents stop talking to the site.")
     }

@@ -141,6 +141,22 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.overlap(["find", "site"].map(Words.stem), "Agents locate the site through DNS."), 1, accuracy: 1e-9)
     }
 
+    func testAdverbsAndMeasuresAreToldFromWordsThatLookLikeThem() {
+        func token(_ word: String) -> Token { Words.tokens(word)[0] }
+        XCTAssertTrue(Words.isAdverb(token("actually")))
+        XCTAssertTrue(Words.isAdverb(token("automatically")))
+        XCTAssertFalse(Words.isAdverb(token("monthly")))
+        XCTAssertFalse(Words.isAdverb(token("apply")))
+        XCTAssertFalse(Words.isAdverb(token("family")))
+        XCTAssertTrue(AnswerEngine.givesNumber("The task deletes them after 45 days."))
+        XCTAssertTrue(AnswerEngine.givesNumber("It retries for up to seven days."))
+        XCTAssertFalse(AnswerEngine.givesNumber("Windows 10 and TLS 1.2 clients stay managed."))
+        XCTAssertFalse(AnswerEngine.givesNumber("Once an operator is disabled, records stay."))
+        // Only a measure word after "how" is a measure: "how reboot ..." keeps "reboot" a word to find.
+        XCTAssertEqual(engine.parse("how long does setup take?").measurePositions, [1])
+        XCTAssertEqual(engine.parse("how reboot the relay point?").measurePositions, [])
+    }
+
     func testHowManyAsksForANumberNotForWhatAnInstallationNeeds() {
         XCTAssertEqual(engine.parse("how do I install the agent?").intent, .requirements)
         XCTAssertNotEqual(engine.parse("how many characters can the installation account password have?").intent, .requirements)
@@ -151,6 +167,8 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertNil(engine.parse("which agents don't use a proxy server?").stated.flags["proxy-server"])
         XCTAssertEqual(engine.parse("which ports do I need if I don't use a proxy server?").stated.flags["proxy-server"], false)
         XCTAssertEqual(engine.parse("what happens if I don't use a proxy server?").stated.flags["proxy-server"], false)
+        // "with" joins the asked part; only a clause opener ("if", "when") states.
+        XCTAssertNil(engine.parse("which agents don't work with a proxy server?").stated.flags["proxy-server"])
         // The asked part ends where a clause that states begins.
         let tokens = Words.tokens("which agents don't need a relay point if you use a proxy server?")
         let asked = QuestionParser.askedPredicate(tokens)
