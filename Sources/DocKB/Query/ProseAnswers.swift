@@ -110,7 +110,9 @@ extension AnswerEngine {
     /// table rows right after it (a section's text has one line per item,
     /// row and paragraph), at most `maximumListedLines`.
     static func linesIntroduced(after lineIndex: Int, in lines: [String], items: Set<String>) -> [String] {
-        Array(lines.dropFirst(lineIndex + 1).prefix { items.contains($0) || $0.contains(" | ") }.prefix(maximumListedLines))
+        // An empty line is an item with no text: the list goes on after it.
+        Array(lines.dropFirst(lineIndex + 1).prefix { $0.isEmpty || items.contains($0) || $0.contains(" | ") }
+            .filter { !$0.isEmpty }.prefix(maximumListedLines))
     }
 
     /// Lines quoted after a sentence that introduces them.

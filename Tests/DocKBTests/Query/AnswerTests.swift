@@ -232,6 +232,12 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("which agent tasks keep running during a glaze coating?").found)
     }
 
+    func testAnEmptyItemDoesNotEndTheListASentenceIntroduces() {
+        let lines = ["Agents keep these:", "Inventory scans", "", "Health checks", "A paragraph after the list."]
+        XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: ["Inventory scans", "Health checks"]),
+                       ["Inventory scans", "Health checks"])
+    }
+
     func testAStatementConditionedOnTheFactTheQuestionStatesComesFirst() {
         let answer = ask("what must be set on the proxy server of the enrollment proxy?")
         XCTAssertEqual(answer.items.first?.text, "If you use a proxy server, it must allow SSL tunneling.", text(answer))
