@@ -157,6 +157,8 @@ extension AnswerEngine {
         var position: Int
         /// Two or three sentences that hold the words between them, none alone.
         var spansSentences = false
+        /// A list item quoted with its headings and the lines that introduce it (see `itemsInContext`).
+        var underHeadings = false
     }
 
     /// Sentences of the sections the full-text index finds for every content
@@ -262,6 +264,7 @@ extension AnswerEngine {
             }
         }
         if quotes.isEmpty { quotes = spread }
+        if quotes.isEmpty { quotes = itemsInContext(wanted: wanted, words: words, parsed: parsed) }
         // Sentences the heading completes only when no sentence holds every word itself.
         if quotes.contains(where: { $0.closeness < 2 }) { quotes.removeAll { $0.closeness >= 2 } }
         // More of the question's words first, then the words closer together, then earlier.
@@ -325,7 +328,8 @@ extension AnswerEngine {
             b.answer.subject = nil
         }
         for q in quotes.prefix(3) {
-            add(q, group: q.spansSentences ? "Sentences holding the question's words between them" : Self.everyWordGroup, &b)
+            add(q, group: q.underHeadings ? "List items with the headings and lead-in they stand under"
+                    : q.spansSentences ? "Sentences holding the question's words between them" : Self.everyWordGroup, &b)
         }
     }
 

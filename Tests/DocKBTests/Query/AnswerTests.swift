@@ -232,6 +232,16 @@ final class AnswerTests: QueryTestCase {
         XCTAssertFalse(ask("which agent tasks keep running during a glaze coating?").found)
     }
 
+    func testAListItemIsQuotedWithTheHeadingsAndLeadInItStandsUnder() {
+        let answer = ask("is kiln model K9 supported for a glaze agent?")
+        XCTAssertEqual(answer.items.first?.text, "Kiln model K9 › Firing agents: Starting in version 2107, this kiln model is "
+                       + "supported for the following agents: Glaze agent", text(answer))
+        XCTAssertEqual(answer.items.first?.source.line, 135)
+        XCTAssertEqual(answer.items.first?.group, "List items with the headings and lead-in they stand under")
+        // The item must hold a word its headings lack: the headings alone answer nothing.
+        XCTAssertFalse(ask("is kiln model K9 supported for a firing agent?").items.contains { $0.text.hasPrefix("Kiln model K9 ›") })
+    }
+
     func testAnEmptyItemDoesNotEndTheListASentenceIntroduces() {
         let lines = ["Agents keep these:", "Inventory scans", "", "Health checks", "A paragraph after the list."]
         XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: ["Inventory scans", "Health checks"]),

@@ -86,6 +86,15 @@ enum QueryFixture {
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 92, 'Spool folder', ?, 2, 110, 'spool-folder')",
                        arguments: ["Holds agent messages while the site is offline. Agents empty it every minute.\nA spool folder fills up when agents stop talking to the site.\n"
                                    + "The QBS only drains the spool folder at night, after the last agent reports."])
+        // A list whose items say what they say only under their headings and the line that introduces them.
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (89, 2, NULL, 2, 'Kiln model K9', 'kiln-model-k9', 'kiln-model-k9', 128, 'Starting in version 2107, this kiln model is supported for the following agents:', '130')")
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (90, 2, 89, 3, 'Firing agents', 'firing-agents', 'firing-agents', 132, ?, '134 135')",
+                       arguments: ["Relay agent\nGlaze agent"])
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 89, 'Kiln model K9', 'Starting in version 2107, this kiln model is supported for the following agents:', 2, 128, 'kiln-model-k9')")
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 90, 'Firing agents', ?, 2, 132, 'firing-agents')",
+                       arguments: ["Relay agent\nGlaze agent"])
+        try db.execute(sql: "INSERT INTO lists(id, document_id, section_id, parent_item_id, ordered, start, line) VALUES (2, 2, 90, NULL, 0, 1, 134)")
+        try db.execute(sql: "INSERT INTO list_items(id, list_id, position, depth, line, text, markdown) VALUES (3, 2, 0, 0, 134, 'Relay agent', ''), (4, 2, 1, 0, 135, 'Glaze agent', '')")
         // A firewall exception no port row names.
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 91, 'Firewall exceptions', ?, 2, 120, 'firewall-exceptions')",
                        arguments: ["For manual installation, add Remote Assistance as an exception to the agent firewall."])

@@ -1,0 +1,92 @@
+import GRDB
+
+/// "Is Windows Server 2019 supported for a primary site server?": a list
+/// item ("Primary site") says so only together with its headings ("Windows
+/// Server 2019" › "Site servers") and the sentence that introduces its list
+/// ("Starting in version 1810, this OS version is supported for the
+/// following roles:"). No one sentence holds the question's words, so when
+/// none does, an item that holds some of them, with its headings and
+/// lead-ins holding the rest, is quoted with them.
+extension AnswerEngine {
+    /// Sections the full-text index ranks highest for any of the words, whose items are looked at.
+    static let sectionsForItems = 40
+
+    private struct SectionText {
+        var id: Int64
+        var parentID: Int64?
+        var documentID: Int64
+        var heading: String
+        var anchor: String
+        var line: Int
+        var body: [String]
+        var bodyLines: [Int]
+    }
+
+    func itemsInContext(wanted: Set<String>, words: [String], parsed: ParsedQuestion) -> [ProseQuote] {
+        guard wanted.count >= 2 else { return [] }
+        var sections: [Int64: SectionText] = [:]
+        func section(_ id: Int64, _ db: Database) throws -> SectionText? {
+            if let known = sections[id] { return known }
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, parent_id, document_id, heading, anchor, line, body, body_lines FROM sections WHERE id = ?
+                """, arguments: [id]) else { return nil }
+            let body: String = row["body"]
+            let lines: String = row["body_lines"]
+            let text = SectionText(id: row["id"], parentID: row["parent_id"], documentID: row["document_id"], heading: row["heading"],
+                                   anchor: row["anchor"], line: row["line"],
+                                   body: body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+                                   bodyLines: lines.split(separator: " ").compactMap { Int($0) })
+            sections[id] = text
+            return text
+        }
+        let query = words.map { "\"" + $0 + "\"" }.joined(separator: " OR ")
+        let found: [(section: SectionText, chain: [SectionText])] = (try? knowledgeBase.store.read { db in
+            let ids = try Int64.fetchAll(db, sql: """
+                SELECT ref_id FROM search WHERE search MATCH ? AND kind = 'section' ORDER BY rank LIMIT ?
+                """, arguments: [query, Self.sectionsForItems])
+            return try ids.compactMap { id -> (SectionText, [SectionText])? in
+                guard let own = try section(id, db) else { return nil }
+                var chain: [SectionText] = []
+                var parent = own.parentID
+                while let id = parent, chain.count < 6, let next = try section(id, db) {
+                    chain.append(next)
+                    parent = next.parentID
+                }
+                return (own, chain)
+            }
+        }) ?? []
+        var quotes: [ProseQuote] = []
+        for (rank, candidate) in found.enumerated() {
+            let items = listItemTexts(ofSection: candidate.section.id)
+            guard !items.isEmpty else { continue }
+            guard let document = knowledgeBase.document(candidate.section.documentID) else { continue }
+            // The headings, outermost first, and each ancestor's last line if it introduces what follows.
+            let ancestors = Array(candidate.chain.reversed())
+            let leadIns = ancestors.compactMap { $0.body.last(where: { !$0.isEmpty }) }.filter { $0.hasSuffix(":") }
+            let headings = (ancestors + [candidate.section]).map(\.heading)
+            let context = Set((headings + leadIns).flatMap { stems($0) })
+            var leadIn: String?
+            for (index, line) in candidate.section.body.enumerated() where !line.isEmpty {
+                guard items.contains(line) else {
+                    leadIn = line.hasSuffix(":") ? line : nil
+                    continue
+                }
+                let own = Set(Self.expanded(Words.tokens(line).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
+                let contributed = own.intersection(wanted).subtracting(context.union(leadIn.map { Set(stems($0)) } ?? []))
+                guard !contributed.isEmpty, wanted.isSubset(of: own.union(context).union(leadIn.map { Set(stems($0)) } ?? [])),
+                      line.count <= Self.longestQuotedSentence else { continue }
+                var cite = Citation(documentID: document.id, path: document.path, line: candidate.section.line,
+                                    anchor: candidate.section.anchor)
+                let recorded = candidate.section.bodyLines.count == candidate.section.body.count
+                if recorded { cite.line = candidate.section.bodyLines[index] }
+                let said = (leadIns + [leadIn].compactMap { $0 }).joined(separator: " … ")
+                quotes.append(ProseQuote(sentence: headings.joined(separator: " › ") + ": " + (said.isEmpty ? "" : said + " ") + line,
+                                         heading: candidate.section.heading, cite: cite, sectionID: candidate.section.id,
+                                         defines: false, holdsEveryWord: false, citedAtHeading: !recorded,
+                                         coverage: own.intersection(wanted).count, closeness: 2, position: rank,
+                                         underHeadings: true))
+            }
+        }
+        return quotes.sorted { (-$0.coverage, $0.position) < (-$1.coverage, $1.position) }
+    }
+}
