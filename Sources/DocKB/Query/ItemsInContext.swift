@@ -10,6 +10,8 @@ import GRDB
 extension AnswerEngine {
     /// Sections the full-text index ranks highest for any of the words, whose items are looked at.
     static let sectionsForItems = 40
+    /// Headings above a section that are read for its items (documents nest a few levels deep).
+    static let headingsAbove = 6
 
     private struct SectionText {
         var id: Int64
@@ -48,7 +50,7 @@ extension AnswerEngine {
                 guard let own = try section(id, db) else { return nil }
                 var chain: [SectionText] = []
                 var parent = own.parentID
-                while let id = parent, chain.count < 6, let next = try section(id, db) {
+                while let id = parent, chain.count < Self.headingsAbove, let next = try section(id, db) {
                     chain.append(next)
                     parent = next.parentID
                 }
@@ -72,8 +74,9 @@ extension AnswerEngine {
                     continue
                 }
                 let own = Set(Self.expanded(Words.tokens(line).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
-                let contributed = own.intersection(wanted).subtracting(context.union(leadIn.map { Set(stems($0)) } ?? []))
-                guard !contributed.isEmpty, wanted.isSubset(of: own.union(context).union(leadIn.map { Set(stems($0)) } ?? [])),
+                let around = context.union(leadIn.map { Set(stems($0)) } ?? [])
+                // The item says something its headings do not, and with them holds every word.
+                guard !own.intersection(wanted).subtracting(around).isEmpty, wanted.isSubset(of: own.union(around)),
                       line.count <= Self.longestQuotedSentence else { continue }
                 var cite = Citation(documentID: document.id, path: document.path, line: candidate.section.line,
                                     anchor: candidate.section.anchor)
