@@ -105,11 +105,9 @@ public final class AnswerEngine: Sendable {
     private func focusOnTheOtherWords(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         // An adverb ("actually", "automatically") says how, not what: no line need mention it.
         let adverbs = Set(parsed.tokens.filter(Words.isAdverb).map(\.stem))
-        let other = Set(parsed.residualStems.filter {
-            !Self.genericAskingStems.contains($0) && !Self.cueStems.contains($0) && !$0.allSatisfy(\.isNumber)
-                && !adverbs.contains($0)
-                // Words of many names ("client") are too common to pick lines by.
-                && lexicon.weight($0) >= lexicon.typicalWeight
+        let other = Set(Self.otherAskedStems(parsed).filter {
+            // Words of many names ("client") are too common to pick lines by.
+            !adverbs.contains($0) && lexicon.weight($0) >= lexicon.typicalWeight
         })
         guard !other.isEmpty, !b.answer.items.isEmpty else { return }
         let holding = b.answer.items.filter { other.isSubset(of: Set(stems($0.text))) }.count
@@ -142,6 +140,14 @@ public final class AnswerEngine: Sendable {
         }
     }
 
+    /// The question's words besides its subject's name and intent that say
+    /// what is asked about it: not words of asking or cue words, not numbers.
+    static func otherAskedStems(_ parsed: ParsedQuestion) -> [String] {
+        parsed.residualStems.filter {
+            !genericAskingStems.contains($0) && !cueStems.contains($0) && !$0.allSatisfy(\.isNumber)
+        }
+    }
+
     static let noLineMentions = "none of the lines below mentions"
 
     /// The weighted share of a question's other words a line must hold to come first when none holds them all.
@@ -154,10 +160,7 @@ public final class AnswerEngine: Sendable {
     private func sentencesForWhatNoLineHolds(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         guard b.answer.found, Self.listingIntents.contains(parsed.intent) else { return }
         let unknown = Set(parsed.unknownWords.map(Words.stem))
-        let asked = Set(parsed.residualStems.filter {
-            !Self.genericAskingStems.contains($0) && !Self.cueStems.contains($0) && !unknown.contains($0)
-                && !$0.allSatisfy(\.isNumber)
-        })
+        let asked = Set(Self.otherAskedStems(parsed).filter { !unknown.contains($0) })
         let held = b.answer.items.reduce(into: Set<String>()) { $0.formUnion(stems($1.text)) }
         let missing = asked.subtracting(held)
         guard !missing.isEmpty else { return }

@@ -39,7 +39,6 @@ struct ChangeQuestion: Sendable, Hashable {
     /// Words that may stand between "what/which" and the change word.
     private static let bridgeWords: Set<String> = ["been", "got", "gotten", "there", "else", "anything", "something",
                                                    "fact", "facts", "thing", "things", "recently", "just"]
-    private static let modalWords: Set<String> = ["can", "could", "may", "might", "should", "must", "shall", "will", "would"]
     private static let listingWords: Set<String> = ["show", "list", "print", "display", "give", "tell", "me", "please"]
     private static let allWords: Set<String> = ["all", "every", "ever", "history", "whole"]
     private static let numberWords: [String: Int] = [
@@ -120,7 +119,7 @@ struct ChangeQuestion: Sendable, Hashable {
         }
         let between = (wh + 1)..<change
         // "which roles can remove users": a modal asks what is possible, not what changed.
-        if between.contains(where: { Self.modalWords.contains(tokens[$0].word) }) { return false }
+        if between.contains(where: { IntentDetector.modals.contains(tokens[$0].word) }) { return false }
         return between.count <= 4 && between.allSatisfy { i in
             IntentDetector.auxiliaries.contains(tokens[i].word) || Self.bridgeWords.contains(tokens[i].word)
                 || typeAt.contains(i) || ["the", "s"].contains(tokens[i].word)

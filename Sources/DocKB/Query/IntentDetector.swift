@@ -56,8 +56,10 @@ struct IntentDetector {
         var changes: ChangeQuestion?
     }
 
-    static let auxiliaries: Set<String> = ["do", "does", "did", "is", "are", "was", "were", "can", "could",
-                                           "should", "must", "might", "may", "will", "would", "have", "has"]
+    /// Verbs that ask what is possible or due ("which roles can remove users").
+    static let modals: Set<String> = ["can", "could", "may", "might", "should", "must", "shall", "will", "would"]
+    static let auxiliaries: Set<String> = Set(["do", "does", "did", "is", "are", "was", "were", "have", "has"])
+        .union(modals.subtracting(["shall"]))
     /// Words after "how" that ask for a number: a duration, a count, a frequency, a size.
     static let measureWords: Set<String> = ["long", "many", "much", "often", "frequently", "big", "large", "old", "soon"]
     static let prepositions: Set<String> = ["for", "of", "to", "in", "with", "on", "by", "from", "about", "when", "if"]

@@ -86,7 +86,9 @@ extension AnswerEngine {
         func quoted(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
         var left = Set(words)
         var terms: [String] = []
-        for (abbreviation, expansion) in lexicon.expansions.sorted(by: { $0.key < $1.key }) {
+        // Only names the question spells out can be grouped: those are sorted (for one query text), not all.
+        let spelled = lexicon.expansions.filter { $0.value.contains(where: left.contains) }.sorted { $0.key < $1.key }
+        for (abbreviation, expansion) in spelled {
             let named = expansion.filter { !Words.isStopWord($0) }
             // The parser writes an asked abbreviation's words beside it: both go into the one group.
             guard named.count >= 2, Set(named).isSubset(of: left) else { continue }
@@ -244,13 +246,13 @@ extension AnswerEngine {
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
                                                  headingStems: headingStems, expansions: lexicon.expansions) else { continue }
+                    let foundStems = Set(Self.expanded(Words.tokens(found), lexicon.expansions))
                     quotes.append(ProseQuote(sentence: match.text, heading: heading, cite: cite, sectionID: row["ref_id"],
-                                             // The sentence itself, not the one a measure brought along.
                                              defines: match.defines,
-                                             holdsEveryWord: match.ownWords && (sentence == found
-                                                || wanted.isSubset(of: Set(Self.expanded(Words.tokens(found), lexicon.expansions)))),
+                                             // The sentence itself, not the one a measure brought along.
+                                             holdsEveryWord: match.ownWords && (sentence == found || wanted.isSubset(of: foundStems)),
                                              citedAtHeading: citedAtHeading,
-                                             coverage: questionStems.intersection(Self.expanded(Words.tokens(found), lexicon.expansions)).count,
+                                             coverage: questionStems.intersection(foundStems).count,
                                              closeness: match.closeness, position: match.firstWord + rank))
                 }
                 // The words spread over two or three sentences side by side: quoted together, if nothing closer is found.
@@ -281,8 +283,10 @@ extension AnswerEngine {
     /// `wanted` word between them, quoted as one, if any do.
     static func shortestRun(of sentences: [String], holding wanted: Set<String>, question: ParsedQuestion,
                             expansions: [String: [String]]) -> (text: String, firstWord: Int)? {
-        guard sentences.count > 1 else { return nil }
-        for length in 2...min(3, sentences.count) {
+        // A line whose sentences together lack a word has no run that holds it: not tokenized run by run.
+        guard sentences.count > 1,
+              wanted.isSubset(of: Set(expanded(Words.tokens(sentences.joined(separator: " ")), expansions))) else { return nil }
+        for length in 2...min(Self.longestRun, sentences.count) {
             for start in 0...(sentences.count - length) {
                 let text = sentences[start..<(start + length)].joined(separator: " ")
                 guard text.count <= longestQuotedSentence * length,
@@ -293,6 +297,9 @@ extension AnswerEngine {
         }
         return nil
     }
+
+    /// The most sentences side by side quoted together for the words they hold between them.
+    static let longestRun = 3
 
     /// How many sentences after one holding the question's words may give the measure it asks for.
     static let sentencesToAMeasure = 3
@@ -320,7 +327,6 @@ extension AnswerEngine {
     /// Up to three of `quotes` (see `proseQuotes`) as the answer, or as its lead.
     /// `keepHeading`: the sentences lead another answer, which keeps its heading and subject.
     func proseAnswer(_ quotes: [ProseQuote], _ b: inout AnswerBuilder, keepHeading: Bool = false) {
-        var quotes = quotes
         guard !quotes.isEmpty else { return }
         if !keepHeading {
             // Whatever an intent handler found of a subject, it stated nothing: the heading is the prose's.

@@ -84,10 +84,7 @@ public struct ParsedQuestion: Sendable {
     }
 
     /// "How long", "how often": where the measure words asked after "how" stand.
-    var measurePositions: Set<Int> {
-        Set(tokens.dropFirst().filter { IntentDetector.measureWords.contains($0.word) && tokens[$0.position - 1].word == "how" }
-            .map(\.position))
-    }
+    var measurePositions: Set<Int> { QuestionParser.measurePositions(tokens) }
 
     /// The words no document uses that a search may do without: when the
     /// words searched for (content words, not cue or measure words) leave at
@@ -160,9 +157,10 @@ public struct QuestionParser: Sendable {
         let conditionPhrases = unrestricted.variables.map(\.positions)
         // Words no document uses (and no typo of one): a name holding one is not in the documents.
         // The word after "how" asks for a measure ("how long"): the answer gives it in its own words.
+        let measure = Self.measurePositions(tokens)
         let unknownWords = Set(tokens.filter { token in
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
-                && !(IntentDetector.measureWords.contains(token.word) && token.position > 0 && tokens[token.position - 1].word == "how")
+                && !measure.contains(token.position)
                 && token.word.contains(where: \.isLetter) && !lexicon.nameStems.contains(token.stem)
                 && lexicon.expansions[token.word] == nil && !documentsMention(token.word) && !documentsMention(token.stem)
         }.map(\.position))
@@ -224,11 +222,11 @@ public struct QuestionParser: Sendable {
         }.map(\.name)
     }
 
-    /// A partly matched name whose words stand, in the question, next to a
-    /// word no entity name has: "Windows PowerShell" is not "Windows
-    /// Installer", a "boundary group" not "Group Policy-based installation".
-    /// A word of other names ("Intune enrollment") may only qualify the
-    /// name, and keeps it.
+    /// Positions of the measure words asked right after "how" ("how long", "how often").
+    static func measurePositions(_ tokens: [Token]) -> Set<Int> {
+        Set(tokens.indices.dropFirst().filter { IntentDetector.measureWords.contains(tokens[$0].word) && tokens[$0 - 1].word == "how" })
+    }
+
     /// "Which client types don't use a fallback status point?": a negated
     /// verb right after the "which ..." phrase says what is asked of it and
     /// states nothing, up to a clause that does state ("... if I use /source").
@@ -271,6 +269,11 @@ public struct QuestionParser: Sendable {
         return Set(all[best].map(\.position))
     }
 
+    /// A partly matched name whose words stand, in the question, next to a
+    /// word no entity name has: "Windows PowerShell" is not "Windows
+    /// Installer", a "boundary group" not "Group Policy-based installation".
+    /// A word of other names ("Intune enrollment") may only qualify the
+    /// name, and keeps it.
     static func namesAnotherThing(_ nameStems: [String], at positions: Set<Int>, in tokens: [Token],
                                   nameWords isNameWord: (String) -> Bool) -> Bool {
         func isContent(_ token: Token) -> Bool {
