@@ -127,9 +127,9 @@ public final class AnswerEngine: Sendable {
         }
         // No line holds them all ("client push with Kerberos mutual auth, any forest requirement?"):
         // those holding most of them (by weight) first, when few lines do.
-        let total = other.reduce(0) { $0 + lexicon.weight($1) }
+        let total = Words.orderedSum(other, lexicon.weight)
         func share(_ item: AnswerItem) -> Double {
-            other.intersection(stems(item.text)).reduce(0) { $0 + lexicon.weight($1) } / total
+            Words.orderedSum(other.intersection(stems(item.text)), lexicon.weight) / total
         }
         let near = b.answer.items.filter { share($0) >= Self.mostOfTheOtherWords }.count
         guard other.count > 1, near > 0, near * 2 <= b.answer.items.count else { return }
@@ -240,8 +240,8 @@ public final class AnswerEngine: Sendable {
     func similarity(_ a: String?, _ b: String?) -> Double {
         let x = Set(stems(a)), y = Set(stems(b))
         guard !x.isEmpty, !y.isEmpty else { return 0 }
-        let common = x.intersection(y).reduce(0) { $0 + lexicon.weight($1) }
-        let total = max(x.reduce(0) { $0 + lexicon.weight($1) }, y.reduce(0) { $0 + lexicon.weight($1) })
+        let common = Words.orderedSum(x.intersection(y), lexicon.weight)
+        let total = max(Words.orderedSum(x, lexicon.weight), Words.orderedSum(y, lexicon.weight))
         return common / total
     }
 
@@ -251,8 +251,8 @@ public final class AnswerEngine: Sendable {
         let q = Set(query.map(Words.sameAct))
         guard !q.isEmpty else { return 0 }
         let t = Set(stems(text).map(Words.sameAct))
-        let total = q.reduce(0) { $0 + lexicon.weight($1) }
-        return q.intersection(t).reduce(0) { $0 + lexicon.weight($1) } / total
+        let total = Words.orderedSum(q, lexicon.weight)
+        return Words.orderedSum(q.intersection(t), lexicon.weight) / total
     }
 
     /// Pairs of question words that also stand side by side in `text`

@@ -57,8 +57,8 @@ struct FactReader {
         let hits = content.filter { form.stems.contains(tokens[$0].stem) }
         guard !hits.isEmpty, !form.stems.isEmpty else { return nil }
         let matched = Set(hits.map { tokens[$0].stem })
-        let total = form.stems.reduce(0) { $0 + lexicon.weight($1) }
-        let coverage = matched.reduce(0) { $0 + lexicon.weight($1) } / max(total, 0.0001)
+        let total = Words.orderedSum(form.stems, lexicon.weight)
+        let coverage = Words.orderedSum(matched, lexicon.weight) / max(total, 0.0001)
         let needed = form.switches.isEmpty ? 0.6 : 0.85
         guard coverage >= needed, matched.count >= min(2, form.stems.count) else { return nil }
         // Common words alone ("install", "manage") do not state a fact unless
@@ -112,8 +112,8 @@ struct FactReader {
                 .union(tokens.filter(\.isSwitch).map(\.stem))
             let matched = stems.intersection(form.stems.union(form.switches))
             guard !matched.isEmpty else { continue }
-            let total = form.stems.reduce(0) { $0 + lexicon.weight($1) }
-            scored.append((form.variable.name, matched.reduce(0) { $0 + lexicon.weight($1) } / max(total, 0.0001)))
+            let total = Words.orderedSum(form.stems, lexicon.weight)
+            scored.append((form.variable.name, Words.orderedSum(matched, lexicon.weight) / max(total, 0.0001)))
         }
         scored.sort { $0.1 > $1.1 }
         guard let best = scored.first else {

@@ -65,10 +65,10 @@ struct StatementIndex: Sendable {
     /// Statements scored by the weighted share of `query` they contain.
     func rank(_ query: [String]) -> [(Statement, Double)] {
         let q = Set(query)
-        let total = q.reduce(0) { $0 + weight($1) }
+        let total = Words.orderedSum(q, weight)
         guard total > 0 else { return [] }
         return statements.compactMap { s in
-            let hit = q.intersection(s.stems).reduce(0) { $0 + weight($1) }
+            let hit = Words.orderedSum(q.intersection(s.stems), weight)
             return hit > 0 ? (s, hit / total) : nil
         }.sorted { $0.1 > $1.1 }
     }
@@ -166,7 +166,7 @@ extension AnswerEngine {
         let stems = Set(parsed.contentStems.filter { lexicon.weights[$0].map { $0 >= lexicon.typicalWeight } ?? false })
         var scored: [(String, Double)] = []
         for form in lexicon.forms {
-            let hit = form.stems.filter(stems.contains).reduce(0) { $0 + lexicon.weight($1) }
+            let hit = Words.orderedSum(form.stems.filter(stems.contains), lexicon.weight)
             if hit > 0 { scored.append((form.entity.name, hit / max(form.totalWeight, 0.0001))) }
         }
         var seen = Set<String>()

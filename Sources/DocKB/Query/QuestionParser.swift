@@ -325,7 +325,7 @@ public struct QuestionParser: Sendable {
         for form in lexicon.forms {
             let matched = Set(form.stems.filter { askedPositions(of: $0) != nil })
             guard !matched.isEmpty else { continue }
-            let weight = matched.reduce(0) { $0 + lexicon.weight($1) }
+            let weight = Words.orderedSum(matched, lexicon.weight)
             let coverage = weight / max(form.totalWeight, 0.0001)
             guard coverage >= Self.minimumCoverage || !matched.isDisjoint(with: lexicon.identifyingStems) else { continue }
             // Without its rarest word, a name is met only by words many names share

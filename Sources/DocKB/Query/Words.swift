@@ -152,6 +152,14 @@ public enum Words {
     private static let lyNonAdverbs: Set<String> = ["family", "assembly", "anomaly", "monthly", "weekly", "daily", "hourly",
                                                     "yearly", "quarterly", "early", "friendly", "italy", "reply", "rely"]
 
+    /// The sum of `weight` over `stems`, added in one order whatever order a
+    /// `Set` hands them out in (it differs from process to process): float
+    /// addition rounds differently in another order, and scores that differed
+    /// in their last bit broke ties between answers differently on each run.
+    static func orderedSum(_ stems: some Sequence<String>, _ weight: (String) -> Double) -> Double {
+        stems.sorted().reduce(0) { $0 + weight($1) }
+    }
+
     /// Stems of the content words of `text` (stop words removed), in order.
     public static func contentStems(_ text: String) -> [String] {
         tokens(text).filter { !isStopWord($0.word) }.map(\.stem)

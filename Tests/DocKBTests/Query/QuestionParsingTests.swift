@@ -141,6 +141,13 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.overlap(["find", "site"].map(Words.stem), "Agents locate the site through DNS."), 1, accuracy: 1e-9)
     }
 
+    func testWeightsAddUpTheSameInWhateverOrderASetGivesTheWords() {
+        let weights = ["a": 0.1, "b": 0.2, "c": 0.3]
+        // (0.1 + 0.2) + 0.3 and (0.3 + 0.2) + 0.1 differ in the last bit: a score must not depend on that.
+        XCTAssertNotEqual(["a", "b", "c"].reduce(0) { $0 + weights[$1]! }, ["c", "b", "a"].reduce(0) { $0 + weights[$1]! })
+        XCTAssertEqual(Words.orderedSum(["a", "b", "c"]) { weights[$0]! }, Words.orderedSum(["c", "b", "a"]) { weights[$0]! })
+    }
+
     func testAdverbsAndMeasuresAreToldFromWordsThatLookLikeThem() {
         func token(_ word: String) -> Token { Words.tokens(word)[0] }
         XCTAssertTrue(Words.isAdverb(token("actually")))
