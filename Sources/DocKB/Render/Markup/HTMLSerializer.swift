@@ -21,11 +21,12 @@ import Foundation
 /// trees made to hit each rule and on every page of a build.
 struct HTMLSerializer {
     private var out: ByteBuffer
-    /// Traits by name pointer: a page's names are interned in its
-    /// dictionary (see `MarkupTree.htmlPage`), so one pointer is one name.
+    /// Traits and attribute kinds by name pointer: a page's names are interned
+    /// in its dictionary (see `MarkupTree.htmlPage`), so one pointer is one name.
     private var recentTraits = [(name: UnsafePointer<xmlChar>?, traits: ElementTraits)](
         repeating: (nil, ElementTraits()), count: 256)
     private var elementTraits: [NameKey: ElementTraits] = [:]
+    private var recentAttributes = [(name: UnsafePointer<xmlChar>?, kind: AttributeKind)](repeating: (nil, .text), count: 64)
     private var attributeKinds: [NameKey: AttributeKind] = [:]
     /// An attribute value's escaped bytes, reused from one attribute to the next.
     private var scratch = ByteBuffer(capacity: 256)
@@ -256,6 +257,14 @@ struct HTMLSerializer {
     /// Boolean attributes are written without their value; `href`,
     /// `action` and `src`, and `name` on an anchor, are written as URIs.
     private mutating func attributeKind(of name: UnsafePointer<xmlChar>) -> AttributeKind {
+        let slot = (Int(bitPattern: name) >> 3) & (recentAttributes.count - 1)
+        if recentAttributes[slot].name == name { return recentAttributes[slot].kind }
+        let kind = attributeKind(named: name)
+        recentAttributes[slot] = (name, kind)
+        return kind
+    }
+
+    private mutating func attributeKind(named name: UnsafePointer<xmlChar>) -> AttributeKind {
         let key = NameKey(name)
         if let known = attributeKinds[key] { return known }
         let kind: AttributeKind

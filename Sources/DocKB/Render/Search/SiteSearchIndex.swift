@@ -111,6 +111,8 @@ enum SiteSearchIndex {
         let lower = lowercasedUTF8(text)
         var output: [UInt8] = []
         output.reserveCapacity(lower.count)
+        // Read once: a static's every access checks that it is initialized.
+        let leading = leadingPunctuation, trailing = trailingPunctuation, stopWords = packedStopWords
         lower.withUnsafeBufferPointer { bytes in
             var seen = WordSet(bytes: bytes)
             var index = 0
@@ -119,10 +121,10 @@ enum SiteSearchIndex {
                 var start = index
                 while index < bytes.count, !isWordSeparator(bytes[index]) { index += 1 }
                 var end = index
-                while start < end, leadingPunctuation.contains(bytes[start]) { start += 1 }
-                while start < end, trailingPunctuation.contains(bytes[end - 1]) { end -= 1 }
+                while start < end, leading.contains(bytes[start]) { start += 1 }
+                while start < end, trailing.contains(bytes[end - 1]) { end -= 1 }
                 let word = start..<end
-                guard !word.isEmpty, !isStopWord(UnsafeBufferPointer(rebasing: bytes[word])),
+                guard !word.isEmpty, !isStopWord(UnsafeBufferPointer(rebasing: bytes[word]), in: stopWords),
                       seen.insert(word) else { continue }
                 if !output.isEmpty { output.append(0x20) }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
@@ -170,8 +172,8 @@ enum SiteSearchIndex {
     /// Stop words are at most 7 bytes, so each fits in one integer with its length.
     private static let packedStopWords = Set(stopWords.map { Array($0.utf8).withUnsafeBufferPointer(packed) })
 
-    private static func isStopWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        word.count <= 7 && packedStopWords.contains(packed(word))
+    private static func isStopWord(_ word: UnsafeBufferPointer<UInt8>, in stopWords: Set<UInt64>) -> Bool {
+        word.count <= 7 && stopWords.contains(packed(word))
     }
 
     private static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
