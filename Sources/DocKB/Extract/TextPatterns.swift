@@ -119,7 +119,8 @@ enum Text {
             func isSpaceOrBreak(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
             guard var start = bytes.firstIndex(where: { !isSpaceOrBreak($0) }) else { return "" }
             var end = bytes.lastIndex(where: { !isSpaceOrBreak($0) })! + 1
-            while end > start, [UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ",")].contains(bytes[end - 1]) {
+            while end > start, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: ":")
+                || bytes[end - 1] == UInt8(ascii: ";") || bytes[end - 1] == UInt8(ascii: ",") {
                 end -= 1
             }
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
