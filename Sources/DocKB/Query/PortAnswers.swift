@@ -20,6 +20,10 @@ extension AnswerEngine {
         }
         let query = actionStems(parsed)
         guard !query.isEmpty else { return }
+        if let match, match.entity.kind == .subject, Set(query).isSubset(of: Set(stems(match.entity.name))) {
+            subjectPorts(match, &b)
+            return
+        }
         // "Which ports need to be open on the client?": no word tells port rows
         // apart (none has "open", most have "client"), so every port answers;
         // unless the question names something no document knows.
@@ -51,6 +55,25 @@ extension AnswerEngine {
         for (p, score) in scored where score >= best * cut {
             let group = p.subject.map { "Ports: \($0)" } ?? "Ports"
             addPort(p, group: group, route: "port row whose subject/description matches the question (\(Int(score * 100))%)", &b)
+        }
+    }
+
+    /// "Which ports do Windows clients need?": no word but the subject's
+    /// tells rows apart, and a row that happens to spell them ("Windows
+    /// Firewall on the client computer") is no more the subject's than the
+    /// others. The subject's ports are every row but those of another subject
+    /// the documents name ("mobile device clients"); an installation
+    /// method's ports ("client push installation") are the subject's too.
+    private func subjectPorts(_ match: EntityMatch, _ b: inout AnswerBuilder) {
+        let kb = knowledgeBase
+        let subjects = kb.requirements.map(\.subject) + kb.siteRoles.compactMap(\.subject) + kb.permissions.compactMap(\.subject)
+        let others = subjects.filter { subject in
+            !sameSubject(subject, match.entity.name) && !kb.methods.contains { sameSubject($0.name, subject) }
+        }
+        b.answer.subject = match.entity.description
+        b.answer.heading = "Ports for \(match.entity.name)"
+        for p in kb.ports where !others.contains(where: { sameSubject(p.subject, $0) }) {
+            addPort(p, group: p.subject.map { "Ports: \($0)" } ?? "Ports", route: route(match, "every port row but another subject's, for"), &b)
         }
     }
 

@@ -143,7 +143,7 @@ final class AnswerTests: QueryTestCase {
     }
 
     func testHowManyListsTheKindWithItsCount() {
-        XCTAssertEqual(ask("how many ports are there?").heading, "6 ports")
+        XCTAssertEqual(ask("how many ports are there?").heading, "7 ports")
         let components = ask("how many components are required?")
         XCTAssertEqual(components.heading, "4 components", text(components))
         XCTAssertEqual(components.items.count, 4)
@@ -174,6 +174,17 @@ final class AnswerTests: QueryTestCase {
         // Most port rows are about agents, none says "keep running" (prose does): all of them answer.
         XCTAssertEqual(ask("which ports must agents keep running?").heading, "All ports")
         XCTAssertNotEqual(ask("which ports must be open for the frobnicator?").heading, "All ports")
+    }
+
+    func testAPortsQuestionNamingOnlyASubjectListsEveryPortButAnotherSubjects() {
+        // "desktop agents" tell no row apart: none is theirs by its words, all are but the phones'.
+        let answer = ask("which ports do desktop agents need?")
+        XCTAssertEqual(answer.heading, "Ports for desktop agents", text(answer))
+        let ports = answer.items.filter { $0.kind == "port" }
+        XCTAssertEqual(ports.count, 6, text(answer))
+        XCTAssertFalse(ports.contains { $0.text.contains("enrollment proxy") }, text(answer))
+        // A word that tells rows apart still picks them.
+        XCTAssertEqual(ask("which port does remote control need for desktop agents?").items.filter { $0.kind == "port" }.count, 1)
     }
 
     func testASentenceLeadsAListNoLineOfWhichHoldsAWordAsked() {

@@ -193,6 +193,8 @@ enum QueryFixture {
             ("TCP", "2701", nil, nil, "Inbound: TCP Port 2701", nil, "Remote Control", "inbound", 20, "remote-control"),
             // Shares "between", "agent" and "point" with questions about other points.
             ("TCP", "443", "agent", "enrollment point", "HTTPS between the phone agent and the enrollment point.", nil, "Phone enrollment APIs", nil, 24, "phone-ports"),
+            // The one row of another subject, which a question about desktop agents leaves out.
+            ("TCP", "443", "phone", "enrollment proxy", "HTTPS between phones and the enrollment proxy.", nil, "phone clients", nil, 28, "phone-ports"),
         ]
         for p in portRows {
             try db.execute(sql: "INSERT INTO ports(protocol, port, source, destination, purpose, condition, condition_json, subject, direction, document_id, line, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 2, ?, ?)",
