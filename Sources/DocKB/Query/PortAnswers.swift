@@ -66,13 +66,16 @@ extension AnswerEngine {
     /// method's ports ("client push installation") are the subject's too.
     private func subjectPorts(_ match: EntityMatch, _ b: inout AnswerBuilder) {
         let kb = knowledgeBase
-        let subjects = kb.requirements.map(\.subject) + kb.siteRoles.compactMap(\.subject) + kb.permissions.compactMap(\.subject)
-        let others = subjects.filter { subject in
-            !sameSubject(subject, match.entity.name) && !kb.methods.contains { sameSubject($0.name, subject) }
-        }
+        // Subjects as sets of stems, as `sameSubject` compares them; each once (a corpus has thousands of rows).
+        func key(_ name: String?) -> Set<String> { Set(stems(name ?? "")) }
+        let subjects = Set((kb.requirements.map(\.subject) + kb.siteRoles.compactMap(\.subject)
+                            + kb.permissions.compactMap(\.subject)).map { $0.lowercased() })
+        let methods = Set(kb.methods.map { key($0.name) })
+        let own = key(match.entity.name)
+        let others = Set(subjects.map { key($0) }).filter { !$0.isEmpty && $0 != own && !methods.contains($0) }
         b.answer.subject = match.entity.description
         b.answer.heading = "Ports for \(match.entity.name)"
-        for p in kb.ports where !others.contains(where: { sameSubject(p.subject, $0) }) {
+        for p in kb.ports where !others.contains(key(p.subject)) {
             addPort(p, group: p.subject.map { "Ports: \($0)" } ?? "Ports", route: route(match, "every port row but another subject's, for"), &b)
         }
     }
