@@ -59,3 +59,19 @@ extension Text {
         return nil
     }
 }
+
+/// A set of ASCII bytes as a 128-bit mask, tested without hashing: for the
+/// byte loops of the search index and the HTML serializer.
+struct ASCIIByteSet: Sendable {
+    private var low: UInt64 = 0, high: UInt64 = 0
+
+    init(_ characters: String) {
+        for byte in characters.utf8 where byte < 0x80 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
+    }
+}

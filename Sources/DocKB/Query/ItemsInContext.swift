@@ -13,13 +13,9 @@ extension AnswerEngine {
     /// Headings above a section that are read for its items (documents nest a few levels deep).
     static let headingsAbove = 6
 
+    /// A section's row with its text, one entry per line of `body`.
     private struct SectionText {
-        var id: Int64
-        var parentID: Int64?
-        var documentID: Int64
-        var heading: String
-        var anchor: String
-        var line: Int
+        var row: SectionRow
         var body: [String]
         var bodyLines: [Int]
     }
@@ -30,12 +26,13 @@ extension AnswerEngine {
         func section(_ id: Int64, _ db: Database) throws -> SectionText? {
             if let known = sections[id] { return known }
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT id, parent_id, document_id, heading, anchor, line, body, body_lines FROM sections WHERE id = ?
+                SELECT id, parent_id, document_id, level, heading, anchor, line, body, body_lines FROM sections WHERE id = ?
                 """, arguments: [id]) else { return nil }
             let body: String = row["body"]
             let lines: String = row["body_lines"]
-            let text = SectionText(id: row["id"], parentID: row["parent_id"], documentID: row["document_id"], heading: row["heading"],
-                                   anchor: row["anchor"], line: row["line"],
+            let text = SectionText(row: SectionRow(id: row["id"], documentID: row["document_id"], parentID: row["parent_id"],
+                                                   level: row["level"], heading: row["heading"], anchor: row["anchor"],
+                                                   line: row["line"]),
                                    body: body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
                                    bodyLines: lines.split(separator: " ").compactMap { Int($0) })
             sections[id] = text
@@ -49,23 +46,23 @@ extension AnswerEngine {
             return try ids.compactMap { id -> (SectionText, [SectionText])? in
                 guard let own = try section(id, db) else { return nil }
                 var chain: [SectionText] = []
-                var parent = own.parentID
+                var parent = own.row.parentID
                 while let id = parent, chain.count < Self.headingsAbove, let next = try section(id, db) {
                     chain.append(next)
-                    parent = next.parentID
+                    parent = next.row.parentID
                 }
                 return (own, chain)
             }
         }) ?? []
         var quotes: [ProseQuote] = []
         for (rank, candidate) in found.enumerated() {
-            let items = listItemTexts(ofSection: candidate.section.id)
+            let items = listItemTexts(ofSection: candidate.section.row.id)
             guard !items.isEmpty else { continue }
-            guard let document = knowledgeBase.document(candidate.section.documentID) else { continue }
+            guard let document = knowledgeBase.document(candidate.section.row.documentID) else { continue }
             // The headings, outermost first, and each ancestor's last line if it introduces what follows.
             let ancestors = Array(candidate.chain.reversed())
             let leadIns = ancestors.compactMap { $0.body.last(where: { !$0.isEmpty }) }.filter { $0.hasSuffix(":") }
-            let headings = (ancestors + [candidate.section]).map(\.heading)
+            let headings = (ancestors + [candidate.section]).map(\.row.heading)
             let context = Set((headings + leadIns).flatMap { stems($0) })
             var leadIn: String?
             for (index, line) in candidate.section.body.enumerated() where !line.isEmpty {
@@ -78,13 +75,13 @@ extension AnswerEngine {
                 // The item says something its headings do not, and with them holds every word.
                 guard !own.intersection(wanted).subtracting(around).isEmpty, wanted.isSubset(of: own.union(around)),
                       line.count <= Self.longestQuotedSentence else { continue }
-                var cite = Citation(documentID: document.id, path: document.path, line: candidate.section.line,
-                                    anchor: candidate.section.anchor)
+                var cite = Citation(documentID: document.id, path: document.path, line: candidate.section.row.line,
+                                    anchor: candidate.section.row.anchor)
                 let recorded = candidate.section.bodyLines.count == candidate.section.body.count
                 if recorded { cite.line = candidate.section.bodyLines[index] }
                 let said = (leadIns + [leadIn].compactMap { $0 }).joined(separator: " … ")
                 quotes.append(ProseQuote(sentence: headings.joined(separator: " › ") + ": " + (said.isEmpty ? "" : said + " ") + line,
-                                         heading: candidate.section.heading, cite: cite, sectionID: candidate.section.id,
+                                         heading: candidate.section.row.heading, cite: cite, sectionID: candidate.section.row.id,
                                          defines: false, holdsEveryWord: false, citedAtHeading: !recorded,
                                          coverage: own.intersection(wanted).count, closeness: 2, position: rank,
                                          underHeadings: true))

@@ -68,11 +68,10 @@ extension AnswerEngine {
         let kb = knowledgeBase
         // Subjects as sets of stems, as `sameSubject` compares them; each once (a corpus has thousands of rows).
         func key(_ name: String?) -> Set<String> { Set(stems(name ?? "")) }
-        let subjects = Set((kb.requirements.map(\.subject) + kb.siteRoles.compactMap(\.subject)
-                            + kb.permissions.compactMap(\.subject)).map { $0.lowercased() })
+        let subjects = Set(kb.requirements.map(\.subject) + kb.siteRoles.compactMap(\.subject) + kb.permissions.compactMap(\.subject))
         let methods = Set(kb.methods.map { key($0.name) })
         let own = key(match.entity.name)
-        let others = Set(subjects.map { key($0) }).filter { !$0.isEmpty && $0 != own && !methods.contains($0) }
+        let others = Set(subjects.map(key)).filter { !$0.isEmpty && $0 != own && !methods.contains($0) }
         b.answer.subject = match.entity.description
         b.answer.heading = "Ports for \(match.entity.name)"
         for p in kb.ports where !others.contains(key(p.subject)) {

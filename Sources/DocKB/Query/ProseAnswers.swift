@@ -272,11 +272,12 @@ extension AnswerEngine {
         // More of the question's words first, then the words closer together, then earlier.
         // Only a "what is" question puts definitions before all that; a measure is a number:
         // a "how long" question puts the sentences that give one first.
+        // Keys made once per quote: `givesNumber` tokenizes the sentence.
         func key(_ quote: ProseQuote) -> (Int, Int, Int, Int, Int) {
             (asksWhatItIs && !quote.defines ? 1 : 0, asksMeasure && !Self.givesNumber(quote.sentence) ? 1 : 0,
              -quote.coverage, quote.closeness, quote.position)
         }
-        return quotes.sorted { key($0) < key($1) }
+        return quotes.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// The fewest sentences side by side (two or three) that hold every

@@ -11,8 +11,8 @@ import Foundation
 /// the start tag and again at the end tag, and allocates every escaped text
 /// and attribute value: 7% of a corpus build's CPU time went there (perf,
 /// 2026-12). Here the tag table is still libxml2's (`htmlTagLookup`,
-/// `htmlIsBooleanAttr`), asked once per name, and everything goes into one
-/// buffer.
+/// `htmlIsBooleanAttr`), asked once per name and page (the common element
+/// names once per process), and everything goes into one buffer.
 ///
 /// A tree holding a node this writer does not know (entity references,
 /// processing instructions, CDATA, namespaced elements or attributes, a
@@ -21,13 +21,8 @@ import Foundation
 /// trees made to hit each rule and on every page of a build.
 struct HTMLSerializer {
     private var out: ByteBuffer
-    /// Traits and attribute kinds by name pointer: a page's names are interned
-    /// in its dictionary (see `MarkupTree.htmlPage`), so one pointer is one name.
-    private var recentTraits = [(name: UnsafePointer<xmlChar>?, traits: ElementTraits)](
-        repeating: (nil, ElementTraits()), count: 256)
-    private var elementTraits: [NameKey: ElementTraits] = [:]
-    private var recentAttributes = [(name: UnsafePointer<xmlChar>?, kind: AttributeKind)](repeating: (nil, .text), count: 64)
-    private var attributeKinds: [NameKey: AttributeKind] = [:]
+    private var elementTraits = NamePointerCache<ElementTraits>(slots: 256)
+    private var attributeKinds = NamePointerCache<AttributeKind>(slots: 64)
     /// An attribute value's escaped bytes, reused from one attribute to the next.
     private var scratch = ByteBuffer(capacity: 256)
 
@@ -199,22 +194,10 @@ struct HTMLSerializer {
         return true
     }
 
-    // MARK: libxml2's tables, asked once per name
+    // MARK: libxml2's tables, asked once per name and page
 
     private mutating func traits(of name: UnsafePointer<xmlChar>) -> ElementTraits {
-        let slot = (Int(bitPattern: name) >> 3) & (recentTraits.count - 1)
-        if recentTraits[slot].name == name { return recentTraits[slot].traits }
-        let traits = traits(named: name)
-        recentTraits[slot] = (name, traits)
-        return traits
-    }
-
-    private mutating func traits(named name: UnsafePointer<xmlChar>) -> ElementTraits {
-        let key = NameKey(name)
-        if let known = Self.commonTraits[key] ?? elementTraits[key] { return known }
-        let traits = Self.lookUpTraits(of: name)
-        elementTraits[key] = traits
-        return traits
+        elementTraits.value(for: name) { Self.commonTraits[NameKey($0)] ?? Self.lookUpTraits(of: $0) }
     }
 
     /// The elements the site's pages are made of, looked up once per process
@@ -257,28 +240,14 @@ struct HTMLSerializer {
     /// Boolean attributes are written without their value; `href`,
     /// `action` and `src`, and `name` on an anchor, are written as URIs.
     private mutating func attributeKind(of name: UnsafePointer<xmlChar>) -> AttributeKind {
-        let slot = (Int(bitPattern: name) >> 3) & (recentAttributes.count - 1)
-        if recentAttributes[slot].name == name { return recentAttributes[slot].kind }
-        let kind = attributeKind(named: name)
-        recentAttributes[slot] = (name, kind)
-        return kind
-    }
-
-    private mutating func attributeKind(named name: UnsafePointer<xmlChar>) -> AttributeKind {
-        let key = NameKey(name)
-        if let known = attributeKinds[key] { return known }
-        let kind: AttributeKind
-        if htmlIsBooleanAttr(name) != 0 {
-            kind = .boolean
-        } else {
+        attributeKinds.value(for: name) { name in
+            if htmlIsBooleanAttr(name) != 0 { return .boolean }
             switch String(cString: name).lowercased() {
-            case "href", "action", "src": kind = .uri
-            case "name": kind = .uriOnAnchor
-            default: kind = .text
+            case "href", "action", "src": return .uri
+            case "name": return .uriOnAnchor
+            default: return .text
             }
         }
-        attributeKinds[key] = kind
-        return kind
     }
 
     // MARK: Escaping, as libxml2's xmlEncodeEntitiesInternal (HTML document) and xmlURIEscapeStr
@@ -360,7 +329,7 @@ struct HTMLSerializer {
         }
     }
 
-    private static let keptInURI = ASCIISet(
+    private static let keptInURI = ASCIIByteSet(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" + "-_.!~*'()" + "@/:=?;#%&,+")
 
     private static func isBlank(_ byte: UInt8) -> Bool {
@@ -397,7 +366,27 @@ struct HTMLSerializer {
     }
 }
 
-/// An element or attribute name as a dictionary key: names of up to 8
+/// Values by name pointer, in a small direct-mapped table: a page's names
+/// are interned in its dictionary (see `MarkupTree.htmlPage`), so one pointer
+/// is one name, and a name is worked out once per page however often it is used.
+private struct NamePointerCache<Value> {
+    private var slots: [(name: UnsafePointer<xmlChar>?, value: Value?)]
+
+    /// `slots`: a power of two.
+    init(slots: Int) {
+        self.slots = Array(repeating: (nil, nil), count: slots)
+    }
+
+    mutating func value(for name: UnsafePointer<xmlChar>, orMake make: (UnsafePointer<xmlChar>) -> Value) -> Value {
+        let slot = (Int(bitPattern: name) >> 3) & (slots.count - 1)
+        if slots[slot].name == name, let value = slots[slot].value { return value }
+        let value = make(name)
+        slots[slot] = (name, value)
+        return value
+    }
+}
+
+/// An element name as a dictionary key: names of up to 8
 /// bytes (nearly all) packed into an integer, longer ones as strings.
 private enum NameKey: Hashable {
     case packed(UInt64)
@@ -415,21 +404,6 @@ private enum NameKey: Hashable {
             packed |= UInt64(byte) << (8 * UInt64(index))
         }
         self = .long(String(cString: name))
-    }
-}
-
-/// A set of ASCII bytes as a 128-bit mask.
-private struct ASCIISet {
-    private var low: UInt64 = 0, high: UInt64 = 0
-
-    init(_ characters: String) {
-        for byte in characters.utf8 where byte < 0x80 {
-            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-        }
-    }
-
-    func contains(_ byte: UInt8) -> Bool {
-        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
     }
 }
 

@@ -166,8 +166,8 @@ enum SiteSearchIndex {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    private static let leadingPunctuation = ByteClass(",;:()[]\"'")
-    private static let trailingPunctuation = ByteClass(",.;:()[]\"'!?")
+    private static let leadingPunctuation = ASCIIByteSet(",;:()[]\"'")
+    private static let trailingPunctuation = ASCIIByteSet(",.;:()[]\"'!?")
 
     /// Stop words are at most 7 bytes, so each fits in one integer with its length.
     private static let packedStopWords = Set(stopWords.map { Array($0.utf8).withUnsafeBufferPointer(packed) })
@@ -178,19 +178,6 @@ enum SiteSearchIndex {
 
     private static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         word.reduce(0) { $0 << 8 | UInt64($1) } | UInt64(word.count) << 56
-    }
-
-    /// ASCII bytes as a 128-bit mask, tested without hashing.
-    private struct ByteClass {
-        private var low: UInt64 = 0, high: UInt64 = 0
-        init(_ characters: String) {
-            for byte in characters.utf8 where byte < 0x80 {
-                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-            }
-        }
-        func contains(_ byte: UInt8) -> Bool {
-            byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
-        }
     }
 
     /// The words seen so far, as ranges of one byte buffer, in an
