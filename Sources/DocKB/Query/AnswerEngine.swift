@@ -92,6 +92,14 @@ public final class AnswerEngine: Sendable {
             if !leading.isEmpty, !(statements.first?.onStated ?? false) { proseAnswer(leading, &builder) }
             if !builder.answer.found { lookupAnswer(statements, &builder) }
             if !builder.answer.found, builder.answer.omitted.isEmpty { proseAnswer(quotes, &builder) }
+            if !builder.answer.found, builder.answer.omitted.isEmpty {
+                let nearest = quotesMissingOneWord(parsed)
+                proseAnswer(nearest.quotes, &builder, group: Self.allButOneWordGroup)
+                if builder.answer.found {
+                    builder.answer.notes.append("no sentence holds every word: each quoted lacks one of "
+                        + nearest.leftOut.map { "“\($0)”" }.joined(separator: ", "))
+                }
+            }
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, builder.answer.suggestions.isEmpty {
             builder.answer.suggestions = suggestions(for: parsed)

@@ -167,11 +167,16 @@ extension AnswerEngine {
     /// word of the question, each holding them (see `match`), best first. A
     /// sentence that introduces a list or table is quoted with it.
     func proseQuotes(_ parsed: ParsedQuestion) -> [ProseQuote] {
+        proseQuotes(parsed, searching: proseWords(parsed))
+    }
+
+    /// The question's words a sentence must hold: content words, not cue
+    /// or measure words, switches only when asked about.
+    func proseWords(_ parsed: ParsedQuestion) -> [String] {
         // A switch the question asks about is a word to find, written as a switch.
         let switches = parsed.askedSwitches
         // "How long", "how often": the measure asked for, which the answer gives in other words.
         let measure = parsed.measurePositions
-        let asksMeasure = !measure.isEmpty
         let asked = Array(Set(parsed.tokens.filter {
             !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word) && !measure.contains($0.position)
                 && (!$0.isSwitch || switches.contains($0.word)) && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
@@ -179,8 +184,13 @@ extension AnswerEngine {
         // A word no document uses is in no sentence ("how long are denied requests kept?"): with enough
         // other words to go by, the sentences holding those are looked for (the answer notes the word).
         let setAside = parsed.unknownWordsSetAside()
-        let words = asked.filter { !setAside.contains($0) }
+        return asked.filter { !setAside.contains($0) }
+    }
+
+    /// Sentences holding every one of `words` (see `proseQuotes(_:)`).
+    func proseQuotes(_ parsed: ParsedQuestion, searching words: [String]) -> [ProseQuote] {
         guard !words.isEmpty else { return [] }
+        let asksMeasure = !parsed.measurePositions.isEmpty
         let wanted = Set(words.map(Words.stem))
         let questionStems = Set(parsed.contentStems)
         let asksWhatItIs = parsed.intent == .whatIs || parsed.intent == .purpose
@@ -325,9 +335,42 @@ extension AnswerEngine {
 
     static let everyWordGroup = "Sentences holding every word of the question"
 
+    /// When no sentence holds every word of the question: the sentences
+    /// holding all but one ("which security scopes exist by default?" asked
+    /// in words no sentence has together), each word tried left out in turn,
+    /// best first by how many of the question's words they hold. A word no
+    /// document uses is never the one left out: it is what the question is
+    /// about, and nothing holds it. Nor a word of what "what is X" asks
+    /// about: a sentence lacking one says what something else is. Fewer than
+    /// three words leave too little to go by.
+    func quotesMissingOneWord(_ parsed: ParsedQuestion) -> (quotes: [ProseQuote], leftOut: [String]) {
+        let words = proseWords(parsed)
+        let unknown = Set(parsed.unknownWords)
+        guard parsed.intent != .whatIs, parsed.intent != .purpose, words.count >= Self.fewestWordsToLeaveOneOut,
+              words.allSatisfy({ !unknown.contains($0) }) else { return ([], []) }
+        // The words naming the question's subject stay: the quotes are about it.
+        let subjectWords = Set(parsed.matches.first?.positions.map { parsed.tokens[$0].word } ?? [])
+        var found: [(quote: ProseQuote, leftOut: String)] = []
+        var seen = Set<String>()
+        for word in words where !subjectWords.contains(word) {
+            for quote in proseQuotes(parsed, searching: words.filter { $0 != word })
+            where quote.holdsEveryWord && seen.insert(quote.sentence).inserted {
+                found.append((quote, word))
+            }
+        }
+        let ranked = found.sorted { ($0.quote.coverage, -$0.quote.closeness, -$0.quote.position)
+            > ($1.quote.coverage, -$1.quote.closeness, -$1.quote.position) }.prefix(3)
+        var leftOut: [String] = []
+        for entry in ranked where !leftOut.contains(entry.leftOut) { leftOut.append(entry.leftOut) }
+        return (ranked.map(\.quote), leftOut)
+    }
+
+    static let fewestWordsToLeaveOneOut = 3
+    static let allButOneWordGroup = "Sentences holding all but one word of the question"
+
     /// Up to three of `quotes` (see `proseQuotes`) as the answer, or as its lead.
     /// `keepHeading`: the sentences lead another answer, which keeps its heading and subject.
-    func proseAnswer(_ quotes: [ProseQuote], _ b: inout AnswerBuilder, keepHeading: Bool = false) {
+    func proseAnswer(_ quotes: [ProseQuote], _ b: inout AnswerBuilder, keepHeading: Bool = false, group: String? = nil) {
         guard !quotes.isEmpty else { return }
         if !keepHeading {
             // Whatever an intent handler found of a subject, it stated nothing: the heading is the prose's.
@@ -335,8 +378,8 @@ extension AnswerEngine {
             b.answer.subject = nil
         }
         for q in quotes.prefix(3) {
-            add(q, group: q.underHeadings ? "List items with the headings and lead-in they stand under"
-                    : q.spansSentences ? "Sentences holding the question's words between them" : Self.everyWordGroup, &b)
+            add(q, group: group ?? (q.underHeadings ? "List items with the headings and lead-in they stand under"
+                    : q.spansSentences ? "Sentences holding the question's words between them" : Self.everyWordGroup), &b)
         }
     }
 

@@ -21,6 +21,8 @@ public struct Token: Hashable, Sendable {
     public var followsHyphen: Bool = false
     /// Written with a capital first letter, as names are ("Analyst").
     public var isCapitalized: Bool = false
+    /// One of the words an abbreviation of the question stands for, put beside it by the parser.
+    public var isExpansion: Bool = false
 }
 
 public enum Words {
@@ -194,8 +196,11 @@ public enum Words {
         // "automatically" is "automatic", as "basically" is "basic".
         if ends(Suffix.ically), w.count - Suffix.ically.count >= 3 {
             w.removeLast(4)
-        } else {
-            for suffix in Suffix.endings where strip(suffix) { break }
+        } else if let stripped = Suffix.endings.first(where: { strip($0) }), stripped == Suffix.ed || stripped == Suffix.er,
+                  w.last == UInt8(ascii: "i") {
+            // "specified", "denied", "applied": the y that became i before the ending
+            // comes back, so they meet "specify", "deny", "apply" (and "specifies").
+            w[w.count - 1] = UInt8(ascii: "y")
         }
         _ = strip(Suffix.e)
         return String(decoding: w, as: UTF8.self)
@@ -205,6 +210,7 @@ public enum Words {
         static let ies = Array("ies".utf8), ss = Array("ss".utf8), us = Array("us".utf8), `is` = Array("is".utf8)
         static let s = Array("s".utf8), e = Array("e".utf8), ically = Array("ically".utf8)
         static let endings = ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "er", "ly"].map { Array($0.utf8) }
+        static let ed = Array("ed".utf8), er = Array("er".utf8)
     }
 
     /// Function words that carry no subject. Question words and intent cues are
