@@ -49,7 +49,9 @@ struct FactReader {
 
     /// Positions of the question words that name `form`'s variable, if they do.
     private func match(_ form: Lexicon.VariableForm, _ tokens: [Token], excluding excluded: Set<Int>) -> Set<Int>? {
-        let switchHits = tokens.indices.filter { tokens[$0].isSwitch && form.switches.contains(tokens[$0].word) }
+        let switchHits = tokens.indices.filter {
+            tokens[$0].isSwitch && !excluded.contains($0) && form.switches.contains(tokens[$0].word)
+        }
         if !switchHits.isEmpty { return Set(switchHits) }
         let content = tokens.indices.filter {
             !Words.isStopWord(tokens[$0].word) && !excluded.contains($0) && !Self.askingStems.contains(tokens[$0].stem)

@@ -54,6 +54,10 @@ struct IntentDetector {
         var head: [Int] = []
         /// Which builds and changes a `.changes` question asks for.
         var changes: ChangeQuestion?
+        /// "Which role ...", neither "site system" nor "security" said: read
+        /// as site system roles when a necessity word is asked, which the
+        /// answer may revisit (a role one needs to do something is a security role).
+        var bareRole = false
     }
 
     /// Verbs that ask what is possible or due ("which roles can remove users").
@@ -103,7 +107,8 @@ struct IntentDetector {
         if let wh = words.firstIndex(where: { $0 == "what" || $0 == "which" }) {
             let head = headPhrase(after: wh, words)
             if let (intent, used) = intentNoun(in: head, words, stems) {
-                return Result(intent: intent, necessity: necessity, consumed: Set(used + [wh]))
+                return Result(intent: intent, necessity: necessity, consumed: Set(used + [wh]),
+                              bareRole: intent == .siteSystemRoles && used.count == 1)
             }
             if stems.contains("minimum") || (words.contains("since") && stems.contains("version")) {
                 return Result(intent: .version, consumed: Set(positions(of: "minimum") + positions(of: "version")))

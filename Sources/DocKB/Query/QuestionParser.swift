@@ -40,6 +40,8 @@ public struct ParsedQuestion: Sendable {
     var headStems: [String] = []
     /// For a `.changes` question: which builds, kinds of change and kinds of fact.
     var changes: ChangeQuestion?
+    /// A `.siteSystemRoles` question that said only "role" (see `IntentDetector.Result.bareRole`).
+    var asksBareRole = false
     /// Condition variables the question asks about rather than states ("do I
     /// need to extend the schema?"): left unset, so what depends on them shows both ways.
     public var askedVariables: [String] = []
@@ -138,7 +140,7 @@ public struct QuestionParser: Sendable {
                 expansions.append((word, expansion.joined(separator: " ")))
                 tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: false))
                 for w in expansion where w != word {
-                    tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false))
+                    tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false, isExpansion: true))
                 }
                 continue
             }
@@ -153,7 +155,8 @@ public struct QuestionParser: Sendable {
         // Directory schema"): the question speaks of the condition.
         let reader = FactReader(lexicon: lexicon)
         // Words that say what is asked ("which OS versions") state no fact.
-        let unrestricted = reader.facts(in: tokens, excluding: intent.consumed.union(Self.askedPredicate(tokens)))
+        let asking = intent.consumed.union(Self.askedPredicate(tokens)).union(Self.askedSwitchPositions(tokens, intent.intent))
+        let unrestricted = reader.facts(in: tokens, excluding: asking)
         let conditionPhrases = unrestricted.variables.map(\.positions)
         // Words no document uses (and no typo of one): a name holding one is not in the documents.
         // The word after "how" asks for a measure ("how long"): the answer gives it in its own words.
@@ -173,7 +176,7 @@ public struct QuestionParser: Sendable {
         let namePositions = matches.first?.positions.filter { nameStems.contains(tokens[$0].stem) } ?? []
         // Read again only when a name must be kept out of it.
         var stated = namePositions.isEmpty ? unrestricted
-            : reader.facts(in: tokens, excluding: intent.consumed.union(namePositions).union(Self.askedPredicate(tokens)))
+            : reader.facts(in: tokens, excluding: asking.union(namePositions))
         let asked = matches.isEmpty && intent.intent == .isRequired ? Self.askedVariables(stated, tokens, intent.consumed) : []
         for variable in stated.variables where asked.contains(variable.name) {
             stated.context.flags[variable.name] = nil
@@ -189,6 +192,7 @@ public struct QuestionParser: Sendable {
         parsed.residualStems = parsed.stems(excluding: matches.first)
         parsed.headStems = intent.head.map { tokens[$0].stem }
         parsed.changes = intent.changes
+        parsed.asksBareRole = intent.bareRole
         parsed.askedVariables = asked
         parsed.statedPositions = stated.consumed.union(stated.variables.flatMap(\.positions))
         parsed.unknownWords = unknownWords.sorted().map { tokens[$0].word }
@@ -221,6 +225,20 @@ public struct QuestionParser: Sendable {
             return !tokens[(cue + 1)..<first].contains { conditionalWords.contains($0.word) }
         }.map(\.name)
     }
+
+    /// "What does the ccmsetup /source parameter do?": a switch a question
+    /// describing something names, with no word before it that puts it under
+    /// a condition ("with /source", "if I use /source"), is what is asked
+    /// about; it states nothing.
+    static func askedSwitchPositions(_ tokens: [Token], _ intent: Intent) -> Set<Int> {
+        guard intent == .whatIs || intent == .purpose else { return [] }
+        return Set(tokens.indices.filter { index in
+            tokens[index].isSwitch && !tokens[..<index].contains { conditionalWords.contains($0.word) || usingWords.contains($0.word) }
+        })
+    }
+
+    /// Verbs that put a switch under a condition when they come before it ("using /source").
+    static let usingWords: Set<String> = ["use", "uses", "using", "used", "specify", "specifying", "specified", "run", "running"]
 
     /// Positions of the measure words asked right after "how" ("how long", "how often").
     static func measurePositions(_ tokens: [Token]) -> Set<Int> {
@@ -304,6 +322,34 @@ public struct QuestionParser: Sendable {
         return (start...end).contains { $0 > 0 && unknown.contains($0) && !positions.contains($0) && tokens[$0].isCapitalized }
     }
 
+    /// "Pull-distribution point": the name's first word joined by a hyphen
+    /// to a word before it that the name lacks is a compound naming another
+    /// kind of thing.
+    static func isModifiedByACompound(_ positions: Set<Int>, in tokens: [Token]) -> Bool {
+        guard let first = positions.min(), first > 0, tokens[first].followsHyphen else { return false }
+        let before = tokens[first - 1]
+        return !positions.contains(first - 1) && !Words.isStopWord(before.word) && before.word.contains(where: \.isLetter)
+    }
+
+    /// "Cloud management gateway connection point" is not the management
+    /// point: a name whose words stand apart, with words of another name
+    /// that shares one of them in between, is two names read across. Not
+    /// when a conjunction joins them ("the distribution and management point"),
+    /// nor when the words between are what an abbreviation stands for ("PGO
+    /// installation": "package group object installation").
+    static func isSplitByAnotherName(_ match: EntityMatch, among others: [EntityMatch], in tokens: [Token]) -> Bool {
+        guard let first = match.positions.min(), let last = match.positions.max() else { return false }
+        let gap = Set((first...last).filter { !match.positions.contains($0) })
+        guard !gap.isEmpty, !gap.contains(where: { conjunctions.contains(tokens[$0].word) }),
+              !gap.allSatisfy({ tokens[$0].isExpansion }) else { return false }
+        return others.contains { other in
+            other.entity != match.entity && other.coverage >= minimumCoverage
+                && !other.positions.isDisjoint(with: match.positions) && !other.positions.isDisjoint(with: gap)
+        }
+    }
+
+    static let conjunctions: Set<String> = ["and", "or", "nor"]
+
     /// Scores every surface form by the weighted share of its words the
     /// question contains; keeps the best form per entity, then drops matches
     /// whose words a better match already explains.
@@ -338,6 +384,7 @@ public struct QuestionParser: Sendable {
                                       // An abbreviation stands beside the words it was read as ("GPO group policy object").
                                       nameWords: { lexicon.nameStems.contains($0) || lexicon.expansions[$0] != nil }) { continue }
             if Self.isPartOfAnUnknownName(positions, in: tokens, unknown: unknownWords) { continue }
+            if Self.isModifiedByACompound(positions, in: tokens) { continue }
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
                                         positions: positions)
             if let existing = best[form.entity], existing.score >= candidate.score { continue }
@@ -355,6 +402,7 @@ public struct QuestionParser: Sendable {
                 match.positions.isStrictSubset(of: other.positions) && other.coverage >= Self.minimumCoverage
                     && !Set(Words.contentStems(match.entity.name)).isSubset(of: Set(match.positions.map { tokens[$0].stem }))
             }) { continue }
+            if Self.isSplitByAnotherName(match, among: ranked, in: tokens) { continue }
             // A name of another kind, mostly named, is another reading of the same words
             // ("GPO installation": the term "group policy object", the method "Group policy-based installation").
             let dominated = accepted.contains { better in

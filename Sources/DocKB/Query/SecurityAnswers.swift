@@ -115,6 +115,19 @@ extension AnswerEngine {
             let scoped = rows.filter { sameSubject($0.subject, s.entity.name) }
             if scoped.isEmpty { subject = nil } else { rows = scoped }
         }
+        // "Which role do I need to manage client push installations?": no site system
+        // role is stated for what the question names, and it asks for a role by an
+        // action; a role one is given to do something is a security role.
+        if parsed.asksBareRole, subject == nil, !actionStems(parsed).isEmpty,
+           let named = parsed.matches.first, named.entity.kind != .siteSystemRole {
+            var roles = b
+            securityRolesAnswer(parsed, &roles)
+            if roles.answer.found {
+                b = roles
+                b.answer.notes.append("“role” read as security role: no site system role is stated for what the question names")
+                return
+            }
+        }
         if let necessity = parsed.necessity {
             rows = rows.filter { ($0.necessity ?? "").localizedCaseInsensitiveContains(necessity) }
         }

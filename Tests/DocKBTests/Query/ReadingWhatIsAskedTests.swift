@@ -1,0 +1,67 @@
+import XCTest
+@testable import DocKB
+
+/// Questions whose words could be read two ways: a switch asked about or
+/// stated, a role of the site or of an administrator, a name inside a longer
+/// one, a sentence holding all but one of the words.
+final class ReadingWhatIsAskedTests: QueryTestCase {
+    private func names(_ question: String) -> [String] { engine.parse(question).matches.map(\.entity.name) }
+
+    func testASwitchAQuestionDescribesIsAskedAboutNotStated() {
+        let asked = engine.parse("what does the setup /source switch do?")
+        XCTAssertNil(asked.stated.flags["source"], asked.factNotes.joined())
+        XCTAssertEqual(asked.askedSwitches, ["source"])
+        // Under a condition word, the same switch states the fact.
+        XCTAssertEqual(engine.parse("what does manual installation need with /source?").stated.flags["source"], true)
+        XCTAssertEqual(engine.parse("what is needed if I use /source?").stated.flags["source"], true)
+        XCTAssertEqual(engine.parse("what is the relay point for when using /source?").stated.flags["source"], true)
+    }
+
+    func testARoleOneNeedsToDoSomethingIsASecurityRole() {
+        let push = ask("which role do I need to manage remote push installations?")
+        XCTAssertEqual(push.heading, "Security roles")
+        XCTAssertTrue(text(push).contains("Infrastructure Administrator"), text(push))
+        XCTAssertFalse(text(push).contains("relay point"), text(push))
+        let upgrades = ask("which role is needed for automatic agent upgrades?")
+        XCTAssertTrue(text(upgrades).contains("Full Administrator"), text(upgrades))
+        // Roles stated for what the question names are site system roles, as is a bare "which roles are required?".
+        let phones = ask("which roles are required for phone clients?")
+        XCTAssertTrue(phones.heading.hasPrefix("Site system roles"), phones.heading)
+        XCTAssertTrue(text(phones).contains("relay point"), text(phones))
+        XCTAssertTrue(ask("which roles are required?").heading.hasPrefix("Site system roles"))
+    }
+
+    func testAHyphenedWordBeforeANameMakesAnotherThing() {
+        XCTAssertFalse(names("which ports does a sub-relay point use?").contains("relay point"))
+        XCTAssertTrue(names("which ports does the relay point use?").contains("relay point"))
+    }
+
+    func testANameReadAcrossAnotherIsNotNamed() {
+        // "status relay point": "status ... point" with "relay point" in between.
+        let split = names("what does the status relay point do?")
+        XCTAssertFalse(split.contains("status point"), "\(split)")
+        XCTAssertTrue(split.contains("relay point"), "\(split)")
+        // Joined by a conjunction, both are named.
+        let both = names("which ports do the status and relay point use?")
+        XCTAssertTrue(both.contains("status point") && both.contains("relay point"), "\(both)")
+    }
+
+    func testAnEndingThatTurnedYIntoIMeetsTheWordWithY() {
+        XCTAssertEqual(Words.stem("specified"), Words.stem("specify"))
+        XCTAssertEqual(Words.stem("specifies"), Words.stem("specify"))
+        XCTAssertEqual(Words.stem("denied"), Words.stem("deny"))
+        XCTAssertEqual(Words.stem("copier"), Words.stem("copy"))
+        XCTAssertNotEqual(Words.stem("tried"), Words.stem("tree"))
+    }
+
+    func testSentencesHoldingAllButOneWordWhenNoneHoldsEvery() {
+        let answer = ask("which agents fire glassy coatings on a schedule?")
+        XCTAssertEqual(answer.items.first?.text, "A kiln glaze is a glassy coating that agents fire onto clay.", text(answer))
+        XCTAssertEqual(answer.items.first?.group, AnswerEngine.allButOneWordGroup)
+        XCTAssertTrue(answer.notes.contains { $0.contains("“schedule”") }, "\(answer.notes)")
+        // A "what is" question names its subject whole: a sentence lacking a word of it is about something else.
+        XCTAssertFalse(ask("what is a glaze kiln temperature?").found)
+        // Words no document uses are what the question is about: never the one left out.
+        XCTAssertFalse(ask("which agents fire zeppelin blimp coatings?").found)
+    }
+}
