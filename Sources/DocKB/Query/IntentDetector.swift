@@ -64,6 +64,8 @@ struct IntentDetector {
     static let modals: Set<String> = ["can", "could", "may", "might", "should", "must", "shall", "will", "would"]
     static let auxiliaries: Set<String> = Set(["do", "does", "did", "is", "are", "was", "were", "have", "has"])
         .union(modals.subtracting(["shall"]))
+    /// Verbs that, ending "what does X ...?", ask what X is for: what it lets one do.
+    static let grantingVerbs: Set<String> = ["allow", "permit", "grant", "enable", "let"]
     /// Words after "how" that ask for a number: a duration, a count, a frequency, a size.
     static let measureWords: Set<String> = ["long", "many", "much", "often", "frequently", "big", "large", "old", "soon"]
     static let prepositions: Set<String> = ["for", "of", "to", "in", "with", "on", "by", "from", "about", "when", "if"]
@@ -116,7 +118,9 @@ struct IntentDetector {
             if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: Set(cue.1 + [wh])) }
             let headWords = head.filter { !Words.isStopWord(words[$0]) }
             let copula = wh + 1 < words.count && ["is", "are"].contains(words[wh + 1])
-            let doVerb = words.last == "do" && wh + 1 < words.count && ["does", "do"].contains(words[wh + 1])
+            // "What does X do?", "what can X do?", and for a role, "what does X allow?"
+            let asksWhatItDoes = words.last == "do" || Self.grantingVerbs.contains(words.last ?? "")
+            let doVerb = asksWhatItDoes && wh + 1 < words.count && ["does", "do", "can"].contains(words[wh + 1])
             if copula || doVerb {
                 let asksPurpose = words.last == "for" || doVerb || stems.contains("purpos")
                 return Result(intent: asksPurpose ? .purpose : .whatIs, consumed: [wh])

@@ -331,6 +331,19 @@ public struct QuestionParser: Sendable {
         return !positions.contains(first - 1) && !Words.isStopWord(before.word) && before.word.contains(where: \.isLetter)
     }
 
+    /// "The Application Administrator security role" does not name the
+    /// Security Administrator: two words of a name side by side in the other
+    /// order belong to two phrases.
+    static func writesTwoWordsInReverse(_ nameStems: [String], at positions: Set<Int>, in tokens: [Token]) -> Bool {
+        let sorted = positions.sorted()
+        for (a, b) in zip(sorted, sorted.dropFirst()) where b == a + 1 {
+            guard let first = nameStems.firstIndex(of: tokens[a].stem), let second = nameStems.firstIndex(of: tokens[b].stem),
+                  nameStems.filter({ $0 == tokens[a].stem || $0 == tokens[b].stem }).count == 2 else { continue }
+            if second < first { return true }
+        }
+        return false
+    }
+
     /// "Cloud management gateway connection point" is not the management
     /// point: a name whose words stand apart, with words of another name
     /// that shares one of them in between, is two names read across. Not
@@ -385,6 +398,7 @@ public struct QuestionParser: Sendable {
                                       nameWords: { lexicon.nameStems.contains($0) || lexicon.expansions[$0] != nil }) { continue }
             if Self.isPartOfAnUnknownName(positions, in: tokens, unknown: unknownWords) { continue }
             if Self.isModifiedByACompound(positions, in: tokens) { continue }
+            if Self.writesTwoWordsInReverse(form.stems, at: positions, in: tokens) { continue }
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
                                         positions: positions)
             if let existing = best[form.entity], existing.score >= candidate.score { continue }

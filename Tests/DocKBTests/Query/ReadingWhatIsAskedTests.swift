@@ -65,3 +65,16 @@ final class ReadingWhatIsAskedTests: QueryTestCase {
         XCTAssertFalse(ask("which agents fire zeppelin blimp coatings?").found)
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testTwoWordsOfANameInTheOtherOrderNameSomethingElse() {
+        XCTAssertFalse(names("what does the Keeper Roster role do?").contains("Roster Keeper"))
+        XCTAssertTrue(names("what does the Roster Keeper role do?").contains("Roster Keeper"))
+    }
+
+    func testWhatARoleAllowsAsksWhatItIsFor() {
+        XCTAssertEqual(engine.parse("what does the Roster Keeper role allow?").intent, .purpose)
+        XCTAssertEqual(engine.parse("what can the Roster Keeper do?").intent, .purpose)
+        XCTAssertTrue(ask("what does the Roster Keeper role allow?").items.contains { $0.text.contains("add and remove agent operators") })
+    }
+}
