@@ -99,23 +99,33 @@ extension ExtractionRun {
             let ends = endpoints(firstParagraph, in: context)
             let parsed = conditions.parseEmbedded(firstParagraph)
             facts.variables.append(contentsOf: parsed?.variables ?? [])
-            var entries: [(String, String)] = []
+            // Each entry keeps the note its cell writes after the numbers ("80 or 8530 (See note 2, ...)").
+            var entries: [(transport: String, port: String, note: String?)] = []
             for c in transportColumns {
-                for port in PortParser.ports(inCell: cellText(row, c)) { entries.append((names[c].uppercased(), port)) }
+                let cell = cellText(row, c)
+                for port in PortParser.ports(inCell: cell) { entries.append((names[c].uppercased(), port, PortParser.note(inCell: cell))) }
             }
             if let portColumn {
                 let transport = protocolColumn.map { cellText(row, $0).uppercased() } ?? ""
-                for port in PortParser.ports(inCell: cellText(row, portColumn)) {
-                    entries.append((transport.isEmpty ? "TCP" : transport, port))
+                let cell = cellText(row, portColumn)
+                for port in PortParser.ports(inCell: cell) {
+                    entries.append((transport.isEmpty ? "TCP" : transport, port, PortParser.note(inCell: cell)))
                 }
             }
-            for (transport, port) in entries {
+            for (transport, port, note) in entries {
                 facts.ports.append(Port(
-                    transport: transport, port: port, from: ends.from, to: ends.to, purpose: description,
+                    transport: transport, port: port, from: ends.from, to: ends.to,
+                    purpose: note.map { Self.joinSentences(description, $0) } ?? description,
                     condition: parsed?.condition, conditionText: parsed?.text, subject: context.section.portSubject,
                     direction: nil, source: source(row.line, context)))
             }
         }
+    }
+
+    /// A description followed by a note, as two sentences.
+    static func joinSentences(_ first: String, _ second: String) -> String {
+        guard !first.isEmpty else { return second }
+        return first + (first.last.map { ".!?:".contains($0) } == true ? " " : ". ") + second
     }
 
     /// Machines from the text, else from an arrow heading ("Client --> Management point").

@@ -21,6 +21,21 @@ enum PortParser {
         return result
     }
 
+    /// What a port cell says after its numbers, as a sentence: "80 or 8530
+    /// (See note 2, Windows Server Update Services)" gives "Port 80 or 8530:
+    /// See note 2, Windows Server Update Services." The note names what
+    /// the port is for, or that another may be used; nil when the cell has
+    /// no parenthesis or nothing in it.
+    static func note(inCell text: String) -> String? {
+        guard let open = text.firstIndex(of: "(") else { return nil }
+        var inside = text[text.index(after: open)...]
+        if let close = inside.lastIndex(of: ")") { inside = inside[..<close] }
+        let note = String(inside).collapsingWhitespace
+        let numbers = String(text[..<open]).collapsingWhitespace
+        guard !note.isEmpty, !numbers.isEmpty else { return nil }
+        return "Port \(numbers): \(note)" + (note.last.map { ".!?".contains($0) } == true ? "" : ".")
+    }
+
     struct ProsePort: Equatable {
         var transport: String
         var port: String

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import DocKB
 
@@ -72,6 +73,34 @@ final class PortParserTests: XCTestCase {
         XCTAssertEqual(PortParser.ports(inCell: "80 or 8530"), ["80", "8530"])
         XCTAssertEqual(PortParser.ports(inCell: "DYNAMIC"), ["DYNAMIC"])
         XCTAssertEqual(PortParser.ports(inCell: "49152 - 65535"), ["49152-65535"])
+    }
+
+    func testACellsNoteAfterItsNumbersIsKeptAsASentence() {
+        XCTAssertEqual(PortParser.note(inCell: "80 or 8530 (See note 2, Update Relay)"), "Port 80 or 8530: See note 2, Update Relay.")
+        XCTAssertEqual(PortParser.note(inCell: "443 (alternate port available.)"), "Port 443: alternate port available.")
+        XCTAssertNil(PortParser.note(inCell: "80 or 8530"))
+        XCTAssertNil(PortParser.note(inCell: "80 ()"))
+        XCTAssertNil(PortParser.note(inCell: "(none)"))
+    }
+
+    func testAPortTableRowKeepsItsCellsNoteInThePurpose() {
+        let markdown = """
+        # Ports
+
+        ## Ports used by agents
+
+        |Description|UDP|TCP|
+        |---|---|---|
+        |HTTP from the agent to the relay point.|--|80 or 8530 (See note 2, Update Relay)|
+        |SMB between the site server and the agent.|--|445|
+
+        """
+        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "ports.md"))
+        XCTAssertEqual(facts.ports.map(\.port).sorted(), ["445", "80", "8530"])
+        let relay = facts.ports.filter { $0.port == "8530" || $0.port == "80" }
+        XCTAssertTrue(relay.allSatisfy { $0.purpose == "HTTP from the agent to the relay point. Port 80 or 8530: See note 2, Update Relay." },
+                      "\(relay.map(\.purpose))")
+        XCTAssertEqual(facts.ports.first { $0.port == "445" }?.purpose, "SMB between the site server and the agent.")
     }
 
     func testProse() {
