@@ -24,7 +24,10 @@ enum AbbreviationFinder {
         // Find the short forms first (cheap), then look back over the words
         // before each: a pattern spanning the words would backtrack badly.
         for m in shortForm.matches(in: text) {
-            let short = m.groups[0]
+            // "Azure Active Directory (Azure AD)": the word the short form
+            // repeats stands before the long form, which "AD" alone stands for.
+            let repeated = m.groups[0]
+            let short = m.groups[1]
             let letters = short.filter { $0.isLetter || $0.isNumber }
             guard letters.count >= 2, letters.count <= 10, short.filter(\.isUppercase).count >= 2 else { continue }
             let before = text[..<m.range.lowerBound]
@@ -33,7 +36,16 @@ enum AbbreviationFinder {
                 .prefix(while: { $0.allSatisfy { $0.isLetter || $0.isNumber || ".+-".contains($0) } })
                 .reversed().map(String.init))
             let window = words.suffix(min(letters.count + 5, letters.count * 2))
-            if let long = longForm(for: letters, in: Array(window)), seen.insert(Pair(short: short, long: long)).inserted {
+            var candidates = Array(window)
+            if !repeated.isEmpty {
+                // The long form ends the words before the parenthesis, and the repeated word comes right before it.
+                guard let long = longForm(for: letters, in: candidates) else { continue }
+                let longCount = long.split(separator: " ").count
+                guard candidates.count > longCount,
+                      candidates[candidates.count - longCount - 1].caseInsensitiveCompare(repeated) == .orderedSame else { continue }
+                candidates = Array(candidates.suffix(longCount))
+            }
+            if let long = longForm(for: letters, in: candidates), seen.insert(Pair(short: short, long: long)).inserted {
                 found.append(Pair(short: short, long: long))
             }
         }
@@ -85,7 +97,7 @@ enum AbbreviationFinder {
         return true
     }
 
-    private static let shortForm = Pattern(#"\(([A-Za-z][A-Za-z0-9]{1,9})\)"#, requiring: [["("], [")"]])
+    private static let shortForm = Pattern(#"\((?:([A-Z][A-Za-z0-9]*) )?([A-Za-z][A-Za-z0-9]{1,9})\)"#, requiring: [["("], [")"]])
 }
 
 extension ExtractionRun {

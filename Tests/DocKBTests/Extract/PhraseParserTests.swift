@@ -167,6 +167,15 @@ final class AbbreviationFinderTests: XCTestCase {
         XCTAssertEqual(AbbreviationFinder.pairs(in: "a port number (UDP) and a value (See note)"), [])
     }
 
+    func testAShortFormRepeatingTheWordBeforeItsLongForm() {
+        // "Azure Active Directory (Azure AD)": "AD" is "Active Directory".
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "by using Contoso Active Roster (Contoso AR) identity"),
+                       [.init(short: "AR", long: "Active Roster")])
+        // The repeated word must be the one before the long form.
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "by using Contoso Active Roster (Fabrikam AR) identity"), [])
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "the Active Roster (Contoso AR) service"), [])
+    }
+
     func testLastWordsAreTheLastWordsOfASplit() {
         for text in ["", " ", "one", "one two", "  one  two   three ", "a b c d e f g h i j k l m n o p", "x \u{301}y z", "trailing  "] {
             for count in [1, 3, 12] {
