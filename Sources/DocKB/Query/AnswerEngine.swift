@@ -51,6 +51,7 @@ public final class AnswerEngine: Sendable {
            versionCheckAnswer(parsed, version: version, &builder) {
             return builder.finish()
         }
+        if conditionedMethodsAnswer(parsed, &builder) { return builder.finish() }
         switch parsed.intent {
         case .requirements: requirementsAnswer(parsed, &builder)
         case .ports: portsAnswer(parsed, &builder)

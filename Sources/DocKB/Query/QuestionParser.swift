@@ -177,7 +177,7 @@ public struct QuestionParser: Sendable {
         // Read again only when a name must be kept out of it.
         var stated = namePositions.isEmpty ? unrestricted
             : reader.facts(in: tokens, excluding: asking.union(namePositions))
-        let asked = matches.isEmpty && intent.intent == .isRequired ? Self.askedVariables(stated, tokens, intent.consumed) : []
+        let asked = intent.intent == .isRequired ? Self.askedVariables(stated, tokens, intent.consumed) : []
         for variable in stated.variables where asked.contains(variable.name) {
             stated.context.flags[variable.name] = nil
             stated.notes.removeAll { $0 == variable.note }

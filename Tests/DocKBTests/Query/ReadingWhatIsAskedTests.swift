@@ -78,3 +78,33 @@ extension ReadingWhatIsAskedTests {
         XCTAssertTrue(ask("what does the Roster Keeper role allow?").items.contains { $0.text.contains("add and remove agent operators") })
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testWhichMethodsHaveRulesOnACondition() {
+        let source = ask("which installation methods depend on /source?")
+        XCTAssertEqual(Set(source.items.map(\.group)), ["Manual installation", "Ports: Manual installation, Kiosk computer installation"],
+                       text(source))
+        XCTAssertTrue(source.heading.hasPrefix("2 installation methods with rules on"), source.heading)
+        // Stated or not, the condition is what is asked about: no rule is left out by it.
+        XCTAssertTrue(source.omitted.isEmpty, text(source))
+        XCTAssertTrue(source.items.allSatisfy { $0.dependsOn.contains("source") }, text(source))
+        let schema = ask("which methods need the directory schema extended?")
+        XCTAssertEqual(Set(schema.items.map(\.group)), ["Package-based installation"], text(schema))
+        XCTAssertFalse(schema.notes.contains { $0.hasPrefix("stated: extended-directory-schema") }, "\(schema.notes)")
+        // A question about one method's needs under a condition is not this one.
+        XCTAssertFalse(ask("what does manual installation need with /source?").heading.contains("with rules on"))
+        XCTAssertFalse(ask("which methods are there?").heading.contains("with rules on"))
+    }
+}
+
+extension ReadingWhatIsAskedTests {
+    func testAConditionAskedAboutForANamedMethodIsNotStated() {
+        let parsed = engine.parse("do I need to extend the directory schema for package-based installation?")
+        XCTAssertEqual(parsed.matches.first?.entity.name, "Package-based installation")
+        XCTAssertEqual(parsed.askedVariables, ["extended-directory-schema"])
+        XCTAssertNil(parsed.stated.flags["extended-directory-schema"])
+        // After a condition word it is stated, as before.
+        let stated = engine.parse("is package-based installation required if the directory schema is extended?")
+        XCTAssertEqual(stated.stated.flags["extended-directory-schema"], true)
+    }
+}
