@@ -89,7 +89,13 @@ public final class AnswerEngine: Sendable {
                 if parsed.intent == .version, !quote.sentence.contains(where: \.isNumber) { return false }
                 return head.isEmpty || !head.isDisjoint(with: stems(quote.sentence))
             }
-            let leading = quotes.filter { $0.holdsEveryWord && namesWhatIsAsked($0) }
+            // A list item whose headings and lead-in hold the rest of the words ("Windows Server
+            // 2019 › Site system servers: … supported for the following roles: Management point")
+            // holds every word too, unless a statement holds them all by itself.
+            let statementHoldsEveryWord = (statements.first?.score ?? 0) >= 0.999
+            let leading = quotes.filter {
+                ($0.holdsEveryWord || ($0.underHeadings && !statementHoldsEveryWord)) && namesWhatIsAsked($0)
+            }
             if !leading.isEmpty, !(statements.first?.onStated ?? false) { proseAnswer(leading, &builder) }
             if !builder.answer.found { lookupAnswer(statements, &builder) }
             if !builder.answer.found, builder.answer.omitted.isEmpty { proseAnswer(quotes, &builder) }

@@ -161,6 +161,8 @@ extension AnswerEngine {
         var spansSentences = false
         /// A list item quoted with its headings and the lines that introduce it (see `itemsInContext`).
         var underHeadings = false
+        /// That list item's own text.
+        var item: String?
     }
 
     /// Sentences of the sections the full-text index finds for every content
@@ -276,7 +278,17 @@ extension AnswerEngine {
             }
         }
         if quotes.isEmpty { quotes = spread }
-        if quotes.isEmpty { quotes = itemsInContext(wanted: wanted, words: words, parsed: parsed) }
+        // List items that are the question's subject ("Management point" under "Windows Server
+        // 2019 › Site system servers"), their headings holding the rest of the words: what
+        // the subject is listed under answers before sentences a heading only completes.
+        var subjectItems: [ProseQuote] = []
+        if quotes.isEmpty {
+            quotes = itemsInContext(wanted: wanted, words: words, parsed: parsed)
+        } else if !quotes.contains(where: { $0.closeness < 2 }), let subject = parsed.matches.first {
+            let name = Set(stems(subject.entity.name))
+            subjectItems = itemsInContext(wanted: wanted, words: words, parsed: parsed)
+                .filter { $0.item.map { Set(stems($0)) == name } ?? false }
+        }
         // Sentences the heading completes only when no sentence holds every word itself.
         if quotes.contains(where: { $0.closeness < 2 }) { quotes.removeAll { $0.closeness >= 2 } }
         // More of the question's words first, then the words closer together, then earlier.
@@ -287,7 +299,7 @@ extension AnswerEngine {
             (asksWhatItIs && !quote.defines ? 1 : 0, asksMeasure && !Self.givesNumber(quote.sentence) ? 1 : 0,
              -quote.coverage, quote.closeness, quote.position)
         }
-        return quotes.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        return subjectItems + quotes.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// The fewest sentences side by side (two or three) that hold every
@@ -368,7 +380,8 @@ extension AnswerEngine {
     static let fewestWordsToLeaveOneOut = 3
     static let allButOneWordGroup = "Sentences holding all but one word of the question"
 
-    /// Up to three of `quotes` (see `proseQuotes`) as the answer, or as its lead.
+    /// Up to three of `quotes` (see `proseQuotes`) as the answer, or as its lead;
+    /// up to `maximumListedLines` list items quoted under their headings.
     /// `keepHeading`: the sentences lead another answer, which keeps its heading and subject.
     func proseAnswer(_ quotes: [ProseQuote], _ b: inout AnswerBuilder, keepHeading: Bool = false, group: String? = nil) {
         guard !quotes.isEmpty else { return }
@@ -377,7 +390,8 @@ extension AnswerEngine {
             b.answer.heading = "What the documents' text says"
             b.answer.subject = nil
         }
-        for q in quotes.prefix(3) {
+        // Items of a list, one per heading ("Windows Server 2019", "Windows Server 2016", ...), answer together.
+        for q in quotes.prefix(quotes.allSatisfy(\.underHeadings) ? Self.maximumListedLines : 3) {
             add(q, group: group ?? (q.underHeadings ? "List items with the headings and lead-in they stand under"
                     : q.spansSentences ? "Sentences holding the question's words between them" : Self.everyWordGroup), &b)
         }

@@ -95,6 +95,19 @@ enum QueryFixture {
                        arguments: ["Relay agent\nGlaze agent"])
         try db.execute(sql: "INSERT INTO lists(id, document_id, section_id, parent_item_id, ordered, start, line) VALUES (2, 2, 90, NULL, 0, 1, 134)")
         try db.execute(sql: "INSERT INTO list_items(id, list_id, position, depth, line, text, markdown) VALUES (3, 2, 0, 0, 134, 'Relay agent', ''), (4, 2, 1, 0, 135, 'Glaze agent', '')")
+        // A site role listed under a kiln model, and a sentence that holds the same words only with its heading's help.
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (86, 2, NULL, 2, 'Kiln model K7', 'kiln-model-k7', 'kiln-model-k7', 140, 'This kiln model is supported for the following points:', '142')")
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (85, 2, 86, 3, 'Site points', 'site-points', 'site-points', 144, ?, '146 147')",
+                       arguments: ["Status point\nCache point"])
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (84, 2, NULL, 2, 'Supported kiln models', 'supported-kiln-models', 'supported-kiln-models', 150, ?, '152')",
+                       arguments: ["Every kiln model listed here runs a status check at each point of a firing."])
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 86, 'Kiln model K7', 'This kiln model is supported for the following points:', 2, 140, 'kiln-model-k7')")
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 85, 'Site points', ?, 2, 144, 'site-points')",
+                       arguments: ["Status point\nCache point"])
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 84, 'Supported kiln models', ?, 2, 150, 'supported-kiln-models')",
+                       arguments: ["Every kiln model listed here runs a status check at each point of a firing."])
+        try db.execute(sql: "INSERT INTO lists(id, document_id, section_id, parent_item_id, ordered, start, line) VALUES (3, 2, 85, NULL, 0, 1, 146)")
+        try db.execute(sql: "INSERT INTO list_items(id, list_id, position, depth, line, text, markdown) VALUES (5, 3, 0, 0, 146, 'Status point', ''), (6, 3, 1, 0, 147, 'Cache point', '')")
         // A firewall exception no port row names.
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 91, 'Firewall exceptions', ?, 2, 120, 'firewall-exceptions')",
                        arguments: ["For manual installation, add Remote Assistance as an exception to the agent firewall."])

@@ -108,3 +108,12 @@ extension ReadingWhatIsAskedTests {
         XCTAssertEqual(stated.stated.flags["extended-directory-schema"], true)
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testTheSubjectListedUnderHeadingsAnswersBeforeASentenceItsHeadingCompletes() {
+        let answer = ask("which kiln models support the status point?")
+        XCTAssertEqual(answer.items.first?.text,
+                       "Kiln model K7 › Site points: This kiln model is supported for the following points: Status point", text(answer))
+        XCTAssertEqual(answer.items.first?.source.line, 146)
+    }
+}
