@@ -1,3 +1,4 @@
+import GRDB
 import Foundation
 
 /// Questions about one named thing: its version, whether it is required, what
@@ -191,13 +192,43 @@ extension AnswerEngine {
                   route: "component whose description says installing it may need a restart",
                   rule: ruleName("components", c.id, c.name))
         }
-        // Rules stated about those components that speak of restarts (when and why).
-        for r in knowledgeBase.requirements where mentionsRestart(r.text)
-            && restarting.contains(where: { sameSubject($0.name, r.subject) }) {
+        // Rules stated about those components that speak of restarts (when and why), and the
+        // items of a list whose lead-in does ("The following common scenarios require client
+        // computers to restart:"), though the items themselves do not say "restart".
+        let about = knowledgeBase.requirements.filter { r in restarting.contains { sameSubject($0.name, r.subject) } }
+        var introduced = Set<String>()
+        for section in Set(about.filter { mentionsRestart($0.text) }.map { SectionKey(documentID: $0.cite.documentID, anchor: $0.cite.anchor) }) {
+            introduced.formUnion(itemsIntroducedByARestartLeadIn(section))
+        }
+        for r in about where mentionsRestart(r.text) || introduced.contains(r.text) {
             b.add(group: "When \(r.subject) needs a restart", kind: "requirement", text: r.text, condition: r.condition,
-                  conditionText: r.conditionText, cite: r.cite, route: "rule about a component that may need a restart",
+                  conditionText: r.conditionText, cite: r.cite,
+                  route: mentionsRestart(r.text) ? "rule about a component that may need a restart"
+                      : "item of a list whose lead-in says when a component needs a restart",
                   rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
         }
+    }
+
+    private struct SectionKey: Hashable {
+        var documentID: Int64
+        var anchor: String
+    }
+
+    /// The list items of the section that follow a line speaking of restarts and ending in a colon.
+    private func itemsIntroducedByARestartLeadIn(_ section: SectionKey) -> Set<String> {
+        let found = try? knowledgeBase.store.read { db -> (Int64, String)? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, body FROM sections WHERE document_id = ? AND anchor = ?",
+                                             arguments: [section.documentID, section.anchor]) else { return nil }
+            return (row["id"], row["body"])
+        }
+        guard let (id, body) = found ?? nil else { return [] }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let items = listItemTexts(ofSection: id)
+        var result = Set<String>()
+        for (index, line) in lines.enumerated() where line.hasSuffix(":") && mentionsRestart(line) {
+            result.formUnion(lines.dropFirst(index + 1).prefix { $0.isEmpty || items.contains($0) }.filter { !$0.isEmpty })
+        }
+        return result
     }
 
     private func mentionsRestart(_ text: String) -> Bool {

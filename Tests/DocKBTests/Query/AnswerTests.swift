@@ -388,7 +388,8 @@ final class AnswerTests: QueryTestCase {
         let optional = ask("which site system roles are optional?")
         XCTAssertEqual(Set(optional.items.map { $0.text.components(separatedBy: " (")[0] }), ["cache point", "status point"])
         XCTAssertTrue(text(ask("is a cache point required?")).contains("optional, recommended"))
-        XCTAssertEqual(ask("what might need a restart?").items.map(\.kind), ["component"])
+        // The component, then the cases its restart lead-in lists.
+        XCTAssertEqual(ask("what might need a restart?").items.map(\.kind), ["component", "requirement", "requirement"])
         XCTAssertEqual(ask("list all components").items.count, 4)
         XCTAssertTrue(text(ask("what is the status point for?")).contains("state messages"))
         XCTAssertTrue(text(ask("what is fabrt.exe?")).contains("Fabrikam Runtime"))

@@ -141,6 +141,15 @@ enum QueryFixture {
                            arguments: [c.0, c.1, c.2, bundled ? "Bundled dependencies" : "External dependencies", c.3, c.4 ? 1 : 0, c.5,
                                        bundled ? "bundled-dependencies" : "external-dependencies"])
         }
+        // A restart lead-in whose list items do not themselves say "restart" (all but one).
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (83, 1, 2, 3, 'Fabrikam Runtime details', 'fabrikam-details', 'fabrikam-details', 18, ?, '18 19 20')",
+                       arguments: ["Fabrikam Runtime might need a restart. Agents restart in these cases:\nA kiln task is running.\nThe agent waits for a restart from an earlier update."])
+        try db.execute(sql: "INSERT INTO lists(id, document_id, section_id, parent_item_id, ordered, start, line) VALUES (4, 1, 83, NULL, 0, 1, 19)")
+        try db.execute(sql: "INSERT INTO list_items(id, list_id, position, depth, line, text, markdown) VALUES (7, 4, 0, 0, 19, 'A kiln task is running.', ''), (8, 4, 1, 0, 20, 'The agent waits for a restart from an earlier update.', '')")
+        for (line, text) in [(19, "A kiln task is running."), (20, "The agent waits for a restart from an earlier update.")] {
+            try db.execute(sql: "INSERT INTO requirements(subject, text, mentions, document_id, line, anchor) VALUES ('Fabrikam Runtime', ?, '[]', 1, ?, 'fabrikam-details')",
+                           arguments: [text, line])
+        }
         let bundledText = "Setup copies these onto each agent and puts them in place silently.\nNorthwind .NX Library | Required to read agent packages."
         try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body) VALUES (94, 1, 2, 3, 'Bundled dependencies', 'bundled-dependencies', 'bundled-dependencies', 17, ?)",
                        arguments: [bundledText])

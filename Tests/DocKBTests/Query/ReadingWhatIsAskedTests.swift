@@ -117,3 +117,11 @@ extension ReadingWhatIsAskedTests {
         XCTAssertEqual(answer.items.first?.source.line, 146)
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testTheCasesARestartLeadInListsAreWhenAComponentNeedsARestart() {
+        let answer = ask("when does Fabrikam Runtime need a restart?")
+        let when = answer.items.filter { $0.group == "When Fabrikam Runtime needs a restart" }.map(\.text)
+        XCTAssertEqual(when, ["A kiln task is running.", "The agent waits for a restart from an earlier update."], text(answer))
+    }
+}
