@@ -331,6 +331,19 @@ public struct QuestionParser: Sendable {
         return !positions.contains(first - 1) && !Words.isStopWord(before.word) && before.word.contains(where: \.isLetter)
     }
 
+    /// "Azure AD" is not "Active Directory": an abbreviation the name was
+    /// read from, right after a capitalized word no name has, is part of a
+    /// longer name the documents write that way.
+    static func abbreviationIsPartOfALongerName(_ positions: Set<Int>, in tokens: [Token], nameWords: (String) -> Bool) -> Bool {
+        // The parser writes an abbreviation first, then the words it stands for.
+        guard let abbreviation = positions.min().flatMap({ first in
+            !tokens[first].isExpansion && tokens.indices.contains(first + 1) && tokens[first + 1].isExpansion ? first
+                : tokens[first].isExpansion ? tokens[..<first].lastIndex(where: { !$0.isExpansion }) : nil
+        }), abbreviation > 1 else { return false }
+        let before = tokens[abbreviation - 1]
+        return before.isCapitalized && !before.isExpansion && !Words.isStopWord(before.word) && !nameWords(before.stem)
+    }
+
     /// "The Application Administrator security role" does not name the
     /// Security Administrator: two words of a name side by side in the other
     /// order belong to two phrases.
@@ -398,6 +411,7 @@ public struct QuestionParser: Sendable {
                                       nameWords: { lexicon.nameStems.contains($0) || lexicon.expansions[$0] != nil }) { continue }
             if Self.isPartOfAnUnknownName(positions, in: tokens, unknown: unknownWords) { continue }
             if Self.isModifiedByACompound(positions, in: tokens) { continue }
+            if Self.abbreviationIsPartOfALongerName(positions, in: tokens, nameWords: { lexicon.nameStems.contains($0) }) { continue }
             if Self.writesTwoWordsInReverse(form.stems, at: positions, in: tokens) { continue }
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
                                         positions: positions)

@@ -125,3 +125,13 @@ extension ReadingWhatIsAskedTests {
         XCTAssertEqual(when, ["A kiln task is running.", "The agent waits for a restart from an earlier update."], text(answer))
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testAnAbbreviationAfterACapitalizedWordOfNoNameIsPartOfAnotherName() {
+        // "Azure AD" is not "Active Directory".
+        XCTAssertFalse(names("what does Adatum QBS drain?").contains("quartz batch service"))
+        XCTAssertTrue(names("what does the QBS drain?").contains("quartz batch service"))
+        // A word of a known name before it only qualifies it.
+        XCTAssertTrue(names("what does Contoso QBS drain?").contains("quartz batch service"))
+    }
+}
