@@ -69,7 +69,8 @@ extension AnswerEngine {
               // A list is quoted for what its sentence says, not for a word of its items alone.
               listed.isEmpty || !wanted.isDisjoint(with: Words.tokens(sentence).map(\.stem)),
               question.writesAskedLiterals(text, tokens: allTokens),
-              own.subtracting(wanted).count >= wordsBesidesTheQuestion,
+              // A yes/no question may be answered by the sentence it restates ("can I add X to Y?": "You can't add X to Y.").
+              own.subtracting(wanted).count >= (question.asksYesOrNo ? 0 : wordsBesidesTheQuestion),
               !pointsElsewhere(wanted, tokens) else { return nil }
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
         return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),

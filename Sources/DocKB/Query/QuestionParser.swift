@@ -85,6 +85,9 @@ public struct ParsedQuestion: Sendable {
         return askedSwitches.isSubset(of: tokens.filter(\.isSwitch).map(\.word)) && askedFiles.allSatisfy(lower.contains)
     }
 
+    /// "Can I ...?", "does X ...?", "is X ...?": answered by yes or no.
+    var asksYesOrNo: Bool { tokens.first.map { IntentDetector.auxiliaries.contains($0.word) } ?? false }
+
     /// "How long", "how often": where the measure words asked after "how" stand.
     var measurePositions: Set<Int> { QuestionParser.measurePositions(tokens) }
 

@@ -135,3 +135,13 @@ extension ReadingWhatIsAskedTests {
         XCTAssertTrue(names("what does Contoso QBS drain?").contains("quartz batch service"))
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testAYesNoQuestionIsAnsweredByTheSentenceItRestates() {
+        let answer = ask("does the QBS drain the spool folder at night after the last agent reports?")
+        XCTAssertEqual(answer.items.first?.text, "The QBS only drains the spool folder at night, after the last agent reports.", text(answer))
+        // Asked as "which", the same words want a sentence that says more than they do.
+        XCTAssertFalse(ask("which QBS drains the spool folder at night after the last agent reports?")
+            .items.contains { $0.text.hasPrefix("The QBS only drains") })
+    }
+}
