@@ -76,10 +76,19 @@ extension AnswerEngine {
         }
         if let scope, let method = method(named: scope.entity.name) {
             let nameStems = stems(target.entity.name)
+            let omittedBefore = b.answer.omitted.count
+            var kept = 0
             for r in kb.requirements where sameSubject(r.subject, method.name) && containsPhrase(stems(r.text), nameStems) {
-                b.add(group: "For \(method.name)", kind: "requirement", text: r.text, condition: r.condition,
-                      conditionText: r.conditionText, cite: r.cite, route: route(scope, "requirement of"),
-                      rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+                let added = b.add(group: "For \(method.name)", kind: "requirement", text: r.text, condition: r.condition,
+                                  conditionText: r.conditionText, cite: r.cite, route: route(scope, "requirement of"),
+                                  rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
+                if added { kept += 1 }
+            }
+            // "Does manual installation need a distribution point if I use /source?": the method's
+            // only rules naming it are conditioned away by what the question states. That is the verdict.
+            if kept == 0, b.answer.omitted.count > omittedBefore {
+                b.answer.heading = "Is \(target.entity.name) required for \(method.name)? Not under what the question states"
+                b.answer.notes.append("the rules of \(method.name) that name \(target.entity.name) do not apply: see “Left out”")
             }
         }
         if !b.answer.found { mentionsOf(target.entity.name, target, &b) }

@@ -145,3 +145,14 @@ extension ReadingWhatIsAskedTests {
             .items.contains { $0.text.hasPrefix("The QBS only drains") })
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testAMethodsRuleConditionedAwayIsTheVerdict() {
+        let with = ask("does manual installation need a relay point if I run setup with /source?")
+        XCTAssertEqual(with.heading, "Is relay point required for Manual installation? Not under what the question states", text(with))
+        XCTAssertFalse(with.omitted.isEmpty)
+        let without = ask("does manual installation need a relay point?")
+        XCTAssertEqual(without.heading, "Is relay point required?", text(without))
+        XCTAssertTrue(without.items.contains { $0.group == "For Manual installation" }, text(without))
+    }
+}
