@@ -260,7 +260,12 @@ extension AnswerEngine {
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
                                                  headingStems: headingStems, expansions: lexicon.expansions) else { continue }
                     let foundStems = Set(Self.expanded(Words.tokens(found), lexicon.expansions))
-                    quotes.append(ProseQuote(sentence: match.text, heading: heading, cite: cite, sectionID: row["ref_id"],
+                    // "Workgroup clients can't locate management points from AD DS. Instead, they use
+                    // DNS, WINS, or another management point.": the next sentence, when it goes on from
+                    // this one, says what this one leaves open.
+                    let goesOn = sentence == found ? Self.continuation(after: index, in: lineSentences) : nil
+                    quotes.append(ProseQuote(sentence: match.text + (goesOn.map { " " + $0 } ?? ""), heading: heading,
+                                             cite: cite, sectionID: row["ref_id"],
                                              defines: match.defines,
                                              // The sentence itself, not the one a measure brought along.
                                              holdsEveryWord: match.ownWords && (sentence == found || wanted.isSubset(of: foundStems)),
@@ -321,6 +326,20 @@ extension AnswerEngine {
         }
         return nil
     }
+
+    /// The sentence after `index` when it opens with a word that refers back
+    /// to it ("Instead, ...", "However, ...", "They ..."), and is short enough to quote.
+    static func continuation(after index: Int, in sentences: [String]) -> String? {
+        guard index + 1 < sentences.count else { return nil }
+        let next = sentences[index + 1]
+        guard next.count <= longestQuotedSentence, let first = Words.tokens(next).first,
+              referringWords.contains(first.word) else { return nil }
+        return next
+    }
+
+    /// First words of a sentence that go on from the one before.
+    static let referringWords: Set<String> = ["instead", "however", "otherwise", "therefore", "thus", "then",
+                                              "this", "these", "that", "those", "they", "it", "its", "their"]
 
     /// The most sentences side by side quoted together for the words they hold between them.
     static let longestRun = 3

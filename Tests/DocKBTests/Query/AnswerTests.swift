@@ -282,9 +282,10 @@ final class AnswerTests: QueryTestCase {
         XCTAssertTrue(answer.notes.contains("no document uses “kept”"), "\(answer.notes)")
         // The section recorded no line for its body's lines: the quote cites its heading.
         XCTAssertEqual(answer.items.first?.source.line, 100)
-        // Without a measure asked, the sentence stands alone.
+        // Without a measure asked, the sentence comes with the next only because that one goes on from it ("They ...").
         let plain = ask("where do disabled operator records stay?")
-        XCTAssertEqual(plain.items.first?.text, "Records of disabled operators stay in the site database for a while.", text(plain))
+        XCTAssertEqual(plain.items.first?.text,
+                       "Records of disabled operators stay in the site database for a while. They are hidden from views.", text(plain))
         // Two words no document uses are what the question is about: no answer.
         XCTAssertFalse(ask("how long are disabled operator records archived offsite?").found)
     }

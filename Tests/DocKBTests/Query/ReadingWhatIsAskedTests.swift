@@ -156,3 +156,12 @@ extension ReadingWhatIsAskedTests {
         XCTAssertTrue(without.items.contains { $0.group == "For Manual installation" }, text(without))
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testASentenceIsQuotedWithTheNextWhenThatOneGoesOnFromIt() {
+        XCTAssertEqual(AnswerEngine.continuation(after: 0, in: ["Agents can't reach the relay point.", "Instead, they use the cache point."]),
+                       "Instead, they use the cache point.")
+        XCTAssertNil(AnswerEngine.continuation(after: 0, in: ["Agents can't reach the relay point.", "Phones use the cache point."]))
+        XCTAssertNil(AnswerEngine.continuation(after: 1, in: ["Agents can't reach the relay point.", "Instead, they use the cache point."]))
+    }
+}
