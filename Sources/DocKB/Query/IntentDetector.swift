@@ -130,9 +130,11 @@ struct IntentDetector {
         if stems.contains("minimum") { return Result(intent: .version, consumed: Set(positions(of: "minimum"))) }
         if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: Set(cue.1)) }
         // "How do I install ...?" asks what it takes; "how many ... installation ...?" asks for a number.
-        if let first = words.first, ["how"].contains(first), !(words.count > 1 && Self.measureWords.contains(words[1])),
-           stems.contains(where: { ["install", "deploy", "configur", "set"].contains($0) }) {
-            return Result(intent: .requirements, consumed: [0])
+        // The question may open with what it states ("I haven't extended the schema, how do I install ...?").
+        if let how = words.firstIndex(of: "how"), how == 0 || (how + 1 < words.count && Self.auxiliaries.contains(words[how + 1])),
+           !(how + 1 < words.count && Self.measureWords.contains(words[how + 1])),
+           stems[how...].contains(where: { ["install", "deploy", "configur", "set"].contains($0) }) {
+            return Result(intent: .requirements, consumed: [how])
         }
         if let first = words.first, ["describe", "explain", "define"].contains(first) {
             return Result(intent: .whatIs, consumed: [0])

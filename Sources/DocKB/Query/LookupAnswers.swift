@@ -121,8 +121,13 @@ extension AnswerEngine {
     func lookupAnswer(_ ranked: [RankedStatement], _ b: inout AnswerBuilder) {
         guard let best = ranked.first?.score else { return }
         if b.answer.heading.isEmpty { b.answer.heading = "What the documents say" }
+        // The same words stated for several subjects (one rule repeated under each method) are
+        // quoted once, and so is one line read as two rows (a requirement and a security role).
+        var quoted = Set<String>()
+        var quotedLines = Set<Citation.Spot>()
         for r in ranked.prefix(8) where r.score >= best * 0.8 {
             let s = r.statement
+            guard quoted.insert(s.text).inserted, quotedLines.insert(s.cite.spot).inserted else { continue }
             b.add(group: "Statements matching the question", kind: s.kind, text: s.text, condition: s.condition,
                   conditionText: s.conditionText, cite: s.cite,
                   route: "statement containing \(Int(r.score * 100))% of the question's words (by weight)", rule: s.rule)

@@ -165,3 +165,30 @@ extension ReadingWhatIsAskedTests {
         XCTAssertNil(AnswerEngine.continuation(after: 1, in: ["Agents can't reach the relay point.", "Instead, they use the cache point."]))
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testAHowDoIQuestionAfterAStatedFactAsksWhatItTakes() {
+        XCTAssertEqual(engine.parse("I haven't extended the directory schema, how do I install agents on kiosk computers?").intent, .requirements)
+        XCTAssertEqual(engine.parse("how do I install agents on kiosk computers?").intent, .requirements)
+        XCTAssertNotEqual(engine.parse("how many agents install on kiosk computers?").intent, .requirements)
+    }
+
+    func testTheSameStatementForSeveralSubjectsIsQuotedOnce() {
+        func statement(_ line: Int) -> AnswerEngine.RankedStatement {
+            AnswerEngine.RankedStatement(
+                statement: .init(kind: "requirement", text: "Use group policy to pass setup parameters.", condition: nil, conditionText: nil,
+                                 cite: Citation(documentID: 1, path: QueryFixture.prereqs, line: line, anchor: "a\(line)"),
+                                 rule: "requirements row \(line)", stems: []),
+                score: 1, onStated: false)
+        }
+        var builder = AnswerBuilder(answer: Answer(question: "q", intent: .lookup, heading: ""), context: QueryContext(), phrases: [:])
+        // The same line read as a security role's row, and another statement.
+        var roleRow = statement(52)
+        roleRow.statement.text = "Full Administrator: " + roleRow.statement.text
+        var other = statement(70)
+        other.statement.text = "Restart the agent after setup."
+        engine.lookupAnswer([statement(52), statement(62), roleRow, other], &builder)
+        // One quote of the repeated words, and one per line.
+        XCTAssertEqual(builder.answer.items.map(\.source.line), [52, 70])
+    }
+}
