@@ -410,8 +410,11 @@ extension AnswerEngine {
             b.answer.heading = "What the documents' text says"
             b.answer.subject = nil
         }
+        // A sentence that stands in several sections (one step repeated under each method) is quoted once.
+        var seen = Set<String>()
+        let distinct = quotes.filter { seen.insert($0.sentence).inserted }
         // Items of a list, one per heading ("Windows Server 2019", "Windows Server 2016", ...), answer together.
-        for q in quotes.prefix(quotes.allSatisfy(\.underHeadings) ? Self.maximumListedLines : 3) {
+        for q in distinct.prefix(distinct.allSatisfy(\.underHeadings) ? Self.maximumListedLines : 3) {
             add(q, group: group ?? (q.underHeadings ? "List items with the headings and lead-in they stand under"
                     : q.spansSentences ? "Sentences holding the question's words between them" : Self.everyWordGroup), &b)
         }

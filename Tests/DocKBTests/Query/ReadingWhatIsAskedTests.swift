@@ -192,3 +192,18 @@ extension ReadingWhatIsAskedTests {
         XCTAssertEqual(builder.answer.items.map(\.source.line), [52, 70])
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testASentenceStandingInSeveralSectionsIsQuotedOnce() {
+        func quote(_ sentence: String, line: Int) -> AnswerEngine.ProseQuote {
+            AnswerEngine.ProseQuote(sentence: sentence, heading: "H\(line)",
+                                    cite: Citation(documentID: 2, path: QueryFixture.ports, line: line, anchor: "h\(line)"),
+                                    sectionID: Int64(line), defines: false, holdsEveryWord: true, citedAtHeading: false,
+                                    coverage: 3, closeness: 0, position: line)
+        }
+        var builder = AnswerBuilder(answer: Answer(question: "q", intent: .lookup, heading: ""), context: QueryContext(), phrases: [:])
+        engine.proseAnswer([quote("Agents download from a relay point.", line: 10), quote("Agents download from a relay point.", line: 20),
+                            quote("Agents retry after an hour.", line: 30)], &builder)
+        XCTAssertEqual(builder.answer.items.map(\.source.line), [10, 30])
+    }
+}
