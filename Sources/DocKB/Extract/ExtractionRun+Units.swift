@@ -180,8 +180,8 @@ extension ExtractionRun {
         facts.installMethods.append(method)
         // The condition its heading's qualifier states ("(for upgrades only)") names a
         // variable a question can state or ask about, as a sentence's conditions do.
-        if method.condition != nil, let qualifier = method.heading.range(of: "(", options: .backwards).map({ method.heading[$0.lowerBound...] }) {
-            facts.variables.append(contentsOf: conditions.parse(String(qualifier))?.variables ?? [])
+        if method.condition != nil {
+            facts.variables.append(contentsOf: SectionSubjects.qualifierCondition(method.heading, conditions: conditions)?.variables ?? [])
         }
     }
 

@@ -66,13 +66,16 @@ enum SectionSubjects {
     static func installMethod(heading: String, line: Int, document: Document, anchor: String,
                               conditions: ConditionParser) -> InstallMethod {
         var name = heading
-        var condition: Condition?
-        if let m = qualifier.firstMatch(in: heading) {
-            name = m[0].trimmingCharacters(in: .whitespaces)
-            condition = conditions.parse("(" + m[1] + ")")?.condition
-        }
-        return InstallMethod(name: Text.trimmingPeriod(name), heading: heading, condition: condition,
+        if let m = qualifier.firstMatch(in: heading) { name = m[0].trimmingCharacters(in: .whitespaces) }
+        return InstallMethod(name: Text.trimmingPeriod(name), heading: heading,
+                             condition: qualifierCondition(heading, conditions: conditions)?.condition,
                              source: FactSource(path: document.path, line: line, anchor: anchor, section: heading))
+    }
+
+    /// The condition a heading's trailing qualifier states ("(for upgrades only)"), with its variables.
+    static func qualifierCondition(_ heading: String, conditions: ConditionParser) -> ConditionParser.Result? {
+        guard let m = qualifier.firstMatch(in: heading) else { return nil }
+        return conditions.parse("(" + m[1] + ")")
     }
 
     /// The names in the first column of the document's tables, longest first,

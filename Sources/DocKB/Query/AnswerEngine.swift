@@ -130,7 +130,7 @@ public final class AnswerEngine: Sendable {
         var seenWords = Set<String>()
         let label = words.filter { seenWords.insert($0).inserted }.joined(separator: " ")
         // "Does manual installation need a network access account?": the list answers, and says it has none.
-        if holding == 0, let first = parsed.tokens.first, IntentDetector.auxiliaries.contains(first.word) {
+        if holding == 0, parsed.asksYesOrNo {
             b.answer.notes.append("\(Self.noLineMentions) “\(label)”")
         }
         // Words most lines hold ("client") tell none of them apart.

@@ -19,8 +19,10 @@ extension AnswerEngine {
         let route = "rule of an installation method whose condition involves " + phrasesAsked.joined(separator: ", ")
         func involves(_ condition: Condition?) -> Bool { !named.isDisjoint(with: condition?.variables ?? []) }
         var methodsFound = Set<String>()
+        // Few rules involve the condition: those, not every rule, are compared with each method.
+        let involved = knowledgeBase.requirements.filter { involves($0.condition) }
         for method in knowledgeBase.methods {
-            for r in knowledgeBase.requirements where involves(r.condition) && sameSubject(r.subject, method.name) {
+            for r in involved where sameSubject(r.subject, method.name) {
                 methodsFound.insert(method.name)
                 methods.add(group: method.name, kind: "requirement", text: r.text, condition: r.condition,
                             conditionText: r.conditionText, cite: r.cite, route: route, rule: ruleName("requirements", r.id, r.subject))

@@ -16,6 +16,14 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(subject("what do I need to install with kiosk computers?")?.name, "Kiosk computer installation")
     }
 
+    func testAnEndingThatTurnedYIntoIMeetsTheWordWithY() {
+        XCTAssertEqual(Words.stem("specified"), Words.stem("specify"))
+        XCTAssertEqual(Words.stem("specifies"), Words.stem("specify"))
+        XCTAssertEqual(Words.stem("denied"), Words.stem("deny"))
+        XCTAssertEqual(Words.stem("copier"), Words.stem("copy"))
+        XCTAssertNotEqual(Words.stem("tried"), Words.stem("tree"))
+    }
+
     func testPartialMethodNamesAndAliasesFromTheDocuments() {
         XCTAssertEqual(subject("what do I need for push?")?.name, "Remote push installation")
         let alias = engine.parse("which CTS version is required?")

@@ -46,14 +46,6 @@ final class ReadingWhatIsAskedTests: QueryTestCase {
         XCTAssertTrue(both.contains("status point") && both.contains("relay point"), "\(both)")
     }
 
-    func testAnEndingThatTurnedYIntoIMeetsTheWordWithY() {
-        XCTAssertEqual(Words.stem("specified"), Words.stem("specify"))
-        XCTAssertEqual(Words.stem("specifies"), Words.stem("specify"))
-        XCTAssertEqual(Words.stem("denied"), Words.stem("deny"))
-        XCTAssertEqual(Words.stem("copier"), Words.stem("copy"))
-        XCTAssertNotEqual(Words.stem("tried"), Words.stem("tree"))
-    }
-
     func testSentencesHoldingAllButOneWordWhenNoneHoldsEvery() {
         let answer = ask("which agents fire glassy coatings on a schedule?")
         XCTAssertEqual(answer.items.first?.text, "A kiln glaze is a glassy coating that agents fire onto clay.", text(answer))
