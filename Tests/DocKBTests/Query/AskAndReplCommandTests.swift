@@ -39,10 +39,9 @@ final class AskAndReplCommandTests: QueryTestCase {
                    stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// A home folder for the REPL's history, removed when the test ends.
     private func temporaryHome() throws -> String {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dockb-home-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        return home
+        try ScratchFolder.make(for: self).path
     }
 
     func testAskExitStatuses() throws {

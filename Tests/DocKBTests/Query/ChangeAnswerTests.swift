@@ -26,13 +26,13 @@ final class ChangeAnswerTests: XCTestCase {
 
     /// An engine over the query fixture with `entries` recorded.
     private func engine(_ entries: [BuildHistoryEntry] = history) throws -> AnswerEngine {
-        let path = try QueryFixture.makeDatabase()
+        let path = try QueryFixture.makeDatabase(for: self)
         try Rows.record(entries, in: URL(fileURLWithPath: path))
         return AnswerEngine(knowledgeBase: try KnowledgeBaseSnapshot.open(path: path))
     }
 
     private var plainEngine: AnswerEngine {
-        get throws { AnswerEngine(knowledgeBase: try KnowledgeBaseSnapshot.open(path: try QueryFixture.makeDatabase())) }
+        get throws { AnswerEngine(knowledgeBase: try KnowledgeBaseSnapshot.open(path: try QueryFixture.makeDatabase(for: self))) }
     }
 
     // MARK: - Reading the question
@@ -153,7 +153,7 @@ final class ChangeAnswerTests: XCTestCase {
     }
 
     func testAskAnswersFromTheCommandLine() throws {
-        let path = try QueryFixture.makeDatabase()
+        let path = try QueryFixture.makeDatabase(for: self)
         try Rows.record(Self.history, in: URL(fileURLWithPath: path))
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let run = try DockbProcess.run(["ask", "--db", path, "what's", "new?"], in: folder, test: self)
@@ -161,7 +161,7 @@ final class ChangeAnswerTests: XCTestCase {
         XCTAssertTrue(run.stdout.hasPrefix("What changed in build 3\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("port TCP 2701 (Remote Control) [1:20]"), run.stdout)
 
-        let empty = try DockbProcess.run(["ask", "--db", try QueryFixture.makeDatabase(), "what changed?"], in: folder, test: self)
+        let empty = try DockbProcess.run(["ask", "--db", try QueryFixture.makeDatabase(for: self), "what changed?"], in: folder, test: self)
         XCTAssertEqual(empty.status, 1, "nothing recorded is no answer")
         XCTAssertTrue(empty.stdout.contains("records no builds yet"), empty.stdout)
     }

@@ -11,11 +11,13 @@ enum QueryFixture {
     static let prereqs = "docs/agents/agent-prerequisites.md"
     static let ports = "docs/agents/agent-ports.md"
 
-    /// Creates the database in a fresh temporary folder and returns its path.
-    static func makeDatabase() throws -> String {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dockb-query-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    /// Creates the database in a fresh folder, removed when `test` ends, and returns its path.
+    static func makeDatabase(for test: XCTestCase) throws -> String {
+        try makeDatabase(in: ScratchFolder.make(for: test))
+    }
+
+    /// Creates the database in `folder` and returns its path.
+    static func makeDatabase(in folder: URL) throws -> String {
         let path = folder.appendingPathComponent("kb.sqlite").path
         let queue = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(queue)
@@ -247,6 +249,7 @@ enum QueryFixture {
 /// Opens the fixture once per test case class.
 class QueryTestCase: XCTestCase {
     nonisolated(unsafe) static var sharedPath: String?
+    nonisolated(unsafe) static var sharedFolder: URL?
     nonisolated(unsafe) static var sharedEngine: AnswerEngine?
 
     var databasePath: String { Self.sharedPath! }
@@ -255,7 +258,13 @@ class QueryTestCase: XCTestCase {
     override class func setUp() {
         super.setUp()
         if sharedEngine == nil {
-            let path = try! QueryFixture.makeDatabase()
+            // One database for every test of the process, removed when the process exits.
+            let folder = FileManager.default.temporaryDirectory
+                .appendingPathComponent("dockb-query-\(UUID().uuidString)", isDirectory: true)
+            try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            sharedFolder = folder
+            atexit { QueryTestCase.sharedFolder.map { try? FileManager.default.removeItem(at: $0) } }
+            let path = try! QueryFixture.makeDatabase(in: folder)
             sharedPath = path
             sharedEngine = AnswerEngine(knowledgeBase: try! KnowledgeBaseSnapshot.open(path: path))
         }
