@@ -68,6 +68,10 @@ struct IntentDetector {
     static let grantingVerbs: Set<String> = ["allow", "permit", "grant", "enable", "let"]
     /// Words after "how" that ask for a number: a duration, a count, a frequency, a size.
     static let measureWords: Set<String> = ["long", "many", "much", "often", "frequently", "big", "large", "old", "soon"]
+    /// Words that open a clause of condition or time ("what happens *if* ...").
+    static let clauseOpeners: Set<String> = ["if", "when", "whenever", "once", "unless", "after", "before", "while", "during"]
+    /// Stems of verbs that only say something takes place ("what happens", "what occurs").
+    static let eventVerbs: Set<String> = ["happen", "occur"]
     static let prepositions: Set<String> = ["for", "of", "to", "in", "with", "on", "by", "from", "about", "when", "if"]
 
     /// Cue words, for typo correction and vocabulary.
@@ -107,6 +111,15 @@ struct IntentDetector {
             return Result(intent: .securityRoles, consumed: [who])
         }
         if let wh = words.firstIndex(where: { $0 == "what" || $0 == "which" }) {
+            // "What happens if ...?": "what" is the subject of the verb after it, which a
+            // clause follows; no head noun names a kind of thing, and the answer gives a consequence.
+            // A cue word still says what kind of answer it is ("what happens if port 10123 is blocked?").
+            if wh + 2 < words.count, Self.clauseOpeners.contains(words[wh + 2]) {
+                let verb = wh + 1
+                let consumed: Set<Int> = Self.eventVerbs.contains(stems[verb]) ? [wh, verb] : [wh]
+                if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: consumed.union(cue.1)) }
+                return Result(intent: .lookup, consumed: consumed)
+            }
             let head = headPhrase(after: wh, words)
             if let (intent, used) = intentNoun(in: head, words, stems) {
                 return Result(intent: intent, necessity: necessity, consumed: Set(used + [wh]),

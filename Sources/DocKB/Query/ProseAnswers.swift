@@ -182,6 +182,8 @@ extension AnswerEngine {
         let measure = parsed.measurePositions
         let asked = Array(Set(parsed.tokens.filter {
             !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word) && !measure.contains($0.position)
+                // Words that only shaped the question ("what *happens* if ...") are in no answer.
+                && !parsed.intentPositions.contains($0.position)
                 && (!$0.isSwitch || switches.contains($0.word)) && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
         }.map(\.word))).sorted()
         // A word no document uses is in no sentence ("how long are denied requests kept?"): with enough
@@ -263,7 +265,11 @@ extension AnswerEngine {
                     // "Workgroup clients can't locate management points from AD DS. Instead, they use
                     // DNS, WINS, or another management point.": the next sentence, when it goes on from
                     // this one, says what this one leaves open.
-                    let goesOn = sentence == found ? Self.continuation(after: index, in: lineSentences) : nil
+                    let goesOn = sentence == found
+                        ? Self.continuation(after: index, in: lineSentences)
+                            ?? (match.closeness >= 2 ? Self.nextHoldingMore(of: questionStems, after: index, in: lineSentences,
+                                                                            expansions: lexicon.expansions) : nil)
+                        : nil
                     quotes.append(ProseQuote(sentence: match.text + (goesOn.map { " " + $0 } ?? ""), heading: heading,
                                              cite: cite, sectionID: row["ref_id"],
                                              defines: match.defines,
@@ -301,9 +307,13 @@ extension AnswerEngine {
         // Only a "what is" question puts definitions before all that; a measure is a number:
         // a "how long" question puts the sentences that give one first.
         // Keys made once per quote: `givesNumber` tokenizes the sentence.
-        func key(_ quote: ProseQuote) -> (Int, Int, Int, Int, Int) {
+        // A question that says "not" ("what if the computer doesn't have X?") is answered
+        // by a sentence that says it too, before one as close that does not.
+        let negated = parsed.tokens.contains { Words.negations.contains($0.word) }
+        func key(_ quote: ProseQuote) -> (Int, Int, Int, Int, Int, Int) {
             (asksWhatItIs && !quote.defines ? 1 : 0, asksMeasure && !Self.givesNumber(quote.sentence) ? 1 : 0,
-             -quote.coverage, quote.closeness, quote.position)
+             -quote.coverage, negated && !Words.tokens(quote.sentence).contains { Words.negations.contains($0.word) } ? 1 : 0,
+             quote.closeness, quote.position)
         }
         return subjectItems + quotes.map { (key($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
@@ -335,6 +345,18 @@ extension AnswerEngine {
         guard next.count <= longestQuotedSentence, let first = Words.tokens(next).first,
               referringWords.contains(first.word) else { return nil }
         return next
+    }
+
+    /// The next sentence of the paragraph, when it holds more of the
+    /// question's words (`wanted`, cue words included) than the one before it,
+    /// which needed its heading's words to match. Asked which log records a
+    /// client's installation, "the X log on the server records ..." is quoted
+    /// with the "Y log on the client records the installation" after it.
+    static func nextHoldingMore(of wanted: Set<String>, after index: Int, in sentences: [String],
+                                expansions: [String: [String]]) -> String? {
+        guard index + 1 < sentences.count, sentences[index + 1].count <= longestQuotedSentence else { return nil }
+        func held(_ sentence: String) -> Int { wanted.intersection(expanded(Words.tokens(sentence), expansions)).count }
+        return held(sentences[index + 1]) > held(sentences[index]) ? sentences[index + 1] : nil
     }
 
     /// First words of a sentence that go on from the one before.

@@ -15,7 +15,8 @@ public struct Token: Hashable, Sendable {
     public var position: Int
     /// Written as a command-line switch ("/source", "-source").
     public var isSwitch: Bool
-    /// Written right after a dot, like a file extension ("msi" in "wimgapi.msi").
+    /// Written right after a dot that follows a word, like a file extension
+    /// ("msi" in "wimgapi.msi"); not a name that starts with a dot (".NET").
     public var followsDot: Bool = false
     /// Joined to the word before by a hyphen, as one compound ("only" in "read-only").
     public var followsHyphen: Bool = false
@@ -64,7 +65,7 @@ public enum Words {
             let beforePrev: UInt8 = start > 1 ? bytes[start - 2] : 32
             append(word, afterApostrophe: prev == UInt8(ascii: "'"), switchMark: prev == 47 || prev == 45,
                    separated: beforePrev == 32 || beforePrev == 96 || beforePrev == 40 || beforePrev == 34 || start == 1,
-                   afterDot: prev == UInt8(ascii: "."), afterHyphen: prev == 45 && isWord(beforePrev),
+                   afterDot: prev == UInt8(ascii: ".") && isWord(beforePrev), afterHyphen: prev == 45 && isWord(beforePrev),
                    capitalized: isUpper(bytes[start]), to: &result)
         }
         return result
@@ -119,7 +120,7 @@ public enum Words {
             let beforePrev = start > 1 ? scalars[start - 2] : " "
             append(word, afterApostrophe: isApostrophe(prev), switchMark: prev == "/" || prev == "-",
                    separated: beforePrev == " " || beforePrev == "`" || beforePrev == "(" || beforePrev == "\"" || start == 1,
-                   afterDot: prev == ".", afterHyphen: prev == "-" && isWord(beforePrev),
+                   afterDot: prev == "." && isWord(beforePrev), afterHyphen: prev == "-" && isWord(beforePrev),
                    capitalized: scalars[start].properties.isUppercase, to: &result)
         }
         return result

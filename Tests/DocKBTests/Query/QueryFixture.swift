@@ -158,6 +158,20 @@ enum QueryFixture {
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 94, 'Bundled dependencies', ?, 1, 17, 'bundled-dependencies')",
                        arguments: [bundledText])
 
+        // Two sentences about the library; only the second says what happens where it is missing.
+        let libraryText = "The agent's .NX library loads from its local cache when the agent service starts.\nSetup downloads and installs the .NX library on each agent that doesn't have it yet."
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body) VALUES (82, 1, 2, 3, 'Library loading', 'library-loading', 'library-loading', 26, ?)",
+                       arguments: [libraryText])
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 82, 'Library loading', ?, 1, 26, 'library-loading')",
+                       arguments: [libraryText])
+
+        // Two log files: the sentence its heading completes names the wrong one; the next names the right one.
+        let logText = "Log files help with troubleshooting. For example, the push.log file on the site server records each connection to the computer. The setup.log file on the agent records the installation steps."
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body) VALUES (81, 1, 6, 5, 'Agent push logs', 'agent-push-logs', 'agent-push-logs', 36, ?)",
+                       arguments: [logText])
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 81, 'Agent push logs', ?, 1, 36, 'agent-push-logs')",
+                       arguments: [logText])
+
         let roles: [(String, String?, String, String, Int, String)] = [
             // The verdict in the second sentence, after one that says the opposite of a narrower case.
             ("relay point", "required", "desktop agents",

@@ -199,3 +199,37 @@ extension ReadingWhatIsAskedTests {
         XCTAssertEqual(builder.answer.items.map(\.source.line), [10, 30])
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testANameWrittenWithALeadingDotIsNotAFileName() {
+        // "is .NX ...": the dot opens a name; in "nxlib.msi" it joins a file name.
+        XCTAssertEqual(engine.parse("is .NX installed on every agent?").askedFiles, [])
+        XCTAssertEqual(engine.parse("what is nxlib.msi?").askedFiles, ["nxlib.msi"])
+        XCTAssertFalse(Words.tokens("is .NX").last!.followsDot)
+        XCTAssertTrue(Words.tokens("nxlib.msi").last!.followsDot)
+    }
+
+    func testWhatHappensIfAsksForAConsequenceNotAKindOfThing() {
+        let parsed = engine.parse("what happens if an agent doesn't have the .NX library?")
+        XCTAssertEqual(parsed.intent, .lookup)
+        XCTAssertEqual(parsed.headStems, [], "“happens” is the question's verb, not the kind of thing asked for")
+        XCTAssertFalse(engine.proseWords(parsed).contains("happens"), "no sentence need say “happens”")
+        // "which agents can ...": a head noun, as before.
+        XCTAssertEqual(engine.parse("which agents can load the .NX library?").headStems, ["agent"])
+    }
+
+    func testASentenceThatSaysNotAnswersANegatedQuestionFirst() {
+        let answer = ask("what happens if an agent doesn't have the .NX library?")
+        XCTAssertEqual(answer.items.first?.text, "Setup downloads and installs the .NX library on each agent that doesn't have it yet.", text(answer))
+        // Without the negation, the sentences keep their order.
+        XCTAssertEqual(ask("what happens if an agent has the .NX library?").items.first?.text,
+                       "The agent's .NX library loads from its local cache when the agent service starts.")
+    }
+
+    func testTheNextSentenceComesAlongWhenItHoldsMoreOfTheQuestion() {
+        // The first sentence matches only with its heading's "agent"; the next says which log it is.
+        let answer = ask("which log file records the agent installation on the agent computer?")
+        XCTAssertTrue(answer.items.first?.text.hasSuffix("The setup.log file on the agent records the installation steps.") ?? false,
+                      text(answer))
+    }
+}
