@@ -97,6 +97,8 @@ public final class AnswerEngine: Sendable {
                 ($0.holdsEveryWord || ($0.underHeadings && !statementHoldsEveryWord)) && namesWhatIsAsked($0)
             }
             if !leading.isEmpty, !(statements.first?.onStated ?? false) { proseAnswer(leading, &builder) }
+            // A sentence that holds clearly more of the question's rare words than the best statement answers instead.
+            if !builder.answer.found, sentencesOutrank(statements, parsed) { sharedWordsAnswer(parsed, &builder) }
             if !builder.answer.found { lookupAnswer(statements, &builder) }
             if !builder.answer.found, builder.answer.omitted.isEmpty { proseAnswer(quotes, &builder) }
             if !builder.answer.found, builder.answer.omitted.isEmpty {
@@ -107,6 +109,7 @@ public final class AnswerEngine: Sendable {
                         + nearest.leftOut.map { "“\($0)”" }.joined(separator: ", "))
                 }
             }
+            if !builder.answer.found, builder.answer.omitted.isEmpty { sharedWordsAnswer(parsed, &builder) }
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, builder.answer.suggestions.isEmpty {
             builder.answer.suggestions = suggestions(for: parsed)

@@ -71,7 +71,7 @@ extension AnswerEngine {
               question.writesAskedLiterals(text, tokens: allTokens),
               // A yes/no question may be answered by the sentence it restates ("can I add X to Y?": "You can't add X to Y.").
               own.subtracting(wanted).count >= (question.asksYesOrNo ? 0 : wordsBesidesTheQuestion),
-              !pointsElsewhere(wanted, tokens) else { return nil }
+              !pointsElsewhere(wanted, tokens), !isPointer(text) else { return nil }
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
         return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),
                              closeness: (wanted.isSubset(of: own) ? 0 : 2) + (together ? 0 : 1),
@@ -327,8 +327,9 @@ extension AnswerEngine {
               wanted.isSubset(of: Set(expanded(Words.tokens(sentences.joined(separator: " ")), expansions))) else { return nil }
         for length in 2...min(Self.longestRun, sentences.count) {
             for start in 0...(sentences.count - length) {
-                let text = sentences[start..<(start + length)].joined(separator: " ")
-                guard text.count <= longestQuotedSentence * length,
+                let run = sentences[start..<(start + length)]
+                let text = run.joined(separator: " ")
+                guard text.count <= longestQuotedSentence * length, !run.contains(where: isPointer),
                       let match = match(text, listing: [], wanted: wanted, question: question, headingStems: [],
                                         expansions: expansions) else { continue }
                 return (text, match.firstWord)

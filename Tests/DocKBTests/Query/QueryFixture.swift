@@ -25,6 +25,9 @@ enum QueryFixture {
         return path
     }
 
+    static let kilnCare = "Clean the kiln shelves with a soft brush after every firing. For example, remove glaze drips before they harden. "
+        + "For the procedure to sand kiln shelves, see Kiln repairs."
+
     static func json(_ condition: Condition?) -> String? {
         guard let condition else { return nil }
         let encoder = JSONEncoder()
@@ -171,6 +174,12 @@ enum QueryFixture {
                        arguments: [logText])
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 81, 'Agent push logs', ?, 1, 36, 'agent-push-logs')",
                        arguments: [logText])
+
+        // Care of kiln shelves, in words a question may not use; an example, and a pointer.
+        try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (80, 2, NULL, 2, 'Kiln maintenance', 'kiln-maintenance', 'kiln-maintenance', 160, ?, '162')",
+                       arguments: [Self.kilnCare])
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 80, 'Kiln maintenance', ?, 2, 160, 'kiln-maintenance')",
+                       arguments: [Self.kilnCare])
 
         let roles: [(String, String?, String, String, Int, String)] = [
             // The verdict in the second sentence, after one that says the opposite of a narrower case.

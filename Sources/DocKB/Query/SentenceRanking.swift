@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+
+/// Sentences of the documents' prose ranked by how much of the question they
+/// hold, each word weighted by how rare it is among the sections. A question
+/// in everyday words ("can I put the secondary site on a domain controller?")
+/// seldom shares every word with the sentence that answers it, but that
+/// sentence shares the rare ones; a statement that shares only the common
+/// ones ("site", "client") is a worse answer than it.
+extension AnswerEngine {
+    /// A sentence and the weighted share of the question's words it holds
+    /// (a word only its heading holds counts half).
+    struct RankedSentence {
+        var quote: ProseQuote
+        var share: Double
+    }
+
+    /// The share below which a sentence is not an answer.
+    static let sentenceShareThreshold = 0.6
+    /// Sections the full-text index is asked for (any of the words, best first).
+    static let sectionsToRank = 40
+    /// Words a sentence must hold itself: two rare words in common with a
+    /// question are as often a coincidence as an answer.
+    static let fewestSharedWords = 3
+    /// A word only the sentence's heading holds counts this much.
+    static let headingWordCredit = 0.5
+    static let sharedWordsGroup = "Sentences holding most of the question's words"
+
+    /// The question's words and how rare each is among the sections.
+    struct SentenceQuery {
+        /// Stem → weight (inverse section frequency).
+        var weights: [String: Double]
+        var total: Double
+
+        func share(holding held: Set<String>, headingHolds heading: Set<String> = []) -> Double {
+            guard total > 0 else { return 0 }
+            let own = Words.orderedSum(held.intersection(weights.keys), { weights[$0]! })
+            let fromHeading = Words.orderedSum(heading.subtracting(held).intersection(weights.keys), { weights[$0]! })
+            return (own + AnswerEngine.headingWordCredit * fromHeading) / total
+        }
+    }
+
+    /// The words a sentence is ranked by: the question's content words, not
+    /// its words of asking ("need", "what happens"), measures or words no
+    /// document uses (those are noted on the answer).
+    func sentenceQuery(_ parsed: ParsedQuestion) -> (query: SentenceQuery, words: [String])? {
+        // "What is X?" names its subject whole, and words no document uses are what a
+        // question is about, unless it has enough others (see `unknownWordsSetAside`).
+        let unknown = Set(parsed.unknownWords)
+        guard parsed.intent != .whatIs, parsed.intent != .purpose,
+              unknown.isSubset(of: parsed.unknownWordsSetAside()) else { return nil }
+        let measure = parsed.measurePositions
+        var seen = Set<String>()
+        let words = parsed.tokens.filter {
+            !Words.isStopWord($0.word) && !parsed.intentPositions.contains($0.position) && !measure.contains($0.position)
+                && !unknown.contains($0.word) && !Self.genericAskingStems.contains($0.stem)
+                && $0.word.allSatisfy { $0.isLetter || $0.isNumber } && seen.insert($0.stem).inserted
+        }.map(\.word)
+        guard words.count >= Self.fewestSharedWords else { return nil }
+        let counts: [(stem: String, sections: Int)]? = try? knowledgeBase.store.read { db in
+            try words.map { word in
+                (Words.stem(word), try Int.fetchOne(db, sql: "SELECT count(*) FROM search WHERE search MATCH ? AND kind = 'section'",
+                                                    arguments: [Self.quotedTerm(word)]) ?? 0)
+            }
+        }
+        guard let counts, let sections = try? knowledgeBase.store.read({ db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM sections") ?? 0
+        }), sections > 0 else { return nil }
+        var weights: [String: Double] = [:]
+        for (stem, found) in counts where found > 0 {
+            weights[stem] = max(weights[stem] ?? 0, log(1 + Double(sections) / Double(found)))
+        }
+        guard weights.count >= Self.fewestSharedWords else { return nil }
+        return (SentenceQuery(weights: weights, total: Words.orderedSum(weights.keys, { weights[$0]! })), words)
+    }
+
+    static func quotedTerm(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
+
+    /// The sentences of the sections holding any of the question's words that
+    /// hold at least `sentenceShareThreshold` of them (`fewestSharedWords` at
+    /// least, in the sentence itself), best first.
+    func rankedSentences(_ parsed: ParsedQuestion, _ query: SentenceQuery, words: [String]) -> [RankedSentence] {
+        let rows = (try? knowledgeBase.store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT search.ref_id, search.title, search.body, search.document_id, search.line, search.anchor,
+                       sections.body_lines FROM search LEFT JOIN sections ON sections.id = search.ref_id
+                WHERE search MATCH ? AND search.kind = 'section' ORDER BY search.rank LIMIT ?
+                """, arguments: [words.map(Self.quotedTerm).joined(separator: " OR "), Self.sectionsToRank])
+        }) ?? []
+        let questionStems = Set(parsed.contentStems)
+        var ranked: [RankedSentence] = []
+        var seen = Set<String>()
+        for (rank, row) in rows.enumerated() {
+            let documentID: Int64 = row["document_id"]
+            guard let document = knowledgeBase.document(documentID) else { continue }
+            let heading: String = row["title"]
+            let headingStems = Set(Self.expanded(Words.tokens(heading).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
+            let body: String = row["body"]
+            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let recordedLines = (row["body_lines"] as String?)?.split(separator: " ").compactMap { Int($0) } ?? []
+            let citedAtHeading = recordedLines.count != lines.count
+            for (lineIndex, line) in lines.enumerated() {
+                let lineSentences = sentences(of: line)
+                for (index, sentence) in lineSentences.enumerated() where sentence.count <= Self.longestQuotedSentence {
+                    guard !Self.isPointer(sentence) else { continue }
+                    let tokens = Words.tokens(sentence)
+                    let held = Set(Self.expanded(tokens.filter { !Words.isStopWord($0.word) }, lexicon.expansions))
+                        .intersection(query.weights.keys)
+                    guard held.count >= Self.fewestSharedWords else { continue }
+                    // A sentence that only restates the question answers a yes/no question, not a "which" one.
+                    let own = Set(tokens.filter { !Words.isStopWord($0.word) }.map(\.stem))
+                    guard parsed.asksYesOrNo || own.subtracting(questionStems).count >= Self.wordsBesidesTheQuestion else { continue }
+                    let share = query.share(holding: held, headingHolds: headingStems)
+                    guard share >= Self.sentenceShareThreshold, parsed.writesAskedLiterals(sentence, tokens: tokens),
+                          !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }),
+                          seen.insert(sentence).inserted else { continue }
+                    var cite = Citation(documentID: documentID, path: document.path, line: row["line"], anchor: row["anchor"])
+                    if !citedAtHeading { cite.line = recordedLines[lineIndex] }
+                    // "For example, ..." illustrates the sentence before it, which says what the example is of.
+                    let illustrated = index > 0 && Self.givesAnExample(sentence) ? lineSentences[index - 1] + " " : ""
+                    let quote = ProseQuote(sentence: illustrated + sentence, heading: heading, cite: cite, sectionID: row["ref_id"],
+                                           defines: false, holdsEveryWord: false, citedAtHeading: citedAtHeading,
+                                           coverage: questionStems.intersection(tokens.map(\.stem)).count,
+                                           closeness: 3, position: rank)
+                    ranked.append(RankedSentence(quote: quote, share: share))
+                }
+            }
+        }
+        // The larger share first; among equals, the section the index ranks higher, then the shorter sentence.
+        return ranked.sorted {
+            ($0.share, -$0.quote.position, -$0.quote.sentence.count) > ($1.share, -$1.quote.position, -$1.quote.sentence.count)
+        }
+    }
+
+    /// "For the procedure to ..., see X.": a sentence that sends the reader elsewhere says nothing itself.
+    static func isPointer(_ sentence: String) -> Bool {
+        sentence.hasPrefix("For ") && sentence.contains(", see ")
+    }
+
+    static func givesAnExample(_ sentence: String) -> Bool {
+        sentence.hasPrefix("For example") || sentence.hasPrefix("For instance") || sentence.hasPrefix("E.g.")
+    }
+
+    /// The best sentence holds at least `outrankingShare` of the question's
+    /// words, and `outrankingMargin` more than the best of the `statements`
+    /// (weighed alike): "where is the msi for group policy client
+    /// installation?" is answered by the sentence naming the package, not by
+    /// a requirement that shares "group policy" and "client".
+    func sentencesOutrank(_ statements: [RankedStatement], _ parsed: ParsedQuestion) -> Bool {
+        guard let first = statements.first, !first.onStated, let (query, words) = sentenceQuery(parsed),
+              let best = rankedSentences(parsed, query, words: words).first, best.share >= Self.outrankingShare else { return false }
+        let statementShare = statements.prefix(8).map { query.share(holding: $0.statement.stems) }.max() ?? 0
+        return best.share >= statementShare + Self.outrankingMargin
+    }
+
+    static let outrankingShare = 0.75
+    static let outrankingMargin = 0.15
+
+    /// The best ranked sentences as the answer, noting the question's words none of them holds.
+    func sharedWordsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        guard let (query, words) = sentenceQuery(parsed) else { return }
+        let best = Array(rankedSentences(parsed, query, words: words).prefix(3))
+        guard !best.isEmpty else { return }
+        proseAnswer(best.map(\.quote), &b, group: Self.sharedWordsGroup)
+        let held = best.reduce(into: Set<String>()) { $0.formUnion(Words.tokens($1.quote.sentence + " " + $1.quote.heading).map(\.stem)) }
+        let missing = words.filter { query.weights[Words.stem($0)] != nil && !held.contains(Words.stem($0)) }
+        if !missing.isEmpty {
+            b.answer.notes.append("no quoted sentence holds " + missing.map { "“\($0)”" }.joined(separator: ", "))
+        }
+    }
+}

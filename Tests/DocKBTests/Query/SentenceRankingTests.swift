@@ -1,0 +1,50 @@
+import XCTest
+@testable import DocKB
+
+/// Questions in other words than the documents': the sentences holding the
+/// most of their rare words answer, when no sentence holds them all.
+final class SentenceRankingTests: QueryTestCase {
+    func testTheSentenceHoldingMostOfTheRareWordsAnswers() {
+        // No sentence says "keep" with "glaze": none holds every word, or all but one.
+        let answer = ask("how do I keep kiln shelves clean after a glaze firing?")
+        XCTAssertEqual(answer.items.first?.text, "Clean the kiln shelves with a soft brush after every firing.", text(answer))
+        XCTAssertEqual(answer.items.first?.group, AnswerEngine.sharedWordsGroup)
+        XCTAssertEqual(answer.items.first?.source.line, 162)
+        XCTAssertTrue(answer.notes.contains("no quoted sentence holds “keep”, “glaze”"), answer.notes.joined(separator: "; "))
+    }
+
+    func testTwoWordsInCommonAreNotAnAnswer() throws {
+        // "kiln shelves" holds most of the weight of "agent kiln shelves", in two words only.
+        let parsed = engine.parse("agent kiln shelves?")
+        let (query, words) = try XCTUnwrap(engine.sentenceQuery(parsed))
+        XCTAssertEqual(engine.rankedSentences(parsed, query, words: words).map(\.quote.sentence), [])
+    }
+
+    func testAnExampleIsQuotedWithTheSentenceItIllustrates() {
+        let answer = ask("why remove glaze drips from kiln shelves?")
+        XCTAssertEqual(answer.items.first?.text,
+                       "Clean the kiln shelves with a soft brush after every firing. For example, remove glaze drips before they harden.",
+                       text(answer))
+    }
+
+    func testAPointerIsNoAnswer() {
+        XCTAssertTrue(AnswerEngine.isPointer("For the procedure to sand kiln shelves, see Kiln repairs."))
+        XCTAssertFalse(AnswerEngine.isPointer("For kilns older than 2010, sand the shelves by hand."))
+        let answer = ask("what procedure sands the kiln shelves by hand?")
+        XCTAssertFalse(text(answer).contains("see Kiln repairs"), text(answer))
+    }
+
+    func testASentenceOutranksAStatementThatSharesOnlyCommonWords() {
+        let parsed = engine.parse("how do I clean kiln shelves after a glaze firing?")
+        func statement(_ stems: Set<String>) -> AnswerEngine.RankedStatement {
+            AnswerEngine.RankedStatement(
+                statement: .init(kind: "requirement", text: "t", condition: nil, conditionText: nil,
+                                 cite: Citation(documentID: 1, path: QueryFixture.prereqs, line: 1, anchor: "a"),
+                                 rule: "r", stems: stems),
+                score: 0.6, onStated: false)
+        }
+        XCTAssertTrue(engine.sentencesOutrank([statement(["kiln", "glaz"])], parsed))
+        // A statement holding as many of the rare words keeps its place.
+        XCTAssertFalse(engine.sentencesOutrank([statement(["kiln", "shelv", "clean", "fir", "aft"])], parsed))
+    }
+}
