@@ -94,7 +94,9 @@ extension AnswerEngine {
         // Words no document uses can only lower every statement's share: set aside when enough others are left.
         let setAside = Set(parsed.unknownWordsSetAside().map(Words.stem))
         let query = parsed.stems(excluding: nil).filter { !["need", "requir"].contains($0) && !setAside.contains($0) }
-        var ranked = statements.rank(query).map { RankedStatement(statement: $0.0, score: $0.1, onStated: false) }
+        // A row that only sends the reader elsewhere ("For the permissions to ..., see X.") states nothing.
+        var ranked = statements.rank(query).filter { !Self.isPointer($0.0.text) }
+            .map { RankedStatement(statement: $0.0, score: $0.1, onStated: false) }
         // "what does /logon do?", "what is client.msi?": a statement answers
         // only if it writes the switch as one, the file name whole.
         if !parsed.askedSwitches.isEmpty || !parsed.askedFiles.isEmpty {

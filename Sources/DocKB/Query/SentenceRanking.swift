@@ -141,16 +141,18 @@ extension AnswerEngine {
         sentence.hasPrefix("For example") || sentence.hasPrefix("For instance") || sentence.hasPrefix("E.g.")
     }
 
-    /// The best sentence holds at least `outrankingShare` of the question's
-    /// words, and `outrankingMargin` more than the best of the `statements`
-    /// (weighed alike): "where is the msi for group policy client
-    /// installation?" is answered by the sentence naming the package, not by
-    /// a requirement that shares "group policy" and "client".
+    /// The best sentence holds clearly more of the question's words than the
+    /// best of the `statements`, weighed alike: `outrankingMargin` more when
+    /// it holds at least `outrankingShare` of them, twice that otherwise.
+    /// "Where is the msi for group policy client installation?" is answered
+    /// by the sentence naming the package, not by a requirement that shares
+    /// "group policy" and "client".
     func sentencesOutrank(_ statements: [RankedStatement], _ parsed: ParsedQuestion) -> Bool {
         guard let first = statements.first, !first.onStated, let (query, words) = sentenceQuery(parsed),
-              let best = rankedSentences(parsed, query, words: words).first, best.share >= Self.outrankingShare else { return false }
+              let best = rankedSentences(parsed, query, words: words).first else { return false }
         let statementShare = statements.prefix(8).map { query.share(holding: $0.statement.stems) }.max() ?? 0
-        return best.share >= statementShare + Self.outrankingMargin
+        let margin = best.share >= Self.outrankingShare ? Self.outrankingMargin : 2 * Self.outrankingMargin
+        return best.share >= statementShare + margin
     }
 
     static let outrankingShare = 0.75

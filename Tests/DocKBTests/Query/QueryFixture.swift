@@ -226,6 +226,8 @@ enum QueryFixture {
             // Releases of a service that has no component row, named by its abbreviation.
             ("batch hosts", "QBS 2.4 (role in Quartz Server 2020)", nil, nil, nil, "[]", 76, "batch-hosts"),
             ("batch hosts", "Restart the QBS service on every batch host after an update.", nil, nil, nil, "[]", 77, "batch-hosts"),
+            // A row that only points elsewhere.
+            ("batch hosts", "For the permissions to drain batch hosts, see Batch host security.", nil, nil, nil, "[]", 78, "batch-hosts"),
         ]
         for r in requirements {
             try db.execute(sql: "INSERT INTO requirements(subject, text, necessity, condition, condition_text, condition_json, mentions, document_id, line, anchor) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",

@@ -47,4 +47,24 @@ final class SentenceRankingTests: QueryTestCase {
         // A statement holding as many of the rare words keeps its place.
         XCTAssertFalse(engine.sentencesOutrank([statement(["kiln", "shelv", "clean", "fir", "aft"])], parsed))
     }
+
+    func testASentenceHoldingLessOfTheQuestionNeedsAWiderMargin() {
+        // The best sentence holds 0.7 of the words' weight: below `outrankingShare`, it needs twice the margin.
+        let parsed = engine.parse("how do I keep kiln shelves clean after a glaze firing?")
+        func statement(_ stems: Set<String>) -> AnswerEngine.RankedStatement {
+            AnswerEngine.RankedStatement(
+                statement: .init(kind: "requirement", text: "t", condition: nil, conditionText: nil,
+                                 cite: Citation(documentID: 1, path: QueryFixture.prereqs, line: 1, anchor: "a"),
+                                 rule: "r", stems: stems),
+                score: 0.6, onStated: false)
+        }
+        XCTAssertTrue(engine.sentencesOutrank([statement(["kiln"])], parsed))
+        XCTAssertFalse(engine.sentencesOutrank([statement(["kiln", "shelv", "clean"])], parsed))
+    }
+
+    func testARowThatOnlyPointsElsewhereIsNoStatement() {
+        let ranked = engine.rankedStatements(engine.parse("which permissions drain batch hosts?"))
+        XCTAssertFalse(ranked.contains { $0.statement.text.hasPrefix("For the permissions to drain") }, "\(ranked.map(\.statement.text))")
+        XCTAssertTrue(ranked.contains { $0.statement.text.hasPrefix("Restart the QBS service") }, "\(ranked.map(\.statement.text))")
+    }
 }
