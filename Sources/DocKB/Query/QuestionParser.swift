@@ -132,7 +132,13 @@ public struct QuestionParser: Sendable {
         var tokens: [Token] = []
         for token in Words.tokens(question) {
             var word = token.word
-            if !token.isSwitch, let fix = lexicon.correction(for: word), !documentsMention(word) {
+            // "PCs" where the documents say "computers": their term, its first words before it.
+            if !token.isSwitch, let term = Words.everydayTerms[word], !documentsMention(word) {
+                corrections.append((word, term, false))
+                let words = term.split(separator: " ").map(String.init)
+                for w in words.dropLast() { tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false)) }
+                word = words.last!
+            } else if !token.isSwitch, let fix = lexicon.correction(for: word), !documentsMention(word) {
                 corrections.append((word, fix.word, fix.ambiguous))
                 word = fix.word
             }

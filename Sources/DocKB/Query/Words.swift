@@ -230,6 +230,16 @@ public enum Words {
         "one", "more", "most", "other", "not", "no", "without", "via", "per", "up", "many", "much", "few",
     ]
 
+    /// Everyday words for what technical documents name otherwise, read as
+    /// the documents' term when no document uses the everyday word (see
+    /// `QuestionParser.parse`). General IT usage, not any one document's.
+    static let everydayTerms: [String: String] = [
+        "pc": "computer", "pcs": "computers", "machine": "computer", "machines": "computers",
+        "laptop": "computer", "laptops": "computers", "workstation": "computer", "workstations": "computers",
+        "reboot": "restart", "reboots": "restarts", "rebooted": "restarted", "rebooting": "restarting",
+        "dc": "domain controller", "dcs": "domain controllers", "ping": "icmp",
+    ]
+
     /// Words that negate the clause they are in.
     static let negations: Set<String> = ["not", "no", "without", "never", "none", "nor", "unless"]
 

@@ -67,4 +67,12 @@ final class SentenceRankingTests: QueryTestCase {
         XCTAssertFalse(ranked.contains { $0.statement.text.hasPrefix("For the permissions to drain") }, "\(ranked.map(\.statement.text))")
         XCTAssertTrue(ranked.contains { $0.statement.text.hasPrefix("Restart the QBS service") }, "\(ranked.map(\.statement.text))")
     }
+
+    func testAnEverydayWordIsReadAsTheDocumentsTerm() {
+        // No document says "PCs" or "DCs": the question is read with "computers" and "domain controller".
+        let parsed = engine.parse("do PCs on a DC need a relay point?")
+        XCTAssertEqual(Array(parsed.tokens.map(\.word).prefix(5)), ["do", "computers", "on", "a", "domain"])
+        XCTAssertTrue(parsed.tokens.contains { $0.word == "controller" })
+        XCTAssertTrue(engine.answer("do PCs need a relay point?").notes.contains("read “pcs” as “computers”"))
+    }
 }
