@@ -183,14 +183,22 @@ public final class AnswerEngine: Sendable {
         let missing = asked.subtracting(held)
         guard !missing.isEmpty else { return }
         // A title line ("Prerequisites for deploying clients") has no stop or colon: it states nothing.
-        let quotes = proseQuotes(parsed).filter {
-            $0.holdsEveryWord && missing.isSubset(of: stems($0.sentence)) && $0.sentence.contains(where: ".:!?".contains)
+        func states(_ quote: ProseQuote) -> Bool { quote.sentence.contains(where: ".:!?".contains) }
+        var quotes = proseQuotes(parsed).filter { $0.holdsEveryWord && missing.isSubset(of: stems($0.sentence)) && states($0) }
+        var group = Self.everyWordGroup
+        // Else the sentences holding most of the question's words, the missing ones among them
+        // ("do workgroup clients need to be approved manually?": the list never says "approve").
+        if quotes.isEmpty, let (query, words) = sentenceQuery(parsed) {
+            // Only clearly close ones: the list is an answer already.
+            quotes = rankedSentences(parsed, query, words: words).filter { $0.share >= Self.outrankingShare }.map(\.quote)
+                .filter { missing.isSubset(of: stems($0.sentence)) && states($0) }
+            group = Self.sharedWordsGroup
         }
         guard !quotes.isEmpty else { return }
         let count = b.answer.items.count
-        proseAnswer(Array(quotes.prefix(Self.sentencesLeadingAList)), &b, keepHeading: true)
+        proseAnswer(Array(quotes.prefix(Self.sentencesLeadingAList)), &b, keepHeading: true, group: group)
         let added = Set(b.answer.items.dropFirst(count).map(\.number))
-        b.bringForward(group: Self.everyWordGroup) { added.contains($0.number) ? $0.number : nil }
+        b.bringForward(group: group) { added.contains($0.number) ? $0.number : nil }
         // The sentences mention what the lines did not.
         b.answer.notes.removeAll { $0.hasPrefix(Self.noLineMentions) }
     }

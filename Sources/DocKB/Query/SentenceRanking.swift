@@ -41,8 +41,8 @@ extension AnswerEngine {
     }
 
     /// The words a sentence is ranked by: the question's content words, not
-    /// its words of asking ("need", "what happens"), measures or words no
-    /// document uses (those are noted on the answer).
+    /// its words of asking ("need", "what happens"), measures, switches it
+    /// states, or words no document uses (those are noted on the answer).
     func sentenceQuery(_ parsed: ParsedQuestion) -> (query: SentenceQuery, words: [String])? {
         // "What is X?" names its subject whole, and words no document uses are what a
         // question is about, unless it has enough others (see `unknownWordsSetAside`).
@@ -54,6 +54,8 @@ extension AnswerEngine {
         let words = parsed.tokens.filter {
             !Words.isStopWord($0.word) && !parsed.intentPositions.contains($0.position) && !measure.contains($0.position)
                 && !unknown.contains($0.word) && !Self.genericAskingStems.contains($0.stem)
+                // A switch the question states ("if I use /source") is a condition, not a word to find.
+                && (!$0.isSwitch || parsed.askedSwitches.contains($0.word))
                 && $0.word.allSatisfy { $0.isLetter || $0.isNumber } && seen.insert($0.stem).inserted
         }.map(\.word)
         guard words.count >= Self.fewestSharedWords else { return nil }
@@ -102,7 +104,8 @@ extension AnswerEngine {
             for (lineIndex, line) in lines.enumerated() {
                 let lineSentences = sentences(of: line)
                 for (index, sentence) in lineSentences.enumerated() where sentence.count <= Self.longestQuotedSentence {
-                    guard !Self.isPointer(sentence) else { continue }
+                    // A statement ends as one: not a command line, a title or a bare table cell.
+                    guard !Self.isPointer(sentence), let last = sentence.last, ".:!?".contains(last) else { continue }
                     let tokens = Words.tokens(sentence)
                     let held = Set(Self.expanded(tokens.filter { !Words.isStopWord($0.word) }, lexicon.expansions))
                         .intersection(query.weights.keys)

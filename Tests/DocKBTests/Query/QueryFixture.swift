@@ -175,6 +175,9 @@ enum QueryFixture {
         try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 81, 'Agent push logs', ?, 1, 36, 'agent-push-logs')",
                        arguments: [logText])
 
+        // Where phones get the app: words no requirement row of phone clients has.
+        try db.execute(sql: "INSERT INTO search(kind, ref_id, title, body, document_id, line, anchor) VALUES ('section', 79, 'Phone apps', ?, 1, 68, 'phone-apps')",
+                       arguments: ["Phone clients download the app from the public store over any network, once per device.\nPhones look up the enrollment name through DNS."])
         // Care of kiln shelves, in words a question may not use; an example, and a pointer.
         try db.execute(sql: "INSERT INTO sections(id, document_id, parent_id, level, heading, anchor, slug, line, body, body_lines) VALUES (80, 2, NULL, 2, 'Kiln maintenance', 'kiln-maintenance', 'kiln-maintenance', 160, ?, '162')",
                        arguments: [Self.kilnCare])

@@ -75,4 +75,20 @@ final class SentenceRankingTests: QueryTestCase {
         XCTAssertTrue(parsed.tokens.contains { $0.word == "controller" })
         XCTAssertTrue(engine.answer("do PCs need a relay point?").notes.contains("read “pcs” as “computers”"))
     }
+
+    func testASentenceHoldingWhatNoLineMentionsLeadsTheList() {
+        // No requirement of phone clients mentions the store or the app; one sentence does, without "DNS".
+        let answer = ask("what do phone clients need from the store app over the network besides DNS?")
+        XCTAssertEqual(answer.items.first?.text, "Phone clients download the app from the public store over any network, once per device.",
+                       text(answer))
+        XCTAssertEqual(answer.items.first?.group, AnswerEngine.sharedWordsGroup)
+        XCTAssertTrue(answer.items.contains { $0.text.hasPrefix("Optional: a DNS alias") }, text(answer))
+    }
+
+    func testACommandLineIsNoSentence() throws {
+        let parsed = engine.parse("how do I run setup quietly with trace logs?")
+        let (query, words) = try XCTUnwrap(engine.sentenceQuery(parsed))
+        let sentences = engine.rankedSentences(parsed, query, words: words).map(\.quote.sentence)
+        XCTAssertFalse(sentences.contains { $0.hasPrefix("Run setup.exe") }, "\(sentences)")
+    }
 }
