@@ -80,6 +80,19 @@ extension AnswerEngine {
                              firstWord: stems.firstIndex(where: wanted.contains) ?? stems.count)
     }
 
+    /// The sections the full-text index finds for `match`, best first: id,
+    /// heading (`title`), text (`body`), document, line, anchor, and the
+    /// source line of each of the text's lines (`body_lines`).
+    func sectionsMatching(_ match: String, limit: Int) -> [Row] {
+        (try? knowledgeBase.store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT search.ref_id, search.title, search.body, search.document_id, search.line, search.anchor,
+                       sections.body_lines FROM search LEFT JOIN sections ON sections.id = search.ref_id
+                WHERE search MATCH ? AND search.kind = 'section' ORDER BY search.rank LIMIT ?
+                """, arguments: [match, limit])
+        }) ?? []
+    }
+
     /// Every word, for the full-text index; a name whose abbreviation the
     /// documents use may be written either way, whichever the question used:
     /// (("quartz" AND "batch" AND "service") OR "qbs") AND "drain".
@@ -199,13 +212,7 @@ extension AnswerEngine {
         let wanted = Set(words.map(Words.stem))
         let questionStems = Set(parsed.contentStems)
         let asksWhatItIs = parsed.intent == .whatIs || parsed.intent == .purpose
-        let sections = (try? knowledgeBase.store.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT search.ref_id, search.title, search.body, search.document_id, search.line, search.anchor,
-                       sections.body_lines FROM search LEFT JOIN sections ON sections.id = search.ref_id
-                WHERE search MATCH ? AND search.kind = 'section' ORDER BY search.rank LIMIT 8
-                """, arguments: [fullTextQuery(words)])
-        }) ?? []
+        let sections = sectionsMatching(fullTextQuery(words), limit: 8)
         var quotes: [ProseQuote] = []
         var spread: [ProseQuote] = []
         for (rank, row) in sections.enumerated() {

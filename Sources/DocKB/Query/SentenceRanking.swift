@@ -31,6 +31,12 @@ extension AnswerEngine {
         /// Stem → weight (inverse section frequency).
         var weights: [String: Double]
         var total: Double
+        /// Stem → the question word it stands for: an abbreviation and the
+        /// words the parser wrote beside it ("SUP": software update point) are one.
+        var wordOf: [String: Int] = [:]
+
+        /// How many of the question's words `held` holds.
+        func wordsHeld(_ held: Set<String>) -> Int { Set(held.map { wordOf[$0] ?? -1 }).count }
 
         func share(holding held: Set<String>, headingHolds heading: Set<String> = []) -> Double {
             guard total > 0 else { return 0 }
@@ -51,14 +57,19 @@ extension AnswerEngine {
               unknown.isSubset(of: parsed.unknownWordsSetAside()) else { return nil }
         let measure = parsed.measurePositions
         var seen = Set<String>()
+        var wordOf: [String: Int] = [:]
+        var word = 0
         let words = parsed.tokens.filter {
-            !Words.isStopWord($0.word) && !parsed.intentPositions.contains($0.position) && !measure.contains($0.position)
+            if !$0.isExpansion { word += 1 }
+            guard !Words.isStopWord($0.word) && !parsed.intentPositions.contains($0.position) && !measure.contains($0.position)
                 && !unknown.contains($0.word) && !Self.genericAskingStems.contains($0.stem)
                 // A switch the question states ("if I use /source") is a condition, not a word to find.
                 && (!$0.isSwitch || parsed.askedSwitches.contains($0.word))
-                && $0.word.allSatisfy { $0.isLetter || $0.isNumber } && seen.insert($0.stem).inserted
+                && $0.word.allSatisfy({ $0.isLetter || $0.isNumber }) && seen.insert($0.stem).inserted else { return false }
+            wordOf[$0.stem] = word
+            return true
         }.map(\.word)
-        guard words.count >= Self.fewestSharedWords else { return nil }
+
         let counts: [(stem: String, sections: Int)]? = try? knowledgeBase.store.read { db in
             try words.map { word in
                 (Words.stem(word), try Int.fetchOne(db, sql: "SELECT count(*) FROM search WHERE search MATCH ? AND kind = 'section'",
@@ -72,8 +83,9 @@ extension AnswerEngine {
         for (stem, found) in counts where found > 0 {
             weights[stem] = max(weights[stem] ?? 0, log(1 + Double(sections) / Double(found)))
         }
-        guard weights.count >= Self.fewestSharedWords else { return nil }
-        return (SentenceQuery(weights: weights, total: Words.orderedSum(weights.keys, { weights[$0]! })), words)
+        let query = SentenceQuery(weights: weights, total: Words.orderedSum(weights.keys, { weights[$0]! }), wordOf: wordOf)
+        guard query.wordsHeld(Set(weights.keys)) >= Self.fewestSharedWords else { return nil }
+        return (query, words)
     }
 
     static func quotedTerm(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
@@ -82,13 +94,7 @@ extension AnswerEngine {
     /// hold at least `sentenceShareThreshold` of them (`fewestSharedWords` at
     /// least, in the sentence itself), best first.
     func rankedSentences(_ parsed: ParsedQuestion, _ query: SentenceQuery, words: [String]) -> [RankedSentence] {
-        let rows = (try? knowledgeBase.store.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT search.ref_id, search.title, search.body, search.document_id, search.line, search.anchor,
-                       sections.body_lines FROM search LEFT JOIN sections ON sections.id = search.ref_id
-                WHERE search MATCH ? AND search.kind = 'section' ORDER BY search.rank LIMIT ?
-                """, arguments: [words.map(Self.quotedTerm).joined(separator: " OR "), Self.sectionsToRank])
-        }) ?? []
+        let rows = sectionsMatching(words.map(Self.quotedTerm).joined(separator: " OR "), limit: Self.sectionsToRank)
         let questionStems = Set(parsed.contentStems)
         var ranked: [RankedSentence] = []
         var seen = Set<String>()
@@ -109,7 +115,7 @@ extension AnswerEngine {
                     let tokens = Words.tokens(sentence)
                     let held = Set(Self.expanded(tokens.filter { !Words.isStopWord($0.word) }, lexicon.expansions))
                         .intersection(query.weights.keys)
-                    guard held.count >= Self.fewestSharedWords else { continue }
+                    guard query.wordsHeld(held) >= Self.fewestSharedWords else { continue }
                     // A sentence that only restates the question answers a yes/no question, not a "which" one.
                     let own = Set(tokens.filter { !Words.isStopWord($0.word) }.map(\.stem))
                     guard parsed.asksYesOrNo || own.subtracting(questionStems).count >= Self.wordsBesidesTheQuestion else { continue }
@@ -140,6 +146,7 @@ extension AnswerEngine {
         sentence.hasPrefix("For ") && sentence.contains(", see ")
     }
 
+    /// "For example, ...": a sentence that illustrates the one before it.
     static func givesAnExample(_ sentence: String) -> Bool {
         sentence.hasPrefix("For example") || sentence.hasPrefix("For instance") || sentence.hasPrefix("E.g.")
     }

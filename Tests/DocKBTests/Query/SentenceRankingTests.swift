@@ -91,4 +91,11 @@ final class SentenceRankingTests: QueryTestCase {
         let sentences = engine.rankedSentences(parsed, query, words: words).map(\.quote.sentence)
         XCTAssertFalse(sentences.contains { $0.hasPrefix("Run setup.exe") }, "\(sentences)")
     }
+
+    func testAnAbbreviationAndTheWordsItStandsForAreOneWord() throws {
+        // "QBS" is read with "quartz batch service" beside it: one word of the question, not four.
+        let (query, _) = try XCTUnwrap(engine.sentenceQuery(engine.parse("does the QBS drain the spool folder?")))
+        XCTAssertEqual(query.wordsHeld(Set(["qbs", "quartz", "batch", "service"].map(Words.stem))), 1)
+        XCTAssertEqual(query.wordsHeld(Set(["qbs", "drain", "spool"].map(Words.stem))), 3)
+    }
 }
