@@ -114,8 +114,10 @@ struct IntentDetector {
             // "What happens if ...?": "what" is the subject of the verb after it, which a
             // clause follows; no head noun names a kind of thing, and the answer gives a consequence.
             // A cue word still says what kind of answer it is ("what happens if port 10123 is blocked?").
-            if wh + 2 < words.count, Self.clauseOpeners.contains(words[wh + 2]) {
-                let verb = wh + 1
+            // "What happens (by default) ..." asks the same, whatever follows the verb.
+            let verb = wh + 1
+            if verb < words.count,
+               Self.eventVerbs.contains(stems[verb]) || (wh + 2 < words.count && Self.clauseOpeners.contains(words[wh + 2])) {
                 let consumed: Set<Int> = Self.eventVerbs.contains(stems[verb]) ? [wh, verb] : [wh]
                 if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: consumed.union(cue.1)) }
                 return Result(intent: .lookup, consumed: consumed)

@@ -63,7 +63,8 @@ extension AnswerEngine {
             if !$0.isExpansion { word += 1 }
             guard !Words.isStopWord($0.word) && !parsed.intentPositions.contains($0.position) && !measure.contains($0.position)
                 && !unknown.contains($0.word) && !Self.genericAskingStems.contains($0.stem)
-                // A switch the question states ("if I use /source") is a condition, not a word to find.
+                // A switch the question states ("if I use /source") is a condition, not a word to find. (A stated
+                // version is kept: "Starting in version 1806, ..." is often the very sentence asked for.)
                 && (!$0.isSwitch || parsed.askedSwitches.contains($0.word))
                 && $0.word.allSatisfy({ $0.isLetter || $0.isNumber }) && seen.insert($0.stem).inserted else { return false }
             wordOf[$0.stem] = word

@@ -214,6 +214,8 @@ extension ReadingWhatIsAskedTests {
         XCTAssertEqual(parsed.intent, .lookup)
         XCTAssertEqual(parsed.headStems, [], "“happens” is the question's verb, not the kind of thing asked for")
         XCTAssertFalse(engine.proseWords(parsed).contains("happens"), "no sentence need say “happens”")
+        // Words between the verb and the clause change nothing.
+        XCTAssertEqual(engine.parse("what happens by default if an agent doesn't have the .NX library?").headStems, [])
         // "which agents can ...": a head noun, as before.
         XCTAssertEqual(engine.parse("which agents can load the .NX library?").headStems, ["agent"])
     }
