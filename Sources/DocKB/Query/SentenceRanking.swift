@@ -117,8 +117,9 @@ extension AnswerEngine {
                     let held = Set(Self.expanded(tokens.filter { !Words.isStopWord($0.word) }, lexicon.expansions))
                         .intersection(query.weights.keys)
                     guard query.wordsHeld(held) >= Self.fewestSharedWords else { continue }
-                    // A sentence that only restates the question answers a yes/no question, not a "which" one.
-                    let own = Set(tokens.filter { !Words.isStopWord($0.word) }.map(\.stem))
+                    // A quote that only restates the question answers a yes/no question, not a "which" one.
+                    let quoted = Self.withFollowing(index, of: lineSentences)
+                    let own = Set(Words.tokens(quoted).filter { !Words.isStopWord($0.word) }.map(\.stem))
                     guard parsed.asksYesOrNo || own.subtracting(questionStems).count >= Self.wordsBesidesTheQuestion else { continue }
                     let share = query.share(holding: held, headingHolds: headingStems)
                     guard share >= Self.sentenceShareThreshold, parsed.writesAskedLiterals(sentence, tokens: tokens),
@@ -128,7 +129,8 @@ extension AnswerEngine {
                     if !citedAtHeading { cite.line = recordedLines[lineIndex] }
                     // "For example, ..." illustrates the sentence before it, which says what the example is of.
                     let illustrated = index > 0 && Self.givesAnExample(sentence) ? lineSentences[index - 1] + " " : ""
-                    let quote = ProseQuote(sentence: illustrated + sentence, heading: heading, cite: cite, sectionID: row["ref_id"],
+                    let quote = ProseQuote(sentence: illustrated + quoted, heading: heading,
+                                           cite: cite, sectionID: row["ref_id"],
                                            defines: false, holdsEveryWord: false, citedAtHeading: citedAtHeading,
                                            coverage: questionStems.intersection(tokens.map(\.stem)).count,
                                            closeness: 3, position: rank)
@@ -141,6 +143,23 @@ extension AnswerEngine {
             ($0.share, -$0.quote.position, -$0.quote.sentence.count) > ($1.share, -$1.quote.position, -$1.quote.sentence.count)
         }
     }
+
+    /// The sentence at `index` with those after it in its paragraph, up to
+    /// `followingSentences` of them within `longestQuotedSentence`
+    /// characters. A sentence matched on the question's words often leaves
+    /// the fact to the next one ("... the dialog box opens. Select Yes to
+    /// publish the most recent version."); a pointer ends the quote.
+    static func withFollowing(_ index: Int, of sentences: [String]) -> String {
+        var text = sentences[index]
+        for next in sentences.dropFirst(index + 1).prefix(followingSentences) {
+            guard !isPointer(next), text.count + 1 + next.count <= longestQuotedSentence else { break }
+            text += " " + next
+        }
+        return text
+    }
+
+    /// Sentences after a ranked one that its quote may bring along.
+    static let followingSentences = 2
 
     /// "For the procedure to ..., see X.": a sentence that sends the reader elsewhere says nothing itself.
     static func isPointer(_ sentence: String) -> Bool {
@@ -169,10 +188,26 @@ extension AnswerEngine {
     static let outrankingShare = 0.75
     static let outrankingMargin = 0.15
 
+    /// The first `limit` of `ranked` that say something the others do not: a
+    /// sentence another quote brings along is not quoted again, and a quote
+    /// that brings one already chosen takes its place (it says all that one does).
+    static func distinct(_ ranked: [RankedSentence], upTo limit: Int) -> [RankedSentence] {
+        var best: [RankedSentence] = []
+        for candidate in ranked where best.count < limit {
+            if best.contains(where: { $0.quote.sentence.contains(candidate.quote.sentence) }) { continue }
+            if let held = best.firstIndex(where: { candidate.quote.sentence.contains($0.quote.sentence) }) {
+                best[held] = candidate
+            } else {
+                best.append(candidate)
+            }
+        }
+        return best
+    }
+
     /// The best ranked sentences as the answer, noting the question's words none of them holds.
     func sharedWordsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         guard let (query, words) = sentenceQuery(parsed) else { return }
-        let best = Array(rankedSentences(parsed, query, words: words).prefix(3))
+        let best = Self.distinct(rankedSentences(parsed, query, words: words), upTo: 3)
         guard !best.isEmpty else { return }
         proseAnswer(best.map(\.quote), &b, group: Self.sharedWordsGroup)
         let held = best.reduce(into: Set<String>()) { $0.formUnion(Words.tokens($1.quote.sentence + " " + $1.quote.heading).map(\.stem)) }
