@@ -242,7 +242,9 @@ public final class AnswerEngine: Sendable {
             notes.append("no document uses " + parsed.unknownWords.map { "“\($0)”" }.joined(separator: ", "))
         }
         notes += parsed.factNotes.map { "stated: " + $0 }
-        return notes
+        // A word the question repeats ("PCs ... PCs") is read, and noted, once.
+        var seen = Set<String>()
+        return notes.filter { seen.insert($0).inserted }
     }
 
     // MARK: - Subject helpers shared by the intent handlers

@@ -78,6 +78,8 @@ final class SentenceRankingTests: QueryTestCase {
         XCTAssertEqual(Array(parsed.tokens.map(\.word).prefix(5)), ["do", "computers", "on", "a", "domain"])
         XCTAssertTrue(parsed.tokens.contains { $0.word == "controller" })
         XCTAssertTrue(engine.answer("do PCs need a relay point?").notes.contains("read “pcs” as “computers”"))
+        // A word said twice is noted once.
+        XCTAssertEqual(engine.answer("do PCs and more PCs need a relay point?").notes.filter { $0 == "read “pcs” as “computers”" }.count, 1)
     }
 
     func testASentenceHoldingWhatNoLineMentionsLeadsTheList() {
