@@ -42,6 +42,7 @@ public final class AnswerEngine: Sendable {
 
     public func answer(_ question: String, context: QueryContext = QueryContext()) -> Answer {
         let parsed = parser.parse(question)
+        let ranking = LazySentenceRanking { [self] in sentenceRanking(parsed) }
         let effective = context.merging(parsed.stated)
         var builder = AnswerBuilder(
             answer: Answer(question: question, intent: parsed.intent, heading: ""),
@@ -68,7 +69,7 @@ public final class AnswerEngine: Sendable {
         case .lookup: break
         }
         focusOnTheOtherWords(parsed, &builder)
-        sentencesForWhatNoLineHolds(parsed, &builder)
+        sentencesForWhatNoLineHolds(parsed, ranking, &builder)
         if !builder.answer.found, builder.answer.omitted.isEmpty, let kind = bareListing(parsed) {
             listAnswer(kind: kind, parsed, &builder)
             if Self.asksHowMany(parsed) { builder.answer.heading = "\(builder.answer.items.count) \(kind.rawValue)" }
@@ -98,7 +99,7 @@ public final class AnswerEngine: Sendable {
             }
             if !leading.isEmpty, !(statements.first?.onStated ?? false) { proseAnswer(leading, &builder) }
             // A sentence that holds clearly more of the question's rare words than the best statement answers instead.
-            if !builder.answer.found, sentencesOutrank(statements, parsed) { sharedWordsAnswer(parsed, &builder) }
+            if !builder.answer.found, sentencesOutrank(statements, ranking.ranking) { sharedWordsAnswer(ranking.ranking, &builder) }
             if !builder.answer.found { lookupAnswer(statements, &builder) }
             if !builder.answer.found, builder.answer.omitted.isEmpty { proseAnswer(quotes, &builder) }
             if !builder.answer.found, builder.answer.omitted.isEmpty {
@@ -109,7 +110,7 @@ public final class AnswerEngine: Sendable {
                         + nearest.leftOut.map { "“\($0)”" }.joined(separator: ", "))
                 }
             }
-            if !builder.answer.found, builder.answer.omitted.isEmpty { sharedWordsAnswer(parsed, &builder) }
+            if !builder.answer.found, builder.answer.omitted.isEmpty { sharedWordsAnswer(ranking.ranking, &builder) }
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, builder.answer.suggestions.isEmpty {
             builder.answer.suggestions = suggestions(for: parsed)
@@ -175,7 +176,7 @@ public final class AnswerEngine: Sendable {
     /// about ("what firewall exception do I need for group policy client
     /// install?": port rows never say "exception") is led by up to two
     /// sentences of the prose that hold every word of the question.
-    private func sentencesForWhatNoLineHolds(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+    private func sentencesForWhatNoLineHolds(_ parsed: ParsedQuestion, _ ranking: LazySentenceRanking, _ b: inout AnswerBuilder) {
         guard b.answer.found, Self.listingIntents.contains(parsed.intent) else { return }
         let unknown = Set(parsed.unknownWords.map(Words.stem))
         let asked = Set(Self.otherAskedStems(parsed).filter { !unknown.contains($0) })
@@ -188,9 +189,9 @@ public final class AnswerEngine: Sendable {
         var group = Self.everyWordGroup
         // Else the sentences holding most of the question's words, the missing ones among them
         // ("do workgroup clients need to be approved manually?": the list never says "approve").
-        if quotes.isEmpty, let (query, words) = sentenceQuery(parsed) {
+        if quotes.isEmpty, let ranked = ranking.ranking?.sentences {
             // Only clearly close ones: the list is an answer already.
-            quotes = rankedSentences(parsed, query, words: words).filter { $0.share >= Self.outrankingShare }.map(\.quote)
+            quotes = ranked.filter { $0.share >= Self.outrankingShare }.map(\.quote)
                 .filter { missing.isSubset(of: stems($0.sentence)) && states($0) }
             group = Self.sharedWordsGroup
         }

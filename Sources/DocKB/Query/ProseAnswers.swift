@@ -80,24 +80,55 @@ extension AnswerEngine {
                              firstWord: stems.firstIndex(where: wanted.contains) ?? stems.count)
     }
 
-    /// The sections the full-text index finds for `match`, best first: id,
-    /// heading (`title`), text (`body`), document, line, anchor, and the
-    /// source line of each of the text's lines (`body_lines`).
-    func sectionsMatching(_ match: String, limit: Int) -> [Row] {
-        (try? knowledgeBase.store.read { db in
+    /// A section the full-text index found: its heading, and its text as
+    /// the lines its quotes cite. Each line of a section's text is one block
+    /// or table row, so a sentence never runs across two; empty lines are
+    /// kept, since the recorded source lines count them.
+    struct FoundSection {
+        var id: Int64
+        var heading: String
+        var lines: [String]
+        /// The knowledge base recorded no source line per line of the text (one from an earlier dockb).
+        var citedAtHeading: Bool
+        private var headingCite: Citation
+        private var recordedLines: [Int]
+
+        init(row: Row, path: String) {
+            id = row["ref_id"]
+            heading = row["title"]
+            let body: String = row["body"]
+            lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            headingCite = Citation(documentID: row["document_id"], path: path, line: row["line"], anchor: row["anchor"])
+            recordedLines = (row["body_lines"] as String?)?.split(separator: " ").compactMap { Int($0) } ?? []
+            citedAtHeading = recordedLines.count != lines.count
+        }
+
+        /// The source line a line of the text starts on, else the section's heading.
+        func cite(atLine index: Int) -> Citation {
+            var cite = headingCite
+            if !citedAtHeading { cite.line = recordedLines[index] }
+            return cite
+        }
+    }
+
+    /// The sections the full-text index finds for `match`, best first.
+    func sectionsMatching(_ match: String, limit: Int) -> [FoundSection] {
+        let rows = (try? knowledgeBase.store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT search.ref_id, search.title, search.body, search.document_id, search.line, search.anchor,
                        sections.body_lines FROM search LEFT JOIN sections ON sections.id = search.ref_id
                 WHERE search MATCH ? AND search.kind = 'section' ORDER BY search.rank LIMIT ?
                 """, arguments: [match, limit])
         }) ?? []
+        return rows.compactMap { row in
+            knowledgeBase.document(row["document_id"]).map { FoundSection(row: row, path: $0.path) }
+        }
     }
 
     /// Every word, for the full-text index; a name whose abbreviation the
     /// documents use may be written either way, whichever the question used:
     /// (("quartz" AND "batch" AND "service") OR "qbs") AND "drain".
     func fullTextQuery(_ words: [String]) -> String {
-        func quoted(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
         var left = Set(words)
         var terms: [String] = []
         // Only names the question spells out can be grouped: those are sorted (for one query text), not all.
@@ -108,9 +139,9 @@ extension AnswerEngine {
             guard named.count >= 2, Set(named).isSubset(of: left) else { continue }
             left.subtract(named)
             left.remove(abbreviation)
-            terms.append("((" + named.map(quoted).joined(separator: " AND ") + ") OR " + quoted(abbreviation) + ")")
+            terms.append("((" + named.map(Self.quotedTerm).joined(separator: " AND ") + ") OR " + Self.quotedTerm(abbreviation) + ")")
         }
-        return (terms + words.filter(left.contains).map(quoted)).joined(separator: " AND ")
+        return (terms + words.filter(left.contains).map(Self.quotedTerm)).joined(separator: " AND ")
     }
 
     /// The stems of `tokens`, each abbreviation followed by those of the words it stands for.
@@ -215,26 +246,10 @@ extension AnswerEngine {
         let sections = sectionsMatching(fullTextQuery(words), limit: 8)
         var quotes: [ProseQuote] = []
         var spread: [ProseQuote] = []
-        for (rank, row) in sections.enumerated() {
-            let documentID: Int64 = row["document_id"]
-            guard let document = knowledgeBase.document(documentID) else { continue }
-            let headingCite = Citation(documentID: documentID, path: document.path, line: row["line"], anchor: row["anchor"])
-            let body: String = row["body"]
-            // Each line of the body cites the source line its block starts on, when the knowledge base recorded them.
-            let recordedLines = (row["body_lines"] as String?)?.split(separator: " ").compactMap { Int($0) } ?? []
-            let heading: String = row["title"]
+        for (rank, section) in sections.enumerated() {
+            let (heading, lines, citedAtHeading) = (section.heading, section.lines, section.citedAtHeading)
             // A sentence need not repeat what its section's heading names ("SHA-2" under "SHA-2 code signing").
             let headingStems = Set(Words.tokens(heading).filter { !Words.isStopWord($0.word) }.map(\.stem))
-            // Every word of the question in one sentence: words scattered over a section say nothing together.
-            // Each line of a section's text is one block or table row: a sentence never runs across two.
-            // (Empty lines are kept: the body's recorded source lines count them.)
-            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let citedAtHeading = recordedLines.count != lines.count
-            func cite(atLine index: Int) -> Citation {
-                var cite = headingCite
-                if !citedAtHeading { cite.line = recordedLines[index] }
-                return cite
-            }
             // "What is the network access account used for?" under a heading that is its name: the
             // section's first sentence says what it is, whatever words it uses.
             let named = wanted.subtracting(Self.genericAskingStems)
@@ -244,16 +259,17 @@ extension AnswerEngine {
                let first = sentences(of: lines[lineIndex]).first, first.hasSuffix("."),
                first.count <= Self.longestQuotedSentence {
                 // The heading names what the sentence, quoted alone, would leave unsaid.
-                quotes.append(ProseQuote(sentence: heading + ": " + first, heading: heading, cite: cite(atLine: lineIndex),
-                                         sectionID: row["ref_id"], defines: true,
+                quotes.append(ProseQuote(sentence: heading + ": " + first, heading: heading, cite: section.cite(atLine: lineIndex),
+                                         sectionID: section.id, defines: true,
                                          holdsEveryWord: true, citedAtHeading: citedAtHeading,
                                          coverage: questionStems.intersection(Words.contentStems(first)).count,
                                          closeness: 0, position: rank))
             }
             // The section's list items, for lines a colon introduces; read only where a line ends in one.
-            let items = lines.contains { $0.hasSuffix(":") } ? listItemTexts(ofSection: row["ref_id"]) : []
+            let items = lines.contains { $0.hasSuffix(":") } ? listItemTexts(ofSection: section.id) : []
+            // Every word of the question in one sentence: words scattered over a section say nothing together.
             for (lineIndex, line) in lines.enumerated() {
-                let cite = cite(atLine: lineIndex)
+                let cite = section.cite(atLine: lineIndex)
                 let lineSentences = sentences(of: line)
                 for (index, found) in lineSentences.enumerated() where found.count <= Self.longestQuotedSentence {
                     // "How long ...?": a sentence with no number is quoted with the one of
@@ -278,7 +294,7 @@ extension AnswerEngine {
                                                                             expansions: lexicon.expansions) : nil)
                         : nil
                     quotes.append(ProseQuote(sentence: match.text + (goesOn.map { " " + $0 } ?? ""), heading: heading,
-                                             cite: cite, sectionID: row["ref_id"],
+                                             cite: cite, sectionID: section.id,
                                              defines: match.defines,
                                              // The sentence itself, not the one a measure brought along.
                                              holdsEveryWord: match.ownWords && (sentence == found || wanted.isSubset(of: foundStems)),
@@ -289,7 +305,7 @@ extension AnswerEngine {
                 // The words spread over two or three sentences side by side: quoted together, if nothing closer is found.
                 if quotes.isEmpty, let run = Self.shortestRun(of: lineSentences, holding: wanted, question: parsed,
                                                               expansions: lexicon.expansions) {
-                    spread.append(ProseQuote(sentence: run.text, heading: heading, cite: cite, sectionID: row["ref_id"],
+                    spread.append(ProseQuote(sentence: run.text, heading: heading, cite: cite, sectionID: section.id,
                                              defines: false, holdsEveryWord: false, citedAtHeading: citedAtHeading,
                                              coverage: questionStems.intersection(Words.contentStems(run.text)).count,
                                              closeness: 3, position: run.firstWord + rank, spansSentences: true))

@@ -89,26 +89,41 @@ extension AnswerEngine {
         return (query, words)
     }
 
+    /// One question's ranking: its words, their weights, and the sentences
+    /// ranked by them. Made at most once per answer (see `LazySentenceRanking`):
+    /// it costs a full-text query per word and the reading of 40 sections.
+    struct SentenceRanking {
+        var query: SentenceQuery
+        var words: [String]
+        var sentences: [RankedSentence]
+    }
+
+    func sentenceRanking(_ parsed: ParsedQuestion) -> SentenceRanking? {
+        guard let (query, words) = sentenceQuery(parsed) else { return nil }
+        return SentenceRanking(query: query, words: words, sentences: rankedSentences(parsed, query, words: words))
+    }
+
+    /// A question's ranking, made when an answer first needs it, then kept.
+    final class LazySentenceRanking {
+        private let make: () -> SentenceRanking?
+        private(set) lazy var ranking: SentenceRanking? = make()
+        init(_ make: @escaping () -> SentenceRanking?) { self.make = make }
+    }
+
     static func quotedTerm(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
 
     /// The sentences of the sections holding any of the question's words that
     /// hold at least `sentenceShareThreshold` of them (`fewestSharedWords` at
     /// least, in the sentence itself), best first.
     func rankedSentences(_ parsed: ParsedQuestion, _ query: SentenceQuery, words: [String]) -> [RankedSentence] {
-        let rows = sectionsMatching(words.map(Self.quotedTerm).joined(separator: " OR "), limit: Self.sectionsToRank)
+        let sections = sectionsMatching(words.map(Self.quotedTerm).joined(separator: " OR "), limit: Self.sectionsToRank)
         let questionStems = Set(parsed.contentStems)
         var ranked: [RankedSentence] = []
         var seen = Set<String>()
-        for (rank, row) in rows.enumerated() {
-            let documentID: Int64 = row["document_id"]
-            guard let document = knowledgeBase.document(documentID) else { continue }
-            let heading: String = row["title"]
-            let headingStems = Set(Self.expanded(Words.tokens(heading).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
-            let body: String = row["body"]
-            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let recordedLines = (row["body_lines"] as String?)?.split(separator: " ").compactMap { Int($0) } ?? []
-            let citedAtHeading = recordedLines.count != lines.count
-            for (lineIndex, line) in lines.enumerated() {
+        for (rank, section) in sections.enumerated() {
+            let headingStems = Set(Self.expanded(Words.tokens(section.heading).filter { !Words.isStopWord($0.word) },
+                                                 lexicon.expansions))
+            for (lineIndex, line) in section.lines.enumerated() {
                 let lineSentences = sentences(of: line)
                 for (index, sentence) in lineSentences.enumerated() where sentence.count <= Self.longestQuotedSentence {
                     // A statement ends as one: not a command line, a title or a bare table cell.
@@ -125,13 +140,11 @@ extension AnswerEngine {
                     guard share >= Self.sentenceShareThreshold, parsed.writesAskedLiterals(sentence, tokens: tokens),
                           !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }),
                           seen.insert(sentence).inserted else { continue }
-                    var cite = Citation(documentID: documentID, path: document.path, line: row["line"], anchor: row["anchor"])
-                    if !citedAtHeading { cite.line = recordedLines[lineIndex] }
                     // "For example, ..." illustrates the sentence before it, which says what the example is of.
                     let illustrated = index > 0 && Self.givesAnExample(sentence) ? lineSentences[index - 1] + " " : ""
-                    let quote = ProseQuote(sentence: illustrated + quoted, heading: heading,
-                                           cite: cite, sectionID: row["ref_id"],
-                                           defines: false, holdsEveryWord: false, citedAtHeading: citedAtHeading,
+                    let quote = ProseQuote(sentence: illustrated + quoted, heading: section.heading,
+                                           cite: section.cite(atLine: lineIndex), sectionID: section.id,
+                                           defines: false, holdsEveryWord: false, citedAtHeading: section.citedAtHeading,
                                            coverage: questionStems.intersection(tokens.map(\.stem)).count,
                                            closeness: 3, position: rank)
                     ranked.append(RankedSentence(quote: quote, share: share))
@@ -177,10 +190,11 @@ extension AnswerEngine {
     /// "Where is the msi for group policy client installation?" is answered
     /// by the sentence naming the package, not by a requirement that shares
     /// "group policy" and "client".
-    func sentencesOutrank(_ statements: [RankedStatement], _ parsed: ParsedQuestion) -> Bool {
-        guard let first = statements.first, !first.onStated, let (query, words) = sentenceQuery(parsed),
-              let best = rankedSentences(parsed, query, words: words).first else { return false }
-        let statementShare = statements.prefix(8).map { query.share(holding: $0.statement.stems) }.max() ?? 0
+    func sentencesOutrank(_ statements: [RankedStatement], _ ranking: @autoclosure () -> SentenceRanking?) -> Bool {
+        guard let first = statements.first, !first.onStated, let ranking = ranking(), let best = ranking.sentences.first else {
+            return false
+        }
+        let statementShare = statements.prefix(8).map { ranking.query.share(holding: $0.statement.stems) }.max() ?? 0
         let margin = best.share >= Self.outrankingShare ? Self.outrankingMargin : 2 * Self.outrankingMargin
         return best.share >= statementShare + margin
     }
@@ -205,13 +219,13 @@ extension AnswerEngine {
     }
 
     /// The best ranked sentences as the answer, noting the question's words none of them holds.
-    func sharedWordsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
-        guard let (query, words) = sentenceQuery(parsed) else { return }
-        let best = Self.distinct(rankedSentences(parsed, query, words: words), upTo: 3)
+    func sharedWordsAnswer(_ ranking: SentenceRanking?, _ b: inout AnswerBuilder) {
+        guard let ranking else { return }
+        let best = Self.distinct(ranking.sentences, upTo: 3)
         guard !best.isEmpty else { return }
         proseAnswer(best.map(\.quote), &b, group: Self.sharedWordsGroup)
         let held = best.reduce(into: Set<String>()) { $0.formUnion(Words.tokens($1.quote.sentence + " " + $1.quote.heading).map(\.stem)) }
-        let missing = words.filter { query.weights[Words.stem($0)] != nil && !held.contains(Words.stem($0)) }
+        let missing = ranking.words.filter { ranking.query.weights[Words.stem($0)] != nil && !held.contains(Words.stem($0)) }
         if !missing.isEmpty {
             b.answer.notes.append("no quoted sentence holds " + missing.map { "“\($0)”" }.joined(separator: ", "))
         }

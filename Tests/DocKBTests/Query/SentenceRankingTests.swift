@@ -4,6 +4,15 @@ import XCTest
 /// Questions in other words than the documents': the sentences holding the
 /// most of their rare words answer, when no sentence holds them all.
 final class SentenceRankingTests: QueryTestCase {
+    /// A statement of the lookup holding `stems`, for comparing with the ranked sentences.
+    private func statement(_ stems: Set<String>) -> AnswerEngine.RankedStatement {
+        AnswerEngine.RankedStatement(
+            statement: .init(kind: "requirement", text: "t", condition: nil, conditionText: nil,
+                             cite: Citation(documentID: 1, path: QueryFixture.prereqs, line: 1, anchor: "a"),
+                             rule: "r", stems: stems),
+            score: 0.6, onStated: false)
+    }
+
     func testTheSentenceHoldingMostOfTheRareWordsAnswers() {
         // No sentence says "keep" with "glaze": none holds every word, or all but one.
         let answer = ask("how do I keep kiln shelves clean after a glaze firing?")
@@ -40,30 +49,17 @@ final class SentenceRankingTests: QueryTestCase {
 
     func testASentenceOutranksAStatementThatSharesOnlyCommonWords() {
         let parsed = engine.parse("how do I clean kiln shelves after a glaze firing?")
-        func statement(_ stems: Set<String>) -> AnswerEngine.RankedStatement {
-            AnswerEngine.RankedStatement(
-                statement: .init(kind: "requirement", text: "t", condition: nil, conditionText: nil,
-                                 cite: Citation(documentID: 1, path: QueryFixture.prereqs, line: 1, anchor: "a"),
-                                 rule: "r", stems: stems),
-                score: 0.6, onStated: false)
-        }
-        XCTAssertTrue(engine.sentencesOutrank([statement(["kiln", "glaz"])], parsed))
+        let ranking = engine.sentenceRanking(parsed)
+        XCTAssertTrue(engine.sentencesOutrank([statement(["kiln", "glaz"])], ranking))
         // A statement holding as many of the rare words keeps its place.
-        XCTAssertFalse(engine.sentencesOutrank([statement(["kiln", "shelv", "clean", "fir", "aft"])], parsed))
+        XCTAssertFalse(engine.sentencesOutrank([statement(["kiln", "shelv", "clean", "fir", "aft"])], ranking))
     }
 
     func testASentenceHoldingLessOfTheQuestionNeedsAWiderMargin() {
         // The best sentence holds 0.7 of the words' weight: below `outrankingShare`, it needs twice the margin.
         let parsed = engine.parse("how do I keep kiln shelves clean after a glaze firing?")
-        func statement(_ stems: Set<String>) -> AnswerEngine.RankedStatement {
-            AnswerEngine.RankedStatement(
-                statement: .init(kind: "requirement", text: "t", condition: nil, conditionText: nil,
-                                 cite: Citation(documentID: 1, path: QueryFixture.prereqs, line: 1, anchor: "a"),
-                                 rule: "r", stems: stems),
-                score: 0.6, onStated: false)
-        }
-        XCTAssertTrue(engine.sentencesOutrank([statement(["kiln"])], parsed))
-        XCTAssertFalse(engine.sentencesOutrank([statement(["kiln", "shelv", "clean"])], parsed))
+        XCTAssertTrue(engine.sentencesOutrank([statement(["kiln"])], engine.sentenceRanking(parsed)))
+        XCTAssertFalse(engine.sentencesOutrank([statement(["kiln", "shelv", "clean"])], engine.sentenceRanking(parsed)))
     }
 
     func testARowThatOnlyPointsElsewhereIsNoStatement() {
