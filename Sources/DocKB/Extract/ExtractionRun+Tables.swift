@@ -62,10 +62,41 @@ extension ExtractionRun {
                     facts.aliases.append(Alias(alias: abbreviation, entityKind: "component", name: parsed.name, source: src))
                 }
             }
+            readCellGrants(row, skipping: nameIndex, name: rawName, source: src, in: context)
             if context.statesRequirements {
                 addRequirement(unit, in: context)
             }
         }
+    }
+
+    /// A dependency's cell that lists permissions line by line ("- To manage
+    /// collection settings: **Modify Collection Setting** for the
+    /// **Collection** object<br />- To ..."): each line is read as a statement.
+    mutating func readCellGrants(_ row: TableRow, skipping nameIndex: Int, name: String, source: FactSource,
+                                 in context: Context) {
+        for (index, cell) in row.cells.enumerated() where index != nameIndex {
+            for line in Self.cellLines(cell) {
+                let text = String(line.plainText.collapsingWhitespace.drop { "-*• ".contains($0) })
+                for grant in PermissionParser.grants(line, text: text) {
+                    facts.permissions.append(Permission(
+                        permission: grant.permission, object: grant.object, purpose: grant.purpose ?? name,
+                        securityRole: nil, subject: context.subject, source: source))
+                }
+            }
+        }
+    }
+
+    /// A cell's content cut at its line breaks (`<br />`).
+    static func cellLines(_ cell: [Inline]) -> [[Inline]] {
+        var lines: [[Inline]] = [[]]
+        for inline in cell {
+            switch inline {
+            case .lineBreak: lines.append([])
+            case .html(let raw) where InlineHTML.isLineBreak(raw): lines.append([])
+            default: lines[lines.count - 1].append(inline)
+            }
+        }
+        return lines.filter { !$0.isEmpty }
     }
 
     func isRoleName(_ name: String, description: String) -> Bool {
@@ -75,7 +106,9 @@ extension ExtractionRun {
     }
 
     /// Role names as running text writes them: "Management point" → "management point".
-    func roleName(_ name: String) -> String {
+    func roleName(_ name: String) -> String { Self.roleNameAsWritten(name) }
+
+    static func roleNameAsWritten(_ name: String) -> String {
         let t = Text.trimmingPeriod(name.collapsingWhitespace)
         guard let first = t.split(separator: " ").first, first.count > 1,
               first.dropFirst().allSatisfy({ $0.isLowercase }) else { return t }

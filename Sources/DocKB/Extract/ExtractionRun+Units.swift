@@ -53,7 +53,8 @@ extension ExtractionRun {
         var includesRole: String?
         let statements = PermissionParser.roleStatements(unit.content, text: unit.text)
         for statement in statements {
-            facts.securityRoles.append(SecurityRole(name: statement.role, description: statement.sentence,
+            facts.securityRoles.append(SecurityRole(name: statement.role,
+                                                    description: roleDescription(statement, lead: context.intro, in: context),
                                                     source: source(unit.line, context)))
             if statement.sentence.range(of: "includes", options: .caseInsensitive) != nil { includesRole = statement.role }
         }
@@ -65,19 +66,45 @@ extension ExtractionRun {
 
         readRoles(unit, in: context)
 
-        if context.statesRequirements, isRequirement(unit) {
+        if context.statesRequirements, isRequirement(unit, in: context) {
             addRequirement(unit, in: context)
         }
         return includesRole
     }
 
+    /// A paragraph that only sends the reader elsewhere ("For more information, see ...").
+    static func isPointer(_ block: Block) -> Bool {
+        guard case .paragraph(let content) = block.kind else { return false }
+        return pointer.matches(content.plainText.collapsingWhitespace)
+    }
+
+    /// A role statement's sentence, led by what the role is needed for when
+    /// only the sentence's place says so: "Your account needs to be a **Full
+    /// administrator**" by its list's lead-in or its subject; "... the
+    /// security role of **X**" with no purpose of its own by a lead-in ending
+    /// in a colon ("To configure migration:") or a heading on permissions.
+    func roleDescription(_ statement: PermissionParser.RoleStatement, lead: Unit?, in context: Context) -> String {
+        let colonLead = lead.map(\.text).flatMap { $0.hasSuffix(":") ? String($0.dropLast()) : nil }
+        // A heading on permissions for something names what they are for
+        // ("Security permissions for OS deployments"; not "Security roles").
+        let heading = context.section.heading
+        let permissionsHeading = permissionsFor.matches(heading) && heading.count < 120 ? heading : nil
+        let whatFor = Text.contains(statement.sentence, ignoringCase: "security role")
+            ? (statement.purpose == nil ? colonLead ?? permissionsHeading : nil)
+            : colonLead ?? lead.map { Text.trimmingPeriod($0.text) } ?? context.subject
+        return whatFor.map { "\(Text.trimmingPeriod($0)): \(statement.sentence)" } ?? statement.sentence
+    }
+
     /// Lead-in sentences ("... the following prerequisites:") and pointers
     /// ("For more information, see ...") state no rule of their own.
-    func isRequirement(_ unit: Unit) -> Bool {
+    func isRequirement(_ unit: Unit, in context: Context) -> Bool {
         let text = unit.text
         if text.hasSuffix(":") { return false }
         if pointer.matches(text) { return false }
         if introduction.matches(text) { return false }
+        // "For more information, see the following articles:" then a list of
+        // links: what to read, not what to have.
+        if let intro = context.intro, pointer.matches(intro.text) { return false }
         return true
     }
 
@@ -218,6 +245,7 @@ extension ExtractionRun {
 }
 
 private let restartPattern = Pattern(#"\b(?:restart|reboot)"#, requiring: [["restart", "reboot"]])
+private let permissionsFor = Pattern(#"\bpermissions? (?:for|to) \w"#, requiring: [["permission"]])
 private let pointer = Pattern(#"^for more information\b"#, requiring: [["for more information"]])
 private let introduction = Pattern(#"^(?:applies to\b|the following\b)|\buse (?:the following|this) information\b"#,
                            requiring: [["applies to", "the following", "this information"]])

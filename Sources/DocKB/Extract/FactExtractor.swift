@@ -33,9 +33,13 @@ struct ExtractionRun {
 
     init(document: Document) {
         self.document = document
-        self.subjects = SectionSubjects.analyze(document, conditions: conditions)
-        self.inlineTexts = document.inlineTexts()
-        self.roleNames = RoleLexicon.names(in: document, texts: inlineTexts)
+        let inlineTexts = document.inlineTexts()
+        let roleNames = RoleLexicon.names(in: document, texts: inlineTexts)
+        self.inlineTexts = inlineTexts
+        self.roleNames = roleNames
+        self.subjects = SectionSubjects.analyze(document, conditions: conditions) { heading in
+            Self.headingRole(heading, roleNames: roleNames)
+        }
     }
 
     /// The context a block is read in: its section, the subject it states
@@ -64,6 +68,18 @@ struct ExtractionRun {
         finish()
     }
 
+    /// The site system role a heading is the name of, as running text writes
+    /// it: the whole heading, a known role or ending in "point" ("Management
+    /// point"; not "Client -- > Management point").
+    static func headingRole(_ heading: String, roleNames: Set<String>) -> String? {
+        let name = Text.trimmingPeriod(heading.collapsingWhitespace)
+        let lowered = name.lowercased()
+        guard lowered.hasSuffix(" point") || roleNames.contains(lowered),
+              name.split(separator: " ").count <= 5, !name.contains("--"),
+              name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }) else { return nil }
+        return roleNameAsWritten(name)
+    }
+
     /// False, with a warning the first time for its line, for a statement too long to read facts from.
     mutating func isReadable(_ unit: Unit) -> Bool {
         let length = unit.text.utf8.count + unit.details.reduce(0) { $0 + $1.plainText.utf8.count }
@@ -89,8 +105,13 @@ struct ExtractionRun {
         var intro: Unit?
         // Paragraphs before the first list or table lead into it ("Many of these
         // components are ..."); the rules are the rows and items that follow.
-        let firstStructured = blocks.firstIndex(where: {
-            switch $0.kind { case .list, .table: return true; default: return false }
+        // Not a list of articles to read ("For more information, see:").
+        let firstStructured = blocks.indices.first(where: { index in
+            switch blocks[index].kind {
+            case .table: return true
+            case .list: return !(index > 0 && Self.isPointer(blocks[index - 1]))
+            default: return false
+            }
         }) ?? blocks.count
         for (index, block) in blocks.enumerated() {
             switch block.kind {
@@ -180,7 +201,8 @@ struct ExtractionRun {
         let rolesInDetails = details.flatMap { paragraph in
             PermissionParser.roleStatements(paragraph.content).map { (statement: $0, line: paragraph.line) }
         }.map { found -> PermissionParser.RoleStatement in
-            facts.securityRoles.append(SecurityRole(name: found.statement.role, description: found.statement.sentence,
+            facts.securityRoles.append(SecurityRole(name: found.statement.role,
+                                                    description: roleDescription(found.statement, lead: unit, in: context),
                                                     source: source(found.line, context)))
             return found.statement
         }

@@ -66,15 +66,17 @@ enum PermissionParser {
     }
 
     /// "The **X** default security role includes the required permissions to Y",
-    /// "You must be a member of the **X** security role to Y".
+    /// "You must be a member of the **X** security role to Y", "must be
+    /// assigned the security role of **X**", "needs to be a **X** or **Y**".
     static func roleStatements(_ content: [Inline], text: String? = nil) -> [RoleStatement] {
         let text = text ?? content.plainText.collapsingWhitespace
-        guard Text.contains(text, ignoringCase: "security role") else { return [] }
+        let bold = content.strongTexts.map(\.collapsingWhitespace)
+        guard Text.contains(text, ignoringCase: "security role") else { return assignedRoles(text, bold: bold) }
         var statements: [RoleStatement] = []
         for sentence in Text.sentences(text) where Text.contains(sentence, ignoringCase: "security role") {
-            let bold = content.strongTexts.map(\.collapsingWhitespace)
             var role: String?
-            for name in bold where sentence.contains(name + " default security role") || sentence.contains(name + " security role") {
+            for name in bold where sentence.contains(name + " default security role") || sentence.contains(name + " security role")
+                || sentence.contains("security role of " + name) {
                 role = name
                 break
             }
@@ -89,6 +91,36 @@ enum PermissionParser {
             statements.append(RoleStatement(role: role, purpose: purpose, sentence: sentence))
         }
         return statements
+    }
+
+    /// "Your account needs to be a **Full administrator** or **Infrastructure
+    /// administrator**": emphasized names of administrative roles that a
+    /// sentence says someone must be, without the words "security role".
+    private static func assignedRoles(_ text: String, bold: [String]) -> [RoleStatement] {
+        let names = bold.filter(isAdministrativeRoleName)
+        guard !names.isEmpty else { return [] }
+        var statements: [RoleStatement] = []
+        for sentence in Text.sentences(text) {
+            var named: [String] = []
+            for name in names where !named.contains(name) {
+                let stated = sentence.contains("be a " + name) || sentence.contains("be an " + name)
+                    || sentence.contains("member of the " + name)
+                // "a **X** or **Y**": the second name after a first one.
+                let alternative = !named.isEmpty && (sentence.contains(" or " + name) || sentence.contains(" or an " + name)
+                                                     || sentence.contains(" or a " + name))
+                if stated || alternative { named.append(name) }
+            }
+            statements += named.map { RoleStatement(role: $0, purpose: nil, sentence: sentence) }
+        }
+        return statements
+    }
+
+    /// Two to five words, the first capitalized, ending in a title for those
+    /// who administer ("Full administrator", "Application Deployment Manager").
+    private static func isAdministrativeRoleName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (2...5).contains(words.count), words[0].first?.isUppercase == true, let last = words.last else { return false }
+        return ["administrator", "manager", "analyst", "author", "operator"].contains(last.lowercased())
     }
 
     /// Under a heading that names security roles, a statement that leads

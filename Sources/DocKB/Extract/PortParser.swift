@@ -1,5 +1,5 @@
 /// Reads port numbers from port-table cells ("80 (See note 1, ...)", "80 or
-/// 8530", "--", "DYNAMIC", "49152-65535") and from prose ("Outbound: TCP Port
+/// 8530", "--", "DYNAMIC", "49152-65535", "443 Note 2") and from prose ("Outbound: TCP Port
 /// **10123**", "HTTPS (by default, TCP 443)", "inbound custom port TCP 135",
 /// "UDP and TCP port 135"),
 /// and the two machines a description names ("between the site server and
@@ -15,6 +15,9 @@ enum PortParser {
         if ["n/a", "na", "none", "not applicable"].contains(lowered) { return [] }
         var result: [String] = []
         for m in cellToken.matches(in: t) {
+            // "443 <sup>Note 2</sup>": a footnote's number is not a port.
+            let before = t[..<m.range.lowerBound].lowercased().split(separator: " ").last
+            if let before, before == "note" || before == "notes" || before == "footnote" { continue }
             let token = m.groups[0].replacingOccurrences(of: " ", with: "")
             if !token.isEmpty && !result.contains(token) { result.append(token.uppercased() == "DYNAMIC" ? "DYNAMIC" : token) }
         }

@@ -16,7 +16,10 @@ struct SectionSubject: Equatable {
 }
 
 enum SectionSubjects {
-    static func analyze(_ document: Document, conditions: ConditionParser) -> [SectionSubject] {
+    /// `roleName`: the site system role a heading names, if it names one
+    /// (see `ExtractionRun.headingRole`).
+    static func analyze(_ document: Document, conditions: ConditionParser,
+                        roleName: (String) -> String? = { _ in nil }) -> [SectionSubject] {
         var result: [SectionSubject] = []
         // Read only when a section needs them: most documents state no requirements.
         var rowNamesRead: [String]?
@@ -48,6 +51,10 @@ enum SectionSubjects {
             if states, !requirementHeading.matches(heading), method == nil,
                case let lowered = heading.lowercased(), let row = rowNames().first(where: { lowered.contains($0.lowercased()) }) {
                 subject = row
+            } else if states, method == nil, !requirementHeading.matches(heading), let role = roleName(heading) {
+                // "## Management point" in a prerequisites article, with its
+                // lists under "### IIS configuration": the role's own rules.
+                subject = role
             }
             var portSubject = heading
             if let m = portsUsedWith.firstMatch(in: heading) {

@@ -54,8 +54,9 @@ enum TableClassifier {
     private static let securityRoleHeader = Pattern(#"\bsecurity roles?\b"#, requiring: [["security role"]])
     private static let rolesNeeded = Pattern(#"\b(?:roles? needed|you need these roles)\b"#, requiring: [["role"]])
     private static let permissionHeader = Pattern(#"\b(?:permissions?|rights?)\b"#, requiring: [["permission", "right"]])
-    private static let siteRoleHeader = Pattern(#"^(?:site system roles?|roles?|site roles?|site type/role|role name)$"#,
-                                                 requiring: [["role"]])
+    private static let siteRoleHeader = Pattern(
+        #"^(?:(?:[a-z]+ ){0,2}site systems?(?: roles?| servers?)?|roles?|site roles?|site type/role|role name)$"#,
+        requiring: [["role", "site system"]])
     private static let componentHeader = Pattern(
         #"^(?:(?:[a-z-]+ ){0,2}components?(?: of [a-z ]+)?|(?:required )?packages?|prerequisites?|dependenc(?:y|ies)|requirements?|software|required software)$"#,
         requiring: [["component", "package", "prerequisite", "dependenc", "requirement", "software"]])

@@ -43,6 +43,11 @@ final class NecessityParserTests: XCTestCase {
         XCTAssertEqual(NecessityParser.parse("The widget is an optional, but recommended role."), .optionalRecommended)
         XCTAssertEqual(NecessityParser.parse("Required to process files."), .required)
         XCTAssertEqual(NecessityParser.parse("You don't require a widget."), .notRequired)
+        // A first sentence that says "not required", then only exceptions to it; or then a rule of its own.
+        XCTAssertEqual(NecessityParser.parse("A widget isn't required to install the client. However, it's required if you "
+                                             + "deploy software. The widgets you use must support HTTPS."), .notRequired)
+        XCTAssertEqual(NecessityParser.parse("You don't require a widget to install. Clients require a widget to report."),
+                       .required)
         XCTAssertEqual(NecessityParser.parse("You don't require it to start. Clients require it to work."), .required)
         XCTAssertEqual(NecessityParser.parse("You may also require one of these:"), .optional)
         // "need" negated as "require" is: not a positive word as well.
@@ -73,6 +78,9 @@ final class PortParserTests: XCTestCase {
         XCTAssertEqual(PortParser.ports(inCell: "80 or 8530"), ["80", "8530"])
         XCTAssertEqual(PortParser.ports(inCell: "DYNAMIC"), ["DYNAMIC"])
         XCTAssertEqual(PortParser.ports(inCell: "49152 - 65535"), ["49152-65535"])
+        // A superscript footnote reference after the port ("443 <sup>Note 2 ...</sup>").
+        XCTAssertEqual(PortParser.ports(inCell: "443 Note 2 Alternate port available"), ["443"])
+        XCTAssertEqual(PortParser.ports(inCell: "80 or 8530 Notes 3"), ["80", "8530"])
     }
 
     func testACellsNoteAfterItsNumbersIsKeptAsASentence() {
@@ -203,6 +211,18 @@ final class RoleStatementTests: XCTestCase {
         XCTAssertEqual(PermissionParser.roleStatements([.text("You must be a member of the appropriate Contoso Manager security role.")]), [])
         XCTAssertEqual(PermissionParser.roleStatements([.text("Read about Contoso Manager security roles.")]), [])
         XCTAssertEqual(PermissionParser.roleStatements([.text("Ask a Widget Manager security role member.")]).first?.role, "Widget Manager")
+    }
+
+    func testRolesASentenceSaysSomeoneMustBe() {
+        let either: [Inline] = [.text("Your user account needs to be a "), .strong([.text("Fleet Administrator")]), .text(" or "),
+                                .strong([.text("Depot administrator")]), .text(" in the console.")]
+        XCTAssertEqual(PermissionParser.roleStatements(either).map(\.role), ["Fleet Administrator", "Depot administrator"])
+        let assigned: [Inline] = [.text("Your account must be assigned the security role of "), .strong([.text("Depot Administrator")]),
+                                  .text(".")]
+        XCTAssertEqual(PermissionParser.roleStatements(assigned).map(\.role), ["Depot Administrator"])
+        // A name someone need not be, or no title of one who administers.
+        XCTAssertEqual(PermissionParser.roleStatements([.text("Ask the "), .strong([.text("Fleet Administrator")]), .text(".")]), [])
+        XCTAssertEqual(PermissionParser.roleStatements([.text("It must be a "), .strong([.text("Round Widget")]), .text(".")]), [])
     }
 
     func testAnItemLeadingWithAnEmphasizedNameUnderASecurityRolesHeadingDefinesThatRole() {
