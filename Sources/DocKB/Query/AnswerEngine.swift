@@ -399,11 +399,21 @@ struct RoleEvidence: Sendable {
             evidence.append(RoleEvidence(roles: roles, text: r.text, cite: r.cite,
                                          rule: "requirements row \(r.id) (subject “\(r.subject)”)"))
         }
-        // One piece of evidence per line: a security_roles row wins over the requirement it came from.
-        var lines = Set<Citation.Spot>()
-        return evidence.filter { e in
-            e.roles.allSatisfy { (frequency[$0] ?? 0) <= ceiling } && lines.insert(e.cite.spot).inserted
+        // One piece of evidence per line: a security_roles row wins over the
+        // requirement it came from, unless the requirement holds the row's
+        // sentence and more (the lead of its list item: "To configure
+        // migration: ... the security role of X").
+        let kept = evidence.filter { e in e.roles.allSatisfy { (frequency[$0] ?? 0) <= ceiling } }
+        var best: [Citation.Spot: Int] = [:]
+        for (index, e) in kept.enumerated() {
+            guard let current = best[e.cite.spot] else { best[e.cite.spot] = index; continue }
+            let held = kept[current]
+            if e.text.count > held.text.count, e.text.localizedCaseInsensitiveContains(held.text),
+               held.roles.allSatisfy({ role in e.roles.contains { $0.caseInsensitiveCompare(role) == .orderedSame } }) {
+                best[e.cite.spot] = index
+            }
         }
+        return kept.indices.filter { best[kept[$0].cite.spot] == $0 }.map { kept[$0] }
     }
 }
 

@@ -20,7 +20,10 @@ extension AnswerEngine {
         }
         let query = actionStems(parsed)
         guard !query.isEmpty else { return }
-        if let match, match.entity.kind == .subject, Set(query).isSubset(of: Set(stems(match.entity.name))) {
+        // A subject word that tells port rows apart ("PXE-enabled distribution
+        // point") ranks the rows as any other word does.
+        if let match, match.entity.kind == .subject, Set(query).isSubset(of: Set(stems(match.entity.name))),
+           !query.contains(where: tellsPortsApart) {
             subjectPorts(match, &b)
             return
         }

@@ -129,7 +129,9 @@ extension AnswerEngine {
             }
         }
         if let necessity = parsed.necessity {
-            rows = rows.filter { ($0.necessity ?? "").localizedCaseInsensitiveContains(necessity) }
+            // A role a subject does not require is optional for it.
+            rows = rows.filter { ($0.necessity ?? "").localizedCaseInsensitiveContains(necessity)
+                || (necessity == Necessity.optional.rawValue && $0.necessity == Necessity.notRequired.rawValue) }
         }
         b.answer.subject = subject?.entity.description
         b.answer.heading = "Site system roles" + (parsed.necessity.map { " that are \($0)" } ?? "")
