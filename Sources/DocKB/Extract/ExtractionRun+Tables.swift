@@ -56,7 +56,7 @@ extension ExtractionRun {
                 }
                 facts.components.append(Component(
                     name: parsed.name, minVersion: parsed.minVersion, file: parsed.file,
-                    category: context.section.heading, description: description,
+                    category: context.caption ?? context.section.heading, description: description,
                     mayRestart: restartMention.matches(description), source: src))
                 if let abbreviation = parsed.abbreviation {
                     facts.aliases.append(Alias(alias: abbreviation, entityKind: "component", name: parsed.name, source: src))

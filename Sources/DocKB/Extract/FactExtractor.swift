@@ -49,6 +49,9 @@ struct ExtractionRun {
         var subject: String
         var statesRequirements: Bool
         var intro: Unit?
+        /// A bold line right above a table, naming what it is for ("**Red
+        /// Hat Enterprise Linux Server release 6**"): a heading in all but markup.
+        var caption: String? = nil
     }
 
     mutating func extractAll() {
@@ -129,7 +132,9 @@ struct ExtractionRun {
                 }
                 intro = nil
             case .table(let table):
-                readTable(table, line: block.line, in: context)
+                var tableContext = context
+                tableContext.caption = index > 0 ? Self.caption(blocks[index - 1]) : nil
+                readTable(table, line: block.line, in: tableContext)
                 intro = nil
             case .alert(let alert):
                 readAlert(alert.blocks, in: context)
@@ -144,6 +149,20 @@ struct ExtractionRun {
                 facts.permissions[i].securityRole = statedRole
             }
         }
+    }
+
+    /// The text of a paragraph that is one short bold phrase and nothing else.
+    static func caption(_ block: Block) -> String? {
+        guard case .paragraph(let content) = block.kind else { return nil }
+        let parts = content.filter {
+            if case .text(let s) = $0 { return !s.allSatisfy(\.isWhitespace) }
+            if case .softBreak = $0 { return false }
+            return true
+        }
+        guard parts.count == 1, case .strong(let inner) = parts[0] else { return nil }
+        let text = inner.plainText.collapsingWhitespace
+        guard !text.isEmpty, text.count <= 120, let last = text.last, !".:".contains(last) else { return nil }
+        return text
     }
 
     /// Alerts hold notes, not prerequisites; only the ports they state are kept.

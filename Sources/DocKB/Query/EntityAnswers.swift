@@ -7,12 +7,14 @@ extension AnswerEngine {
     func versionAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         guard let match = parsed.subject(preferring: [.component, .term, .siteSystemRole, .installMethod, .subject]),
               match.entity.kind == .component || match.entity.kind == .term else { return }
-        let rows = components(named: match.entity.name)
+        let rows = rowsForNamedPlatform(components(named: match.entity.name), parsed, excluding: match)
         b.answer.subject = match.entity.description
         b.answer.heading = "Version of \(match.entity.name)"
         if rows.isEmpty { statedVersions(of: match, &b) }
+        // Rows from tables for different platforms say which table they are from.
+        let tablesDiffer = Set(rows.map(\.category)).count > 1
         for c in rows {
-            let text: String
+            var text: String
             if let v = c.minVersion {
                 text = "\(c.name): minimum version \(v)" + (c.file.map { " (\($0))" } ?? "")
             } else {
@@ -22,9 +24,21 @@ extension AnswerEngine {
                 text = "\(c.name): " + (gates.isEmpty ? "no minimum version is stated. " + leadingSentences(c.description, 1)
                                                        : gates.joined(separator: " "))
             }
+            if tablesDiffer, let table = c.category { text += " (\(table))" }
             b.add(group: "Minimum version", kind: "component", text: text, cite: c.cite,
                   route: route(match, "component row"), rule: ruleName("components", c.id, c.name))
         }
+    }
+
+    /// The same component in tables for different platforms ("Red Hat ...
+    /// release 6", "... release 7"): the rows whose table the question's
+    /// other words name best, when some name more of them than others.
+    func rowsForNamedPlatform(_ rows: [ComponentRow], _ parsed: ParsedQuestion, excluding match: EntityMatch) -> [ComponentRow] {
+        guard Set(rows.map(\.category)).count > 1 else { return rows }
+        let asked = Set(parsed.stems(excluding: match))
+        let held = rows.map { asked.intersection(stems($0.category)).count }
+        guard let most = held.max(), most > 0, held.contains(where: { $0 < most }) else { return rows }
+        return zip(rows, held).filter { $0.1 == most }.map(\.0)
     }
 
     /// A name with no component row may still have versions in requirement

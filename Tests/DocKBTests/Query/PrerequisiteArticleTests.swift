@@ -99,6 +99,24 @@ final class PrerequisiteArticleTests: XCTestCase {
             |Specific security permissions|You must have these permissions:<br /><br /> - To create pallets: **Create** and **Read** for the **Pallet** object.<br /><br /> - To manage pallet settings: **Modify Pallet Setting** for the **Pallet** object.|
 
             """,
+        "agents/unix-agents.md": """
+            # Planning for agents on UNIX
+
+            ## Dependencies
+
+             **Fabrikam UNIX release 8**
+
+            |Required package|Description|Minimum version|
+            |---|---|---|
+            |libwidget|Widget library|2.4|
+
+             **Fabrikam UNIX release 9**
+
+            |Required package|Description|Minimum version|
+            |---|---|---|
+            |libwidget|Widget library|3.1|
+
+            """,
     ]
 
     private func engine() throws -> AnswerEngine {
@@ -159,5 +177,18 @@ final class PrerequisiteArticleTests: XCTestCase {
     func testPermissionsListedInATableCell() throws {
         let answer = text(try engine().answer("what permissions do I need to manage pallet settings?"))
         XCTAssertTrue(answer.contains("Modify Pallet Setting"), answer)
+    }
+
+    /// One package in tables for several platforms, each named by a bold
+    /// line above its table: the platform the question names picks the row;
+    /// without one, every row says which table it is from.
+    func testAPackagesVersionForThePlatformTheQuestionNames() throws {
+        let kb = try engine()
+        let nine = text(kb.answer("what is the minimum libwidget version for Fabrikam UNIX 9?"))
+        XCTAssertTrue(nine.contains("minimum version 3.1"), nine)
+        XCTAssertFalse(nine.contains("2.4"), nine)
+        let any = text(kb.answer("what is the minimum libwidget version?"))
+        XCTAssertTrue(any.contains("minimum version 2.4 (Fabrikam UNIX release 8)"), any)
+        XCTAssertTrue(any.contains("minimum version 3.1 (Fabrikam UNIX release 9)"), any)
     }
 }
