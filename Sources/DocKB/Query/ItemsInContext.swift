@@ -57,7 +57,12 @@ extension AnswerEngine {
         var quotes: [ProseQuote] = []
         for (rank, candidate) in found.enumerated() {
             let items = listItemTexts(ofSection: candidate.section.row.id)
-            guard !items.isEmpty else { continue }
+            // "Since which version is X supported?" under "### X": the section's
+            // opening sentence ("Starting with version 1910, you can use this
+            // version ...") says it of its heading, as an item does.
+            let opening = parsed.intent == .version
+                ? candidate.section.body.firstIndex(where: { !$0.isEmpty && !items.contains($0) }) : nil
+            guard !items.isEmpty || opening != nil else { continue }
             guard let document = knowledgeBase.document(candidate.section.row.documentID) else { continue }
             // The headings, outermost first, and each ancestor's last line if it introduces what follows.
             let ancestors = Array(candidate.chain.reversed())
@@ -65,21 +70,26 @@ extension AnswerEngine {
             let headings = (ancestors + [candidate.section]).map(\.row.heading)
             let context = Set((headings + leadIns).flatMap { stems($0) })
             var leadIn: String?
-            for (index, line) in candidate.section.body.enumerated() where !line.isEmpty {
-                guard items.contains(line) else {
+            for (index, body) in candidate.section.body.enumerated() where !body.isEmpty {
+                var line = body
+                if index == opening, let first = sentences(of: body).first, first.contains(where: \.isNumber) {
+                    line = first
+                } else if !items.contains(line) {
                     leadIn = line.hasSuffix(":") ? line : nil
                     continue
                 }
                 let own = Set(Self.expanded(Words.tokens(line).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
                 let around = context.union(leadIn.map { Set(stems($0)) } ?? [])
-                // The item says something its headings do not, and with them holds every word.
-                guard !own.intersection(wanted).subtracting(around).isEmpty, wanted.isSubset(of: own.union(around)),
+                // The item says something its headings do not (the opening sentence: its
+                // number), and with them holds every word.
+                guard index == opening || !own.intersection(wanted).subtracting(around).isEmpty,
+                      wanted.isSubset(of: own.union(around)),
                       line.count <= Self.longestQuotedSentence else { continue }
                 var cite = Citation(documentID: document.id, path: document.path, line: candidate.section.row.line,
                                     anchor: candidate.section.row.anchor)
                 let recorded = candidate.section.bodyLines.count == candidate.section.body.count
                 if recorded { cite.line = candidate.section.bodyLines[index] }
-                let said = (leadIns + [leadIn].compactMap { $0 }).joined(separator: " … ")
+                let said = (leadIns + [index == opening ? nil : leadIn].compactMap { $0 }).joined(separator: " … ")
                 quotes.append(ProseQuote(sentence: headings.joined(separator: " › ") + ": " + (said.isEmpty ? "" : said + " ") + line,
                                          heading: candidate.section.row.heading, cite: cite, sectionID: candidate.section.row.id,
                                          defines: false, holdsEveryWord: false, citedAtHeading: !recorded,

@@ -117,6 +117,21 @@ final class PrerequisiteArticleTests: XCTestCase {
             |libwidget|Widget library|3.1|
 
             """,
+        "agents/widget-server-versions.md": """
+            # Supported Widget Server versions for Fabrikam agents
+
+            ## Supported versions
+
+            ### Widget Server 2030: Standard, Enterprise
+
+            Starting with Fabrikam version 2207, you can use this edition with any update its lifecycle supports.
+
+            It can hold the data of these sites:
+
+            - A primary site
+            - A secondary site
+
+            """,
     ]
 
     private func engine() throws -> AnswerEngine {
@@ -190,5 +205,12 @@ final class PrerequisiteArticleTests: XCTestCase {
         let any = text(kb.answer("what is the minimum libwidget version?"))
         XCTAssertTrue(any.contains("minimum version 2.4 (Fabrikam UNIX release 8)"), any)
         XCTAssertTrue(any.contains("minimum version 3.1 (Fabrikam UNIX release 9)"), any)
+    }
+
+    /// "Since which version is X supported?" answered by the opening sentence
+    /// of the section headed X, which says "this edition" for it.
+    func testSinceWhichVersionFromTheOpeningSentenceUnderTheSubjectsHeading() throws {
+        let answer = text(try engine().answer("since which version is Widget Server 2030 supported?"))
+        XCTAssertTrue(answer.collapsingWhitespace.contains("Starting with Fabrikam version 2207"), answer)
     }
 }
