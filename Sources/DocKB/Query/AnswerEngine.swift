@@ -86,8 +86,9 @@ public final class AnswerEngine: Sendable {
             // the question states (which only the rows know).
             let head = Set(parsed.headStems)
             func namesWhatIsAsked(_ quote: ProseQuote) -> Bool {
-                // A version question's cue word was consumed: its answer holds a number.
-                if parsed.intent == .version, !quote.sentence.contains(where: \.isNumber) { return false }
+                // A version question's cue word was consumed: its answer holds a number,
+                // one the question does not ("Windows 10" names, not answers).
+                if parsed.intent == .version, !Self.givesANumberBeyond(parsed, quote.sentence) { return false }
                 return head.isEmpty || !head.isDisjoint(with: stems(quote.sentence))
             }
             // A list item whose headings and lead-in hold the rest of the words ("Windows Server
@@ -414,6 +415,14 @@ struct RoleEvidence: Sendable {
             }
         }
         return kept.indices.filter { best[kept[$0].cite.spot] == $0 }.map { kept[$0] }
+    }
+}
+
+extension AnswerEngine {
+    /// `text` holds a number the question does not.
+    static func givesANumberBeyond(_ parsed: ParsedQuestion, _ text: String) -> Bool {
+        let asked = Set(parsed.tokens.map(\.word))
+        return Words.tokens(text).contains { $0.word.contains(where: \.isNumber) && !asked.contains($0.word) }
     }
 }
 

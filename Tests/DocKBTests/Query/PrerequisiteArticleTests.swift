@@ -132,6 +132,21 @@ final class PrerequisiteArticleTests: XCTestCase {
             - A secondary site
 
             """,
+        "agents/fleet-overview.md": """
+            # What is fleet management?
+
+            Fleet management lets you run Windows 10 kiosks from two consoles at once.
+
+            ## Prerequisites
+
+            ### Windows 10
+
+            Upgrade your kiosks to Windows 10, version 1809 or later.
+
+            > [!IMPORTANT]
+            > Windows 10 phones don't support fleet management.
+
+            """,
     ]
 
     private func engine() throws -> AnswerEngine {
@@ -212,5 +227,12 @@ final class PrerequisiteArticleTests: XCTestCase {
     func testSinceWhichVersionFromTheOpeningSentenceUnderTheSubjectsHeading() throws {
         let answer = text(try engine().answer("since which version is Widget Server 2030 supported?"))
         XCTAssertTrue(answer.collapsingWhitespace.contains("Starting with Fabrikam version 2207"), answer)
+    }
+
+    /// A version question is answered by a number the question does not
+    /// hold: "Windows 10" in a sentence names the product, it is no answer.
+    func testAVersionAnswerGivesANumberTheQuestionDoesNot() throws {
+        let answer = text(try engine().answer("which Windows 10 version is required for fleet management?"))
+        XCTAssertTrue(answer.contains("1809"), answer)
     }
 }
