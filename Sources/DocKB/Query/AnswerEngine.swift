@@ -419,10 +419,18 @@ struct RoleEvidence: Sendable {
 }
 
 extension AnswerEngine {
-    /// `text` holds a number the question does not.
+    /// `text` gives a release the question does not: dotted ("4.5.2"), of
+    /// four digits or more ("1902"), or after "version" ("version 3"); the
+    /// "10" of "Windows 10" is part of a name.
     static func givesANumberBeyond(_ parsed: ParsedQuestion, _ text: String) -> Bool {
         let asked = Set(parsed.tokens.map(\.word))
-        return Words.tokens(text).contains { $0.word.contains(where: \.isNumber) && !asked.contains($0.word) }
+        let tokens = Words.tokens(text)
+        return tokens.indices.contains { index in
+            let word = tokens[index].word
+            guard word.first?.isNumber == true, !asked.contains(word) else { return false }
+            return word.contains(".") || word.filter(\.isNumber).count >= 4
+                || (index > 0 && ["version", "versions", "release", "build"].contains(tokens[index - 1].word))
+        }
     }
 }
 
