@@ -42,6 +42,9 @@ enum SectionSubjects {
                 subject = method?.name ?? heading
             } else if let phrase = subjectPhrase(heading) {
                 subject = phrase
+            } else if let parentHeading = parent?.heading, namesParent(heading, parentHeading) {
+                // "## Windows Deployment Services" › "### WDS requirements".
+                subject = Text.trimmingPeriod(parentHeading)
             }
             let states = method != nil || (parent?.statesRequirements ?? false) || requirementHeading.matches(heading)
                 || (section.level == 1 && requirementHeading.matches(document.title))
@@ -109,6 +112,19 @@ enum SectionSubjects {
         return names.sorted { ($0.count, $0) > ($1.count, $1) }
     }
 
+    /// "WDS requirements" under "Windows Deployment Services": a heading
+    /// that states the requirements of its parent, by the parent's name or
+    /// initials. ("Firewall requirements" under "Prerequisites for phones"
+    /// names a kind of requirement, not the parent.)
+    static func namesParent(_ heading: String, _ parentHeading: String) -> Bool {
+        guard let m = ownRequirementsHeading.firstMatch(in: heading) else { return false }
+        let named = m[0].collapsingWhitespace
+        let parent = Text.trimmingPeriod(parentHeading.collapsingWhitespace)
+        if named.caseInsensitiveCompare(parent) == .orderedSame { return true }
+        let initials = String(parent.split(separator: " ").compactMap { word in word.first?.isUppercase == true ? word.first : nil })
+        return initials.count >= 2 && named == initials
+    }
+
     /// "Prerequisites for Windows clients" → "Windows clients".
     static func subjectPhrase(_ heading: String) -> String? {
         guard let m = subjectHeading.firstMatch(in: heading) else { return nil }
@@ -127,6 +143,8 @@ enum SectionSubjects {
     private static let qualifier = Pattern(#"^(.+?)\s*\(([^()]+)\)\s*$"#, requiring: [["("], [")"]])
     private static let subjectHeading = Pattern(#"^(?:prerequisites|requirements|dependencies) (?:for|of) (.+)$"#,
                                                  requiring: [["prerequisites", "requirements", "dependencies"], ["for ", "of "]])
+    private static let ownRequirementsHeading = Pattern(#"^(.+?) (?:prerequisites|requirements|dependencies)$"#,
+                                                        requiring: [["prerequisites", "requirements", "dependencies"]])
     static let requirementHeading = Pattern(
         #"\b(?:prerequisites?|requirements?|dependenc(?:y|ies)|required|before you (?:begin|start))\b"#,
         requiring: [["prerequisite", "requirement", "dependenc", "required", "before you "]])

@@ -160,6 +160,23 @@ final class PrerequisiteArticleTests: XCTestCase {
             - An insights workspace.
 
             """,
+        "agents/imaging.md": """
+            # Infrastructure for imaging kiosks
+
+            ## Kiosk Imaging Service
+
+            The Kiosk Imaging Service answers network boot requests.
+
+            ### KIS requirements
+
+            - The KIS installation needs a member of the local Administrators group.
+            - The KIS server must be a member of a domain.
+
+            ### Firewall requirements
+
+            - Open the boot port on the kiosk subnet.
+
+            """,
     ]
 
     private func engine() throws -> AnswerEngine {
@@ -251,5 +268,15 @@ final class PrerequisiteArticleTests: XCTestCase {
         // Nor is the "11" of "Windows 11", which the question does not hold.
         let insights = text(kb.answer("which Fabrikam version do I need for fleet insights?"))
         XCTAssertTrue(insights.contains("version 2104"), insights)
+    }
+
+    /// "### KIS requirements" under "## Kiosk Imaging Service" states the
+    /// parent's requirements, by its initials; "Firewall requirements"
+    /// names a kind of requirement, not its parent.
+    func testRequirementsHeadedByTheirParentsInitials() throws {
+        let answer = text(try engine().answer("what are the requirements for Kiosk Imaging Service?"))
+        XCTAssertTrue(answer.contains("local Administrators group"), answer)
+        XCTAssertTrue(answer.contains("member of a domain"), answer)
+        XCTAssertFalse(answer.contains("boot port"), answer)
     }
 }
