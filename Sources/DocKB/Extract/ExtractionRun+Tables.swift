@@ -172,7 +172,8 @@ extension ExtractionRun {
 
     mutating func readPermissionRows(_ table: Table, in context: Context) {
         let permissionColumn = column(table, matching: permissionHeader) ?? 0
-        let objectColumn = column(table, matching: objectHeader)
+        // "Category | Permission | State": role permission grids name the object class "category".
+        let objectColumn = column(table, matching: objectHeader) ?? table.headerNames.firstIndex(of: "category")
         let roleColumn = column(table, matching: roleHeader)
         let purposeColumn = column(table, matching: purposeHeader)
         for row in dataRows(table) {

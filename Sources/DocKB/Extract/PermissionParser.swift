@@ -36,6 +36,11 @@ enum PermissionParser {
                 // Without an object, only bold names count: "**Agent** permissions".
                 names = String(clause[..<m.range.lowerBound])
                 boldOnly = true
+                // "**Run Script** permissions for **Collections**": a bold name after "for" is the object.
+                if let target = boldTarget.firstMatch(in: String(clause[m.range.upperBound...])),
+                   bold.contains(Text.trimmingPeriod(target[0])) {
+                    object = Text.trimmingPeriod(target[0])
+                }
             } else {
                 continue
             }
@@ -148,12 +153,14 @@ enum PermissionParser {
     private static let agentNoun = Pattern(#"(?:er|or|ist|yst|ent|ant)s?$"#)
 
     private static let mentionsPermission = Pattern(#"\b(?:permissions?|object)\b"#, requiring: [["permission", "object"]])
-    private static let toPurpose = Pattern(#"^(?:to|for) (.+?):\s*(.+)$"#)
+    /// "To run scripts: ...", "To run scripts - ...".
+    private static let toPurpose = Pattern(#"^(?:to|for) (.+?)(?::| [-–—] )\s*(.+)$"#)
     private static let clauseSplit = Pattern(#",? and (?=[a-z ]*(?:client settings|custom|default)\b)|;\s*|\.\s+"#)
     private static let objectPattern = Pattern(
         #"\s*(?:permissions?\s+)?\b(?:for|on) (?:the )?(.+?) (?:object|class|securable object)s?\b"#,
         requiring: [["for ", "on "], ["object", "class"]])
     private static let permissionWord = Pattern(#"\s+permissions?\b"#)
+    private static let boldTarget = Pattern(#"^\s*(?:for|on) (?:the )?(.+?)\.?\s*$"#)
     private static let permissionWordAtEnd = Pattern(#"\s+permissions?$"#)
     private static let leadVerb = Pattern(#"^.*?\b(?:requires?|needs?|have|has|grant|assign)\s+"#)
     private static let listSplit = Pattern(#",\s*(?:and\s+)?|\s+and\s+"#)

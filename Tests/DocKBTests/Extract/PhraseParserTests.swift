@@ -252,6 +252,26 @@ final class RoleStatementTests: XCTestCase {
         XCTAssertEqual(facts.securityRoles.last?.description, "Widget Watchers: These roles can also read widget logs:")
     }
 
+    func testAGrantWithADashAfterItsPurposeAndABoldObjectWithoutTheWordObject() {
+        let grants = PermissionParser.grants([.text("To run scripts - Your account must have "), .strong([.text("Run Script")]),
+                                              .text(" permissions for "), .strong([.text("Collections")]), .text(".")])
+        XCTAssertEqual(grants, [PermissionParser.Grant(permission: "Run Script", object: "Collections", purpose: "run scripts")])
+    }
+
+    func testARolePermissionGridNamesTheObjectClassCategory() {
+        let markdown = """
+            # Pallets
+
+            ## Pallet roles
+
+            |Category|Permission|State|
+            |---|---|---|
+            |Pallet|Read|Yes|
+            """
+        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "pallets.md"))
+        XCTAssertEqual(facts.permissions.map { "\($0.permission) on \($0.object ?? "-")" }, ["Read on Pallet"])
+    }
+
     func testObjectWordsInsideOtherWordsDoNotSplitGrants() {
         let grants = PermissionParser.grants([.text("To fix it: "), .strong([.text("Read")]), .text(" permission for the "),
                                               .strong([.text("Configuration")]), .text(" object.")])
