@@ -215,9 +215,10 @@ public struct QuestionParser: Sendable {
     }
 
     /// "4.6", "6.20.5002": digits in at least two dot-separated parts.
+    /// "4.5.2", "1.2.3514.0"; not an object identifier ("1.3.6.1.5.5.7.3.1").
     static func isDottedVersion(_ word: String) -> Bool {
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        return (2...4).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     /// Words that put what follows them under a condition ("is X required

@@ -138,6 +138,9 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertFalse(QuestionParser.isDottedVersion("3."))
         XCTAssertFalse(QuestionParser.isDottedVersion("v3.2"))
         XCTAssertTrue(QuestionParser.isDottedVersion("6.20.5002"))
+        XCTAssertTrue(QuestionParser.isDottedVersion("1.2.3514.0"))
+        // An object identifier is no release.
+        XCTAssertFalse(QuestionParser.isDottedVersion("1.3.6.1.5.5.7.3.1"))
     }
 
     func testDeployingAndInstallingRankStatementsAlike() {
