@@ -366,8 +366,10 @@ extension AnswerEngine {
     static func continuation(after index: Int, in sentences: [String]) -> String? {
         guard index + 1 < sentences.count else { return nil }
         let next = sentences[index + 1]
-        guard next.count <= longestQuotedSentence, let first = Words.tokens(next).first,
-              referringWords.contains(first.word) else { return nil }
+        let words = Words.tokens(next).prefix(2).map(\.word)
+        // "... uses this port to connect. By default, it uses port 1433": the default of what it set out.
+        guard next.count <= longestQuotedSentence, let first = words.first,
+              referringWords.contains(first) || words == ["by", "default"] else { return nil }
         return next
     }
 

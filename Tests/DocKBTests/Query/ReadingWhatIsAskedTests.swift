@@ -155,6 +155,12 @@ extension ReadingWhatIsAskedTests {
                        "Instead, they use the cache point.")
         XCTAssertNil(AnswerEngine.continuation(after: 0, in: ["Agents can't reach the relay point.", "Phones use the cache point."]))
         XCTAssertNil(AnswerEngine.continuation(after: 1, in: ["Agents can't reach the relay point.", "Instead, they use the cache point."]))
+        // "By default, ..." gives the default of what the sentence before set out.
+        XCTAssertEqual(AnswerEngine.continuation(after: 0, in: ["The relay uses this port to reach its store.",
+                                                                "By default, it uses port 4022"]),
+                       "By default, it uses port 4022")
+        XCTAssertNil(AnswerEngine.continuation(after: 0, in: ["The relay uses this port to reach its store.",
+                                                              "Bytes default to zero."]))
     }
 }
 
