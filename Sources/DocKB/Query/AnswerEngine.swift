@@ -88,7 +88,7 @@ public final class AnswerEngine: Sendable {
             func namesWhatIsAsked(_ quote: ProseQuote) -> Bool {
                 // A version question's cue word was consumed: its answer holds a number,
                 // one the question does not ("Windows 10" names, not answers).
-                if parsed.intent == .version, !Self.givesANumberBeyond(parsed, quote.sentence) { return false }
+                if parsed.intent == .version, !Self.givesAReleaseBeyond(parsed, quote.sentence) { return false }
                 return head.isEmpty || !head.isDisjoint(with: stems(quote.sentence))
             }
             // A list item whose headings and lead-in hold the rest of the words ("Windows Server
@@ -415,22 +415,6 @@ struct RoleEvidence: Sendable {
             }
         }
         return kept.indices.filter { best[kept[$0].cite.spot] == $0 }.map { kept[$0] }
-    }
-}
-
-extension AnswerEngine {
-    /// `text` gives a release the question does not: dotted ("4.5.2"), of
-    /// four digits or more ("1902"), or after "version" ("version 3"); the
-    /// "10" of "Windows 10" is part of a name.
-    static func givesANumberBeyond(_ parsed: ParsedQuestion, _ text: String) -> Bool {
-        let asked = Set(parsed.tokens.map(\.word))
-        let tokens = Words.tokens(text)
-        return tokens.indices.contains { index in
-            let word = tokens[index].word
-            guard word.first?.isNumber == true, !asked.contains(word) else { return false }
-            return word.contains(".") || word.filter(\.isNumber).count >= 4
-                || (index > 0 && ["version", "versions", "release", "build"].contains(tokens[index - 1].word))
-        }
     }
 }
 

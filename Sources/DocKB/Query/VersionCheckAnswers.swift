@@ -56,3 +56,19 @@ enum VersionCheck {
         return (String(digits), rest.isEmpty ? nil : rest)
     }
 }
+
+extension AnswerEngine {
+    /// `text` gives a release the question does not: dotted ("4.5.2"), of
+    /// four digits or more ("1902"), or after "version" ("version 3"); the
+    /// "10" of "Windows 10" is part of a name.
+    static func givesAReleaseBeyond(_ parsed: ParsedQuestion, _ text: String) -> Bool {
+        let asked = Set(parsed.tokens.map(\.word))
+        let tokens = Words.tokens(text)
+        return tokens.indices.contains { index in
+            let word = tokens[index].word
+            guard word.first?.isNumber == true, !asked.contains(word) else { return false }
+            return word.contains(".") || word.filter(\.isNumber).count >= 4
+                || (index > 0 && ["version", "versions", "release", "build"].contains(tokens[index - 1].word))
+        }
+    }
+}
