@@ -94,7 +94,7 @@ extension AnswerEngine {
                                          heading: candidate.section.row.heading, cite: cite, sectionID: candidate.section.row.id,
                                          defines: false, holdsEveryWord: false, citedAtHeading: !recorded,
                                          coverage: own.intersection(wanted).count, closeness: 2, position: rank,
-                                         underHeadings: true, item: line))
+                                         underHeadings: true, item: index == opening ? nil : line))
             }
         }
         return quotes.sorted { (-$0.coverage, $0.position) < (-$1.coverage, $1.position) }

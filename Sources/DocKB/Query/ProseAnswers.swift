@@ -463,7 +463,9 @@ extension AnswerEngine {
         let distinct = quotes.filter { seen.insert($0.sentence).inserted }
         // Items of a list, one per heading ("Windows Server 2019", "Windows Server 2016", ...), answer together.
         for q in distinct.prefix(distinct.allSatisfy(\.underHeadings) ? Self.maximumListedLines : 3) {
-            add(q, group: group ?? (q.underHeadings ? "List items with the headings and lead-in they stand under"
+            let underHeadings = q.item == nil ? "Opening sentences with the headings they stand under"
+                : "List items with the headings and lead-in they stand under"
+            add(q, group: group ?? (q.underHeadings ? underHeadings
                     : q.spansSentences ? "Sentences holding the question's words between them" : Self.everyWordGroup), &b)
         }
     }

@@ -255,8 +255,9 @@ final class PrerequisiteArticleTests: XCTestCase {
     /// "Since which version is X supported?" answered by the opening sentence
     /// of the section headed X, which says "this edition" for it.
     func testSinceWhichVersionFromTheOpeningSentenceUnderTheSubjectsHeading() throws {
-        let answer = text(try engine().answer("since which version is Widget Server 2030 supported?"))
-        XCTAssertTrue(answer.collapsingWhitespace.contains("Starting with Fabrikam version 2207"), answer)
+        let answer = try engine().answer("since which version is Widget Server 2030 supported?")
+        XCTAssertTrue(text(answer).collapsingWhitespace.contains("Starting with Fabrikam version 2207"), text(answer))
+        XCTAssertEqual(answer.items.first?.group, "Opening sentences with the headings they stand under")
     }
 
     /// A version question is answered by a number the question does not
