@@ -75,8 +75,12 @@ enum PermissionParser {
     /// assigned the security role of **X**", "needs to be a **X** or **Y**".
     static func roleStatements(_ content: [Inline], text: String? = nil) -> [RoleStatement] {
         let text = text ?? content.plainText.collapsingWhitespace
+        guard Text.contains(text, ignoringCase: "security role") else {
+            // Most statements name no administrative title: their bold texts are not collected.
+            guard administrativeTitles.contains(where: { Text.contains(text, ignoringCase: $0) }) else { return [] }
+            return assignedRoles(text, bold: content.strongTexts.map(\.collapsingWhitespace))
+        }
         let bold = content.strongTexts.map(\.collapsingWhitespace)
-        guard Text.contains(text, ignoringCase: "security role") else { return assignedRoles(text, bold: bold) }
         var statements: [RoleStatement] = []
         for sentence in Text.sentences(text) where Text.contains(sentence, ignoringCase: "security role") {
             var role: String?
@@ -125,8 +129,10 @@ enum PermissionParser {
     private static func isAdministrativeRoleName(_ name: String) -> Bool {
         let words = name.split(separator: " ")
         guard (2...5).contains(words.count), words[0].first?.isUppercase == true, let last = words.last else { return false }
-        return ["administrator", "manager", "analyst", "author", "operator"].contains(last.lowercased())
+        return administrativeTitles.contains(last.lowercased())
     }
+
+    private static let administrativeTitles = ["administrator", "manager", "analyst", "author", "operator"]
 
     /// Under a heading that names security roles, a statement that leads
     /// with an emphasized name of two to five capitalized words ending in a
