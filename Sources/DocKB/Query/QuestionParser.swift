@@ -407,6 +407,13 @@ public struct QuestionParser: Sendable {
         for form in lexicon.forms {
             let matched = Set(form.stems.filter { askedPositions(of: $0) != nil })
             guard !matched.isEmpty else { continue }
+            // A name that is one thing twice ("Client -- > Client", traffic between two
+            // clients) is named only by a question that says it twice. ("Remote Assistance
+            // and Remote Desktop" only shares a word between two things.)
+            if Set(form.stems).count < form.stems.count,
+               case let counts = Dictionary(form.stems.map { ($0, 1) }, uniquingKeysWith: +),
+               counts.values.allSatisfy({ $0 > 1 }),
+               counts.contains(where: { (askedPositions(of: $0.key)?.count ?? 0) < $0.value }) { continue }
             let weight = Words.orderedSum(matched, lexicon.weight)
             let coverage = weight / max(form.totalWeight, 0.0001)
             guard coverage >= Self.minimumCoverage || !matched.isDisjoint(with: lexicon.identifyingStems) else { continue }

@@ -48,6 +48,12 @@ final class PrerequisiteArticleTests: XCTestCase {
             |---|---|---|
             |Kiosk lookup|4012|--|
 
+            ## Agent -- > Agent
+
+            |Description|UDP|TCP|
+            |---|---|---|
+            |Wake-up relay|25536|--|
+
             ## <a name="note2"></a> Note 2
 
             Another port may be set.
@@ -279,5 +285,15 @@ final class PrerequisiteArticleTests: XCTestCase {
         XCTAssertTrue(answer.contains("local Administrators group"), answer)
         XCTAssertTrue(answer.contains("member of a domain"), answer)
         XCTAssertFalse(answer.contains("boot port"), answer)
+    }
+
+    /// "Agent -- > Agent" names an agent twice: a question that says
+    /// "agent" once is not about the traffic between two of them.
+    func testANameThatRepeatsAWordNeedsAQuestionThatRepeatsIt() throws {
+        let kb = try engine()
+        let once = kb.parse("what does a phone need before I install the agent?")
+        XCTAssertFalse(once.matches.contains { $0.entity.name == "Agent -- > Agent" }, "\(once.matches.map(\.entity.name))")
+        let twice = kb.parse("which ports does an agent use to wake another agent?")
+        XCTAssertTrue(twice.matches.contains { $0.entity.name == "Agent -- > Agent" }, "\(twice.matches.map(\.entity.name))")
     }
 }
