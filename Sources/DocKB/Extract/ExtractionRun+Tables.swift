@@ -75,7 +75,7 @@ extension ExtractionRun {
     mutating func readCellGrants(_ row: TableRow, skipping nameIndex: Int, name: String, source: FactSource,
                                  in context: Context) {
         for (index, cell) in row.cells.enumerated() where index != nameIndex {
-            for line in Self.cellLines(cell) {
+            for line in cell.lines {
                 let text = String(line.plainText.collapsingWhitespace.drop { "-*• ".contains($0) })
                 for grant in PermissionParser.grants(line, text: text) {
                     facts.permissions.append(Permission(
@@ -86,23 +86,14 @@ extension ExtractionRun {
         }
     }
 
-    /// A cell's content cut at its line breaks (`<br />`).
-    static func cellLines(_ cell: [Inline]) -> [[Inline]] {
-        var lines: [[Inline]] = [[]]
-        for inline in cell {
-            switch inline {
-            case .lineBreak: lines.append([])
-            case .html(let raw) where InlineHTML.isLineBreak(raw): lines.append([])
-            default: lines[lines.count - 1].append(inline)
-            }
-        }
-        return lines.filter { !$0.isEmpty }
+    func isRoleName(_ name: String, description: String) -> Bool {
+        Self.namesRole(name.lowercased(), roleNames: roleNames)
+            || description.range(of: "site system role", options: .caseInsensitive) != nil
     }
 
-    func isRoleName(_ name: String, description: String) -> Bool {
-        let lowered = name.lowercased()
-        return lowered.hasSuffix(" point") || roleNames.contains(lowered)
-            || description.range(of: "site system role", options: .caseInsensitive) != nil
+    /// A lower-cased name that is a role's: known to the document, or "... point".
+    static func namesRole(_ lowered: String, roleNames: Set<String>) -> Bool {
+        lowered.hasSuffix(" point") || roleNames.contains(lowered)
     }
 
     /// Role names as running text writes them: "Management point" → "management point".

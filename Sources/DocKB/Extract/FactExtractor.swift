@@ -76,8 +76,7 @@ struct ExtractionRun {
     /// point"; not "Client -- > Management point").
     static func headingRole(_ heading: String, roleNames: Set<String>) -> String? {
         let name = Text.trimmingPeriod(heading.collapsingWhitespace)
-        let lowered = name.lowercased()
-        guard lowered.hasSuffix(" point") || roleNames.contains(lowered),
+        guard namesRole(name.lowercased(), roleNames: roleNames),
               name.split(separator: " ").count <= 5, !name.contains("--"),
               name.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" }) else { return nil }
         return roleNameAsWritten(name)

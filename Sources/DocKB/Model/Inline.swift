@@ -26,9 +26,18 @@ extension Inline {
         case .strong(let c), .emphasis(let c), .strikethrough(let c): return c.plainText
         case .link(_, _, let c): return c.plainText
         case .image(_, _, let alt): return alt
-        case .html(let raw): return InlineHTML.isLineBreak(raw) ? "\n" : ""
+        case .html: return breaksLine ? "\n" : ""
         case .softBreak: return " "
         case .lineBreak: return "\n"
+        }
+    }
+
+    /// A hard line break: Markdown's, or `<br />` written as HTML.
+    public var breaksLine: Bool {
+        switch self {
+        case .lineBreak: return true
+        case .html(let raw): return InlineHTML.isLineBreak(raw)
+        default: return false
         }
     }
 
@@ -72,6 +81,9 @@ extension Array where Element == Inline {
         return out
     }
     public var markdown: String { map(\.markdown).joined() }
+
+    /// The content cut at its hard line breaks (a table cell's `<br />`), empty lines left out.
+    public var lines: [[Inline]] { split(whereSeparator: \.breaksLine).map(Array.init) }
 
     /// Every inline in document order, descending into containers.
     public func walk(_ visit: (Inline) -> Void) {

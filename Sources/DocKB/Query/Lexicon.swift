@@ -24,6 +24,17 @@ struct SurfaceForm: Sendable {
     var entity: Entity
     var stems: [String]
     var totalWeight: Double
+    /// For a name that is one thing twice ("Client -- > Client"), how many
+    /// times it writes each word: a question names it only by writing them as often.
+    let timesWritten: [String: Int]?
+
+    init(entity: Entity, stems: [String], totalWeight: Double) {
+        self.entity = entity
+        self.stems = stems
+        self.totalWeight = totalWeight
+        let counts = Dictionary(stems.map { ($0, 1) }, uniquingKeysWith: +)
+        timesWritten = counts.count < stems.count && counts.values.allSatisfy({ $0 > 1 }) ? counts : nil
+    }
 }
 
 /// Everything the question parser knows about the knowledge base's words,

@@ -214,8 +214,8 @@ public struct QuestionParser: Sendable {
         return parsed
     }
 
-    /// "4.6", "6.20.5002": digits in at least two dot-separated parts.
-    /// "4.5.2", "1.2.3514.0"; not an object identifier ("1.3.6.1.5.5.7.3.1").
+    /// "4.6", "6.20.5002", "1.2.3514.0": digits in two to four dot-separated
+    /// parts; not an object identifier ("1.3.6.1.5.5.7.3.1").
     static func isDottedVersion(_ word: String) -> Bool {
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
         return (2...4).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
@@ -410,10 +410,8 @@ public struct QuestionParser: Sendable {
             // A name that is one thing twice ("Client -- > Client", traffic between two
             // clients) is named only by a question that says it twice. ("Remote Assistance
             // and Remote Desktop" only shares a word between two things.)
-            if Set(form.stems).count < form.stems.count,
-               case let counts = Dictionary(form.stems.map { ($0, 1) }, uniquingKeysWith: +),
-               counts.values.allSatisfy({ $0 > 1 }),
-               counts.contains(where: { (askedPositions(of: $0.key)?.count ?? 0) < $0.value }) { continue }
+            if let times = form.timesWritten,
+               times.contains(where: { (askedPositions(of: $0.key)?.count ?? 0) < $0.value }) { continue }
             let weight = Words.orderedSum(matched, lexicon.weight)
             let coverage = weight / max(form.totalWeight, 0.0001)
             guard coverage >= Self.minimumCoverage || !matched.isDisjoint(with: lexicon.identifyingStems) else { continue }

@@ -67,7 +67,7 @@ extension AnswerEngine {
         return tokens.indices.contains { index in
             let word = tokens[index].word
             guard word.first?.isNumber == true, !asked.contains(word) else { return false }
-            return word.contains(".") || word.filter(\.isNumber).count >= 4
+            return QuestionParser.isDottedVersion(word) || word.filter(\.isNumber).count >= 4
                 || (index > 0 && ["version", "versions", "release", "build"].contains(tokens[index - 1].word))
         }
     }
