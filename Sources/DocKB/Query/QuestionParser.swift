@@ -138,6 +138,9 @@ public struct QuestionParser: Sendable {
                 let words = term.split(separator: " ").map(String.init)
                 for w in words.dropLast() { tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false)) }
                 word = words.last!
+            } else if token.isPluralAcronym, lexicon.expansions[word] == nil, lexicon.expansions[String(word.dropLast())] != nil {
+                // "DPs": the plural of an abbreviation the documents use, read as that abbreviation.
+                word.removeLast()
             } else if !token.isSwitch, let fix = lexicon.correction(for: word), !documentsMention(word) {
                 corrections.append((word, fix.word, fix.ambiguous))
                 word = fix.word

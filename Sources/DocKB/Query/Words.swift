@@ -24,6 +24,9 @@ public struct Token: Hashable, Sendable {
     public var isCapitalized: Bool = false
     /// One of the words an abbreviation of the question stands for, put beside it by the parser.
     public var isExpansion: Bool = false
+    /// Written as capitals and a final small "s" ("DPs", "MPs"): an
+    /// abbreviation made plural, not a word ending in s ("HTTPS", "bus").
+    public var isPluralAcronym: Bool = false
 }
 
 public enum Words {
@@ -63,10 +66,11 @@ public enum Words {
             }
             let prev: UInt8 = start > 0 ? bytes[start - 1] : 32
             let beforePrev: UInt8 = start > 1 ? bytes[start - 2] : 32
+            let pluralAcronym = i - start >= 3 && bytes[i - 1] == UInt8(ascii: "s") && bytes[start..<(i - 1)].allSatisfy(isUpper)
             append(word, afterApostrophe: prev == UInt8(ascii: "'"), switchMark: prev == 47 || prev == 45,
                    separated: beforePrev == 32 || beforePrev == 96 || beforePrev == 40 || beforePrev == 34 || start == 1,
                    afterDot: prev == UInt8(ascii: ".") && isWord(beforePrev), afterHyphen: prev == 45 && isWord(beforePrev),
-                   capitalized: isUpper(bytes[start]), to: &result)
+                   capitalized: isUpper(bytes[start]), pluralAcronym: pluralAcronym, to: &result)
         }
         return result
     }
@@ -74,7 +78,8 @@ public enum Words {
     /// Adds one word, folding contractions: after an apostrophe, "t" turns the
     /// previous word's "n" into "not"; other tails ("'s", "'re") are dropped.
     private static func append(_ word: String, afterApostrophe: Bool, switchMark: Bool, separated: Bool,
-                               afterDot: Bool, afterHyphen: Bool, capitalized: Bool, to result: inout [Token]) {
+                               afterDot: Bool, afterHyphen: Bool, capitalized: Bool, pluralAcronym: Bool,
+                               to result: inout [Token]) {
         if afterApostrophe {
             if word == "t", let last = result.last, last.word.hasSuffix("n") {
                 let base = last.word == "can" ? "can" : last.word == "won" ? "will" : String(last.word.dropLast())
@@ -84,7 +89,8 @@ public enum Words {
             return
         }
         result.append(Token(word: word, stem: stem(word), position: result.count, isSwitch: switchMark && separated,
-                            followsDot: afterDot, followsHyphen: afterHyphen, isCapitalized: capitalized))
+                            followsDot: afterDot, followsHyphen: afterHyphen, isCapitalized: capitalized,
+                            isPluralAcronym: pluralAcronym))
     }
 
     /// The general path for text with non-ASCII letters or punctuation.
@@ -118,10 +124,12 @@ public enum Words {
             if word.utf8.contains(where: { $0 >= 65 && $0 <= 90 || $0 >= 128 }) { word = word.lowercased() }
             let prev = start > 0 ? scalars[start - 1] : " "
             let beforePrev = start > 1 ? scalars[start - 2] : " "
+            let pluralAcronym = i - start >= 3 && scalars[i - 1] == "s"
+                && scalars[start..<(i - 1)].allSatisfy { $0.value >= 65 && $0.value <= 90 }
             append(word, afterApostrophe: isApostrophe(prev), switchMark: prev == "/" || prev == "-",
                    separated: beforePrev == " " || beforePrev == "`" || beforePrev == "(" || beforePrev == "\"" || start == 1,
                    afterDot: prev == "." && isWord(beforePrev), afterHyphen: prev == "-" && isWord(beforePrev),
-                   capitalized: scalars[start].properties.isUppercase, to: &result)
+                   capitalized: scalars[start].properties.isUppercase, pluralAcronym: pluralAcronym, to: &result)
         }
         return result
     }
@@ -228,6 +236,8 @@ public enum Words {
         "all", "both", "either", "neither", "also", "just", "only", "own", "same", "very",
         "please", "tell", "show", "give", "list", "s", "t", "get", "use", "used", "using", "uses",
         "one", "more", "most", "other", "not", "no", "without", "via", "per", "up", "many", "much", "few",
+        // Fillers of spoken questions ("can someone really do that too?").
+        "too", "really", "actually", "ok", "okay", "someone", "somebody", "anyone", "anybody", "stuff", "thing", "things",
     ]
 
     /// Everyday words for what technical documents name otherwise, read as
@@ -238,6 +248,10 @@ public enum Words {
         "laptop": "computer", "laptops": "computers", "workstation": "computer", "workstations": "computers",
         "reboot": "restart", "reboots": "restarts", "rebooted": "restarted", "rebooting": "restarting",
         "dc": "domain controller", "dcs": "domain controllers", "ping": "icmp",
+        "phone": "mobile device", "phones": "mobile devices", "smartphone": "mobile device", "smartphones": "mobile devices",
+        "handheld": "mobile device", "handhelds": "mobile devices",
+        "info": "information", "cert": "certificate", "certs": "certificates",
+        "admin": "administrator", "admins": "administrators",
     ]
 
     /// Words that negate the clause they are in.

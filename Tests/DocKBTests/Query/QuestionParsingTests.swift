@@ -31,6 +31,18 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(alias.expansions.first?.from, "cts")
     }
 
+    func testAnAbbreviationMadePluralIsReadAsTheAbbreviation() {
+        let plural = engine.parse("which versions do the CTSs need?")
+        XCTAssertEqual(plural.matches.first?.entity, Entity(kind: .component, name: "Contoso Transfer Service"))
+        XCTAssertEqual(plural.expansions.first?.from, "cts")
+        XCTAssertTrue(plural.unknownWords.isEmpty)
+        // Only capitals and a small s: a word that merely ends in s is left as it is.
+        XCTAssertFalse(Words.tokens("ctss CTSS")[0].isPluralAcronym)
+        XCTAssertFalse(Words.tokens("ctss CTSS")[1].isPluralAcronym)
+        XCTAssertTrue(Words.tokens("CTSs and SUPs")[2].isPluralAcronym)
+        XCTAssertTrue(Words.tokens("CTSs on the café’s SUPs")[4].isPluralAcronym)
+    }
+
     func testANameMetOnlyByWordsManyNamesShareIsNotNamed() {
         // "roster" is a word of two role names, and the rarer word of each is missing.
         XCTAssertFalse(engine.parse("what can roster do?").matches.contains { $0.entity.name.hasPrefix("Roster") })

@@ -78,6 +78,16 @@ final class SentenceRankingTests: QueryTestCase {
         XCTAssertEqual(engine.answer("do PCs and more PCs need a relay point?").notes.filter { $0 == "read “pcs” as “computers”" }.count, 1)
     }
 
+    func testSpokenFillersAndVerbsOfAnyActAreNotRankedBy() {
+        let parsed = engine.parse("can someone really put the agent app from the store on phones too?")
+        XCTAssertTrue(parsed.unknownWords.isEmpty, "\(parsed.unknownWords)")
+        let words = engine.sentenceQuery(parsed)?.words ?? []
+        XCTAssertTrue(words.contains("store"), "\(words)")
+        XCTAssertTrue(words.filter { ["someone", "really", "put", "too"].contains($0) }.isEmpty, "\(words)")
+        // Everyday names of devices: read as the documents' term when they do not use the word.
+        XCTAssertTrue(engine.answer("do handhelds need a relay point?").notes.contains("read “handhelds” as “mobile devices”"))
+    }
+
     func testASentenceHoldingWhatNoLineMentionsLeadsTheList() {
         // No requirement of phone clients mentions the store or the app; one sentence does, without "DNS".
         let answer = ask("what do phone clients need from the store app over the network besides DNS?")
