@@ -5,7 +5,8 @@ import Foundation
 public struct AnswerItem: Codable, Sendable {
     public var number: Int
     public var group: String
-    /// requirement, component, site_system_role, security_role, permission, port, install_method, text (a sentence of prose)
+    /// requirement, component, site_system_role, security_role, permission, port, install_method, text (a sentence of prose),
+    /// table_cell (where a row and a column of a comparison table meet)
     public var kind: String
     public var text: String
     /// `met` (applies) or `unknown` (kept, depends on something not yet said).

@@ -111,6 +111,10 @@ public final class AnswerEngine: Sendable {
                         + nearest.leftOut.map { "“\($0)”" }.joined(separator: ", "))
                 }
             }
+            // A comparison table's cell, where the column the question names meets the row of its other words.
+            if !builder.answer.found, builder.answer.omitted.isEmpty {
+                tableCellAnswer(parsed, weights: ranking.ranking?.query.weights ?? [:], &builder)
+            }
             if !builder.answer.found, builder.answer.omitted.isEmpty { sharedWordsAnswer(ranking.ranking, &builder) }
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, builder.answer.suggestions.isEmpty {

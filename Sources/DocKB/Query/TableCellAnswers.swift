@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+
+/// Comparison tables: a question that names one of a table's column headings
+/// and words of one of its row labels ("can BranchCache share content across
+/// subnets?") is answered by the cell where the two meet, with the row's
+/// other cells beside it, since a comparison is read against them.
+///
+/// Only the structure is used: the first column labels the rows, the header
+/// row names the columns. No sentence need hold the question's words, which
+/// is why the prose answers miss such cells.
+extension AnswerEngine {
+    static let tableCellGroup = "Cells where the question's row and column meet"
+
+    /// Tables of the sections the question's words find, best section first.
+    static let tableCellSections = 12
+
+    /// A table lays out a comparison when it has a label column and at least two more.
+    static let comparisonColumns = 3
+
+    /// `weights`: how rare each of the question's words is in the documents' sections (see `SentenceQuery`).
+    func tableCellAnswer(_ parsed: ParsedQuestion, weights: [String: Double], _ b: inout AnswerBuilder) {
+        let asked = Self.askedStemsForCells(parsed)
+        let words = Array(Set(parsed.tokens.filter { asked.contains($0.stem) && !$0.isExpansion }.map(\.word))).sorted()
+        // No weights: the question's words could not be ranked (it is about words no document uses).
+        guard asked.count >= 2, !words.isEmpty, !weights.isEmpty else { return }
+        let query = words.map(Self.quotedTerm).joined(separator: " OR ")
+        let tables = (try? knowledgeBase.store.read { db -> [MatrixTable] in
+            // The best sections first, then their tables: `doc_tables` has no index on its section.
+            let sections = try Int64.fetchAll(db, sql: """
+                SELECT ref_id FROM search WHERE search MATCH ? AND kind = 'section' ORDER BY rank LIMIT ?
+                """, arguments: [query, Self.tableCellSections])
+            let rank = Dictionary(sections.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let found = try Row.fetchAll(db, sql: """
+                SELECT t.id, t.document_id, t.section_id, s.anchor, s.heading FROM doc_tables t JOIN sections s ON s.id = t.section_id
+                WHERE t.section_id IN (SELECT value FROM json_each(?)) AND t.column_count >= ? ORDER BY t.id
+                """, arguments: ["[" + sections.map(String.init).joined(separator: ",") + "]", Self.comparisonColumns])
+                .sorted { rank[$0["section_id"] as Int64, default: 0] < rank[$1["section_id"] as Int64, default: 0] }
+            return try found.map { row in
+                var table = MatrixTable(documentID: row["document_id"], anchor: row["anchor"], heading: row["heading"])
+                for cell in try Row.fetchAll(db, sql: """
+                    SELECT r.row_index, r.line, c.column_index, c.text FROM table_rows r JOIN table_cells c ON c.row_id = r.id
+                    WHERE r.table_id = ? ORDER BY r.row_index, c.column_index
+                    """, arguments: [row["id"] as Int64]) {
+                    let index: Int = cell["row_index"]
+                    if table.rows.count <= index { table.rows.append((line: cell["line"], cells: [])) }
+                    table.rows[table.rows.count - 1].cells.append(cell["text"])
+                }
+                return table
+            }
+        }) ?? []
+        guard let best = tables.compactMap({ meeting(in: $0, asked: asked, weights: weights) }).max(by: { $0.score < $1.score }),
+              let path = knowledgeBase.document(best.table.documentID)?.path else { return }
+        let table = best.table, row = table.rows[best.row], header = table.rows[0].cells
+        let others = header.indices.dropFirst().filter { $0 != best.column && $0 < row.cells.count && !row.cells[$0].isEmpty }
+            .map { "\(header[$0]): \(row.cells[$0])" }
+        let text = "\(row.cells[0]) — \(header[best.column]): \(row.cells[best.column])"
+            + (others.isEmpty ? "" : " (" + others.joined(separator: "; ") + ")")
+        b.answer.heading = "What the table under “\(table.heading)” says"
+        b.answer.subject = nil
+        b.add(group: Self.tableCellGroup, kind: "table_cell", text: text,
+              cite: Citation(documentID: table.documentID, path: path, line: row.line, anchor: table.anchor),
+              route: "row “\(row.cells[0])”, column “\(header[best.column])” of a table of section “\(table.heading)”",
+              rule: "table cell")
+    }
+
+    /// The question's content words, as stems: not its function words, cue
+    /// words or the words that only shaped it ("what happens").
+    private static func askedStemsForCells(_ parsed: ParsedQuestion) -> Set<String> {
+        Set(parsed.tokens.filter {
+            !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word)
+                && !parsed.intentPositions.contains($0.position) && $0.word.contains(where: \.isLetter)
+        }.map(\.stem))
+    }
+
+    /// The cell of `table` whose column heading the question names in full
+    /// and whose row label holds the most of its other words (by weight):
+    /// only when that row is the one best row, and its words weigh at least
+    /// half the rarest of those words (a shared "content" alone picks no row).
+    private func meeting(in table: MatrixTable, asked: Set<String>,
+                         weights: [String: Double]) -> (table: MatrixTable, row: Int, column: Int, score: Double)? {
+        guard table.rows.count >= 2, let header = table.rows.first?.cells, header.count >= Self.comparisonColumns else { return nil }
+        let headerStems = header.map { Set(Words.tokens($0).filter { !Words.isStopWord($0.word) }.map(\.stem)) }
+        let named = header.indices.dropFirst().filter { !headerStems[$0].isEmpty && headerStems[$0].isSubset(of: asked) }
+        // One column named: two would ask for a comparison of them, which the whole row gives.
+        guard named.count == 1, let column = named.first else { return nil }
+        let rowWords = asked.subtracting(headerStems.reduce(into: Set<String>()) { $0.formUnion($1) })
+        let scored = table.rows.indices.dropFirst().compactMap { index -> (row: Int, score: Double)? in
+            let cells = table.rows[index].cells
+            guard cells.count > column, !cells[column].isEmpty, let label = cells.first else { return nil }
+            let held = Set(Words.tokens(label).map(\.stem)).intersection(rowWords)
+            let score = Words.orderedSum(held) { weights[$0] ?? 0 }
+            return score > 0 ? (index, score) : nil
+        }.sorted { $0.score > $1.score }
+        let rarest = rowWords.map { weights[$0] ?? 0 }.max() ?? 0
+        guard let top = scored.first, top.score >= rarest / 2,
+              scored.count == 1 || scored[1].score < top.score else { return nil }
+        return (table, top.row, column, top.score)
+    }
+}
+
+/// A table read for `tableCellAnswer`: rows in order, the header first.
+struct MatrixTable {
+    let documentID: Int64
+    let anchor: String
+    let heading: String
+    var rows: [(line: Int, cells: [String])] = []
+
+    init(documentID: Int64, anchor: String, heading: String) {
+        self.documentID = documentID
+        self.anchor = anchor
+        self.heading = heading
+    }
+}
