@@ -12,5 +12,10 @@ final class ConditionTests: XCTestCase {
         XCTAssertEqual(InlineHTML.anchorName(#"<a name="BKMK_x"></a>"#), "BKMK_x")
         XCTAssertEqual(InlineHTML.anchorName("<a id='y'>"), "y")
         XCTAssertNil(InlineHTML.anchorName("<b>"))
+        XCTAssertEqual(InlineHTML.anchorName(#"<br/><A NAME="z"></A>"#), "z")
+        XCTAssertEqual(InlineHTML.anchorName(#"<abbr title="t">x</abbr> <a id="w">"#), "w")
+        XCTAssertNil(InlineHTML.anchorName(#"<abbr id="v">"#))
+        XCTAssertNil(InlineHTML.anchorName("<"))
+        XCTAssertNil(InlineHTML.anchorName("<a"))
     }
 }

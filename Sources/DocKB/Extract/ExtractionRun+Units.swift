@@ -89,7 +89,7 @@ extension ExtractionRun {
         // ("Security permissions for OS deployments"; not "Security roles").
         let heading = context.section.heading
         let permissionsHeading = permissionsFor.matches(heading) && heading.count < 120 ? heading : nil
-        let whatFor = Text.contains(statement.sentence, ignoringCase: "security role")
+        let whatFor = Text.contains(statement.sentence, anyOf: PermissionParser.securityRole)
             ? (statement.purpose == nil ? colonLead ?? permissionsHeading : nil)
             : colonLead ?? lead.map { Text.trimmingPeriod($0.text) } ?? context.subject
         return whatFor.map { "\(Text.trimmingPeriod($0)): \(statement.sentence)" } ?? statement.sentence

@@ -75,14 +75,14 @@ enum PermissionParser {
     /// assigned the security role of **X**", "needs to be a **X** or **Y**".
     static func roleStatements(_ content: [Inline], text: String? = nil) -> [RoleStatement] {
         let text = text ?? content.plainText.collapsingWhitespace
-        guard Text.contains(text, ignoringCase: "security role") else {
+        guard Text.contains(text, anyOf: securityRole) else {
             // Most statements name no administrative title: their bold texts are not collected.
-            guard administrativeTitles.contains(where: { Text.contains(text, ignoringCase: $0) }) else { return [] }
+            guard Text.contains(text, anyOf: administrativeTitleWords) else { return [] }
             return assignedRoles(text, bold: content.strongTexts.map(\.collapsingWhitespace))
         }
         let bold = content.strongTexts.map(\.collapsingWhitespace)
         var statements: [RoleStatement] = []
-        for sentence in Text.sentences(text) where Text.contains(sentence, ignoringCase: "security role") {
+        for sentence in Text.sentences(text) where Text.contains(sentence, anyOf: securityRole) {
             var role: String?
             for name in bold where sentence.contains(name + " default security role") || sentence.contains(name + " security role")
                 || sentence.contains("security role of " + name) {
@@ -133,6 +133,8 @@ enum PermissionParser {
     }
 
     private static let administrativeTitles = ["administrator", "manager", "analyst", "author", "operator"]
+    private static let administrativeTitleWords = CaseFoldedWords(administrativeTitles)
+    static let securityRole = CaseFoldedWords(["security role"])
 
     /// Under a heading that names security roles, a statement that leads
     /// with an emphasized name of two to five capitalized words ending in a
@@ -140,7 +142,7 @@ enum PermissionParser {
     /// ...", "**Script Runners**") names that role. A label ("**Role Name**:
     /// X") ends in no such noun.
     static func roleNamedByLead(_ content: [Inline], heading: String) -> String? {
-        guard Text.contains(heading, ignoringCase: "security role"),
+        guard Text.contains(heading, anyOf: securityRole),
               let lead = content.first(where: { if case .text(let s) = $0 { return !s.allSatisfy(\.isWhitespace) }; return true })
         else { return nil }
         let emphasized: [Inline]

@@ -17,8 +17,8 @@ enum RoleLexicon {
         // Any "X point" in a sentence that speaks of site system roles.
         for (text, _) in texts {
             guard text.utf8.count <= ExtractionRun.maxStatementLength,
-                  Text.contains(text, ignoringCase: "site system role") else { continue }
-            for sentence in Text.sentences(text) where Text.contains(sentence, ignoringCase: "site system role") {
+                  Text.contains(text, anyOf: siteSystemRole) else { continue }
+            for sentence in Text.sentences(text) where Text.contains(sentence, anyOf: siteSystemRole) {
                 for m in pointPhrase.matches(in: sentence) {
                     let words = m.groups[0].lowercased().split(separator: " ")
                         .drop(while: { Text.stopWords.contains(String($0)) || leadingNoise.contains(String($0)) })
@@ -42,5 +42,6 @@ enum RoleLexicon {
         #"\b((?:[A-Za-z-]+ ){0,3}point)s? (?:is an? (?:optional|required)[^.]*? )?(?:site system |site |server )?roles?\b"#,
         requiring: [["point"], ["role"]])
     private static let pointPhrase = Pattern(#"\b((?:[A-Za-z-]+ ){1,2}point)s?\b"#, requiring: [["point"]])
+    private static let siteSystemRole = CaseFoldedWords(["site system role"])
     private static let leadingNoise: Set<String> = ["optional", "recommended", "required", "but", "each", "every", "one", "new", "enable", "install", "add", "configure"]
 }

@@ -59,17 +59,37 @@ struct Pattern: @unchecked Sendable {
     }
 }
 
+/// Words `Text.contains(_:anyOf:)` looks for, lower-cased once: the
+/// extractor asks every statement of every document about the same few.
+struct CaseFoldedWords: Sendable {
+    let words: [String]
+    /// The words' lower-case bytes; nil when one of them is not ASCII (Foundation compares those).
+    fileprivate let lowercaseASCII: [[UInt8]]?
+
+    init(_ words: [String]) {
+        self.words = words
+        lowercaseASCII = words.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? words.map { Array($0.lowercased().utf8) } : nil
+    }
+}
+
 enum Text {
     /// Whether `text` contains `word`, ignoring case as Foundation's
     /// `.caseInsensitive` search does. ASCII text is searched byte by byte;
     /// other text goes to Foundation, whose case folding it needs.
     static func contains(_ text: String, ignoringCase word: String) -> Bool {
+        contains(text, anyOf: CaseFoldedWords([word]))
+    }
+
+    /// Whether `text` contains any of `words`, ignoring case as `contains(_:ignoringCase:)`
+    /// does; the words are lower-cased once, where they are made, and ASCII
+    /// text is checked for being ASCII once for all of them.
+    static func contains(_ text: String, anyOf words: CaseFoldedWords) -> Bool {
         var text = text
         let ascii: Bool? = text.withUTF8 { bytes in
-            guard isASCII(bytes), word.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return contains(bytes, lowercaseASCII: Array(word.lowercased().utf8))
+            guard let lowered = words.lowercaseASCII, isASCII(bytes) else { return nil }
+            return lowered.contains { contains(bytes, lowercaseASCII: $0) }
         }
-        return ascii ?? (text.range(of: word, options: .caseInsensitive) != nil)
+        return ascii ?? words.words.contains { text.range(of: $0, options: .caseInsensitive) != nil }
     }
 
     /// Splits running text into sentences at `.`, `!` or `?` followed by space and

@@ -132,7 +132,9 @@ public enum InlineHTML {
 
     /// `name` or `id` of an `<a name="x">` / `<a id="x">` anchor tag, if any.
     public static func anchorName(_ raw: String) -> String? {
-        guard let open = raw.range(of: "<a ", options: [.caseInsensitive]) else { return nil }
+        // Most raw HTML is no anchor (<br/>, <sup>, comments): turned away
+        // by its bytes before Foundation's case-insensitive search.
+        guard mayOpenAnchor(raw), let open = raw.range(of: "<a ", options: [.caseInsensitive]) else { return nil }
         let rest = raw[open.upperBound...]
         for attribute in ["name", "id"] {
             guard let r = rest.range(of: attribute + "=", options: .caseInsensitive) else { continue }
@@ -144,6 +146,18 @@ public enum InlineHTML {
             if !name.isEmpty { return name }
         }
         return nil
+    }
+
+    /// Whether `raw` has "<a " or "<A " somewhere, the start `anchorName` looks for.
+    private static func mayOpenAnchor(_ raw: String) -> Bool {
+        let bytes = raw.utf8
+        var index = bytes.startIndex
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            let rest = bytes[bytes.index(after: open)...]
+            if rest.count >= 2, rest.first! | 0x20 == UInt8(ascii: "a"), rest.dropFirst().first == UInt8(ascii: " ") { return true }
+            index = bytes.index(after: open)
+        }
+        return false
     }
 }
 

@@ -83,6 +83,15 @@ final class ParseHeadingTests: XCTestCase {
         XCTAssertEqual(HeadingSlugger.slug("  padded  "), "padded")
     }
 
+    /// ASCII headings take a byte path, others the scalar one: both must give
+    /// one slug, so a heading with one accented letter differs only by it.
+    func testTheASCIIPathAndTheScalarPathAgree() {
+        let ascii = (32..<127).map { String(UnicodeScalar(UInt8($0))) }.joined()
+        XCTAssertEqual(HeadingSlugger.slug(ascii + " é"), String(HeadingSlugger.slug(ascii + " e").dropLast()) + "é")
+        XCTAssertEqual(HeadingSlugger.slug(" \tTabs\tand_Underscores-2 ", trimming: false), "-tabsand_underscores-2-")
+        XCTAssertEqual(HeadingSlugger.slug(" \tTabs é ", trimming: false), "-tabs-é-")
+    }
+
     func testHeadingTextDropsCommentsAndEmptyHeadingsGetSection() {
         let doc = ParseSupport.markdown("## Name <!-- 123 -->\n\n##\n\nSetext title\n============\n")
         XCTAssertEqual(doc.sections.map(\.heading), ["Name", "", "Setext title"])
