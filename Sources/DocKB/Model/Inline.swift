@@ -150,14 +150,13 @@ public enum InlineHTML {
 
     /// Whether `raw` has "<a " or "<A " somewhere, the start `anchorName` looks for.
     private static func mayOpenAnchor(_ raw: String) -> Bool {
-        let bytes = raw.utf8
-        var index = bytes.startIndex
-        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
-            let rest = bytes[bytes.index(after: open)...]
-            if rest.count >= 2, rest.first! | 0x20 == UInt8(ascii: "a"), rest.dropFirst().first == UInt8(ascii: " ") { return true }
-            index = bytes.index(after: open)
+        var raw = raw
+        return raw.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            return (0..<(bytes.count - 2)).contains { i in
+                bytes[i] == UInt8(ascii: "<") && bytes[i + 1] | 0x20 == UInt8(ascii: "a") && bytes[i + 2] == UInt8(ascii: " ")
+            }
         }
-        return false
     }
 }
 

@@ -100,7 +100,7 @@ extension AnswerEngine {
 }
 
 /// A table read for `tableCellAnswer`: rows in order, the header first.
-struct MatrixTable {
+private struct MatrixTable {
     let documentID: Int64
     let anchor: String
     let heading: String
