@@ -118,6 +118,7 @@ extension AnswerEngine {
     func rankedSentences(_ parsed: ParsedQuestion, _ query: SentenceQuery, words: [String]) -> [RankedSentence] {
         let sections = sectionsMatching(words.map(Self.quotedTerm).joined(separator: " OR "), limit: Self.sectionsToRank)
         let questionStems = Set(parsed.contentStems)
+        let asksMeasure = !parsed.measurePositions.isEmpty
         var ranked: [RankedSentence] = []
         var seen = Set<String>()
         for (rank, section) in sections.enumerated() {
@@ -129,11 +130,20 @@ extension AnswerEngine {
                     // A statement ends as one: not a command line, a title or a bare table cell.
                     guard !Self.isPointer(sentence), let last = sentence.last, ".:!?".contains(last) else { continue }
                     let tokens = Words.tokens(sentence)
-                    let held = Set(Self.expanded(tokens.filter { !Words.isStopWord($0.word) }, lexicon.expansions))
-                        .intersection(query.weights.keys)
-                    guard query.wordsHeld(held) >= Self.fewestSharedWords else { continue }
+                    func heldWords(_ text: String) -> Set<String> {
+                        Set(Self.expanded(Words.tokens(text).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
+                            .intersection(query.weights.keys)
+                    }
+                    // The measure a question asks for ("how long ...") is often given by a sentence
+                    // that names its subject by reference ("The database retains the information
+                    // ... 90 days"): it is credited with the words of the sentences leading to it.
+                    let lead = asksMeasure && Self.givesNumber(sentence) ? Self.sentencesBefore(index, of: lineSentences) : []
+                    let ownHeld = heldWords(sentence)
+                    let held = lead.isEmpty ? ownHeld : ownHeld.union(heldWords(lead.joined(separator: " ")))
+                    guard query.wordsHeld(held) >= Self.fewestSharedWords, !ownHeld.isEmpty else { continue }
                     // A quote that only restates the question answers a yes/no question, not a "which" one.
-                    let quoted = Self.withFollowing(index, of: lineSentences)
+                    let quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)
+                        : (lead + [sentence]).joined(separator: " ")
                     let own = Set(Words.tokens(quoted).filter { !Words.isStopWord($0.word) }.map(\.stem))
                     guard parsed.asksYesOrNo || own.subtracting(questionStems).count >= Self.wordsBesidesTheQuestion else { continue }
                     let share = query.share(holding: held, headingHolds: headingStems)
@@ -173,6 +183,20 @@ extension AnswerEngine {
 
     /// Sentences after a ranked one that its quote may bring along.
     static let followingSentences = 2
+
+    /// Up to `followingSentences` sentences right before the one at `index`,
+    /// in order, as many as fit with it within `longestQuotedSentence`
+    /// characters; a pointer ends them.
+    static func sentencesBefore(_ index: Int, of sentences: [String]) -> [String] {
+        var lead: [String] = []
+        var length = sentences[index].count
+        for previous in sentences[..<index].reversed().prefix(followingSentences) {
+            guard !isPointer(previous), length + 1 + previous.count <= longestQuotedSentence else { break }
+            lead.insert(previous, at: 0)
+            length += 1 + previous.count
+        }
+        return lead
+    }
 
     /// "For the procedure to ..., see X.": a sentence that sends the reader elsewhere says nothing itself.
     static func isPointer(_ sentence: String) -> Bool {

@@ -1,0 +1,46 @@
+import XCTest
+@testable import DocKB
+
+/// "How long ...?" answered by the sentence that gives the measure while the
+/// sentences before it name what it is about.
+final class MeasureAnswerTests: XCTestCase {
+    static let article = """
+        # Badge records for Fabrikam agents
+
+        ## Retention
+
+        Each badge profile reports its status. Compliance data includes the holder name. The store keeps the records until the cleanup task removes them after 45 days.
+
+        ## Scanning
+
+        Scanners read each badge at the door and report the profile it carries.
+
+        """
+
+    private func engine() throws -> AnswerEngine {
+        let folder = try ScratchFolder.make(for: self)
+        let source = folder.appendingPathComponent("docs")
+        try ScratchFolder.write(Self.article, to: "agents/badges.md", in: source)
+        let pipeline = BuildPipeline(source: source, output: folder.appendingPathComponent("out"))
+        try pipeline.run()
+        return AnswerEngine(knowledgeBase: try KnowledgeBaseSnapshot.open(path: pipeline.knowledgeBase.path))
+    }
+
+    func testTheSentenceGivingTheMeasureIsCreditedWithTheSentencesLeadingToIt() throws {
+        // "scanners" is in no sentence of the paragraph: not every word is held between them.
+        let answer = try engine().answer("how long does the store keep badge profile compliance records from scanners?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.found, text)
+        XCTAssertTrue(answer.items.first?.text.hasPrefix("Each badge profile reports its status.") ?? false, text)
+        XCTAssertTrue(answer.items.first?.text.hasSuffix("after 45 days.") ?? false, text)
+        XCTAssertEqual(answer.items.first?.source.line, 5)
+    }
+
+    func testTheSentencesBeforeOneFitTheLongestQuote() {
+        let long = String(repeating: "x", count: AnswerEngine.longestQuotedSentence - 5) + "."
+        XCTAssertEqual(AnswerEngine.sentencesBefore(2, of: ["A one.", "B two.", "C three."]), ["A one.", "B two."])
+        XCTAssertEqual(AnswerEngine.sentencesBefore(2, of: ["A one.", long, "C three."]), [])
+        XCTAssertEqual(AnswerEngine.sentencesBefore(0, of: ["A one."]), [])
+        XCTAssertEqual(AnswerEngine.sentencesBefore(2, of: ["A one.", "For how, see X.", "C three."]), [])
+    }
+}
