@@ -236,6 +236,9 @@ public enum Words {
         "all", "both", "either", "neither", "also", "just", "only", "own", "same", "very",
         "please", "tell", "show", "give", "list", "s", "t", "get", "use", "used", "using", "uses",
         "one", "more", "most", "other", "not", "no", "without", "via", "per", "up", "many", "much", "few",
+        // Pronouns the list above leaves out.
+        "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers", "us", "ours", "yours",
+        "itself", "themselves", "myself", "ourselves", "yourself",
         // Fillers of spoken questions ("can someone really do that too?").
         "too", "really", "actually", "ok", "okay", "someone", "somebody", "anyone", "anybody", "stuff", "thing", "things",
     ]
