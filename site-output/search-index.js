@@ -40,7 +40,7 @@ window.DOCKB_SEARCH_INDEX = {
 [4, "Site", "", "permissions/site.html", ""],
 [5, "TCP 10123", "Outbound: TCP Port 10123", "ports/tcp-10123.html", ""],
 [5, "TCP 135", "To initiate Remote Assistance from the Configuration Manager console, add the custom program Helpsvc.exe and the inbound custom port TCP 135 to the list of perm", "ports/tcp-135.html", ""],
-[5, "TCP 2701", "Inbound: TCP Port 2701", "ports/tcp-2701.html", ""],
+[5, "TCP 2701", "To use Configuration Manager remote control, allow the following port Inbound: TCP Port 2701", "ports/tcp-2701.html", ""],
 [5, "TCP 443", "HTTPS: Between mobile devices and the enrollment proxy point: HTTPS (by default, TCP 443)", "ports/tcp-443.html", ""],
 [5, "TCP 445", "Server Message Block (SMB) between the site server and client computer.", "ports/tcp-445.html", ""],
 [5, "TCP 80", "Outbound: TCP Port 80 (for HTTP communication)", "ports/tcp-80.html", ""],

@@ -167,6 +167,9 @@ extension ExtractionRun {
         return found
     }
 
+    /// "port" or "ports" as a word: not "support", "report" or "SQLSSBPort".
+    static let speaksOfPorts = Pattern(#"\bports?\b"#, requiring: [["port"]])
+
     /// Ports stated in a sentence: "Outbound: TCP Port **10123**",
     /// "Between X and Y: HTTPS (by default, TCP 443)".
     mutating func readPorts(_ unit: Unit, in context: Context) {
@@ -174,13 +177,25 @@ extension ExtractionRun {
         let text = unit.text
         let found = PortParser.ports(inProse: text)
         guard !found.isEmpty else { return }
-        let ends = endpoints(text, in: context)
-        let parsed = conditions.parseEmbedded(text)
-        facts.variables.append(contentsOf: parsed?.variables ?? [])
+        // An item of a list whose lead-in speaks of ports ("When gathering data, the following
+        // protocols and ports are used:") is read with it: the item alone names no use.
+        let described = context.intro.flatMap { intro in
+            Self.speaksOfPorts.matches(intro.text) ? Text.trimmingPeriod(intro.text) + " " + text : nil
+        } ?? text
+        let unitEnds = endpoints(text, in: context)
+        let unitCondition = conditions.parseEmbedded(text)
+        facts.variables.append(contentsOf: unitCondition?.variables ?? [])
         for port in found {
+            // A port named in passing is described, and conditioned, by its own sentence only.
+            let own = port.sentence ?? described
+            let ends = port.sentence.map { endpoints($0, in: context) } ?? unitEnds
+            let parsed = port.sentence.map { conditions.parseEmbedded($0) } ?? unitCondition
+            for variable in parsed?.variables ?? [] where !facts.variables.contains(where: { $0.name == variable.name }) {
+                facts.variables.append(variable)
+            }
             facts.ports.append(Port(
                 transport: port.transport, port: port.port, from: ends.from, to: ends.to,
-                purpose: port.application.map { "\($0): \(text)" } ?? text,
+                purpose: port.application.map { "\($0): \(own)" } ?? own,
                 condition: parsed?.condition, conditionText: parsed?.text,
                 subject: context.section.portSubject, direction: port.direction,
                 source: source(unit.line, context)))

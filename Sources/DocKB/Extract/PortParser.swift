@@ -45,13 +45,16 @@ enum PortParser {
         var direction: String?
         /// The application protocol named just before ("HTTPS" in "HTTPS (by default, TCP 443)").
         var application: String?
+        /// The sentence stating the port, when the text's other sentences say nothing of it
+        /// (a web port named in passing); nil when the whole text describes it.
+        var sentence: String? = nil
     }
 
     /// Ports stated in running text.
     static func ports(inProse text: String) -> [ProsePort] {
-        // Every phrasing below names a transport: one look for it spares the
-        // four patterns their own, as most units of prose name none.
-        guard transportNamed.mayMatch(text) else { return [] }
+        // Every phrasing below but one names a transport: one look for it spares
+        // the patterns their own, as most units of prose name none.
+        guard transportNamed.mayMatch(text) else { return webPorts(inProse: text) }
         var found: [ProsePort] = []
         var direction: String?
         if let m = directionPattern.firstMatch(in: text) {
@@ -79,7 +82,23 @@ enum PortParser {
         for m in numberThenTransport.matches(in: text) where !found.contains(where: { $0.port == m.groups[0] }) {
             found.append(ProsePort(transport: m.groups[1].uppercased(), port: m.groups[0], direction: direction, application: nil))
         }
+        for port in webPorts(inProse: text) where !found.contains(where: { $0.port == port.port }) { found.append(port) }
         return found
+    }
+
+    /// "port 80 for HTTP and port 443 for HTTPS", "the default values are 80
+    /// for HTTP traffic and 443 for HTTPS traffic": a port of a web protocol,
+    /// named without its transport, which for HTTP and HTTPS is TCP. The
+    /// number follows "port" or is followed by what the protocol carries, so
+    /// "version 1810 for HTTPS" is no port.
+    private static func webPorts(inProse text: String) -> [ProsePort] {
+        guard webPortPattern.mayMatch(text) else { return [] }
+        return Text.sentences(text).flatMap { sentence in
+            webPortPattern.matches(in: sentence).map { m in
+                let (port, application) = m.groups[0].isEmpty ? (m.groups[2], m.groups[3]) : (m.groups[0], m.groups[1])
+                return ProsePort(transport: "TCP", port: port, direction: nil, application: application.uppercased(), sentence: sentence)
+            }
+        }
     }
 
     /// The application protocol just before a port: "HTTPS (by default, TCP 443)".
@@ -125,7 +144,11 @@ enum PortParser {
                                                     requiring: [["tcp", "udp"]])
     private static let twoTransportsThenNumber = Pattern(
         #"\b(TCP|UDP)\s*(?:and|or|/)\s*(TCP|UDP)\s+(?:ports?\s+)?\**(\d+(?:\s*-\s*\d+)?)\**"#, requiring: [["tcp"], ["udp"]])
-    private static let numberThenTransport = Pattern(#"\bports? (\d{2,5}) \((TCP|UDP)\)"#, requiring: [["port"], ["tcp", "udp"]])
+    /// "port 135 (TCP)", and in a list of protocols "RPC (WMI) - 135 (TCP)".
+    private static let numberThenTransport = Pattern(#"(?:\bports?|\s[-–])\s+(\d{2,5})\s*\((TCP|UDP)\)"#, requiring: [["tcp", "udp"]])
+    private static let webPortPattern = Pattern(
+        #"\bports?\s+(\d{2,5})\s+for\s+(HTTPS?)\b|(?<!version )(?<!release )(?<!build )\b(\d{2,5})\s+for\s+(HTTPS?)\s+(?:traffic|communications?|connections?|requests?)\b"#,
+        requiring: [["port"], ["http"]])
     private static let applicationPattern = Pattern(#"\b(HTTPS?|SMB|RPC|SQL|LDAP|DNS|WMI|FTP|SSH|RDP)\s*\([^()]*$"#, caseInsensitive: false)
     private static let betweenPattern = Pattern(
         #"\bbetween (?:the |a |an )?(.+?) and (?:the |a |an )?(.+?)(?=[.,:;]|\s+(?:when|if|for|to|from|that|which|during|and you)\b|$)"#)

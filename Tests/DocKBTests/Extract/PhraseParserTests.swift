@@ -124,6 +124,23 @@ final class PortParserTests: XCTestCase {
                        ["TCP 7000-7010", "UDP 7000-7010", "TCP 7020"])
     }
 
+    /// A web port named without its transport (HTTP and HTTPS run over TCP),
+    /// read from its own sentence; and a port after a dash in a list of protocols.
+    func testWebPortsAndPortsOfAProtocolList() {
+        let text = "Agents reach the relay over the web. The default ports are 8080 for HTTP traffic and 8443 for HTTPS traffic."
+        XCTAssertEqual(PortParser.ports(inProse: text),
+                       [.init(transport: "TCP", port: "8080", application: "HTTP", sentence: "The default ports are 8080 for HTTP traffic and 8443 for HTTPS traffic."),
+                        .init(transport: "TCP", port: "8443", application: "HTTPS", sentence: "The default ports are 8080 for HTTP traffic and 8443 for HTTPS traffic.")])
+        XCTAssertEqual(PortParser.ports(inProse: "The mirror always uses port 81 for HTTP and port 444 for HTTPS.").map { "\($0.application!) \($0.port)" },
+                       ["HTTP 81", "HTTPS 444"])
+        // A release is no port, and neither is a number without "port" in the sentence.
+        XCTAssertEqual(PortParser.ports(inProse: "Starting in version 1810 for HTTPS traffic, ports are checked."), [])
+        XCTAssertEqual(PortParser.ports(inProse: "Keep 80 for HTTP traffic."), [])
+        XCTAssertEqual(PortParser.ports(inProse: "RPC (WMI) - 135 (TCP)"),
+                       [.init(transport: "TCP", port: "135", direction: nil, application: nil)])
+        XCTAssertEqual(PortParser.ports(inProse: "Windows 10 - 2004 (see notes)"), [])
+    }
+
     func testEndpoints() {
         XCTAssertEqual(PortParser.endpoints("SMB between the site server and the client computer.").from, "site server")
         XCTAssertEqual(PortParser.endpoints("SMB between the site server and the client computer.").to, "client computer")
