@@ -100,10 +100,25 @@ extension ExtractionRun {
     func roleName(_ name: String) -> String { Self.roleNameAsWritten(name) }
 
     static func roleNameAsWritten(_ name: String) -> String {
-        let t = Text.trimmingPeriod(name.collapsingWhitespace)
+        let t = withoutFootnoteMark(Text.trimmingPeriod(name.collapsingWhitespace))
         guard let first = t.split(separator: " ").first, first.count > 1,
               first.dropFirst().allSatisfy({ $0.isLowercase }) else { return t }
         return t.prefix(1).lowercased() + t.dropFirst()
+    }
+
+    /// "software update point1": the footnote mark of a cell ("point<sup>1</sup>"),
+    /// which plain text glues to the last word, is no part of the name.
+    static func withoutFootnoteMark(_ name: String) -> String {
+        guard let last = name.split(separator: " ").last else { return name }
+        let digits = last.reversed().prefix(while: \.isNumber).count
+        let word = last.dropLast(digits)
+        guard (1...2).contains(digits), word.count >= 3, word.allSatisfy(\.isLowercase) else { return name }
+        return String(name.dropLast(digits))
+    }
+
+    /// A role cell that is an identifier ("SMS0001R": capitals and digits, one word) names no role.
+    static func isIdentifier(_ name: String) -> Bool {
+        !name.contains(" ") && name.contains(where: \.isNumber) && !name.contains(where: \.isLowercase)
     }
 
     /// `Description | UDP | TCP` tables, and tables with a port column.
@@ -201,7 +216,7 @@ extension ExtractionRun {
         let roleColumn = column(table, matching: roleHeader) ?? 0
         for row in dataRows(table) {
             let name = cellText(row, roleColumn)
-            guard !name.isEmpty else { continue }
+            guard !name.isEmpty, !Self.isIdentifier(name) else { continue }
             let description = row.cells.indices.filter { $0 != roleColumn }
                 .map { cellText(row, $0) }.filter { !$0.isEmpty }.joined(separator: " ")
             facts.siteSystemRoles.append(SiteSystemRole(

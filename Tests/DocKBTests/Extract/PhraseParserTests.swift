@@ -269,6 +269,36 @@ final class RoleStatementTests: XCTestCase {
         XCTAssertEqual(facts.securityRoles.last?.description, "Widget Watchers: These roles can also read widget logs:")
     }
 
+    /// A table of role identifiers names no site system role, and a
+    /// footnote mark glued to a role's name is no part of it.
+    func testRoleIdentifiersAndFootnoteMarksInRoleTables() {
+        let markdown = """
+            # Widget roles
+
+            ## Identifiers
+
+            |Role Identifier|Role Name|
+            |---|---|
+            |WID0001R|Widget Operator|
+
+            ## Hardware
+
+            |Site system role|CPU (cores)|Memory (GB)|
+            |---|---|---|
+            |Relay point<sup>1</sup>|8|16|
+            """
+        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "roles.md"))
+        XCTAssertFalse(facts.siteSystemRoles.contains { $0.name == "WID0001R" }, "\(facts.siteSystemRoles.map(\.name))")
+        XCTAssertEqual(ExtractionRun.withoutFootnoteMark("software update point1"), "software update point")
+        XCTAssertEqual(ExtractionRun.withoutFootnoteMark("Windows 10"), "Windows 10")
+        XCTAssertEqual(ExtractionRun.withoutFootnoteMark("IPv6 relay"), "IPv6 relay")
+        XCTAssertEqual(ExtractionRun.withoutFootnoteMark("gateway x64"), "gateway x64")
+        XCTAssertTrue(ExtractionRun.isIdentifier("SMS0001R"))
+        XCTAssertFalse(ExtractionRun.isIdentifier("CAS"))
+        XCTAssertFalse(ExtractionRun.isIdentifier("Windows 10"))
+        XCTAssertEqual(facts.siteSystemRoles.map(\.name).filter { $0.hasPrefix("relay") }, ["relay point"])
+    }
+
     func testAGrantWithADashAfterItsPurposeAndABoldObjectWithoutTheWordObject() {
         let grants = PermissionParser.grants([.text("To run scripts - Your account must have "), .strong([.text("Run Script")]),
                                               .text(" permissions for "), .strong([.text("Collections")]), .text(".")])
