@@ -182,17 +182,23 @@ extension ExtractionRun {
         let described = context.intro.flatMap { intro in
             Self.speaksOfPorts.matches(intro.text) ? Text.trimmingPeriod(intro.text) + " " + text : nil
         } ?? text
-        let unitEnds = endpoints(text, in: context)
-        let unitCondition = conditions.parseEmbedded(text)
-        facts.variables.append(contentsOf: unitCondition?.variables ?? [])
+        // The whole text describes and conditions the ports it states; a port
+        // named in passing is described and conditioned by its own sentence only.
+        // A condition no port uses registers no variable.
+        var readings: [String: (ends: (from: String?, to: String?), condition: ConditionParser.Result?)] = [:]
         for port in found {
-            // A port named in passing is described, and conditioned, by its own sentence only.
             let own = port.sentence ?? described
-            let ends = port.sentence.map { endpoints($0, in: context) } ?? unitEnds
-            let parsed = port.sentence.map { conditions.parseEmbedded($0) } ?? unitCondition
-            for variable in parsed?.variables ?? [] where !facts.variables.contains(where: { $0.name == variable.name }) {
-                facts.variables.append(variable)
+            let conditionText = port.sentence ?? text
+            if readings[conditionText] == nil {
+                let parsed = conditions.parseEmbedded(conditionText)
+                readings[conditionText] = (endpoints(conditionText, in: context), parsed)
+                // A sentence's variables may be its paragraph's too: each is listed once.
+                for variable in parsed?.variables ?? []
+                where port.sentence == nil || !facts.variables.contains(where: { $0.name == variable.name }) {
+                    facts.variables.append(variable)
+                }
             }
+            let (ends, parsed) = readings[conditionText]!
             facts.ports.append(Port(
                 transport: port.transport, port: port.port, from: ends.from, to: ends.to,
                 purpose: port.application.map { "\($0): \(own)" } ?? own,

@@ -91,6 +91,21 @@ final class PortParserTests: XCTestCase {
         XCTAssertNil(PortParser.note(inCell: "(none)"))
     }
 
+    /// A web port is conditioned by its own sentence: the paragraph's other
+    /// sentences neither condition it nor register a variable no fact uses.
+    func testAWebPortTakesOnlyItsSentencesCondition() {
+        let markdown = """
+        # Ports
+
+        The default ports are 8080 for HTTP traffic and 8443 for HTTPS traffic. A typical case for other ports is when you use a custom relay site rather than the default site.
+
+        """
+        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "ports.md"))
+        XCTAssertEqual(facts.ports.map(\.port), ["8080", "8443"])
+        XCTAssertEqual(facts.ports.compactMap(\.condition), [])
+        XCTAssertEqual(facts.variables, [])
+    }
+
     func testAPortTableRowKeepsItsCellsNoteInThePurpose() {
         let markdown = """
         # Ports
