@@ -31,23 +31,25 @@ extension AnswerEngine {
                 SELECT ref_id FROM search WHERE search MATCH ? AND kind = 'section' ORDER BY rank LIMIT ?
                 """, arguments: [query, Self.tableCellSections])
             let rank = Dictionary(sections.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            let found = try Row.fetchAll(db, sql: """
+            var tables: [Int64: MatrixTable] = [:]
+            for row in try Row.fetchAll(db, sql: """
                 SELECT t.id, t.document_id, t.section_id, s.anchor, s.heading FROM doc_tables t JOIN sections s ON s.id = t.section_id
-                WHERE t.section_id IN (SELECT value FROM json_each(?)) AND t.column_count >= ? ORDER BY t.id
-                """, arguments: ["[" + sections.map(String.init).joined(separator: ",") + "]", Self.comparisonColumns])
-                .sorted { rank[$0["section_id"] as Int64, default: 0] < rank[$1["section_id"] as Int64, default: 0] }
-            return try found.map { row in
-                var table = MatrixTable(documentID: row["document_id"], anchor: row["anchor"], heading: row["heading"])
-                for cell in try Row.fetchAll(db, sql: """
-                    SELECT r.row_index, r.line, c.column_index, c.text FROM table_rows r JOIN table_cells c ON c.row_id = r.id
-                    WHERE r.table_id = ? ORDER BY r.row_index, c.column_index
-                    """, arguments: [row["id"] as Int64]) {
-                    let index: Int = cell["row_index"]
-                    if table.rows.count <= index { table.rows.append((line: cell["line"], cells: [])) }
-                    table.rows[table.rows.count - 1].cells.append(cell["text"])
-                }
-                return table
+                WHERE t.section_id IN (SELECT value FROM json_each(?)) AND t.column_count >= ?
+                """, arguments: [Self.jsonList(sections), Self.comparisonColumns]) {
+                tables[row["id"]] = MatrixTable(documentID: row["document_id"], sectionRank: rank[row["section_id"]] ?? 0,
+                                                anchor: row["anchor"], heading: row["heading"])
             }
+            // Every cell of those tables in one read, in table, row and column order.
+            for cell in try Row.fetchAll(db, sql: """
+                SELECT r.table_id, r.row_index, r.line, c.text FROM table_rows r JOIN table_cells c ON c.row_id = r.id
+                WHERE r.table_id IN (SELECT value FROM json_each(?)) ORDER BY r.table_id, r.row_index, c.column_index
+                """, arguments: [Self.jsonList(Array(tables.keys))]) {
+                let id: Int64 = cell["table_id"], index: Int = cell["row_index"]
+                if tables[id]!.rows.count <= index { tables[id]!.rows.append((line: cell["line"], cells: [])) }
+                tables[id]!.rows[tables[id]!.rows.count - 1].cells.append(cell["text"])
+            }
+            // Best section first; within one section, in document order.
+            return tables.keys.sorted { (tables[$0]!.sectionRank, $0) < (tables[$1]!.sectionRank, $1) }.map { tables[$0]! }
         }) ?? []
         guard let best = tables.compactMap({ meeting(in: $0, asked: asked, weights: weights) }).max(by: { $0.score < $1.score }),
               let path = knowledgeBase.document(best.table.documentID)?.path else { return }
@@ -62,6 +64,11 @@ extension AnswerEngine {
               cite: Citation(documentID: table.documentID, path: path, line: row.line, anchor: table.anchor),
               route: "row “\(row.cells[0])”, column “\(header[best.column])” of a table of section “\(table.heading)”",
               rule: "table cell")
+    }
+
+    /// Row ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
+    private static func jsonList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
     /// The question's content words, as stems: not its function words, cue
@@ -102,13 +109,9 @@ extension AnswerEngine {
 /// A table read for `tableCellAnswer`: rows in order, the header first.
 private struct MatrixTable {
     let documentID: Int64
+    /// Where the table's section stands among those the question's words found.
+    let sectionRank: Int
     let anchor: String
     let heading: String
     var rows: [(line: Int, cells: [String])] = []
-
-    init(documentID: Int64, anchor: String, heading: String) {
-        self.documentID = documentID
-        self.anchor = anchor
-        self.heading = heading
-    }
 }

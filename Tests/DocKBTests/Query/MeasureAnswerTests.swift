@@ -18,12 +18,7 @@ final class MeasureAnswerTests: XCTestCase {
         """
 
     private func engine() throws -> AnswerEngine {
-        let folder = try ScratchFolder.make(for: self)
-        let source = folder.appendingPathComponent("docs")
-        try ScratchFolder.write(Self.article, to: "agents/badges.md", in: source)
-        let pipeline = BuildPipeline(source: source, output: folder.appendingPathComponent("out"))
-        try pipeline.run()
-        return AnswerEngine(knowledgeBase: try KnowledgeBaseSnapshot.open(path: pipeline.knowledgeBase.path))
+        try InventedArticles.engine(["agents/badges.md": Self.article], for: self)
     }
 
     func testTheSentenceGivingTheMeasureIsCreditedWithTheSentencesLeadingToIt() throws {

@@ -186,12 +186,7 @@ final class PrerequisiteArticleTests: XCTestCase {
     ]
 
     private func engine() throws -> AnswerEngine {
-        let folder = try ScratchFolder.make(for: self)
-        let source = folder.appendingPathComponent("docs")
-        for (path, text) in Self.articles { try ScratchFolder.write(text, to: path, in: source) }
-        let pipeline = BuildPipeline(source: source, output: folder.appendingPathComponent("out"))
-        try pipeline.run()
-        return AnswerEngine(knowledgeBase: try KnowledgeBaseSnapshot.open(path: pipeline.knowledgeBase.path))
+        try InventedArticles.engine(Self.articles, for: self)
     }
 
     private func text(_ answer: Answer) -> String { AnswerRenderer().render(answer, as: .text) }

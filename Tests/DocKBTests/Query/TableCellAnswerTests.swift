@@ -26,12 +26,7 @@ final class TableCellAnswerTests: XCTestCase {
         """
 
     private func engine() throws -> AnswerEngine {
-        let folder = try ScratchFolder.make(for: self)
-        let source = folder.appendingPathComponent("docs")
-        try ScratchFolder.write(Self.article, to: "agents/caching.md", in: source)
-        let pipeline = BuildPipeline(source: source, output: folder.appendingPathComponent("out"))
-        try pipeline.run()
-        return AnswerEngine(knowledgeBase: try KnowledgeBaseSnapshot.open(path: pipeline.knowledgeBase.path))
+        try InventedArticles.engine(["agents/caching.md": Self.article], for: self)
     }
 
     private func text(_ answer: Answer) -> String { AnswerRenderer().render(answer, as: .text) }
