@@ -40,7 +40,9 @@ extension ExtractionRun {
 
         let grants = PermissionParser.grants(unit.content, text: unit.text)
         if !grants.isEmpty {
-            let purpose = context.intro.map { Text.trimmingPeriod($0.text) }
+            // What a grant is for is the topic of the item it is nested in
+            // ("Data gathering"), more than the sentence leading into its list.
+            let purpose = (context.outerIntro ?? context.intro).map { Text.trimmingPeriod($0.text) }
             for grant in grants {
                 facts.permissions.append(Permission(
                     permission: grant.permission, object: grant.object,
@@ -112,7 +114,8 @@ extension ExtractionRun {
         let text = unit.fullText
         var necessity = NecessityParser.parse(unit.text) ?? NecessityParser.parse(text)
         var parsed = conditions.parse(unit.text)
-        if let intro = context.intro {
+        // The nearest lead-in first: what it says outweighs what the item around it says.
+        for intro in [context.intro, context.outerIntro].compactMap({ $0 }) {
             if necessity == nil || necessity == .required, let n = NecessityParser.parse(intro.text), n != .required {
                 necessity = n
             }

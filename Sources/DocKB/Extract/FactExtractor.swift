@@ -49,6 +49,10 @@ struct ExtractionRun {
         var subject: String
         var statesRequirements: Bool
         var intro: Unit?
+        /// The lead of the list item whose later paragraph is `intro`: what
+        /// the item says of everything below it ("... must allow the
+        /// following" above "Requirements:"), read when `intro` says nothing.
+        var outerIntro: Unit? = nil
         /// A bold line right above a table, naming what it is for ("**Red
         /// Hat Enterprise Linux Server release 6**"): a heading in all but markup.
         var caption: String? = nil
@@ -101,7 +105,9 @@ struct ExtractionRun {
     /// Reads a run of blocks that belong together (a section's body, a list
     /// item's body), then credits permissions found in it to the security role
     /// the same run says includes them.
-    mutating func read(_ blocks: [Block], in context: Context) {
+    /// `leadIns` gives lists of the run a lead-in that is not in the run: a
+    /// list item's paragraph right above a list nested in the item.
+    mutating func read(_ blocks: [Block], in context: Context, leadIns: [Int: Unit] = [:]) {
         let firstPermission = facts.permissions.count
         var statedRole: String?
         var intro: Unit?
@@ -125,7 +131,12 @@ struct ExtractionRun {
                 intro = unit.text.hasSuffix(":") ? unit : nil
             case .list(let list):
                 var listContext = context
-                listContext.intro = intro ?? context.intro
+                if intro == nil, let leadIn = leadIns[index] {
+                    listContext.intro = leadIn
+                    listContext.outerIntro = context.intro
+                } else {
+                    listContext.intro = intro ?? context.intro
+                }
                 for item in list.items {
                     if let role = readItem(item, in: listContext) { statedRole = statedRole ?? role }
                 }
@@ -210,11 +221,22 @@ struct ExtractionRun {
         }
         let unit = Unit(content: lead.content, details: paragraphs.dropFirst().map(\.content), line: item.line)
         let role = readUnit(unit, in: context)
-        let nested = item.blocks.filter {
-            if case .paragraph = $0.kind { return false } else { return true }
+        // A list nested below a later paragraph of the item is led into by that
+        // paragraph ("When ..., the following ports are used:"), not by the item's lead.
+        var nested: [Block] = []
+        var leadIns: [Int: Unit] = [:]
+        for (index, block) in item.blocks.enumerated() {
+            if case .paragraph = block.kind { continue }
+            if case .list = block.kind, index > 0, item.blocks[index - 1].line != lead.line,
+               case .paragraph(let above) = item.blocks[index - 1].kind {
+                let leadIn = Unit(content: above, details: [], line: item.blocks[index - 1].line)
+                if leadIn.text.hasSuffix(":") { leadIns[nested.count] = leadIn }
+            }
+            nested.append(block)
         }
         var inner = context
         inner.intro = unit
+        inner.outerIntro = nil
         let details = isReadable(unit) ? paragraphs.dropFirst() : []
         let rolesInDetails = details.flatMap { paragraph in
             PermissionParser.roleStatements(paragraph.content).map { (statement: $0, line: paragraph.line) }
@@ -225,7 +247,7 @@ struct ExtractionRun {
             return found.statement
         }
         let before = facts.permissions.count
-        read(nested, in: inner)
+        read(nested, in: inner, leadIns: leadIns)
         if let detailRole = rolesInDetails.first?.role {
             for i in before..<facts.permissions.count where facts.permissions[i].securityRole == nil {
                 facts.permissions[i].securityRole = detailRole
