@@ -78,8 +78,15 @@ public final class AnswerEngine: Sendable {
             categoryAnswer(parsed, &builder)
         }
         if !builder.answer.found, builder.answer.omitted.isEmpty, parsed.intent != .changes {
-            let statements = rankedStatements(parsed)
+            var statements = rankedStatements(parsed)
             let quotes = proseQuotes(parsed)
+            // A version question is not answered by statements that give no
+            // release, when a sentence the question's words find gives one.
+            if parsed.intent == .version,
+               !Self.quotable(statements).contains(where: { Self.givesAReleaseBeyond(parsed, $0.statement.text) }),
+               quotes.contains(where: { Self.givesAReleaseBeyond(parsed, $0.sentence) }) {
+                statements = []
+            }
             // A sentence holding every word of the question (and naming the
             // kind of thing asked for: "which ... versions") says more than a
             // row holding some of them, unless the row is conditioned on what

@@ -120,14 +120,20 @@ extension AnswerEngine {
         return ranked
     }
 
+    /// The statements a lookup answer quotes from: the best eight, within a fifth of the best's score.
+    static func quotable(_ ranked: [RankedStatement]) -> [RankedStatement] {
+        guard let best = ranked.first?.score else { return [] }
+        return ranked.prefix(8).filter { $0.score >= best * 0.8 }
+    }
+
     func lookupAnswer(_ ranked: [RankedStatement], _ b: inout AnswerBuilder) {
-        guard let best = ranked.first?.score else { return }
+        guard !ranked.isEmpty else { return }
         if b.answer.heading.isEmpty { b.answer.heading = "What the documents say" }
         // The same words stated for several subjects (one rule repeated under each method) are
         // quoted once, and so is one line read as two rows (a requirement and a security role).
         var quoted = Set<String>()
         var quotedLines = Set<Citation.Spot>()
-        for r in ranked.prefix(8) where r.score >= best * 0.8 {
+        for r in Self.quotable(ranked) {
             let s = r.statement
             guard quoted.insert(s.text).inserted, quotedLines.insert(s.cite.spot).inserted else { continue }
             b.add(group: "Statements matching the question", kind: s.kind, text: s.text, condition: s.condition,

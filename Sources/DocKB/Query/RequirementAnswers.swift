@@ -7,7 +7,7 @@ import Foundation
 extension AnswerEngine {
     func requirementsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         guard let match = parsed.subject(preferring: [.installMethod, .subject, .portUse, .siteSystemRole, .component])
-            ?? mainSubject(named: parsed, &b) else { return }
+            ?? mainSubject(named: parsed, &b) ?? subjectNamedOutOfOrder(parsed, &b) else { return }
         b.answer.subject = match.entity.description
         switch match.entity.kind {
         case .installMethod:
@@ -40,6 +40,28 @@ extension AnswerEngine {
         b.answer.notes.append("read “\(words.joined(separator: " "))” as “\(subject)”, the subject with the most rules that names it")
         return EntityMatch(entity: Entity(kind: .subject, name: subject), coverage: 1, score: 0,
                            positions: Set(parsed.tokens.filter { asked.contains($0.stem) }.map(\.position)))
+    }
+
+    /// "What do I need before I add a site server in passive mode for high
+    /// availability?": the subject of rules ("Site server high availability")
+    /// whose distinctive words the question holds every one of, if not side
+    /// by side; the one holding the most weight, when one holds more than any other.
+    private func subjectNamedOutOfOrder(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) -> EntityMatch? {
+        let asked = Set(parsed.residualStems)
+        var held: [(subject: String, stems: Set<String>, weight: Double)] = []
+        for subject in Set(knowledgeBase.requirements.map(\.subject)) {
+            // Words most names use ("configuration", "manager") need not be asked.
+            let distinctive = Set(stems(subject)).filter { lexicon.weight($0) >= lexicon.typicalWeight }
+            guard distinctive.count >= 2, distinctive.isSubset(of: asked) else { continue }
+            held.append((subject, distinctive, distinctive.reduce(0) { $0 + lexicon.weight($1) }))
+        }
+        let ranked = held.sorted { ($0.weight, $1.subject) > ($1.weight, $0.subject) }
+        guard let best = ranked.first, best.weight > (ranked.dropFirst().first?.weight ?? 0),
+              knowledgeBase.methods.allSatisfy({ !sameSubject($0.name, best.subject) }) else { return nil }
+        let words = parsed.tokens.filter { best.stems.contains($0.stem) }.map(\.word)
+        b.answer.notes.append("read “\(words.joined(separator: " "))” as “\(best.subject)”, the subject of rules that holds those words")
+        return EntityMatch(entity: Entity(kind: .subject, name: best.subject), coverage: 1, score: 0,
+                           positions: Set(parsed.tokens.filter { best.stems.contains($0.stem) }.map(\.position)))
     }
 
     func methodRequirements(_ method: MethodRow, _ match: EntityMatch, _ b: inout AnswerBuilder) {

@@ -1,0 +1,27 @@
+import XCTest
+@testable import DocKB
+
+/// "What is the minimum version for ...?" is answered by the sentence that
+/// gives a release, not by rules of the same subject that give none.
+final class ReleaseAnswerTests: XCTestCase {
+    static let article = """
+        # Fabrikam hub badge sync and door actions
+
+        Fabrikam hub version 2207 and later let a portal operator open doors remotely and copy badges to the hub.
+
+        ## Prerequisites
+
+        - An operator account with owner rights on the Fabrikam hub portal.
+        - The Open door action permission in the Fabrikam hub portal, for door actions.
+
+        """
+
+    func testAReleaseSentenceOutranksRulesThatGiveNone() throws {
+        let engine = try InventedArticles.engine(["hub/badge-sync.md": Self.article], for: self)
+        let answer = engine.answer("what is the minimum Fabrikam hub version for badge sync and door actions?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.found, text)
+        XCTAssertEqual(answer.items.first?.source.line, 3, text)
+        XCTAssertTrue(text.contains("2207"), text)
+    }
+}
