@@ -175,11 +175,13 @@ public struct Lexicon: Sendable {
     /// → "sup"), kept only when unambiguous and not an ordinary word.
     private mutating func buildExpansions(_ kb: KnowledgeBaseSnapshot, entities: [Entity]) {
         var named = Set(forms.map { $0.entity.name.lowercased() })
+        var longForms: [String: [(words: [String], spells: Bool, document: Int64)]] = [:]
         for alias in kb.aliases {
             let key = alias.alias.lowercased()
             guard !key.isEmpty, !alias.name.isEmpty, key != alias.name.lowercased() else { continue }
             let words = Words.tokens(alias.name)
-            expansions[key] = words.map(\.word)
+            let initials = String(words.map(\.word).filter { !Words.isStopWord($0) }.compactMap(\.first))
+            longForms[key, default: []].append((words.map(\.word), initials == key, alias.cite.documentID))
             if named.insert(alias.name.lowercased()).inserted {
                 let stems = words.filter { !Words.isStopWord($0.word) }.map(\.stem)
                 forms.append(SurfaceForm(entity: Entity(kind: .term, name: alias.name), stems: stems,
@@ -187,6 +189,7 @@ public struct Lexicon: Sendable {
             }
             vocabulary.insert(key)
         }
+        for (key, candidates) in longForms { expansions[key] = Self.likeliestLongForm(candidates) }
         // Whole names first ("management point" → "mp"); then every run of two
         // to four words inside a name ("software update point-based
         // installation" → "sup") where no whole name claims those initials.
@@ -208,6 +211,21 @@ public struct Lexicon: Sendable {
                   !IntentDetector.cueWords.contains(initials) else { continue }
             expansions[initials] = names.first!.split(separator: " ").map(String.init)
         }
+    }
+
+    /// The long form an abbreviation most likely stands for, when the
+    /// documents define it more than one way (a slip such as "cloud management
+    /// point (CMG)"): one whose initials spell it, then the one the most
+    /// documents define, then the last defined.
+    static func likeliestLongForm(_ candidates: [(words: [String], spells: Bool, document: Int64)]) -> [String] {
+        var documents: [[String]: Set<Int64>] = [:]
+        for c in candidates { documents[c.words.map { $0.lowercased() }, default: []].insert(c.document) }
+        func score(_ c: (words: [String], spells: Bool, document: Int64)) -> (Int, Int) {
+            (c.spells ? 1 : 0, documents[c.words.map { $0.lowercased() }]?.count ?? 0)
+        }
+        var best = candidates[0]
+        for c in candidates.dropFirst() where score(c) >= score(best) { best = c }
+        return best.words
     }
 
     private mutating func buildVariables(_ variables: [ConditionVariable]) {

@@ -43,6 +43,24 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertTrue(Words.tokens("CTSs on the café’s SUPs")[4].isPluralAcronym)
     }
 
+    /// An abbreviation defined two ways (one a slip of the pen) stands for the
+    /// long form whose initials spell it, then for the one most documents define.
+    func testTheLongFormWhoseInitialsSpellTheAbbreviationWins() throws {
+        let slip = (words: ["relay", "hosting", "point"], spells: false, document: Int64(1))
+        let right = (words: ["relay", "hub", "gateway"], spells: true, document: Int64(2))
+        XCTAssertEqual(Lexicon.likeliestLongForm([right, slip]), right.words)
+        XCTAssertEqual(Lexicon.likeliestLongForm([slip, right, slip]), right.words)
+        // Both spell it: the one more documents define, however often one document repeats the other.
+        let other = (words: ["remote", "hub", "gate"], spells: true, document: Int64(3))
+        let elsewhere = (words: ["relay", "hub", "gateway"], spells: true, document: Int64(4))
+        XCTAssertEqual(Lexicon.likeliestLongForm([other, other, other, right, elsewhere]), right.words)
+        let engine = try InventedArticles.engine([
+            "hub/gateway.md": "# Relay hub gateway\n\nThe relay hub gateway (RHG) forwards badges.\n",
+            "hub/zone.md": "# Zone connector\n\nThe relay hosting point (RHG) connector role needs the gateway.\n",
+        ], for: self)
+        XCTAssertEqual(engine.parse("what is an RHG?").expansions.first?.to, "relay hub gateway")
+    }
+
     func testANameMetOnlyByWordsManyNamesShareIsNotNamed() {
         // "roster" is a word of two role names, and the rarer word of each is missing.
         XCTAssertFalse(engine.parse("what can roster do?").matches.contains { $0.entity.name.hasPrefix("Roster") })
