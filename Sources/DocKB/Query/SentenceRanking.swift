@@ -119,6 +119,7 @@ extension AnswerEngine {
         let sections = sectionsMatching(words.map(Self.quotedTerm).joined(separator: " OR "), limit: Self.sectionsToRank)
         let questionStems = Set(parsed.contentStems)
         let asksMeasure = !parsed.measurePositions.isEmpty
+        let asksVersion = parsed.intent == .version
         var ranked: [RankedSentence] = []
         var seen = Set<String>()
         for (rank, section) in sections.enumerated() {
@@ -138,8 +139,15 @@ extension AnswerEngine {
                     // that names its subject by reference ("The database retains the information
                     // ... 90 days"): it is credited with the words of the sentences leading to it.
                     let lead = asksMeasure && Self.givesNumber(sentence) ? Self.sentencesBefore(index, of: lineSentences) : []
+                    // A release is often given by a sentence the next one goes on about by
+                    // pronoun ("Starting in version N, use X to manage Y. It can replace Z."):
+                    // that sentence's words are credited to the one giving the release.
+                    let continuation = asksVersion && index + 1 < lineSentences.count
+                        && Self.continuesByPronoun(lineSentences[index + 1]) && Self.givesAReleaseBeyond(parsed, sentence)
+                        ? lineSentences[index + 1] : nil
                     let ownHeld = heldWords(sentence)
-                    let held = lead.isEmpty ? ownHeld : ownHeld.union(heldWords(lead.joined(separator: " ")))
+                    var held = lead.isEmpty ? ownHeld : ownHeld.union(heldWords(lead.joined(separator: " ")))
+                    if let continuation { held.formUnion(heldWords(continuation)) }
                     guard query.wordsHeld(held) >= Self.fewestSharedWords, !ownHeld.isEmpty else { continue }
                     // A quote that only restates the question answers a yes/no question, not a "which" one.
                     let quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)
@@ -201,6 +209,12 @@ extension AnswerEngine {
     /// "For the procedure to ..., see X.": a sentence that sends the reader elsewhere says nothing itself.
     static func isPointer(_ sentence: String) -> Bool {
         sentence.hasPrefix("For ") && sentence.contains(", see ")
+    }
+
+    /// "It ...", "This ...", "They ...": a sentence that goes on about what the one before it named.
+    static func continuesByPronoun(_ sentence: String) -> Bool {
+        guard let first = sentence.split(separator: " ", maxSplits: 1).first else { return false }
+        return ["It", "This", "These", "They", "Its", "Their"].contains(String(first))
     }
 
     /// "For example, ...": a sentence that illustrates the one before it.

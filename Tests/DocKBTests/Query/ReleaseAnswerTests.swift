@@ -24,4 +24,22 @@ final class ReleaseAnswerTests: XCTestCase {
         XCTAssertEqual(answer.items.first?.source.line, 3, text)
         XCTAssertTrue(text.contains("2207"), text)
     }
+
+    /// "Starting in version N, X does Y. It replaces Z.": asked about Z, the
+    /// answer is the sentence giving the release, with the one going on about it.
+    func testASentenceGoingOnByPronounCreditsTheReleaseBeforeIt() throws {
+        let engine = try InventedArticles.engine(["hub/printing.md": """
+            # Badge printing
+
+            ## Overview
+
+            Starting in version 2301, use the hub to print badges at each door. It retires the Contoso spool relay that older sites ran on a separate server.
+
+            Printers report their toner level to the hub instead of the console.
+
+            """], for: self)
+        let answer = engine.answer("which version do I need to print instead of the Contoso spool relay?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.items.first?.text.hasPrefix("Starting in version 2301") ?? false, text)
+    }
 }
