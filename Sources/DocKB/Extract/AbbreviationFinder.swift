@@ -76,7 +76,8 @@ enum AbbreviationFinder {
     static func longForm(for letters: String, in words: [String]) -> String? {
         for count in 1...max(words.count, 1) where count <= words.count {
             let phrase = words.suffix(count)
-            guard let first = phrase.first?.first, first.lowercased() == letters.first?.lowercased() else { continue }
+            guard let first = phrase.first?.first, first.lowercased() == letters.first?.lowercased(),
+                  !beginsWithAJoiningWord(phrase) else { continue }
             if spells(Array(letters.lowercased()), Array(phrase.joined(separator: " ").lowercased())) {
                 let long = phrase.joined(separator: " ")
                 return long.count > letters.count ? long : nil
@@ -84,6 +85,18 @@ enum AbbreviationFinder {
         }
         return nil
     }
+
+    /// "and Deployment Kit" (of "Windows Assessment and Deployment Kit (ADK)"):
+    /// a lower-case joining word before capitalized words is inside a name,
+    /// not its first word. "to be determined (TBD)" is written all in lower case.
+    private static func beginsWithAJoiningWord(_ phrase: ArraySlice<String>) -> Bool {
+        guard let first = phrase.first, functionWords.contains(first) else { return false }
+        return phrase.dropFirst().contains { $0.first?.isUppercase == true }
+    }
+
+    /// Words that join the words of a name.
+    private static let functionWords: Set<String> = ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of",
+                                                     "on", "or", "the", "to", "with"]
 
     /// Matches the letters from the end, each at or before the previous one;
     /// the first letter must begin the phrase.

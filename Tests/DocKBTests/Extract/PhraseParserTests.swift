@@ -207,6 +207,17 @@ final class AbbreviationFinderTests: XCTestCase {
         XCTAssertEqual(AbbreviationFinder.pairs(in: "a port number (UDP) and a value (See note)"), [])
     }
 
+    /// The shortest run spelling "ADK" is "and Deployment Kit": a lower-case
+    /// joining word before capitalized ones is inside a name, not its start.
+    func testALongFormDoesNotBeginWithAJoiningWordInsideAName() {
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "Install the Contoso Audit and Deployment Kit (ADK) first."),
+                       [.init(short: "ADK", long: "Audit and Deployment Kit")])
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "the Audit of Contoso Servers (OCS) report"), [])
+        // Written all in lower case, the joining word is the first word.
+        XCTAssertEqual(AbbreviationFinder.pairs(in: "the date is to be determined (TBD) for now"),
+                       [.init(short: "TBD", long: "to be determined")])
+    }
+
     func testAShortFormRepeatingTheWordBeforeItsLongForm() {
         // "Azure Active Directory (Azure AD)": "AD" is "Active Directory".
         XCTAssertEqual(AbbreviationFinder.pairs(in: "by using Contoso Active Roster (Contoso AR) identity"),
