@@ -90,6 +90,12 @@ extension AnswerEngine {
                 let recorded = candidate.section.bodyLines.count == candidate.section.body.count
                 if recorded { cite.line = candidate.section.bodyLines[index] }
                 let said = (leadIns + [index == opening ? nil : leadIn].compactMap { $0 }).joined(separator: " … ")
+                // An item that leads into a list nested in it ("... the following types:") says what
+                // it says through that list: the nested items come with it.
+                if index != opening, line.hasSuffix(":") {
+                    let nested = nestedItemTexts(under: line, inSection: candidate.section.row.id)
+                    if !nested.isEmpty { line += " " + nested.joined(separator: "; ") }
+                }
                 quotes.append(ProseQuote(sentence: headings.joined(separator: " › ") + ": " + (said.isEmpty ? "" : said + " ") + line,
                                          heading: candidate.section.row.heading, cite: cite, sectionID: candidate.section.row.id,
                                          defines: false, holdsEveryWord: false, citedAtHeading: !recorded,
@@ -98,5 +104,20 @@ extension AnswerEngine {
             }
         }
         return quotes.sorted { (-$0.coverage, $0.position) < (-$1.coverage, $1.position) }
+    }
+
+    /// The items of the lists nested in the item of `sectionID` whose text is
+    /// `item`, in order, each by its first line (not the notes under it).
+    private func nestedItemTexts(under item: String, inSection sectionID: Int64) -> [String] {
+        let texts = (try? knowledgeBase.store.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT nested.text FROM list_items nested JOIN lists ON lists.id = nested.list_id
+                WHERE lists.parent_item_id IN (
+                    SELECT lead.id FROM list_items lead JOIN lists lead_list ON lead_list.id = lead.list_id
+                    WHERE lead_list.section_id = ? AND lead.text = ?)
+                ORDER BY lists.line, nested.position
+                """, arguments: [sectionID, item])
+        }) ?? []
+        return texts.map { String($0.prefix { $0 != "\n" }) }.filter { !$0.isEmpty }
     }
 }
