@@ -293,7 +293,9 @@ extension AnswerEngine {
                             ?? (match.closeness >= 2 ? Self.nextHoldingMore(of: questionStems, after: index, in: lineSentences,
                                                                             expansions: lexicon.expansions) : nil)
                         : nil
-                    quotes.append(ProseQuote(sentence: match.text + (goesOn.map { " " + $0 } ?? ""), heading: heading,
+                    // "It can also use X.": quoted alone, the sentence would not say what "it" is.
+                    let referent = index > 0 && Self.continuesByPronoun(found) ? lineSentences[index - 1] + " " : ""
+                    quotes.append(ProseQuote(sentence: referent + match.text + (goesOn.map { " " + $0 } ?? ""), heading: heading,
                                              cite: cite, sectionID: section.id,
                                              defines: match.defines,
                                              // The sentence itself, not the one a measure brought along.

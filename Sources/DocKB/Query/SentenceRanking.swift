@@ -158,8 +158,10 @@ extension AnswerEngine {
                     guard share >= Self.sentenceShareThreshold, parsed.writesAskedLiterals(sentence, tokens: tokens),
                           !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }),
                           seen.insert(sentence).inserted else { continue }
-                    // "For example, ..." illustrates the sentence before it, which says what the example is of.
-                    let illustrated = index > 0 && Self.givesAnExample(sentence) ? lineSentences[index - 1] + " " : ""
+                    // "For example, ..." illustrates the sentence before it, which says what the example is of;
+                    // "These credentials ..." goes on about what the sentence before it names.
+                    let illustrated = index > 0 && (Self.givesAnExample(sentence) || Self.continuesByPronoun(sentence))
+                        ? lineSentences[index - 1] + " " : ""
                     let quote = ProseQuote(sentence: illustrated + quoted, heading: section.heading,
                                            cite: section.cite(atLine: lineIndex), sectionID: section.id,
                                            defines: false, holdsEveryWord: false, citedAtHeading: section.citedAtHeading,
