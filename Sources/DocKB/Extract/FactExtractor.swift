@@ -137,6 +137,10 @@ struct ExtractionRun {
                 } else {
                     listContext.intro = intro ?? context.intro
                 }
+                // "X has the following prerequisites:": the items are rules, whatever the heading says.
+                if let leadIn = intro ?? leadIns[index], Self.leadsIntoRequirements.matches(leadIn.text) {
+                    listContext.statesRequirements = true
+                }
                 for item in list.items {
                     if let role = readItem(item, in: listContext) { statedRole = statedRole ?? role }
                 }
@@ -160,6 +164,10 @@ struct ExtractionRun {
             }
         }
     }
+
+    /// A lead-in naming what its list holds as prerequisites or requirements ("... has the following prerequisites:").
+    static let leadsIntoRequirements = Pattern(#"\bthe following (?:prerequisites|requirements)\b.*:$"#,
+                                               requiring: [["the following "], ["prerequisites", "requirements"]])
 
     /// The text of a paragraph that is one short bold phrase and nothing else.
     static func caption(_ block: Block) -> String? {
