@@ -175,13 +175,14 @@ public struct Lexicon: Sendable {
     /// → "sup"), kept only when unambiguous and not an ordinary word.
     private mutating func buildExpansions(_ kb: KnowledgeBaseSnapshot, entities: [Entity]) {
         var named = Set(forms.map { $0.entity.name.lowercased() })
-        var longForms: [String: [(words: [String], spells: Bool, document: Int64)]] = [:]
+        var longForms: [String: [LongForm]] = [:]
         for alias in kb.aliases {
             let key = alias.alias.lowercased()
             guard !key.isEmpty, !alias.name.isEmpty, key != alias.name.lowercased() else { continue }
             let words = Words.tokens(alias.name)
             let initials = String(words.map(\.word).filter { !Words.isStopWord($0) }.compactMap(\.first))
-            longForms[key, default: []].append((words.map(\.word), initials == key, alias.cite.documentID))
+            longForms[key, default: []].append(LongForm(words: words.map(\.word), spellsAbbreviation: initials == key,
+                                                        document: alias.cite.documentID))
             if named.insert(alias.name.lowercased()).inserted {
                 let stems = words.filter { !Words.isStopWord($0.word) }.map(\.stem)
                 forms.append(SurfaceForm(entity: Entity(kind: .term, name: alias.name), stems: stems,
@@ -213,15 +214,23 @@ public struct Lexicon: Sendable {
         }
     }
 
+    /// One definition of an abbreviation: its long form's words, whether their
+    /// initials spell the abbreviation, and the document defining it.
+    struct LongForm {
+        var words: [String]
+        var spellsAbbreviation: Bool
+        var document: Int64
+    }
+
     /// The long form an abbreviation most likely stands for, when the
     /// documents define it more than one way (a slip such as "cloud management
     /// point (CMG)"): one whose initials spell it, then the one the most
     /// documents define, then the last defined.
-    static func likeliestLongForm(_ candidates: [(words: [String], spells: Bool, document: Int64)]) -> [String] {
+    static func likeliestLongForm(_ candidates: [LongForm]) -> [String] {
         var documents: [[String]: Set<Int64>] = [:]
         for c in candidates { documents[c.words.map { $0.lowercased() }, default: []].insert(c.document) }
-        func score(_ c: (words: [String], spells: Bool, document: Int64)) -> (Int, Int) {
-            (c.spells ? 1 : 0, documents[c.words.map { $0.lowercased() }]?.count ?? 0)
+        func score(_ c: LongForm) -> (Int, Int) {
+            (c.spellsAbbreviation ? 1 : 0, documents[c.words.map { $0.lowercased() }]?.count ?? 0)
         }
         var best = candidates[0]
         for c in candidates.dropFirst() where score(c) >= score(best) { best = c }

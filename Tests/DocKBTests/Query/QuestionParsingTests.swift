@@ -46,13 +46,13 @@ final class QuestionParsingTests: QueryTestCase {
     /// An abbreviation defined two ways (one a slip of the pen) stands for the
     /// long form whose initials spell it, then for the one most documents define.
     func testTheLongFormWhoseInitialsSpellTheAbbreviationWins() throws {
-        let slip = (words: ["relay", "hosting", "point"], spells: false, document: Int64(1))
-        let right = (words: ["relay", "hub", "gateway"], spells: true, document: Int64(2))
+        let slip = Lexicon.LongForm(words: ["relay", "hosting", "point"], spellsAbbreviation: false, document: 1)
+        let right = Lexicon.LongForm(words: ["relay", "hub", "gateway"], spellsAbbreviation: true, document: 2)
         XCTAssertEqual(Lexicon.likeliestLongForm([right, slip]), right.words)
         XCTAssertEqual(Lexicon.likeliestLongForm([slip, right, slip]), right.words)
         // Both spell it: the one more documents define, however often one document repeats the other.
-        let other = (words: ["remote", "hub", "gate"], spells: true, document: Int64(3))
-        let elsewhere = (words: ["relay", "hub", "gateway"], spells: true, document: Int64(4))
+        let other = Lexicon.LongForm(words: ["remote", "hub", "gate"], spellsAbbreviation: true, document: 3)
+        let elsewhere = Lexicon.LongForm(words: ["relay", "hub", "gateway"], spellsAbbreviation: true, document: 4)
         XCTAssertEqual(Lexicon.likeliestLongForm([other, other, other, right, elsewhere]), right.words)
         let engine = try InventedArticles.engine([
             "hub/gateway.md": "# Relay hub gateway\n\nThe relay hub gateway (RHG) forwards badges.\n",
