@@ -246,10 +246,10 @@ extension AnswerEngine {
         }
         guard let (id, body) = found ?? nil else { return [] }
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let items = listItemTexts(ofSection: id)
+        let items = listItemLines(ofSection: id)
         var result = Set<String>()
         for (index, line) in lines.enumerated() where line.hasSuffix(":") && mentionsRestart(line) {
-            result.formUnion(lines.dropFirst(index + 1).prefix { $0.isEmpty || items.contains($0) }.filter { !$0.isEmpty })
+            result.formUnion(lines.dropFirst(index + 1).prefix { $0.isEmpty || items.holds($0) }.filter(items.leads.contains))
         }
         return result
     }

@@ -56,7 +56,7 @@ extension AnswerEngine {
         }) ?? []
         var quotes: [ProseQuote] = []
         for (rank, candidate) in found.enumerated() {
-            let items = listItemTexts(ofSection: candidate.section.row.id)
+            let items = listItemLines(ofSection: candidate.section.row.id).leads
             // "Since which version is X supported?" under "### X": the section's
             // opening sentence ("Starting with version 1910, you can use this
             // version ...") says it of its heading, as an item does.

@@ -156,24 +156,57 @@ extension AnswerEngine {
     /// The lines a sentence ending in a colon introduces: the list items or
     /// table rows right after it (a section's text has one line per item,
     /// row and paragraph), at most `maximumListedLines`.
-    static func linesIntroduced(after lineIndex: Int, in lines: [String], items: Set<String>) -> [String] {
-        // An empty line is an item with no text: the list goes on after it.
-        Array(lines.dropFirst(lineIndex + 1).prefix { $0.isEmpty || items.contains($0) || $0.contains(" | ") }
-            .filter { !$0.isEmpty }.prefix(maximumListedLines))
+    static func linesIntroduced(after lineIndex: Int, in lines: [String], items: ItemLines) -> [String] {
+        // An item introduces the items one level below it; a paragraph, those of the list after it.
+        let level = items.depths[lines[lineIndex]].map { $0 + 1 }
+        var listLevel = level
+        var introduced: [String] = []
+        for line in lines.dropFirst(lineIndex + 1) {
+            // An empty line is an item with no text, and a note under an item is not one: the list goes on.
+            if line.isEmpty || items.under.contains(line) { continue }
+            if line.contains(" | ") { introduced.append(line) } else {
+                guard let depth = items.depths[line] else { break }
+                listLevel = listLevel ?? depth
+                guard let listLevel, depth >= listLevel else { break }
+                // An item of a list nested deeper is part of the item it is nested in.
+                if depth == listLevel { introduced.append(line) }
+            }
+            if introduced.count == maximumListedLines { break }
+        }
+        return introduced
     }
 
     /// Lines quoted after a sentence that introduces them.
     static let maximumListedLines = 8
 
-    /// The plain text of every item of the section's lists.
-    func listItemTexts(ofSection sectionID: Int64) -> Set<String> {
-        let texts = (try? knowledgeBase.store.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT list_items.text FROM list_items JOIN lists ON lists.id = list_items.list_id
+    /// The lines a section's list items give its text: each item's first line
+    /// (its lead) with the depth of its list, and the lines of the notes and
+    /// paragraphs under it.
+    struct ItemLines {
+        var depths: [String: Int] = [:]
+        var under: Set<String> = []
+        var leads: Set<String> { Set(depths.keys) }
+        func holds(_ line: String) -> Bool { depths[line] != nil || under.contains(line) }
+    }
+
+    func listItemLines(ofSection sectionID: Int64) -> ItemLines {
+        let rows = (try? knowledgeBase.store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT list_items.text, list_items.depth FROM list_items JOIN lists ON lists.id = list_items.list_id
                 WHERE lists.section_id = ?
                 """, arguments: [sectionID])
         }) ?? []
-        return Set(texts)
+        var lines = ItemLines()
+        for row in rows {
+            let text: String = row["text"]
+            let split = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // The same words as items of two lists: read at the outer one's depth.
+            lines.depths[split[0]] = min(lines.depths[split[0]] ?? Int.max, row["depth"])
+            lines.under.formUnion(split.dropFirst().filter { !$0.isEmpty })
+        }
+        // A line both leads an item and stands under another is read as a lead.
+        lines.under.subtract(lines.depths.keys)
+        return lines
     }
 
     /// Words a table row's key may have and still name one thing.
@@ -266,7 +299,7 @@ extension AnswerEngine {
                                          closeness: 0, position: rank))
             }
             // The section's list items, for lines a colon introduces; read only where a line ends in one.
-            let items = lines.contains { $0.hasSuffix(":") } ? listItemTexts(ofSection: section.id) : []
+            let items = lines.contains { $0.hasSuffix(":") } ? listItemLines(ofSection: section.id) : ItemLines()
             // Every word of the question in one sentence: words scattered over a section say nothing together.
             for (lineIndex, line) in lines.enumerated() {
                 let cite = section.cite(atLine: lineIndex)

@@ -255,8 +255,25 @@ final class AnswerTests: QueryTestCase {
 
     func testAnEmptyItemDoesNotEndTheListASentenceIntroduces() {
         let lines = ["Agents keep these:", "Inventory scans", "", "Health checks", "A paragraph after the list."]
-        XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: ["Inventory scans", "Health checks"]),
+        XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: .init(depths: ["Inventory scans": 0, "Health checks": 0])),
                        ["Inventory scans", "Health checks"])
+    }
+
+    /// A note under an item ("Scans run nightly.") neither ends the list nor is one of its lines.
+    func testANoteUnderAnItemDoesNotEndTheListASentenceIntroduces() {
+        let lines = ["Agents keep these:", "Inventory scans", "Scans run nightly.", "Health checks", "A paragraph after the list."]
+        let items = AnswerEngine.ItemLines(depths: ["Inventory scans": 0, "Health checks": 0], under: ["Scans run nightly."])
+        XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: items), ["Inventory scans", "Health checks"])
+    }
+
+    /// An item ending in a colon introduces the items nested one level below
+    /// it: not those nested deeper, nor the next items of its own list.
+    func testAnItemIntroducesTheItemsOneLevelBelowIt() {
+        let lines = ["Agents send these:", "Scans", "Checks", "Watch the doors", "Doors close at night.", "Logs", "Next item"]
+        let items = AnswerEngine.ItemLines(depths: ["Agents send these:": 0, "Scans": 1, "Checks": 1, "Watch the doors": 2,
+                                                    "Logs": 1, "Next item": 0],
+                                           under: ["Doors close at night."])
+        XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: items), ["Scans", "Checks", "Logs"])
     }
 
     func testAStatementConditionedOnTheFactTheQuestionStatesComesFirst() {
