@@ -5,8 +5,9 @@ import Foundation
 /// it is or is for, what may restart, and listings of a whole table.
 extension AnswerEngine {
     func versionAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
-        guard let match = parsed.subject(preferring: [.component, .term, .siteSystemRole, .installMethod, .subject]),
-              match.entity.kind == .component || match.entity.kind == .term else { return }
+        guard let match = parsed.subject(preferring: [.component, .term, .siteSystemRole, .installMethod, .subject]) else { return }
+        if match.entity.kind == .subject || match.entity.kind == .installMethod { return releasesOfRules(of: match, parsed, &b) }
+        guard match.entity.kind == .component || match.entity.kind == .term else { return }
         let rows = rowsForNamedPlatform(components(named: match.entity.name), parsed, excluding: match)
         b.answer.subject = match.entity.description
         b.answer.heading = "Version of \(match.entity.name)"
@@ -27,6 +28,29 @@ extension AnswerEngine {
             if tablesDiffer, let table = c.category { text += " (\(table))" }
             b.add(group: "Minimum version", kind: "component", text: text, cite: c.cite,
                   route: route(match, "component row"), rule: ruleName("components", c.id, c.name))
+        }
+    }
+
+    /// "Which Windows 10 version must a client run for enhanced HTTP ...?":
+    /// the named subject's rules that give a release, those holding most of
+    /// the question's other words first.
+    private func releasesOfRules(of match: EntityMatch, _ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
+        let asked = Set(parsed.stems(excluding: match))
+        let giving = knowledgeBase.requirements.filter {
+            sameSubject($0.subject, match.entity.name) && Self.givesAReleaseBeyond(parsed, $0.text)
+        }
+        // The most of the other words first; among equals, in the documents' order.
+        let ranked = giving.enumerated().map { (rule: $0.element, held: asked.intersection(stems($0.element.text)).count, order: $0.offset) }
+            .filter { $0.held > 0 }
+            .sorted { ($0.held, -$0.order) > ($1.held, -$1.order) }
+            .map(\.rule)
+        guard !ranked.isEmpty else { return }
+        b.answer.subject = match.entity.description
+        b.answer.heading = "Releases named by the rules for \(match.entity.name)"
+        for r in ranked.prefix(5) {
+            b.add(group: "Rules giving a release", kind: "requirement", text: r.text, condition: r.condition,
+                  conditionText: r.conditionText, cite: r.cite, route: route(match, "own requirement giving a release"),
+                  rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
         }
     }
 

@@ -42,4 +42,28 @@ final class ReleaseAnswerTests: XCTestCase {
         let text = AnswerRenderer().render(answer, as: .text)
         XCTAssertTrue(answer.items.first?.text.hasPrefix("Starting in version 2301") ?? false, text)
     }
+
+    /// "Which firmware version must a door run for badge relay ...?": the
+    /// rules of the subject the question names that give a release.
+    func testAVersionQuestionNamingASubjectGetsItsRulesThatGiveARelease() throws {
+        let engine = try InventedArticles.engine(["hub/relay.md": """
+            # Badge relay
+
+            ## Prerequisites
+
+            - An operator account on the hub portal.
+            - For offline doors only: a door controller running firmware 4.1 or later, paired with the hub.
+            - A network path from each door to the hub.
+
+            ## Sign-in
+
+            Operators sign in with their identity at the console. Nobody signed in means the console is locked.
+
+            """], for: self)
+        // Too many of the question's words are elsewhere for any one rule to hold enough of them.
+        let answer = engine.answer(
+            "which firmware version must a paired door controller run for the badge relay to authenticate with its identity when nobody is signed in at the console?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertEqual(answer.items.map(\.source.line), [6], text)
+    }
 }
