@@ -241,6 +241,8 @@ public enum Words {
         "itself", "themselves", "myself", "ourselves", "yourself",
         // Fillers of spoken questions ("can someone really do that too?").
         "too", "really", "actually", "ok", "okay", "someone", "somebody", "anyone", "anybody", "stuff", "thing", "things",
+        // Words that bring in examples ("files like packages, etc.").
+        "like", "etc",
     ]
 
     /// Everyday words for what technical documents name otherwise, read as

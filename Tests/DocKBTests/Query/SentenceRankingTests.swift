@@ -86,6 +86,10 @@ final class SentenceRankingTests: QueryTestCase {
         XCTAssertTrue(words.filter { ["someone", "really", "put", "too"].contains($0) }.isEmpty, "\(words)")
         // Everyday names of devices: read as the documents' term when they do not use the word.
         XCTAssertTrue(engine.answer("do handhelds need a relay point?").notes.contains("read “handhelds” as “mobile devices”"))
+        // A word that brings in an example ranks nothing: "files like packages" asks about files and packages.
+        let example = engine.parse("which port do agents use for files like packages?")
+        XCTAssertFalse(example.contentStems.contains(Words.stem("like")), "\(example.contentStems)")
+        XCTAssertFalse(example.unknownWords.contains("like"), "\(example.unknownWords)")
     }
 
     func testASentenceHoldingWhatNoLineMentionsLeadsTheList() {
