@@ -158,8 +158,7 @@ extension AnswerEngine {
     /// row and paragraph), at most `maximumListedLines`.
     static func linesIntroduced(after lineIndex: Int, in lines: [String], items: ItemLines) -> [String] {
         // An item introduces the items one level below it; a paragraph, those of the list after it.
-        let level = items.depths[lines[lineIndex]].map { $0 + 1 }
-        var listLevel = level
+        var listLevel = items.depths[lines[lineIndex]].map { $0 + 1 }
         var introduced: [String] = []
         for line in lines.dropFirst(lineIndex + 1) {
             // An empty line is an item with no text, and a note under an item is not one: the list goes on.
