@@ -131,6 +131,12 @@ struct IntentDetector {
                 return Result(intent: .version, consumed: Set(positions(of: "minimum") + positions(of: "version")))
             }
             if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: Set(cue.1 + [wh])) }
+            // "What has to be configured before I can turn on X?": what comes before the
+            // asker does something is what that takes.
+            if let before = words.firstIndex(of: "before"), before > wh, before + 1 < words.count,
+               ["i", "we", "you"].contains(words[before + 1]) {
+                return Result(intent: .requirements, consumed: [wh, before])
+            }
             let headWords = head.filter { !Words.isStopWord(words[$0]) }
             let copula = wh + 1 < words.count && ["is", "are"].contains(words[wh + 1])
             // "What does X do?", "what can X do?", and for a role, "what does X allow?"

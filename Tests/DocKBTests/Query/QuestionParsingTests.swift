@@ -61,6 +61,13 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.parse("what is an RHG?").expansions.first?.to, "relay hub gateway")
     }
 
+    /// What comes before the asker does something is what that takes.
+    func testWhatComesBeforeTheAskerDoesSomethingAsksForRequirements() {
+        XCTAssertEqual(engine.parse("what has to be configured before I can turn on manual installation?").intent, .requirements)
+        XCTAssertEqual(engine.parse("what must be set up before we install the agent?").intent, .requirements)
+        XCTAssertNotEqual(engine.parse("what is logged before the agent starts?").intent, .requirements)
+    }
+
     func testANameMetOnlyByWordsManyNamesShareIsNotNamed() {
         // "roster" is a word of two role names, and the rarer word of each is missing.
         XCTAssertFalse(engine.parse("what can roster do?").matches.contains { $0.entity.name.hasPrefix("Roster") })
