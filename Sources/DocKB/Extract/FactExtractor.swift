@@ -131,16 +131,13 @@ struct ExtractionRun {
                 intro = unit.text.hasSuffix(":") ? unit : nil
             case .list(let list):
                 var listContext = context
-                if intro == nil, let leadIn = leadIns[index] {
-                    listContext.intro = leadIn
-                    listContext.outerIntro = context.intro
-                } else {
-                    listContext.intro = intro ?? context.intro
-                }
+                // The list's own lead-in: the paragraph above it in this run, or
+                // in its item; the item's lead then stays what surrounds it.
+                let leadIn = intro ?? leadIns[index]
+                listContext.intro = leadIn ?? context.intro
+                if intro == nil, leadIn != nil { listContext.outerIntro = context.intro }
                 // "X has the following prerequisites:": the items are rules, whatever the heading says.
-                if let leadIn = intro ?? leadIns[index], Self.leadsIntoRequirements.matches(leadIn.text) {
-                    listContext.statesRequirements = true
-                }
+                if let leadIn, Self.leadsIntoRequirements.matches(leadIn.text) { listContext.statesRequirements = true }
                 for item in list.items {
                     if let role = readItem(item, in: listContext) { statedRole = statedRole ?? role }
                 }

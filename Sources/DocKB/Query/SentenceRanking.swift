@@ -131,8 +131,8 @@ extension AnswerEngine {
                     // A statement ends as one: not a command line, a title or a bare table cell.
                     guard !Self.isPointer(sentence), let last = sentence.last, ".:!?".contains(last) else { continue }
                     let tokens = Words.tokens(sentence)
-                    func heldWords(_ text: String) -> Set<String> {
-                        Set(Self.expanded(Words.tokens(text).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
+                    func heldWords(_ tokens: [Token]) -> Set<String> {
+                        Set(Self.expanded(tokens.filter { !Words.isStopWord($0.word) }, lexicon.expansions))
                             .intersection(query.weights.keys)
                     }
                     // The measure a question asks for ("how long ...") is often given by a sentence
@@ -145,9 +145,10 @@ extension AnswerEngine {
                     let continuation = asksVersion && index + 1 < lineSentences.count
                         && Self.continuesByPronoun(lineSentences[index + 1]) && Self.givesAReleaseBeyond(parsed, sentence)
                         ? lineSentences[index + 1] : nil
-                    let ownHeld = heldWords(sentence)
-                    var held = lead.isEmpty ? ownHeld : ownHeld.union(heldWords(lead.joined(separator: " ")))
-                    if let continuation { held.formUnion(heldWords(continuation)) }
+                    // The sentence's own tokens are read once, here and for the checks below.
+                    let ownHeld = heldWords(tokens)
+                    var held = lead.isEmpty ? ownHeld : ownHeld.union(heldWords(Words.tokens(lead.joined(separator: " "))))
+                    if let continuation { held.formUnion(heldWords(Words.tokens(continuation))) }
                     guard query.wordsHeld(held) >= Self.fewestSharedWords, !ownHeld.isEmpty else { continue }
                     // A quote that only restates the question answers a yes/no question, not a "which" one.
                     let quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)

@@ -5,15 +5,11 @@ import XCTest
 /// A statement too long to be one (a 10 MB line) states no facts: each fact
 /// would quote all of it.
 final class LongStatementTests: XCTestCase {
-    private func facts(_ markdown: String) -> ExtractedFacts {
-        FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "long.md"))
-    }
-
     private let sentence = "Clients use TCP 443 from the client computer to the management point (MP). "
 
     func testAStatementOverTheLimitGivesAWarningAndNoFacts() {
         let count = ExtractionRun.maxStatementLength / sentence.utf8.count + 1
-        let long = facts("# Ports\n\n## Ports used by clients\n\n" + String(repeating: sentence, count: count) + "\n")
+        let long = InventedMarkdown.facts(path: "long.md", "# Ports\n\n## Ports used by clients\n\n" + String(repeating: sentence, count: count) + "\n")
         XCTAssertEqual(long.ports, [])
         XCTAssertEqual(long.aliases, [])
         XCTAssertEqual(long.diagnostics.map(\.location), [SourceLocation(path: "long.md", line: 5)])
@@ -22,7 +18,7 @@ final class LongStatementTests: XCTestCase {
 
     func testAStatementUnderTheLimitIsRead() {
         let count = ExtractionRun.maxStatementLength / sentence.utf8.count - 1
-        let read = facts("# Ports\n\n## Ports used by clients\n\n" + String(repeating: sentence, count: count) + "\n")
+        let read = InventedMarkdown.facts(path: "long.md", "# Ports\n\n## Ports used by clients\n\n" + String(repeating: sentence, count: count) + "\n")
         XCTAssertEqual(read.ports.count, count)
         XCTAssertEqual(read.aliases.map(\.alias), ["MP"])
         XCTAssertEqual(read.diagnostics, [])

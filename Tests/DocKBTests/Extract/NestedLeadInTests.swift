@@ -6,12 +6,8 @@ import XCTest
 /// leads into it, is read with that paragraph as its lead-in; the item's own
 /// lead still says what the paragraph does not.
 final class NestedLeadInTests: XCTestCase {
-    private func facts(_ markdown: String) -> ExtractedFacts {
-        FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "relay.md"))
-    }
-
     func testPortsOfANestedListTakeTheParagraphRightAboveAsTheirLeadIn() {
-        let facts = facts("""
+        let facts = InventedMarkdown.facts(path: "relay.md", """
         # Relay
 
         ## Required setup
@@ -33,7 +29,7 @@ final class NestedLeadInTests: XCTestCase {
     }
 
     func testRequirementsOfANestedListTakeTheConditionOfTheParagraphAbove() throws {
-        let facts = facts("""
+        let facts = InventedMarkdown.facts(path: "relay.md", """
         # Relay
 
         ## Prerequisites
@@ -53,7 +49,7 @@ final class NestedLeadInTests: XCTestCase {
     /// A lead-in that is only a label ("Traffic rules:") leaves the necessity
     /// to the item around it.
     func testTheItemsLeadSaysWhatALabelLeadInDoesNot() throws {
-        let facts = facts("""
+        let facts = InventedMarkdown.facts(path: "relay.md", """
         # Relay
 
         ## Prerequisites

@@ -100,7 +100,7 @@ final class PortParserTests: XCTestCase {
         The default ports are 8080 for HTTP traffic and 8443 for HTTPS traffic. A typical case for other ports is when you use a custom relay site rather than the default site.
 
         """
-        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "ports.md"))
+        let facts = InventedMarkdown.facts(path: "ports.md", markdown)
         XCTAssertEqual(facts.ports.map(\.port), ["8080", "8443"])
         XCTAssertEqual(facts.ports.compactMap(\.condition), [])
         XCTAssertEqual(facts.variables, [])
@@ -118,7 +118,7 @@ final class PortParserTests: XCTestCase {
         |SMB between the site server and the agent.|--|445|
 
         """
-        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "ports.md"))
+        let facts = InventedMarkdown.facts(path: "ports.md", markdown)
         XCTAssertEqual(facts.ports.map(\.port).sorted(), ["445", "80", "8530"])
         let relay = facts.ports.filter { $0.port == "8530" || $0.port == "80" }
         XCTAssertTrue(relay.allSatisfy { $0.purpose == "HTTP from the agent to the relay point. Port 80 or 8530: See note 2, Update Relay." },
@@ -288,7 +288,7 @@ final class RoleStatementTests: XCTestCase {
 
             - *Round Widget* spins.
             """
-        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "roles.md"))
+        let facts = InventedMarkdown.facts(path: "roles.md", markdown)
         XCTAssertEqual(facts.securityRoles.map(\.name), ["Widget Operator", "Widget Auditor", "Widget Watchers"])
         XCTAssertEqual(facts.securityRoles.first?.description, "Widget Operator grants permissions to start and stop widgets.")
         XCTAssertEqual(facts.securityRoles.first?.source.line, 5)
@@ -313,7 +313,7 @@ final class RoleStatementTests: XCTestCase {
             |---|---|---|
             |Relay point<sup>1</sup>|8|16|
             """
-        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "roles.md"))
+        let facts = InventedMarkdown.facts(path: "roles.md", markdown)
         XCTAssertFalse(facts.siteSystemRoles.contains { $0.name == "WID0001R" }, "\(facts.siteSystemRoles.map(\.name))")
         XCTAssertEqual(ExtractionRun.withoutFootnoteMark("software update point1"), "software update point")
         XCTAssertEqual(ExtractionRun.withoutFootnoteMark("Windows 10"), "Windows 10")
@@ -341,7 +341,7 @@ final class RoleStatementTests: XCTestCase {
             |---|---|---|
             |Pallet|Read|Yes|
             """
-        let facts = FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "pallets.md"))
+        let facts = InventedMarkdown.facts(path: "pallets.md", markdown)
         XCTAssertEqual(facts.permissions.map { "\($0.permission) on \($0.object ?? "-")" }, ["Read on Pallet"])
     }
 

@@ -6,12 +6,8 @@ import XCTest
 /// ("The relay has the following prerequisites:") states rules, whatever
 /// its section's heading says.
 final class RequirementLeadInTests: XCTestCase {
-    private func facts(_ markdown: String) -> ExtractedFacts {
-        FactExtractor().extract(MarkdownParser().parse(Data(markdown.utf8), path: "relay.md"))
-    }
-
     func testItemsUnderARequirementsLeadInAreRequirements() {
-        let facts = facts("""
+        let facts = InventedMarkdown.facts(path: "relay.md", """
         # Badge relay
 
         ## How the relay works
@@ -29,7 +25,7 @@ final class RequirementLeadInTests: XCTestCase {
 
     /// Goals an article says a feature meets are not rules for using it.
     func testItemsUnderOtherListsOrQualifiedRequirementsAreNot() {
-        let facts = facts("""
+        let facts = InventedMarkdown.facts(path: "relay.md", """
         # Badge relay
 
         ## How the relay works
