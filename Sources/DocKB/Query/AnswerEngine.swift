@@ -115,6 +115,12 @@ public final class AnswerEngine: Sendable {
             if !builder.answer.found, sentencesOutrank(statements, ranking.ranking) { sharedWordsAnswer(ranking.ranking, &builder) }
             if !builder.answer.found { lookupAnswer(statements, &builder) }
             if !builder.answer.found, builder.answer.omitted.isEmpty { proseAnswer(quotes, &builder) }
+            // A comparison table's cell, where the column the question names
+            // meets the row of its other words: between them the two hold
+            // every word, which the sentences below do not.
+            if !builder.answer.found, builder.answer.omitted.isEmpty {
+                tableCellAnswer(parsed, weights: ranking.ranking?.query.weights ?? [:], &builder)
+            }
             if !builder.answer.found, builder.answer.omitted.isEmpty {
                 let nearest = quotesMissingOneWord(parsed)
                 proseAnswer(nearest.quotes, &builder, group: Self.allButOneWordGroup)
@@ -122,10 +128,6 @@ public final class AnswerEngine: Sendable {
                     builder.answer.notes.append("no sentence holds every word: each quoted lacks one of "
                         + nearest.leftOut.map { "“\($0)”" }.joined(separator: ", "))
                 }
-            }
-            // A comparison table's cell, where the column the question names meets the row of its other words.
-            if !builder.answer.found, builder.answer.omitted.isEmpty {
-                tableCellAnswer(parsed, weights: ranking.ranking?.query.weights ?? [:], &builder)
             }
             if !builder.answer.found, builder.answer.omitted.isEmpty { sharedWordsAnswer(ranking.ranking, &builder) }
         }

@@ -46,12 +46,13 @@ extension AnswerEngine {
                 """, arguments: [Self.jsonList(Array(tables.keys))]) {
                 let id: Int64 = cell["table_id"], index: Int = cell["row_index"]
                 if tables[id]!.rows.count <= index { tables[id]!.rows.append((line: cell["line"], cells: [])) }
-                tables[id]!.rows[tables[id]!.rows.count - 1].cells.append(cell["text"])
+                // One line per cell: a line break in a cell (`<br>`) is a space in the answer.
+                tables[id]!.rows[tables[id]!.rows.count - 1].cells.append((cell["text"] as String).collapsingWhitespace)
             }
             // Best section first; within one section, in document order.
             return tables.keys.sorted { (tables[$0]!.sectionRank, $0) < (tables[$1]!.sectionRank, $1) }.map { tables[$0]! }
         }) ?? []
-        guard let best = tables.compactMap({ meeting(in: $0, asked: asked, weights: weights) }).max(by: { $0.score < $1.score }),
+        guard let best = tables.compactMap({ meeting(in: $0, asked: asked, tokens: parsed.tokens, weights: weights) }).max(by: { $0.score < $1.score }),
               let path = knowledgeBase.document(best.table.documentID)?.path else { return }
         let table = best.table, row = table.rows[best.row], header = table.rows[0].cells
         let others = header.indices.dropFirst().filter { $0 != best.column && $0 < row.cells.count && !row.cells[$0].isEmpty }
@@ -72,11 +73,13 @@ extension AnswerEngine {
     }
 
     /// The question's content words, as stems: not its function words, cue
-    /// words or the words that only shaped it ("what happens").
+    /// words or the words that only shaped it ("what happens"). Numbers
+    /// count: in a support matrix the rows and columns are releases
+    /// ("1909" in the row "1909 (10.0.18363)", the column "ConfigMgr 1902").
     private static func askedStemsForCells(_ parsed: ParsedQuestion) -> Set<String> {
         Set(parsed.tokens.filter {
             !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word)
-                && !parsed.intentPositions.contains($0.position) && $0.word.contains(where: \.isLetter)
+                && !parsed.intentPositions.contains($0.position) && $0.word.contains(where: { $0.isLetter || $0.isNumber })
         }.map(\.stem))
     }
 
@@ -84,7 +87,7 @@ extension AnswerEngine {
     /// and whose row label holds the most of its other words (by weight):
     /// only when that row is the one best row, and its words weigh at least
     /// half the rarest of those words (a shared "content" alone picks no row).
-    private func meeting(in table: MatrixTable, asked: Set<String>,
+    private func meeting(in table: MatrixTable, asked: Set<String>, tokens: [Token],
                          weights: [String: Double]) -> (table: MatrixTable, row: Int, column: Int, score: Double)? {
         guard table.rows.count >= 2, let header = table.rows.first?.cells, header.count >= Self.comparisonColumns else { return nil }
         let headerStems = header.map { Set(Words.tokens($0).filter { !Words.isStopWord($0.word) }.map(\.stem)) }
@@ -102,6 +105,19 @@ extension AnswerEngine {
         let rarest = rowWords.map { weights[$0] ?? 0 }.max() ?? 0
         guard let top = scored.first, top.score >= rarest / 2,
               scored.count == 1 || scored[1].score < top.score else { return nil }
+        // A row picked by numbers alone ("1909 (10.0.18363)") is the one the
+        // question means only if the name it gives the number is the rows'
+        // ("Windows 10 1909" in a column "Windows 10 version"), not another
+        // thing's ("SQL Server 2019" is not the row "Enterprise LTSC 2019").
+        let label = Set(Words.tokens(table.rows[top.row].cells[0]).map(\.stem))
+        let held = label.intersection(rowWords)
+        if !held.contains(where: { $0.contains(where: \.isLetter) }) {
+            let names = label.union(headerStems[0])
+            for position in tokens.indices where held.contains(tokens[position].stem) {
+                let before = tokens[..<position].lastIndex { !Words.isStopWord($0.word) }
+                if let before, position - before <= 2, !names.contains(tokens[before].stem) { return nil }
+            }
+        }
         return (table, top.row, column, top.score)
     }
 }

@@ -52,4 +52,37 @@ final class TableCellAnswerTests: XCTestCase {
         // A table of two columns compares nothing.
         XCTAssertEqual(cells("what is the default sweep interval?"), [])
     }
+
+    /// A support matrix: rows and columns are releases, cells say whether they go together.
+    static let matrix = """
+        # Fabrikam agent support
+
+        ## Agents by server release
+
+        The following table lists which agent releases each server release supports.
+
+        | Agent version | Server 2104 | Server 2107 |
+        |---|---|---|
+        | **Edge 2019** | ![Supported](media/yes.png) | ![Supported](media/yes.png) |
+        | **2103**<br>(7.0.1) | ![Not supported](media/no.png) | ![Supported](media/yes.png) |
+
+        """
+
+    func testReleasesNameTheRowAndTheColumnOfASupportMatrix() throws {
+        let kb = try InventedArticles.engine(["agents/support.md": Self.matrix], for: self)
+        let answer = kb.answer("is agent 2103 supported on server 2104?")
+        XCTAssertEqual(answer.items.first?.text, "2103 (7.0.1) — Server 2104: Not supported (Server 2107: Supported)",
+                       text(answer))
+        XCTAssertEqual(answer.items.first?.source.line, 10)
+        // The cell holds every word between its row and column: it comes before
+        // sentences that lack one (the header row lacks "2103").
+        XCTAssertEqual(kb.answer("agent 2103 with server 2104").items.first?.kind, "table_cell")
+    }
+
+    func testANumberGivenToAnotherNameDoesNotPickARow() throws {
+        let kb = try InventedArticles.engine(["agents/support.md": Self.matrix], for: self)
+        // "2019" is the database's release here, not the agent row "Edge 2019".
+        let answer = kb.answer("is database 2019 supported on server 2107?")
+        XCTAssertFalse(answer.items.contains { $0.kind == "table_cell" }, text(answer))
+    }
 }
