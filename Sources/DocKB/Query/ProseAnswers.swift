@@ -188,6 +188,16 @@ extension AnswerEngine {
         func holds(_ line: String) -> Bool { depths[line] != nil || under.contains(line) }
     }
 
+    /// The source lines of the header rows of the tables of a section.
+    func tableHeaderLines(ofSection sectionID: Int64) -> Set<Int> {
+        Set((try? knowledgeBase.store.read { db in
+            try Int.fetchAll(db, sql: """
+                SELECT table_rows.line FROM table_rows JOIN doc_tables ON doc_tables.id = table_rows.table_id
+                WHERE doc_tables.section_id = ? AND table_rows.is_header
+                """, arguments: [sectionID])
+        }) ?? [])
+    }
+
     func listItemLines(ofSection sectionID: Int64) -> ItemLines {
         let rows = (try? knowledgeBase.store.read { db in
             try Row.fetchAll(db, sql: """
@@ -299,9 +309,12 @@ extension AnswerEngine {
             }
             // The section's list items, for lines a colon introduces; read only where a line ends in one.
             let items = lines.contains { $0.hasSuffix(":") } ? listItemLines(ofSection: section.id) : ItemLines()
+            // A table's header row names its columns and answers nothing by itself.
+            let headerLines = lines.contains { $0.contains(" | ") } ? tableHeaderLines(ofSection: section.id) : []
             // Every word of the question in one sentence: words scattered over a section say nothing together.
             for (lineIndex, line) in lines.enumerated() {
                 let cite = section.cite(atLine: lineIndex)
+                if headerLines.contains(cite.line), line.contains(" | ") { continue }
                 let lineSentences = sentences(of: line)
                 for (index, found) in lineSentences.enumerated() where found.count <= Self.longestQuotedSentence {
                     // "How long ...?": a sentence with no number is quoted with the one of

@@ -52,8 +52,17 @@ extension AnswerEngine {
             // Best section first; within one section, in document order.
             return tables.keys.sorted { (tables[$0]!.sectionRank, $0) < (tables[$1]!.sectionRank, $1) }.map { tables[$0]! }
         }) ?? []
-        guard let best = tables.compactMap({ meeting(in: $0, asked: asked, tokens: parsed.tokens, weights: weights) }).max(by: { $0.score < $1.score }),
-              let path = knowledgeBase.document(best.table.documentID)?.path else { return }
+        guard let best = tables.compactMap({ meeting(in: $0, asked: asked, tokens: parsed.tokens, weights: weights) }).max(by: { $0.score < $1.score })
+        else {
+            let questionStems = Set(parsed.tokens.filter { !Words.isStopWord($0.word) }.map(\.stem))
+            // The table whose label column the question names best; the first such, best section first.
+            let listed = tables.compactMap { Self.namedColumn(of: $0, asked: asked, question: questionStems) }
+            if let best = listed.first(where: { $0.coverage == listed.map(\.coverage).max() }) {
+                columnAnswer(best.table, column: best.column, &b)
+            }
+            return
+        }
+        guard let path = knowledgeBase.document(best.table.documentID)?.path else { return }
         let table = best.table, row = table.rows[best.row], header = table.rows[0].cells
         let others = header.indices.dropFirst().filter { $0 != best.column && $0 < row.cells.count && !row.cells[$0].isEmpty }
             .map { "\(header[$0]): \(row.cells[$0])" }
@@ -65,6 +74,40 @@ extension AnswerEngine {
               cite: Citation(documentID: table.documentID, path: path, line: row.line, anchor: table.anchor),
               route: "row “\(row.cells[0])”, column “\(header[best.column])” of a table of section “\(table.heading)”",
               rule: "table cell")
+    }
+
+    /// "Which ADK version do I use with ConfigMgr 2002?": the question names
+    /// one column and asks for what the rows are ("ADK version", in the label
+    /// column's header "Windows 10 ADK version"). The answer is every row's
+    /// cell in that column, in the table's order.
+    private func columnAnswer(_ table: MatrixTable, column: Int, _ b: inout AnswerBuilder) {
+        guard let path = knowledgeBase.document(table.documentID)?.path else { return }
+        let header = table.rows[0].cells
+        b.answer.heading = "What the table under “\(table.heading)” says"
+        b.answer.subject = nil
+        for row in table.rows.dropFirst() where row.cells.count > column && !row.cells[column].isEmpty {
+            b.add(group: Self.tableColumnGroup, kind: "table_cell", text: "\(row.cells[0]) — \(header[column]): \(row.cells[column])",
+                  cite: Citation(documentID: table.documentID, path: path, line: row.line, anchor: table.anchor),
+                  route: "column “\(header[column])” of a table of section “\(table.heading)”", rule: "table cell")
+        }
+    }
+
+    static let tableColumnGroup = "The rows of the column the question names"
+
+    /// The one column of `table` the question names in full, when it also
+    /// names what the label column holds (most words of its header: "which
+    /// Windows 10 versions" and "Windows 10 version"), and no row label holds
+    /// its other words (else `meeting` answers). With the share of the label
+    /// column's header the question names.
+    private static func namedColumn(of table: MatrixTable, asked: Set<String>,
+                                    question: Set<String>) -> (table: MatrixTable, column: Int, coverage: Double)? {
+        guard table.rows.count >= 2, let header = table.rows.first?.cells, header.count >= comparisonColumns else { return nil }
+        let headerStems = header.map { Set(Words.tokens($0).filter { !Words.isStopWord($0.word) }.map(\.stem)) }
+        let named = header.indices.dropFirst().filter { !headerStems[$0].isEmpty && headerStems[$0].isSubset(of: asked) }
+        let labels = headerStems[0], held = labels.intersection(question)
+        let coverage = Double(held.count) / Double(max(labels.count, 1))
+        guard named.count == 1, let column = named.first, held.count >= 2, coverage >= 2.0 / 3 else { return nil }
+        return (table, column, coverage)
     }
 
     /// Row ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.

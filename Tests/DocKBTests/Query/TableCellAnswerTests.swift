@@ -85,4 +85,24 @@ final class TableCellAnswerTests: XCTestCase {
         let answer = kb.answer("is database 2019 supported on server 2107?")
         XCTAssertFalse(answer.items.contains { $0.kind == "table_cell" }, text(answer))
     }
+
+    func testAQuestionNamingTheLabelColumnAndOneColumnGetsTheColumn() throws {
+        let kb = try InventedArticles.engine(["agents/support.md": Self.matrix], for: self)
+        let answer = kb.answer("which agent versions are supported with server 2104?")
+        XCTAssertEqual(answer.items.map(\.text), ["Edge 2019 — Server 2104: Supported", "2103 (7.0.1) — Server 2104: Not supported"],
+                       text(answer))
+        XCTAssertEqual(answer.items.map(\.source.line), [9, 10])
+    }
+
+    func testAHeaderRowIsNotQuotedAsAnAnswer() throws {
+        let kb = try InventedArticles.engine(["agents/support.md": Self.matrix], for: self)
+        // The header row holds all but one word of the question, and names columns only.
+        let answer = kb.answer("agent version for server 2104")
+        XCTAssertFalse(answer.items.contains { $0.text.contains("Agent version | Server 2104") }, text(answer))
+        XCTAssertEqual(answer.items.first?.text, "Edge 2019 — Server 2104: Supported", text(answer))
+        // Among the sentences that hold the question's words, the header row is none.
+        let quoted = kb.proseQuotes(kb.parse("agent server"), searching: ["agent", "server"]).map(\.sentence)
+        XCTAssertFalse(quoted.contains { $0.contains(" | ") }, "\(quoted)")
+        XCTAssertTrue(quoted.contains { $0.hasPrefix("The following table lists which agent releases") }, "\(quoted)")
+    }
 }
