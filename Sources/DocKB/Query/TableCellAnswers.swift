@@ -52,14 +52,14 @@ extension AnswerEngine {
             // Best section first; within one section, in document order.
             return tables.keys.sorted { (tables[$0]!.sectionRank, $0) < (tables[$1]!.sectionRank, $1) }.map { tables[$0]! }
         }) ?? []
-        guard let best = tables.compactMap({ meeting(in: $0, asked: asked, tokens: parsed.tokens, weights: weights) }).max(by: { $0.score < $1.score })
-        else {
+        let meetings = tables.compactMap { meeting(in: $0, asked: asked, tokens: parsed.tokens, weights: weights) }
+        guard let best = meetings.max(by: { $0.score < $1.score }) else {
+            // No row: the rows of the one column named, in the table whose
+            // label column the question names best (the first such, best section first).
             let questionStems = Set(parsed.tokens.filter { !Words.isStopWord($0.word) }.map(\.stem))
-            // The table whose label column the question names best; the first such, best section first.
             let listed = tables.compactMap { Self.namedColumn(of: $0, asked: asked, question: questionStems) }
-            if let best = listed.first(where: { $0.coverage == listed.map(\.coverage).max() }) {
-                columnAnswer(best.table, column: best.column, &b)
-            }
+            let most = listed.map(\.coverage).max()
+            if let chosen = listed.first(where: { $0.coverage == most }) { columnAnswer(chosen.table, column: chosen.column, &b) }
             return
         }
         guard let path = knowledgeBase.document(best.table.documentID)?.path else { return }
@@ -76,10 +76,10 @@ extension AnswerEngine {
               rule: "table cell")
     }
 
-    /// "Which ADK version do I use with ConfigMgr 2002?": the question names
-    /// one column and asks for what the rows are ("ADK version", in the label
-    /// column's header "Windows 10 ADK version"). The answer is every row's
-    /// cell in that column, in the table's order.
+    /// "Which Windows 10 versions are supported with ConfigMgr 1902?": the
+    /// question names one column and asks what the rows are ("Windows 10
+    /// versions", the label column's header "Windows 10 version"). The
+    /// answer is every row's cell in that column, in the table's order.
     private func columnAnswer(_ table: MatrixTable, column: Int, _ b: inout AnswerBuilder) {
         guard let path = knowledgeBase.document(table.documentID)?.path else { return }
         let header = table.rows[0].cells
@@ -102,12 +102,17 @@ extension AnswerEngine {
     private static func namedColumn(of table: MatrixTable, asked: Set<String>,
                                     question: Set<String>) -> (table: MatrixTable, column: Int, coverage: Double)? {
         guard table.rows.count >= 2, let header = table.rows.first?.cells, header.count >= comparisonColumns else { return nil }
-        let headerStems = header.map { Set(Words.tokens($0).filter { !Words.isStopWord($0.word) }.map(\.stem)) }
+        let headerStems = Self.contentStems(of: header)
         let named = header.indices.dropFirst().filter { !headerStems[$0].isEmpty && headerStems[$0].isSubset(of: asked) }
         let labels = headerStems[0], held = labels.intersection(question)
         let coverage = Double(held.count) / Double(max(labels.count, 1))
         guard named.count == 1, let column = named.first, held.count >= 2, coverage >= 2.0 / 3 else { return nil }
         return (table, column, coverage)
+    }
+
+    /// Each header cell's content words, as stems.
+    private static func contentStems(of header: [String]) -> [Set<String>] {
+        header.map { Set(Words.tokens($0).filter { !Words.isStopWord($0.word) }.map(\.stem)) }
     }
 
     /// Row ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
@@ -133,7 +138,7 @@ extension AnswerEngine {
     private func meeting(in table: MatrixTable, asked: Set<String>, tokens: [Token],
                          weights: [String: Double]) -> (table: MatrixTable, row: Int, column: Int, score: Double)? {
         guard table.rows.count >= 2, let header = table.rows.first?.cells, header.count >= Self.comparisonColumns else { return nil }
-        let headerStems = header.map { Set(Words.tokens($0).filter { !Words.isStopWord($0.word) }.map(\.stem)) }
+        let headerStems = Self.contentStems(of: header)
         let named = header.indices.dropFirst().filter { !headerStems[$0].isEmpty && headerStems[$0].isSubset(of: asked) }
         // One column named: two would ask for a comparison of them, which the whole row gives.
         guard named.count == 1, let column = named.first else { return nil }
