@@ -79,22 +79,29 @@ struct SiteFacts: Sendable {
     static let historyLimit = 50
 
     /// The section text of the documents at `skippingSectionsOf` is not read.
+    ///
+    /// The section text (a corpus's 20 MB) and the rest are read at once, on
+    /// two connections: reading them one after the other left a core idle
+    /// for a tenth of a second at the start of a corpus build's site.
     static func load(databasePath: String, skippingSectionsOf skipped: Set<String> = []) throws -> SiteFacts {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw SiteRenderError.missingKnowledgeBase(databasePath)
         }
-        var configuration = Configuration()
-        configuration.readonly = true
-        let queue = try DatabaseQueue(path: databasePath, configuration: configuration)
-        return try queue.read { db in try SiteFacts(db, skippingSectionsOf: skipped) }
+        @Sendable func reading<T>(_ body: @escaping @Sendable (Database) throws -> T) throws -> T {
+            var configuration = Configuration()
+            configuration.readonly = true
+            return try DatabaseQueue(path: databasePath, configuration: configuration).read(body)
+        }
+        var (sections, facts) = try concurrently({ try reading { try Self.sections($0, skipping: skipped) } },
+                                                  { try reading { try SiteFacts($0) } })
+        facts.sections = sections
+        return facts
     }
 
-    private init(_ db: Database, skippingSectionsOf skipped: Set<String>) throws {
-        var documentIDs: [Int64] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, path, title FROM documents ORDER BY id") {
+    private init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT path, title FROM documents ORDER BY id") {
             documentPaths.append(row["path"])
             documentTitles[row["path"]] = row["title"]
-            documentIDs.append(row["id"])
         }
         let cite = "d.path AS doc_path, t.line AS cite_line, t.anchor AS cite_anchor"
         var c = ColumnIndex([])
@@ -148,18 +155,27 @@ struct SiteFacts: Sendable {
         aliases = try rows("aliases", "t.alias, t.entity_kind, t.name").map {
             AliasFact(alias: $0[c["alias"]], entityKind: $0[c["entity_kind"]], name: $0[c["name"]], citation: citation($0))
         }
-        let wantedIDs = zip(documentIDs, documentPaths).filter { !skipped.contains($0.1) }.map(\.0)
-        let pathsByID = Dictionary(uniqueKeysWithValues: zip(documentIDs, documentPaths))
-        // Past a quarter of the set, one pass over the table beats a query per document.
-        sections = try Self.sections(db, of: wantedIDs.count * 4 > documentIDs.count ? nil : wantedIDs, paths: pathsByID)
-        if wantedIDs.count < documentIDs.count, wantedIDs.count * 4 > documentIDs.count {
-            sections.removeAll { skipped.contains($0.documentPath) }
-        }
         for table in ["documents", "sections", "doc_tables", "table_rows", "lists", "list_items", "alerts", "links"] {
             losslessCounts.append((table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0))
         }
         history = try ChangeLog.entries(in: db, .latest(Self.historyLimit))
         buildsRecorded = try ChangeLog.buildCount(in: db)
+    }
+
+    /// The sections of every document but those at `skipped`, grouped by document in `id` order.
+    private static func sections(_ db: Database, skipping skipped: Set<String>) throws -> [SectionText] {
+        var documentIDs: [Int64] = [], paths: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, path FROM documents ORDER BY id") {
+            documentIDs.append(row["id"])
+            paths[row["id"]] = row["path"]
+        }
+        let wantedIDs = documentIDs.filter { !skipped.contains(paths[$0]!) }
+        // Past a quarter of the set, one pass over the table beats a query per document.
+        var sections = try Self.sections(db, of: wantedIDs.count * 4 > documentIDs.count ? nil : wantedIDs, paths: paths)
+        if wantedIDs.count < documentIDs.count, wantedIDs.count * 4 > documentIDs.count {
+            sections.removeAll { skipped.contains($0.documentPath) }
+        }
+        return sections
     }
 
     /// The sections of the documents with these ids (nil: all), in `id` order.
