@@ -68,6 +68,13 @@ final class ParseHeadingTests: XCTestCase {
         XCTAssertEqual(ParseSupport.headings(in: doc).map(\.slug).last, "overview-3")
     }
 
+    func testRepeatedHeadingsTakeTheFirstFreeSuffix() {
+        var slugger = HeadingSlugger()
+        let slugs = ["Same", "Same 2", "Same", "Same", "Same 1", "Same"].map { slugger.uniqueSlug(for: [.text($0)]) }
+        // "Same 2" took same-2 before the third "Same" needed it; "Same 1" finds same-1 taken.
+        XCTAssertEqual(slugs, ["same", "same-2", "same-1", "same-3", "same-1-1", "same-4"])
+    }
+
     func testSlugRules() {
         XCTAssertEqual(HeadingSlugger.slug("SHA-2 code signing support"), "sha-2-code-signing-support")
         // DocFX's own reference case: runs are kept, punctuation dropped, `_` kept.
