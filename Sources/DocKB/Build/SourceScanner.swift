@@ -41,8 +41,28 @@ public struct SourceScanner: Sendable {
         walk.visited.insert(DirectoryIdentity(info))
         walk.read(directory: root.path, relative: "")
         walk.followDeferredLinks()
-        let files = walk.files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-        return Result(files: files, folders: walk.folders, warnings: walk.warnings)
+        let sorted = walk.files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return Result(files: Self.distinctNames(sorted, warnings: &walk.warnings), folders: walk.folders, warnings: walk.warnings)
+    }
+
+    /// The files whose paths differ once Unicode-normalized; each later one
+    /// with the same path is skipped with a warning. Linux tells "é" written
+    /// as one code point from "e" and a combining accent, but Swift strings
+    /// (and so every table of documents by path) take them for one name: two
+    /// such files gave two documents the same id, and the build failed.
+    private static func distinctNames(_ files: [File], warnings: inout [Diagnostic]) -> [File] {
+        var firstWithName: [String: String] = [:]
+        return files.filter { file in
+            if let first = firstWithName[file.relativePath] {
+                warnings.append(Diagnostic(at: SourceLocation(path: file.relativePath, line: 1), """
+                    skipped: its name is that of \(first) written with other Unicode code points \
+                    (the same text once normalized); rename one of them
+                    """))
+                return false
+            }
+            firstWithName[file.relativePath] = file.relativePath
+            return true
+        }
     }
 
     /// A directory's identity on disk: the same directory reached through two
@@ -111,8 +131,11 @@ public struct SourceScanner: Sendable {
                     } else {
                         warn(path, "skipped: the file cannot be read")
                     }
-                default:
+                case S_IFREG:
                     continue
+                default:
+                    // A pipe or a device named *.md: never read (it could block or never end), but said.
+                    if name.lowercased().hasSuffix(".md") { warn(path, "skipped: not a regular file") }
                 }
             }
         }

@@ -48,6 +48,33 @@ final class SourceScannerTests: XCTestCase {
         XCTAssertEqual(result.warnings.map(\.location.path), ["gone.md"])
     }
 
+    func testASecondFileWithTheSameNormalizedNameIsSkippedWithAWarning() throws {
+        let root = try ScratchFolder.make(for: self)
+        // "é" as one code point, and as "e" with a combining accent: two files to Linux, one name to Swift.
+        let composed = "caf\u{E9}.md", decomposed = "cafe\u{301}.md"
+        for name in [composed, decomposed] {
+            let file = fopen(root.path + "/" + name, "w")
+            XCTAssertNotNil(file)
+            fputs("# x\n", file)
+            fclose(file)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).count, 2)
+        let result = try SourceScanner(root: root).scan()
+        XCTAssertEqual(result.files.count, 1)
+        XCTAssertEqual(result.warnings.count, 1)
+        XCTAssertTrue(result.warnings[0].message.contains("the same text once normalized"), result.warnings[0].message)
+    }
+
+    func testAPipeNamedLikeMarkdownIsSkippedWithAWarning() throws {
+        let root = try ScratchFolder.make(for: self)
+        try ScratchFolder.write("# x\n", to: "page.md", in: root)
+        XCTAssertEqual(mkfifo(root.path + "/pipe.md", 0o644), 0)
+        let result = try SourceScanner(root: root).scan()
+        XCTAssertEqual(result.files.map(\.relativePath), ["page.md"])
+        XCTAssertEqual(result.warnings.map(\.location.path), ["pipe.md"])
+        XCTAssertEqual(result.warnings.first?.message, "skipped: not a regular file")
+    }
+
     func testAnUnreadableFileIsSkippedWithAWarning() throws {
         try XCTSkipIf(getuid() == 0, "root reads every file; permissions cannot make one unreadable")
         let root = try ScratchFolder.make(for: self)
