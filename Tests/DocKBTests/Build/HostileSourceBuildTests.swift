@@ -19,6 +19,25 @@ final class HostileSourceBuildTests: XCTestCase {
         "image.md": 1, "docs/loop": 1,
     ]
 
+    /// 252 bytes is a valid file name, but its page (`.html`, and the dot and
+    /// process id of the file the page is first written to) would not be.
+    func testAFileNameNearTheLimitGetsAPageOthersLinkTo() throws {
+        let scratch = try ScratchFolder.make(for: self)
+        let source = scratch.appendingPathComponent("src")
+        let long = String(repeating: "a", count: 252)
+        try ScratchFolder.write("# Long\n\nSee [the other](ok.md).\n", to: long + ".md", in: source)
+        try ScratchFolder.write("# Ok\n\nSee [the long one](\(long).md).\n", to: "ok.md", in: source)
+        let output = scratch.appendingPathComponent("out")
+        let built = try SiteBuild.build(source: source, output: output)
+        XCTAssertEqual(built.build.errors, [])
+        let page = SitePaths.page(forDocument: long + ".md")
+        XCTAssertLessThanOrEqual(page.split(separator: "/").last!.utf8.count, SitePaths.longestFileName)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent(page).path), page)
+        let site = try SiteCheck(root: output)
+        XCTAssertEqual(site.brokenLinks, [])
+        XCTAssertNotEqual(SitePaths.page(forDocument: long + ".md"), SitePaths.page(forDocument: long + "b.md"))
+    }
+
     func testHostileFilesAreReportedAndTheRestOfTheBuildIsIntact() throws {
         let scratch = try ScratchFolder.make(for: self)
         let control = scratch.appendingPathComponent("control")

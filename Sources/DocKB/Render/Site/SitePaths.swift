@@ -26,7 +26,26 @@ enum SitePaths {
     /// `core/clients/x.md` → `docs/core/clients/x.html`.
     static func page(forDocument path: String) -> String {
         let base = path.lowercased().hasSuffix(".md") ? String(path.dropLast(3)) : path
-        return documentFolder + "/" + base + ".html"
+        let slash = base.lastIndex(of: "/").map { base.index(after: $0) } ?? base.startIndex
+        return documentFolder + "/" + base[..<slash] + fileName(base[slash...], ".html", identifying: path)
+    }
+
+    /// The longest page file name: file systems allow 255 bytes, and a page
+    /// is first written under its name with a dot before it and the process
+    /// id after it (see `SiteWriter`).
+    static let longestFileName = 200
+
+    /// `name + ext`, or when that is longer than `longestFileName` bytes, the
+    /// start of `name` and a digest of `whole`, which tells apart names that
+    /// start alike. A source file name of 251 bytes was a valid name whose
+    /// page could never be written.
+    static func fileName(_ name: Substring, _ ext: String, identifying whole: String) -> String {
+        guard name.utf8.count + ext.utf8.count > longestFileName else { return name + ext }
+        let digest = "-" + MarkdownParser.sha256(of: Data(whole.utf8)).prefix(16)
+        var kept = Substring(name)
+        // Whole characters only, so the name stays valid UTF-8.
+        while kept.utf8.count + digest.utf8.count + ext.utf8.count > longestFileName { kept = kept.dropLast() }
+        return kept + digest + ext
     }
 
     /// The URL of `target` as written on the page at `from` (both relative to
