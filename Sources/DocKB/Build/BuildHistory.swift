@@ -3,7 +3,8 @@
 /// the build before it.
 public struct BuildHistoryEntry: Hashable, Sendable {
     public enum Kind: String, Sendable, CaseIterable {
-        /// The first build into an output folder: nothing to compare with.
+        /// Nothing to compare with: the first build into an output folder, or
+        /// one after a knowledge base whose cached facts this dockb cannot read.
         case first
         /// Every document parsed again (a new document, a removed one, a new
         /// version of dockb, or no usable previous knowledge base).

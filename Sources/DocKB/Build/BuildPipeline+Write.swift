@@ -67,10 +67,13 @@ extension BuildPipeline {
         var parsed: [String: ParsedDocument] = [:]
         var documentWarnings: [Diagnostic] = []
         var outcome: (resolver: LinkResolver, links: [(links: [LinkRecord], warnings: [Diagnostic])], history: BuildHistoryEntry)?
+        // The history goes on from a knowledge base whose cache cannot be used (a cached outline that
+        // cannot be read), though its facts are then not compared with these.
+        let lastBuildID = previous?.lastBuildID ?? PreviousBuild.lastBuildID(in: knowledgeBase)
         let (counts, pending) = try KnowledgeBaseWriter(outputFolder: output).commit(
             // The site base paths are known once links are resolved; their row is kept until then.
             documentPaths: paths, buildInfo: ["source_folder": source.path, "documents": String(paths.count), "site_base_paths": ""],
-            start: .empty(history: previous?.url)
+            start: .empty(history: lastBuildID == nil ? nil : knowledgeBase)
         ) { session in
             try session.add(diagnostics: scan.warnings + sources.unreadable)
             var reservations: [LinkReservation] = []
@@ -95,9 +98,10 @@ extension BuildPipeline {
             for result in links.links { try session.add(diagnostics: result.warnings) }
             // After documents were added or removed, the changelog compares every fact with the previous build's.
             let facts = paths.map { parsed[$0]!.facts }
-            let oldFacts = try previous.map(decodedFacts)
+            // Facts this dockb cannot read are not compared: the entry says nothing was ("first").
+            let oldFacts = previous.flatMap { try? decodedFacts($0) }
             let history = BuildHistoryEntry(
-                id: (previous?.lastBuildID ?? 0) + 1, kind: plan.kind, documents: files.count,
+                id: (lastBuildID ?? 0) + 1, kind: oldFacts == nil ? .first : plan.kind, documents: files.count,
                 documentsParsed: files.count, sourcesSHA256: plan.sourcesSHA256,
                 changes: oldFacts.map { old in FactDiff.compare(old: previous!.paths.compactMap { old[$0] }, new: facts) } ?? [])
             try session.record(history)

@@ -62,9 +62,19 @@ public struct BuildPipeline: Sendable {
         let previous = plan.kind == .first ? nil : PreviousBuild.load(knowledgeBase)
         if previous == nil, plan.kind != .first { plan = BuildPlan(sources: sources, previous: nil) }
 
-        let written = try plan.kind == .incremental
-            ? writeChanges(sources: sources, scan: scan, plan: plan, previous: previous!, copy: copy, stopwatch: &stopwatch)
-            : writeEverything(sources: sources, scan: scan, plan: plan, previous: previous, stopwatch: &stopwatch)
+        let written: WrittenBuild
+        if plan.kind == .incremental {
+            do {
+                written = try writeChanges(sources: sources, scan: scan, plan: plan, previous: previous!, copy: copy,
+                                           stopwatch: &stopwatch)
+            } catch BuildError.previousBuildUnreadable {
+                // Cached facts this dockb cannot read: every document is parsed again, and the history goes on.
+                plan = BuildPlan(sources: sources, previous: nil)
+                written = try writeEverything(sources: sources, scan: scan, plan: plan, previous: previous, stopwatch: &stopwatch)
+            }
+        } else {
+            written = try writeEverything(sources: sources, scan: scan, plan: plan, previous: previous, stopwatch: &stopwatch)
+        }
         var parsed = written.parsed
         let (counts, documentWarnings, links, history) = (written.counts, written.documentWarnings, written.links, written.history)
         let paths = sources.files.map(\.relativePath)

@@ -15,8 +15,9 @@ struct BuildPlan {
             return
         }
         // Row ids follow the documents' sorted order, so a document added or
-        // removed shifts them: that takes a full build.
-        guard previous.paths == paths else {
+        // removed shifts them: that takes a full build. So does another build
+        // of dockb, which may read the same documents differently.
+        guard previous.sameTool, previous.paths == paths else {
             kind = .full
             toParse = Set(paths)
             return

@@ -5,8 +5,11 @@ import GRDB
 /// needs it: which documents it holds with which content hash, their outlines
 /// and facts, their resolved links, and the build history to carry forward.
 ///
-/// Only a knowledge base written by this very dockb (see `ToolIdentity`) with
-/// this schema is used; anything else means a full build (`load` returns nil).
+/// Only a knowledge base of this dockb version and schema is used; anything
+/// else means a first build (`load` returns nil). One written by another
+/// build of dockb (see `ToolIdentity`) may have been extracted differently:
+/// its documents are all parsed again (`Index.sameTool`), but its history
+/// goes on and its facts are what the new ones are compared with.
 public struct PreviousBuild: Sendable {
     public struct Entry: Sendable {
         public var id: Int64
@@ -44,28 +47,40 @@ public struct PreviousBuild: Sendable {
         /// Paths in id order (= sorted order when written).
         public let paths: [String]
         public let sha256: [String: String]
+        /// Written by this very dockb: its cached outlines, facts and links
+        /// can stand for documents that did not change.
+        public let sameTool: Bool
 
         public static func load(_ url: URL) -> Index? {
-            guard let kb = usable(url) else { return nil }
+            guard let (kb, sameTool) = usable(url) else { return nil }
             return try? kb.read { db in
                 let rows = try Row.fetchAll(db, sql: "SELECT path, sha256 FROM documents ORDER BY id")
                 return Index(paths: rows.map { $0["path"] },
-                             sha256: Dictionary(rows.map { ($0["path"], $0["sha256"]) }, uniquingKeysWith: { first, _ in first }))
+                             sha256: Dictionary(rows.map { ($0["path"], $0["sha256"]) }, uniquingKeysWith: { first, _ in first }),
+                             sameTool: sameTool)
             }
         }
     }
 
+    /// The build history of the knowledge base at `url`, when it has one this
+    /// dockb can carry forward, even if nothing else of it can be used (a
+    /// cached outline that cannot be read): the id of its last build.
+    public static func lastBuildID(in url: URL) -> Int? {
+        guard let (kb, _) = usable(url) else { return nil }
+        return try? kb.read { db in try Int.fetchOne(db, sql: "SELECT MAX(id) FROM builds") ?? 0 }
+    }
+
     public static func load(_ url: URL) -> PreviousBuild? {
-        guard let kb = usable(url) else { return nil }
+        guard let (kb, _) = usable(url) else { return nil }
         return try? kb.read { db in try PreviousBuild(url: url, db: db) }
     }
 
-    private static func usable(_ url: URL) -> KnowledgeBase? {
+    /// The knowledge base, if this dockb version wrote it, and whether this very build of it did.
+    private static func usable(_ url: URL) -> (KnowledgeBase, sameTool: Bool)? {
         guard let kb = try? KnowledgeBase(url: url),
-              let info = try? kb.buildInfo(), info["tool_version"] == KnowledgeBaseWriter.toolVersion,
-              info["tool_build"] == ToolIdentity.current
+              let info = try? kb.buildInfo(), info["tool_version"] == KnowledgeBaseWriter.toolVersion
         else { return nil }
-        return kb
+        return (kb, info["tool_build"] == ToolIdentity.current)
     }
 
     private init(url: URL, db: Database) throws {

@@ -50,6 +50,45 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(try Self.differingFiles(output, clean), [])
     }
 
+    /// Another build of dockb may read the documents differently: all are
+    /// parsed again, but the history goes on and the facts are compared.
+    func testAnotherDockbParsesEverythingAndTheHistoryGoesOn() throws {
+        let source = try copyOfDocsSource()
+        let output = source.deletingLastPathComponent().appendingPathComponent("out")
+        try build(source, into: output)
+        try DatabaseQueue(path: output.appendingPathComponent("kb.sqlite").path).write { db in
+            try db.execute(sql: "UPDATE build_info SET value = 'another build' WHERE key = 'tool_build'")
+        }
+        let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
+        try replace("|Windows Installer|", with: "|Windows Installer version 5.0|", in: seed)
+        let history = try XCTUnwrap(try build(source, into: output).history)
+        XCTAssertEqual(history.id, 2)
+        XCTAssertEqual(history.kind, .full)
+        XCTAssertEqual(history.documentsParsed, history.documents)
+        XCTAssertEqual(history.changes.filter { $0.entityType == "component" }.map(\.description),
+                       ["component Windows Installer min_version (none) → 5.0"])
+    }
+
+    /// Cached facts this dockb cannot read: the build parses every document
+    /// instead of failing, and the history goes on, marked as compared with nothing.
+    func testUnreadableCachedFactsMeanAFullBuildThatKeepsTheHistory() throws {
+        let source = try copyOfDocsSource()
+        let output = source.deletingLastPathComponent().appendingPathComponent("out")
+        try build(source, into: output)
+        try DatabaseQueue(path: output.appendingPathComponent("kb.sqlite").path).write { db in
+            try db.execute(sql: "UPDATE document_cache SET facts = x'0102'")
+        }
+        let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
+        try replace("|Windows Installer|", with: "|Windows Installer version 5.0|", in: seed)
+        let history = try XCTUnwrap(try build(source, into: output).history)
+        XCTAssertEqual(history.id, 2)
+        XCTAssertEqual(history.kind, .first)
+        XCTAssertEqual(history.documentsParsed, history.documents)
+        let clean = source.deletingLastPathComponent().appendingPathComponent("clean")
+        try build(source, into: clean)
+        try assertSameKnowledgeBase(output, clean)
+    }
+
     /// Rewording prose (no fact, heading, link or line changes) keeps the
     /// entity and reference pages, unless a page quotes the reworded document.
     func testAProseEditKeepsFactPagesUnlessTheyQuoteIt() throws {
