@@ -70,7 +70,8 @@ struct BuildCommand: ParsableCommand {
         let quality = try site.quality ?? QualityReport.load(from: KnowledgeBase(url: knowledgeBase))
         let page = knowledgeBase.deletingLastPathComponent().appendingPathComponent(StaticSitePublisher.qualityPage)
             .relativePathFromCurrentDirectory
-        let text = [report.text(maxWarnings: maxWarnings), site.summary, quality.summary(page: page),
+        let text = [report.text(maxWarnings: maxWarnings), site.report?.summary(alreadyReported: report.warnings, limit: maxWarnings),
+                    quality.summary(page: page),
                     fullQualityReport ? "\n" + quality.text() : nil].compactMap { $0 }
         return Outcome(text: text.joined(separator: "\n"), errors: report.errors)
     }
@@ -78,7 +79,7 @@ struct BuildCommand: ParsableCommand {
     /// The same build, for callers that read the report itself (`dockb watch`):
     /// the build's report, and the site's summary and quality report (nil when the site was current).
     static func run(source: String, output: String, progress: ProgressDisplay? = nil)
-        throws -> (report: BuildReport, site: (summary: String?, quality: QualityReport?)) {
+        throws -> (report: BuildReport, site: (report: SiteReport?, quality: QualityReport?)) {
         let site = SiteSummary()
         var pipeline = BuildPipeline(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: output),
                                      sitePublisher: StaticSitePublisher(onReport: { site.set($0) }))
@@ -86,7 +87,7 @@ struct BuildCommand: ParsableCommand {
         progress?.start()
         defer { progress?.stop() }
         let report = try pipeline.run()
-        return (report, (site.text, site.quality))
+        return (report, (site.report, site.quality))
     }
 }
 
@@ -95,6 +96,6 @@ private final class SiteSummary: @unchecked Sendable {
     private let lock = NSLock()
     private var value: SiteReport?
     func set(_ report: SiteReport) { lock.withLock { value = report } }
-    var text: String? { lock.withLock { value?.summary } }
+    var report: SiteReport? { lock.withLock { value } }
     var quality: QualityReport? { lock.withLock { value?.quality } }
 }

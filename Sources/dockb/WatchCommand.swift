@@ -62,7 +62,7 @@ struct WatchCommand: ParsableCommand {
     private func report(_ change: SourceWatcher.Change, known: inout Set<Diagnostic>) -> [String] {
         let time = Self.clock.string(from: Date())
         let trigger = change.previous == nil ? "first build" : Self.describe(change)
-        let result: (report: BuildReport, site: (summary: String?, quality: QualityReport?))
+        let result: (report: BuildReport, site: (report: SiteReport?, quality: QualityReport?))
         do {
             result = try BuildCommand.run(source: source, output: output)
         } catch {

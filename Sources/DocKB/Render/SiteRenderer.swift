@@ -266,6 +266,19 @@ public struct SiteReport: Sendable, Equatable {
 
     public init() {}
 
+    /// A few lines for the build report, then the warnings of the render at
+    /// lines the build's own (`alreadyReported`) do not name: an include not
+    /// found, a link with an unsafe scheme. A dangling link is the build's
+    /// warning already, and the page's again. At most `limit` are listed; all are counted.
+    public func summary(alreadyReported: [Diagnostic], limit: Int = 50) -> String {
+        let reported = Set(alreadyReported.map(\.location))
+        let own = warnings.filter { !reported.contains($0.location) }
+        var lines = [summary]
+        lines += own.prefix(limit).map { "  \($0)" }
+        if own.count > limit { lines.append("  ... and \(own.count - limit) more") }
+        return lines.joined(separator: "\n")
+    }
+
     /// A few lines for the build report.
     public var summary: String {
         let megabytes = String(format: "%.1f", Double(bytes) / 1_000_000)
