@@ -8,7 +8,7 @@ struct AskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ask",
         abstract: "Answer one question from the knowledge base.",
-        discussion: "Exit status: 0 answered, 1 nothing found (suggestions printed), 2 usage or database error."
+        discussion: "Exit status: 0 answered, 1 nothing found (suggestions printed), 2 no question or a database error, 64 an unknown option or a missing value."
     )
 
     @Argument(help: "The question, in plain words (quotes optional).")
@@ -19,6 +19,10 @@ struct AskCommand: ParsableCommand {
 
     @Option(name: .long, help: "Output format: text, json or markdown.")
     var format: String = "text"
+
+    func validate() throws {
+        try PathOptions.validate(nonEmpty: db, option: "--db")
+    }
 
     func run() throws {
         let text = question.joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines)

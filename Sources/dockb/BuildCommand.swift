@@ -37,6 +37,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(visibility: .hidden))
     var progressAfter = ProgressDisplay.defaultDelay
 
+    func validate() throws {
+        try PathOptions.validate(source: source, output: output)
+    }
+
     func run() throws {
         let display = quiet ? nil : ProgressDisplay.forStandardError(delay: progressAfter)
         let outcome = try reportingFailures {

@@ -27,6 +27,8 @@ struct ChangesCommand: ParsableCommand {
     func validate() throws {
         if db != nil, output != nil { throw ValidationError("--db and --output both name a knowledge base; pass one") }
         if last < 1 { throw ValidationError("--last must be 1 or more") }
+        if let db { try PathOptions.validate(nonEmpty: db, option: "--db") }
+        if let output { try PathOptions.validate(nonEmpty: output, option: "--output") }
     }
 
     /// `--db` as given, else the knowledge base inside `--output` (default `site-output`).

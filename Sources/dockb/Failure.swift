@@ -39,3 +39,20 @@ extension URL {
         return path.hasPrefix(current + "/") ? String(path.dropFirst(current.count + 1)) : path
     }
 }
+
+/// Checks of the path options every command shares: an empty value (an
+/// unset shell variable) would otherwise mean the current folder.
+enum PathOptions {
+    static func validate(source: String, output: String) throws {
+        try validate(nonEmpty: source, option: "--source")
+        try validate(nonEmpty: output, option: "--output")
+        // The site's pages would be written among the documents, over any of the same name.
+        if URL(fileURLWithPath: source).standardizedFileURL.path == URL(fileURLWithPath: output).standardizedFileURL.path {
+            throw ValidationError("--output is the source folder; write the knowledge base and the site to a folder of their own")
+        }
+    }
+
+    static func validate(nonEmpty value: String, option: String) throws {
+        if value.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("\(option) needs a path, not an empty value") }
+    }
+}

@@ -11,6 +11,10 @@ struct ReplCommand: ParsableCommand {
     @Option(name: .long, help: "The knowledge base to read.")
     var db: String = QueryDefaults.databasePath
 
+    func validate() throws {
+        try PathOptions.validate(nonEmpty: db, option: "--db")
+    }
+
     func run() throws {
         let status = runREPL(databasePath: db)
         if status != 0 { throw ExitCode(status) }

@@ -33,6 +33,7 @@ struct WatchCommand: ParsableCommand {
     static let listLimit = 20
 
     func validate() throws {
+        try PathOptions.validate(source: source, output: output)
         if debounce < 0 { throw ValidationError("--debounce must be 0 or more milliseconds") }
         if poll < 10 { throw ValidationError("--poll must be at least 10 milliseconds") }
     }

@@ -89,6 +89,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stderr.hasPrefix("dockb: error: cannot create output folder"), run.stderr)
     }
 
+    /// An empty path (an unset shell variable) would mean the current folder;
+    /// the source folder as output would put the site's pages among the documents.
+    func testEmptyPathsAndTheSourceAsOutputAreUsageErrors() throws {
+        let root = try smallSource()
+        for arguments in [["build", "--output", ""], ["build", "--source", " "], ["build", "--output", "docs-src/"],
+                          ["watch", "--output", ""], ["ask", "--db", "", "what"], ["changes", "--db", ""]] {
+            let run = try dockb(arguments, in: root)
+            XCTAssertEqual(run.status, 64, "\(arguments)")
+            XCTAssertTrue(run.stderr.hasPrefix("Error: --"), "\(arguments): \(run.stderr)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("index.html").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("docs-src/index.html").path))
+    }
+
     func testBuildPrintsTheReportAndWritesTheKnowledgeBase() throws {
         let root = try smallSource()
         let run = try dockb(["build", "--source", "docs-src", "--output", "site"], in: root)
