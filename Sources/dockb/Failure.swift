@@ -24,7 +24,7 @@ func exitCode(for error: any Error) -> Int32 {
         return 66  // EX_NOINPUT
     case BuildError.previousBuildUnreadable:
         return 65  // EX_DATAERR
-    case KnowledgeBaseError.cannotCreateOutputFolder, KnowledgeBaseError.publishFailed:
+    case KnowledgeBaseError.cannotCreateOutputFolder, KnowledgeBaseError.cannotWriteOutputFolder, KnowledgeBaseError.publishFailed:
         return 73  // EX_CANTCREAT
     default:
         return 70  // EX_SOFTWARE

@@ -14,15 +14,12 @@ struct BuildLock {
 
     /// Takes the lock, or throws `BuildError.locked` naming the process that holds it.
     static func acquire(in folder: URL) throws -> BuildLock {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw KnowledgeBaseError.cannotCreateOutputFolder(folder.path, reason: error.localizedDescription)
-        }
+        try OutputFolder.create(folder)
         let path = folder.appendingPathComponent(fileName).path
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw KnowledgeBaseError.cannotCreateOutputFolder(folder.path, reason: String(cString: strerror(errno)))
+            // The folder exists: it is writing into it that fails.
+            throw KnowledgeBaseError.cannotWriteOutputFolder(folder.path, reason: String(cString: strerror(errno)))
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)

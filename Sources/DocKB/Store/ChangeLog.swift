@@ -38,9 +38,11 @@ public struct ChangeLog: Sendable {
     private let queue: DatabaseQueue
 
     public init(knowledgeBase url: URL) throws {
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
             throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "no such file")
         }
+        guard !isFolder.boolValue else { throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "it is a folder") }
         var configuration = Configuration()
         configuration.readonly = true
         do {

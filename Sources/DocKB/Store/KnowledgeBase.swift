@@ -9,16 +9,22 @@ public struct KnowledgeBase: Sendable {
     private let queue: DatabaseQueue
 
     public init(url: URL) throws {
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
             throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "no such file")
         }
+        // SQLite's own word for a folder is "disk I/O error".
+        guard !isFolder.boolValue else { throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "it is a folder") }
         var configuration = Configuration()
         configuration.readonly = true
         do {
             queue = try DatabaseQueue(path: url.path, configuration: configuration)
-            let complete = try queue.read { db in try Schema.migrator.hasCompletedMigrations(db) }
+            let (complete, dockbTables) = try queue.read { db in
+                (try Schema.migrator.hasCompletedMigrations(db), try db.tableExists("build_info"))
+            }
             guard complete else {
-                throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "written by another dockb schema version")
+                throw KnowledgeBaseError.notAKnowledgeBase(
+                    url.path, reason: dockbTables ? "written by another dockb schema version" : "it holds no dockb tables")
             }
         } catch let error as KnowledgeBaseError {
             throw error

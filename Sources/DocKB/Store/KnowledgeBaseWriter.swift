@@ -82,11 +82,7 @@ public struct KnowledgeBaseWriter: Sendable {
     /// `copy`, with a `.copy` start, is that copy made already (see `startCopy`).
     func commit(documentPaths: [String], buildInfo: [String: String], start: Start, copy: KnowledgeBaseCopy? = nil,
                 _ body: (KnowledgeBaseSession) throws -> Void) throws -> (StoreCounts, PendingKnowledgeBase) {
-        do {
-            try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-        } catch {
-            throw KnowledgeBaseError.cannotCreateOutputFolder(outputFolder.path, reason: error.localizedDescription)
-        }
+        try OutputFolder.create(outputFolder)
         var base: URL?
         if case .copy(let url) = start { base = url }
         // A copy made already is this call's file from here on.
@@ -185,6 +181,7 @@ public struct KnowledgeBaseWriter: Sendable {
 
 public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
     case cannotCreateOutputFolder(String, reason: String)
+    case cannotWriteOutputFolder(String, reason: String)
     case publishFailed(String, reason: String)
     case documentNotAnnounced(String)
     case notAKnowledgeBase(String, reason: String)
@@ -195,6 +192,8 @@ public enum KnowledgeBaseError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .cannotCreateOutputFolder(let path, let reason):
             return "cannot create output folder \(path): \(reason)"
+        case .cannotWriteOutputFolder(let path, let reason):
+            return "cannot write into output folder \(path): \(reason)"
         case .publishFailed(let path, let reason):
             return "cannot publish knowledge base \(path): \(reason)"
         case .documentNotAnnounced(let path):

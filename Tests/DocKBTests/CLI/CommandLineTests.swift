@@ -103,6 +103,27 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("docs-src/index.html").path))
     }
 
+    func testAFileInTheWayOfTheOutputFolderIsNamed() throws {
+        let root = try smallSource()
+        try ScratchFolder.write("a file", to: "taken", in: root)
+        let run = try dockb(["build", "--output", "taken/site/deeper"], in: root)
+        XCTAssertEqual(run.status, 73)
+        XCTAssertTrue(run.stderr.hasSuffix("\(root.appendingPathComponent("taken").standardizedFileURL.path) is a file, not a folder\n"),
+                      run.stderr)
+    }
+
+    func testAFolderOrAnotherDatabaseGivenAsTheKnowledgeBaseIsSaidPlainly() throws {
+        let root = try smallSource()
+        try ScratchFolder.write("", to: "empty.sqlite", in: root)
+        for (arguments, reason) in [(["ask", "--db", "docs-src", "what"], "it is a folder"),
+                                    (["changes", "--db", "docs-src"], "it is a folder"),
+                                    (["ask", "--db", "empty.sqlite", "what"], "it holds no dockb tables")] {
+            let run = try dockb(arguments, in: root)
+            XCTAssertNotEqual(run.status, 0, "\(arguments)")
+            XCTAssertTrue(run.stderr.contains("is not a dockb knowledge base: \(reason)"), "\(arguments): \(run.stderr)")
+        }
+    }
+
     func testBuildPrintsTheReportAndWritesTheKnowledgeBase() throws {
         let root = try smallSource()
         let run = try dockb(["build", "--source", "docs-src", "--output", "site"], in: root)
