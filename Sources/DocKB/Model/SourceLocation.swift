@@ -27,5 +27,9 @@ public struct Diagnostic: Hashable, Codable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// One line, however the file is named and whatever the message quotes (see `String.terminalSafe`).
+    public var description: String {
+        "\(location.path.terminalSafe(keepingLineFeeds: false)):\(location.line): \(severity.rawValue): "
+            + message.terminalSafe(keepingLineFeeds: false)
+    }
 }

@@ -18,8 +18,8 @@ public struct AnswerRenderer: Sendable {
 
     public func render(_ answer: Answer, as format: AnswerFormat) -> String {
         switch format {
-        case .text: return text(answer)
-        case .markdown: return markdown(answer)
+        case .text: return text(answer.terminalSafe())
+        case .markdown: return markdown(answer.terminalSafe())
         case .json: return json(answer)
         }
     }
