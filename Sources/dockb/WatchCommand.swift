@@ -39,6 +39,16 @@ struct WatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A folder that is not there at the start is a mistyped path, as for `build` (exit 66);
+        // one that goes away while watched is waited for (it may be moved back).
+        try reportingFailures {
+            let root = URL(fileURLWithPath: source).standardizedFileURL
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else {
+                throw BuildError.sourceFolderMissing(root.path)
+            }
+            guard isFolder.boolValue else { throw BuildError.sourceNotAFolder(root.path) }
+        }
         let watcher = SourceWatcher(root: URL(fileURLWithPath: source), poll: .milliseconds(poll),
                                     quiet: .milliseconds(debounce))
         // Handled on a queue, not by the default action, so that the build in

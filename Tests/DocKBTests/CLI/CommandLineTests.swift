@@ -41,8 +41,15 @@ final class CommandLineTests: XCTestCase {
         let inURL = capture.appendingPathComponent("stdin")
         try Data(input.utf8).write(to: inURL)
         process.standardInput = try FileHandle(forReadingFrom: inURL)
+        // A command that never ends (a watch that should have failed) fails the test instead of hanging it.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        process.waitUntilExit()
+        if exited.wait(timeout: .now() + 300) == .timedOut {
+            process.terminate()
+            process.waitUntilExit()
+            XCTFail("dockb \(arguments.joined(separator: " ")) was still running after 300 s")
+        }
         let stdout = try Data(contentsOf: outURL), stderr = try Data(contentsOf: errURL)
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))
@@ -79,6 +86,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.stderr, "dockb: error: source folder \(root.appendingPathComponent("nowhere").standardizedFileURL.path) does not exist\n")
         XCTAssertEqual(run.stdout, "")
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("out").path))
+    }
+
+    func testWatchingAMissingSourceFolderIsAnErrorAtOnce() throws {
+        let root = try ScratchFolder.make(for: self)
+        let run = try dockb(["watch", "--source", "nowhere", "--output", "out"], in: root)
+        XCTAssertEqual(run.status, 66)
+        XCTAssertTrue(run.stderr.hasSuffix("nowhere does not exist\n"), run.stderr)
     }
 
     func testAnOutputThatCannotBeCreatedExitsWith73() throws {
