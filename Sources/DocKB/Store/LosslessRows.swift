@@ -71,7 +71,12 @@ extension KnowledgeBaseSession {
         if classification?.kind != nil {
             counts.classifiedTables += 1
         } else {
-            let header = table.hasEmptyHeader ? "an empty header row" : "header " + table.headerNames.joined(separator: "|")
+            // A warning is one line to read: a header of thousands of columns is cut short (the shape is stored whole).
+            let names = table.headerNames
+            let shown = names.count > Self.headerNamesInWarnings
+                ? names.prefix(Self.headerNamesInWarnings).joined(separator: "|") + "|… (\(names.count) columns)"
+                : names.joined(separator: "|")
+            let header = table.hasEmptyHeader ? "an empty header row" : "header " + shown
             context.unclassifiedTables.append(Diagnostic(at: context.document.location(line),
                                                          "table stored but not classified (\(header))"))
         }
@@ -86,6 +91,9 @@ extension KnowledgeBaseSession {
         }
         counts.tableRows += rows.count
     }
+
+    /// How many column names a warning about a table's header quotes.
+    static let headerNamesInWarnings = 12
 
     private func addComments(in inlines: [Inline], line: Int, context: DocumentContext) throws {
         var found: [(String, Int)] = []

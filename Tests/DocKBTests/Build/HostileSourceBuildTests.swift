@@ -57,6 +57,10 @@ final class HostileSourceBuildTests: XCTestCase {
             XCTAssertFalse(warnings.isEmpty, "no warning names \(file)")
             if let line { XCTAssertTrue(warnings.contains { $0.location.line == line }, "\(file): \(warnings)") }
         }
+        // Every warning is a line to read, even about a header of 10,000 columns.
+        let wide = hostileBuild.build.warnings.filter { $0.location.path == "wide-table.md" }.map(\.message)
+        XCTAssertTrue(wide.contains { $0.contains("(10000 columns)") }, "\(wide.map { $0.prefix(200) })")
+        XCTAssertLessThan(wide.map(\.count).max() ?? 0, 1_000)
         let longLine = hostileBuild.build.warnings.filter { $0.location.path == "long-line.md" }.map(\.message)
         XCTAssertTrue(longLine.contains { $0.contains("CVE-2023-22486") }, "\(longLine)")
         XCTAssertTrue(longLine.contains { $0.contains("no facts were read") }, "\(longLine)")
