@@ -42,6 +42,8 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let signals = Self.removingTemporaryFilesOnSignals(output: output)
+        defer { signals.forEach { $0.cancel() } }
         let display = quiet ? nil : ProgressDisplay.forStandardError(delay: progressAfter)
         let outcome = try reportingFailures {
             try Self.build(source: source, output: output, maxWarnings: maxWarnings, fullQualityReport: report,
@@ -51,6 +53,25 @@ struct BuildCommand: ParsableCommand {
             for error in outcome.errors { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
         } else {
             print(outcome.text)
+        }
+    }
+
+    /// Ctrl-C or SIGTERM stops a build as before (the previous knowledge base
+    /// and site stay in place), but first removes the knowledge base it was
+    /// writing, which otherwise stayed until the next build in that folder.
+    static func removingTemporaryFilesOnSignals(output: String) -> [DispatchSourceSignal] {
+        let folder = URL(fileURLWithPath: output)
+        return [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                KnowledgeBaseWriter.removeTemporaryFiles(of: getpid(), in: folder)
+                // Then end as the signal would have: the shell sees 130 or 143.
+                signal(number, SIG_DFL)
+                kill(getpid(), number)
+            }
+            source.resume()
+            return source
         }
     }
 

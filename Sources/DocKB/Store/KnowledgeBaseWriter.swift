@@ -42,6 +42,15 @@ public struct KnowledgeBaseWriter: Sendable {
         }
     }
 
+    /// Removes the knowledge bases process `pid` is writing in `folder`: what
+    /// a build stopped by a signal does before it exits (the corpus's is 90 MB).
+    public static func removeTemporaryFiles(of pid: Int32, in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix("\(fileName).\(pid)-") && name.hasSuffix(temporarySuffix) {
+            unlink(folder.appendingPathComponent(name).path)
+        }
+    }
+
     /// Every foreign key of the committed knowledge base at `file`; throws
     /// SQLite's error naming the table, column and target of the first dangling reference.
     private static func checkForeignKeys(of file: URL) throws {

@@ -95,6 +95,26 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stderr.hasSuffix("nowhere does not exist\n"), run.stderr)
     }
 
+    /// The corpus, so that the build is still writing when the signal comes.
+    func testABuildStoppedBySIGTERMRemovesTheKnowledgeBaseItWasWriting() throws {
+        let corpus = SeedExtractionTests.packageRoot.appendingPathComponent("../shared/corpus/sccm").standardizedFileURL
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: corpus.path), "the corpus is not beside the package")
+        let root = try ScratchFolder.make(for: self)
+        let out = root.appendingPathComponent("out")
+        let build = try DockbProcess.Running(["build", "--source", corpus.path, "--output", "out", "--quiet"], in: root)
+        func temporaryFiles() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter { $0.hasSuffix(".tmp") }
+        }
+        let deadline = Date().addingTimeInterval(120)
+        while temporaryFiles().isEmpty, build.process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        XCTAssertFalse(temporaryFiles().isEmpty, "the build wrote no temporary knowledge base it could be stopped in")
+        XCTAssertNotNil(build.terminate())
+        XCTAssertEqual(build.process.terminationReason, .uncaughtSignal)
+        XCTAssertEqual(build.process.terminationStatus, SIGTERM)
+        XCTAssertEqual(temporaryFiles(), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("kb.sqlite").path))
+    }
+
     func testAnOutputThatCannotBeCreatedExitsWith73() throws {
         let root = try smallSource()
         try ScratchFolder.write("a file", to: "taken", in: root)
