@@ -79,6 +79,14 @@ final class LineEditor {
 
     nonisolated(unsafe) private static var interrupted: sig_atomic_t = 0
 
+    /// Whether Ctrl-C was pressed since the last read or the last call; clears it.
+    /// For work that runs between reads (a long `sql` query) to stop on it.
+    static func takeInterrupt() -> Bool {
+        guard interrupted != 0 else { return false }
+        interrupted = 0
+        return true
+    }
+
     /// SIGINT without SA_RESTART: the read inside libedit fails with EINTR,
     /// `readline` returns nil, and the flag tells that apart from end of input.
     private static func installInterruptHandler() {

@@ -39,7 +39,7 @@ public final class REPLSession {
         case "unset": return say(unset(rest))
         case "context": return say(contextText())
         case "sources": return say(sources())
-        case "sql": return say(console.run(rest))
+        case "sql": return say(console.run(rest, stopRequested: LineEditor.takeInterrupt))
         case "tables", ".tables": return say(console.tables())
         case "schema", ".schema": return say(console.schema(rest.isEmpty ? nil : rest))
         default:

@@ -13,9 +13,17 @@ struct SQLConsole {
 
     static let refusal = "refused: the knowledge base is opened read-only; `sql` runs SELECT statements only"
 
-    func run(_ sql: String) -> String {
+    /// Runs `sql`; `stopRequested`, asked every 50 ms while it runs, stops it
+    /// when true (the REPL passes Ctrl-C: a join of two large tables ran on
+    /// and the REPL took no more input).
+    func run(_ sql: String, stopRequested: @escaping @Sendable () -> Bool = { false }) -> String {
         let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return "usage: sql SELECT ...   (for example: sql SELECT name, min_version FROM components)" }
+        let watch = DispatchSource.makeTimerSource(queue: .global())
+        watch.schedule(deadline: .now() + .milliseconds(50), repeating: .milliseconds(50))
+        watch.setEventHandler { [store] in if stopRequested() { store.interrupt() } }
+        watch.resume()
+        defer { watch.cancel() }
         do {
             return try store.read { db -> String in
                 let statements = try db.allStatements(sql: trimmed)
@@ -28,6 +36,8 @@ struct SQLConsole {
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             return Self.refusal
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            return "interrupted"
         } catch let error as DatabaseError {
             return "sql error: \(error.message ?? "\(error)")"
         } catch {

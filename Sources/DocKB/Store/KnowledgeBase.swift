@@ -38,6 +38,12 @@ public struct KnowledgeBase: Sendable {
         try queue.read(body)
     }
 
+    /// Stops the statement running in `read` on another thread: it throws
+    /// SQLite's SQLITE_INTERRUPT (the REPL's Ctrl-C during a long `sql`).
+    public func interrupt() {
+        queue.interrupt()
+    }
+
     /// The `build_info` table: tool version, applied schema migrations, source folder.
     public func buildInfo() throws -> [String: String] {
         try read { db in

@@ -16,6 +16,21 @@ final class REPLSessionTests: QueryTestCase {
         XCTAssertTrue(session.handle("why 999").text.contains("usage: why N"))
     }
 
+    /// The REPL passes Ctrl-C as `stopRequested`: a query that would run for
+    /// seconds (a hundred million recursive rows) ends at once when it is true.
+    func testALongSQLQueryStopsWhenAskedTo() {
+        let console = SQLConsole(store: engine.knowledgeBase.store)
+        let started = Date()
+        let asked = Date().addingTimeInterval(0.2)
+        let output = console.run("""
+            WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) SELECT count(*) FROM c
+            """, stopRequested: { Date() > asked })
+        XCTAssertEqual(output, "interrupted")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        // The connection is fine afterwards.
+        XCTAssertTrue(console.run("SELECT 42").contains("42"))
+    }
+
     func testSetChangesLaterAnswersAndUnsetForgets() {
         let session = REPLSession(engine: engine)
         XCTAssertEqual(session.handle("set source yes").text, "source = yes  (“you run setup with /source”)\n")
