@@ -129,7 +129,7 @@ extension AnswerEngine {
                 let lineSentences = sentences(of: line)
                 for (index, sentence) in lineSentences.enumerated() where sentence.count <= Self.longestQuotedSentence {
                     // A statement ends as one: not a command line, a title or a bare table cell.
-                    guard !Self.isPointer(sentence), let last = sentence.last, ".:!?".contains(last) else { continue }
+                    guard !Self.isPointer(sentence), Self.endsAsAStatement(sentence) else { continue }
                     let tokens = Words.tokens(sentence)
                     func heldWords(_ tokens: [Token]) -> Set<String> {
                         Set(Self.expanded(tokens.filter { !Words.isStopWord($0.word) }, lexicon.expansions))
@@ -177,6 +177,19 @@ extension AnswerEngine {
             ($0.share, -$0.quote.position, -$0.quote.sentence.count) > ($1.share, -$1.quote.position, -$1.quote.sentence.count)
         }
     }
+
+    /// Ends in `.`, `:`, `!` or `?`; or is a list item of some length that
+    /// ends in a parenthesis ("macOS Catalina (10.15) (requires site version
+    /// 1910 or later, ...)"), which is no title or table row either.
+    static func endsAsAStatement(_ sentence: String) -> Bool {
+        guard let last = sentence.last else { return false }
+        if ".:!?".contains(last) { return true }
+        return last == ")" && !sentence.contains(" | ")
+            && sentence.split(separator: " ").count >= Self.wordsOfAStatementInParentheses
+    }
+
+    /// The fewest words of a statement that ends in a parenthesis.
+    static let wordsOfAStatementInParentheses = 8
 
     /// The sentence at `index` with those after it in its paragraph, up to
     /// `followingSentences` of them within `longestQuotedSentence`

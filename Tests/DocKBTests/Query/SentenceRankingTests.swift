@@ -136,4 +136,27 @@ final class SentenceRankingTests: QueryTestCase {
         // "One. Two." says all "Two." does and takes its place; "One." is then quoted already.
         XCTAssertEqual(chosen.map(\.quote.sentence), ["One. Two.", "Four.", "Five."])
     }
+
+    /// A list item that ends in a parenthesis is a statement, not a title:
+    /// "macOS Catalina (10.15) (requires site version 1910 or later, ...)".
+    func testAListItemEndingInAParenthesisIsASentenceToRank() throws {
+        XCTAssertTrue(AnswerEngine.endsAsAStatement("Fabrikam OS 12 (requires relay release 2104 or later, and agent 5.1 or later)"))
+        XCTAssertFalse(AnswerEngine.endsAsAStatement("Fabrikam OS 12 (x64)"), "a name with its variant is a title")
+        XCTAssertFalse(AnswerEngine.endsAsAStatement("Relay | TCP 8001 | to reach the relay from the agent (required)"))
+        let kb = try InventedArticles.engine(["agents/platforms.md": """
+            # Agent platforms
+
+            ## Supported versions
+
+            - **Fabrikam OS 12** (requires relay release 2104 or later, and agent 5.1 or later)
+            - **Fabrikam OS 11** (x64)
+
+            ## Limitations
+
+            Running the agent under an account other than the service account isn't supported on Fabrikam OS.
+
+            """], for: self)
+        let ranked = kb.sentenceRanking(kb.parse("is fabrikam os 12 supported with the relay and the agent"))?.sentences ?? []
+        XCTAssertEqual(ranked.first?.quote.cite.line, 5, "\(ranked.map(\.quote.sentence))")
+    }
 }
