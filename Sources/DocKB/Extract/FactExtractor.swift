@@ -194,8 +194,11 @@ struct ExtractionRun {
         }
     }
 
-    /// A lead-in naming what its list holds as prerequisites or requirements ("... has the following prerequisites:").
-    static let leadsIntoRequirements = Pattern(#"\bthe following (?:prerequisites|requirements)\b.*:$"#,
+    /// A lead-in naming what its list holds as prerequisites or requirements ("... has the following
+    /// prerequisites:", "The following are minimum requirements for ...:"); not other kinds of
+    /// requirements ("the following business requirements").
+    static let leadsIntoRequirements = Pattern(
+        #"\bthe following (?:are (?:the )?(?:minimum |general |basic )?)?(?:prerequisites|requirements)\b.*:$"#,
                                                requiring: [["the following "], ["prerequisites", "requirements"]])
 
     /// The text of a paragraph that is one short bold phrase and nothing else.
