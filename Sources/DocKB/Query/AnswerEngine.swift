@@ -107,8 +107,13 @@ public final class AnswerEngine: Sendable {
             // 2019 › Site system servers: … supported for the following roles: Management point")
             // holds every word too, unless a statement holds them all by itself.
             let statementHoldsEveryWord = (statements.first?.score ?? 0) >= 0.999
+            // "How much disk space ...?": a sentence holding every word but no number does not
+            // answer a measure that a statement gives ("Disk space: 500 MB available ...").
+            let statementGivesMeasure = !parsed.measurePositions.isEmpty
+                && Self.quotable(statements).contains { Self.givesNumber($0.statement.text) }
             let leading = quotes.filter {
                 ($0.holdsEveryWord || ($0.underHeadings && !statementHoldsEveryWord)) && namesWhatIsAsked($0)
+                    && !(statementGivesMeasure && !Self.givesNumber($0.sentence))
             }
             if !leading.isEmpty, !(statements.first?.onStated ?? false) { proseAnswer(leading, &builder) }
             // A sentence that holds clearly more of the question's rare words than the best statement answers instead.

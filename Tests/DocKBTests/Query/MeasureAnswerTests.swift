@@ -38,4 +38,27 @@ final class MeasureAnswerTests: XCTestCase {
         XCTAssertEqual(AnswerEngine.sentencesBefore(0, of: ["A one."]), [])
         XCTAssertEqual(AnswerEngine.sentencesBefore(2, of: ["A one.", "For how, see X.", "C three."]), [])
     }
+
+    /// A measure a rule gives ("Disk space: 500 MB ...") answers "how much",
+    /// before a sentence that holds every word of the question but no number.
+    func testARuleGivingTheMeasureComesBeforeASentenceWithoutOne() throws {
+        let kb = try InventedArticles.engine(["relay/hardware.md": """
+            # Badge relay
+
+            ## Relay hardware
+
+            The relay has the following prerequisites:
+
+            - **Disk space:** 500 MB available disk space for the read cache.
+            - **Memory:** 2 GB of memory.
+
+            ## Tips
+
+            Installing the relay with little disk space is useful for small relay boxes.
+
+            """], for: self)
+        let answer = kb.answer("how much disk space for the relay?")
+        XCTAssertEqual(answer.items.first?.source.line, 7, AnswerRenderer().render(answer, as: .text))
+        XCTAssertTrue(answer.items.first?.text.contains("500 MB") ?? false)
+    }
 }
