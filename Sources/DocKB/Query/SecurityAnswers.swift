@@ -51,8 +51,13 @@ extension AnswerEngine {
                 (p, overlap(query, "\(p.purpose) \(p.permission) \(p.object ?? "")") + 0.1 * overlap(query, p.subject ?? ""))
             }
             // Half the question's weight at least: a verb alone ("install")
-            // matches permissions for anything that is installed.
-            guard let best = scored.map(\.1).max(), best >= 0.5 else { return }
+            // matches permissions for anything that is installed. Within the
+            // subject the question names, any of its other words picks rows
+            // ("... to a device collection": the Collection rows of client
+            // push). When none does, the question asks about something the
+            // subject's permissions do not cover ("client push to a
+            // workgroup"), and other answers are looked for.
+            guard let best = scored.map(\.1).max(), best >= 0.5 || (scope != nil && best > 0) else { return }
             chosen = scored.filter { $0.1 >= best * 0.75 }.map {
                 ($0.0, "permission whose purpose matches the question (\(Int(min($0.1, 1) * 100))%)")
             }
