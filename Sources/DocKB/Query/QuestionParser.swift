@@ -306,17 +306,36 @@ public struct QuestionParser: Sendable {
     /// A word of other names ("Intune enrollment") may only qualify the
     /// name, and keeps it.
     static func namesAnotherThing(_ nameStems: [String], at positions: Set<Int>, in tokens: [Token],
-                                  nameWords isNameWord: (String) -> Bool) -> Bool {
+                                  unmatchedNameWords: [String] = [], nameWords isNameWord: (String) -> Bool) -> Bool {
         func isContent(_ token: Token) -> Bool {
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
                 && !token.word.allSatisfy { $0.isNumber || $0 == "." } && !isNameWord(token.stem)
         }
         for position in positions {
             for side in [position - 1, position + 1] where tokens.indices.contains(side) && !positions.contains(side) {
-                if isContent(tokens[side]), !nameStems.contains(tokens[side].stem) { return true }
+                if isContent(tokens[side]), !nameStems.contains(tokens[side].stem),
+                   !contracts(tokens[side].word, unmatchedNameWords) { return true }
             }
         }
         return false
+    }
+
+    /// Whether `word` is the name's words it lacks written short: "configmgr"
+    /// for "Configuration Manager", "cm" for the same. It starts as the first
+    /// of them, takes each one's first letter in turn, and is made of their
+    /// letters in order. Then "configmgr console" is the "Configuration
+    /// Manager console" the documents name, not another console.
+    static func contracts(_ word: String, _ names: [String]) -> Bool {
+        let short = Array(word.lowercased()), words = names.map { Array($0.lowercased()) }
+        guard short.count >= 2, words.count >= 2, let first = words.first?.first, short.first == first else { return false }
+        var index = 0
+        for name in words {
+            // The word's next letter is this name word's first; then as many of its letters as follow in order.
+            guard index < short.count, short[index] == name.first else { return false }
+            index += 1
+            for letter in name.dropFirst() where index < short.count && short[index] == letter { index += 1 }
+        }
+        return index == short.count
     }
 
     /// The matched words, capitalized, run on to a capitalized word the
@@ -425,6 +444,9 @@ public struct QuestionParser: Sendable {
             let positions = Self.closestOccurrences(matched.map { ($0, askedPositions(of: $0) ?? []) })
             if matched.count < Set(form.stems).count,
                Self.namesAnotherThing(form.stems, at: positions, in: tokens,
+                                      unmatchedNameWords: Words.tokens(form.entity.name).filter {
+                                          !Words.isStopWord($0.word) && !matched.contains($0.stem)
+                                      }.map(\.word),
                                       // An abbreviation stands beside the words it was read as ("GPO group policy object").
                                       nameWords: { lexicon.nameStems.contains($0) || lexicon.expansions[$0] != nil }) { continue }
             if Self.isPartOfAnUnknownName(positions, in: tokens, unknown: unknownWords) { continue }
