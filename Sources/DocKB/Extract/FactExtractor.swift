@@ -19,10 +19,11 @@ public struct FactExtractor: Sendable {
     /// `facts`, or those up to the line where the document reaches
     /// `maxFactsPerDocument`, with a warning saying where reading stopped.
     static func bounded(_ facts: ExtractedFacts, in document: Document, limit: Int = maxFactsPerDocument) -> ExtractedFacts {
+        // Counted first: every document passes here, and almost none is near the limit.
+        guard facts.factCount + facts.aliases.count > limit else { return facts }
         let sources = facts.components.map(\.source) + facts.siteSystemRoles.map(\.source) + facts.securityRoles.map(\.source)
             + facts.permissions.map(\.source) + facts.ports.map(\.source) + facts.installMethods.map(\.source)
             + facts.requirements.map(\.source) + facts.aliases.map(\.source)
-        guard sources.count > limit else { return facts }
         // Whole lines only: the facts of the line that crosses the limit are all dropped.
         let firstDropped = sources.map(\.line).sorted()[limit], last = firstDropped - 1
         func kept<Fact>(_ list: [Fact], _ source: (Fact) -> FactSource) -> [Fact] { list.filter { source($0).line <= last } }

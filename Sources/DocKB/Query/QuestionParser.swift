@@ -306,7 +306,7 @@ public struct QuestionParser: Sendable {
     /// A word of other names ("Intune enrollment") may only qualify the
     /// name, and keeps it.
     static func namesAnotherThing(_ nameStems: [String], at positions: Set<Int>, in tokens: [Token],
-                                  unmatchedNameWords: [String] = [], nameWords isNameWord: (String) -> Bool) -> Bool {
+                                  unmatchedNameWords: () -> [String] = { [] }, nameWords isNameWord: (String) -> Bool) -> Bool {
         func isContent(_ token: Token) -> Bool {
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
                 && !token.word.allSatisfy { $0.isNumber || $0 == "." } && !isNameWord(token.stem)
@@ -314,7 +314,7 @@ public struct QuestionParser: Sendable {
         for position in positions {
             for side in [position - 1, position + 1] where tokens.indices.contains(side) && !positions.contains(side) {
                 if isContent(tokens[side]), !nameStems.contains(tokens[side].stem),
-                   !contracts(tokens[side].word, unmatchedNameWords) { return true }
+                   !contracts(tokens[side].word, unmatchedNameWords()) { return true }
             }
         }
         return false
@@ -444,9 +444,12 @@ public struct QuestionParser: Sendable {
             let positions = Self.closestOccurrences(matched.map { ($0, askedPositions(of: $0) ?? []) })
             if matched.count < Set(form.stems).count,
                Self.namesAnotherThing(form.stems, at: positions, in: tokens,
-                                      unmatchedNameWords: Words.tokens(form.entity.name).filter {
-                                          !Words.isStopWord($0.word) && !matched.contains($0.stem)
-                                      }.map(\.word),
+                                      // Tokenized only when a word beside the match is not in the name.
+                                      unmatchedNameWords: {
+                                          Words.tokens(form.entity.name).filter {
+                                              !Words.isStopWord($0.word) && !matched.contains($0.stem)
+                                          }.map(\.word)
+                                      },
                                       // An abbreviation stands beside the words it was read as ("GPO group policy object").
                                       nameWords: { lexicon.nameStems.contains($0) || lexicon.expansions[$0] != nil }) { continue }
             if Self.isPartOfAnUnknownName(positions, in: tokens, unknown: unknownWords) { continue }

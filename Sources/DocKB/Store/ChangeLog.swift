@@ -38,11 +38,7 @@ public struct ChangeLog: Sendable {
     private let queue: DatabaseQueue
 
     public init(knowledgeBase url: URL) throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "no such file")
-        }
-        guard !isFolder.boolValue else { throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "it is a folder") }
+        try KnowledgeBase.requireFile(url)
         var configuration = Configuration()
         configuration.readonly = true
         do {

@@ -9,12 +9,7 @@ public struct KnowledgeBase: Sendable {
     private let queue: DatabaseQueue
 
     public init(url: URL) throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "no such file")
-        }
-        // SQLite's own word for a folder is "disk I/O error".
-        guard !isFolder.boolValue else { throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "it is a folder") }
+        try Self.requireFile(url)
         var configuration = Configuration()
         configuration.readonly = true
         do {
@@ -32,6 +27,16 @@ public struct KnowledgeBase: Sendable {
             throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "\(error)")
         }
         self.url = url
+    }
+
+    /// Throws `notAKnowledgeBase` when nothing is at `url`, or a folder is:
+    /// SQLite's own word for a folder is "disk I/O error".
+    static func requireFile(_ url: URL) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "no such file")
+        }
+        guard !isFolder.boolValue else { throw KnowledgeBaseError.notAKnowledgeBase(url.path, reason: "it is a folder") }
     }
 
     public func read<T>(_ body: (Database) throws -> T) throws -> T {

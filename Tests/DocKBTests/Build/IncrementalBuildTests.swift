@@ -53,15 +53,7 @@ final class IncrementalBuildTests: XCTestCase {
     /// Another build of dockb may read the documents differently: all are
     /// parsed again, but the history goes on and the facts are compared.
     func testAnotherDockbParsesEverythingAndTheHistoryGoesOn() throws {
-        let source = try copyOfDocsSource()
-        let output = source.deletingLastPathComponent().appendingPathComponent("out")
-        try build(source, into: output)
-        try DatabaseQueue(path: output.appendingPathComponent("kb.sqlite").path).write { db in
-            try db.execute(sql: "UPDATE build_info SET value = 'another build' WHERE key = 'tool_build'")
-        }
-        let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
-        try replace("|Windows Installer|", with: "|Windows Installer version 5.0|", in: seed)
-        let history = try XCTUnwrap(try build(source, into: output).history)
+        let (_, _, history) = try rebuildAfterTampering("UPDATE build_info SET value = 'another build' WHERE key = 'tool_build'")
         XCTAssertEqual(history.id, 2)
         XCTAssertEqual(history.kind, .full)
         XCTAssertEqual(history.documentsParsed, history.documents)
@@ -72,21 +64,26 @@ final class IncrementalBuildTests: XCTestCase {
     /// Cached facts this dockb cannot read: the build parses every document
     /// instead of failing, and the history goes on, marked as compared with nothing.
     func testUnreadableCachedFactsMeanAFullBuildThatKeepsTheHistory() throws {
-        let source = try copyOfDocsSource()
-        let output = source.deletingLastPathComponent().appendingPathComponent("out")
-        try build(source, into: output)
-        try DatabaseQueue(path: output.appendingPathComponent("kb.sqlite").path).write { db in
-            try db.execute(sql: "UPDATE document_cache SET facts = x'0102'")
-        }
-        let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
-        try replace("|Windows Installer|", with: "|Windows Installer version 5.0|", in: seed)
-        let history = try XCTUnwrap(try build(source, into: output).history)
+        let (source, output, history) = try rebuildAfterTampering("UPDATE document_cache SET facts = x'0102'")
         XCTAssertEqual(history.id, 2)
         XCTAssertEqual(history.kind, .first)
         XCTAssertEqual(history.documentsParsed, history.documents)
         let clean = source.deletingLastPathComponent().appendingPathComponent("clean")
         try build(source, into: clean)
         try assertSameKnowledgeBase(output, clean)
+    }
+
+    /// Builds a copy of docs-src, runs `sql` on its knowledge base, changes a
+    /// fact in the seed (Windows Installer gains a minimum version) and builds
+    /// again: the source, the output folder and the second build's history.
+    private func rebuildAfterTampering(_ sql: String) throws -> (source: URL, output: URL, history: BuildHistoryEntry) {
+        let source = try copyOfDocsSource()
+        let output = source.deletingLastPathComponent().appendingPathComponent("out")
+        try build(source, into: output)
+        try DatabaseQueue(path: output.appendingPathComponent("kb.sqlite").path).write { try $0.execute(sql: sql) }
+        let seed = source.appendingPathComponent("core/clients/deploy/prerequisites-for-deploying-clients-to-windows-computers.md")
+        try replace("|Windows Installer|", with: "|Windows Installer version 5.0|", in: seed)
+        return (source, output, try XCTUnwrap(try build(source, into: output).history))
     }
 
     /// Rewording prose (no fact, heading, link or line changes) keeps the
