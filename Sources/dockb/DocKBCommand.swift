@@ -17,6 +17,18 @@ struct DocKBCommand: ParsableCommand {
                       BenchAskCommand.self]
     )
 
+    /// `dockb help NAME` for a NAME that is no command shows the general help
+    /// in the argument parser, and exits 0: a script's misspelt command would
+    /// pass unnoticed. It is a usage error here, as `dockb NAME` is.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "help", let name = arguments.dropFirst().first(where: { !$0.hasPrefix("-") }),
+           !(configuration.subcommands.map { $0._commandName } + ["help"]).contains(name) {
+            exit(withError: ValidationError("Unknown command '\(name)'; 'dockb --help' lists the commands"))
+        }
+        main(nil)
+    }
+
     func run() throws {
         let pipeline = BuildPipeline(source: URL(fileURLWithPath: BuildCommand.defaultSource),
                                      output: URL(fileURLWithPath: BuildCommand.defaultOutput))

@@ -272,6 +272,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("docs-src does not exist"), run.stderr)
     }
 
+    func testHelpForAnUnknownCommandIsAUsageError() throws {
+        let run = try dockb(["help", "biuld"])
+        XCTAssertEqual(run.status, 64)
+        XCTAssertTrue(run.stderr.hasPrefix("Error: Unknown command 'biuld'"), run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        let known = try dockb(["help", "build"])
+        XCTAssertEqual(known.status, 0)
+        XCTAssertTrue(known.stdout.contains("USAGE: dockb build"), known.stdout)
+    }
+
     func testHelpMatchesTheSnapshots() throws {
         for (arguments, snapshot) in [(["--help"], "dockb-help.txt"), (["build", "--help"], "dockb-build-help.txt")] {
             let run = try dockb(arguments)
