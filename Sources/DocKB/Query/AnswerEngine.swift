@@ -30,7 +30,8 @@ public final class AnswerEngine: Sendable {
         let texts = TextIndex(kb)
         let lexicon = Lexicon(kb: kb, texts: texts)
         self.lexicon = lexicon
-        parser = QuestionParser(lexicon: lexicon, documentsMention: kb.documentsMention)
+        parser = QuestionParser(lexicon: lexicon, documentsMention: kb.documentsMention,
+                                documentsCallVersion: kb.documentsCallVersion)
         phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
         statements = StatementIndex(kb: kb, texts: texts)
         requirementAt = Dictionary(kb.requirements.map { ($0.cite.spot, $0) }, uniquingKeysWith: { first, _ in first })

@@ -5,6 +5,9 @@ import Foundation
 /// the extractor recorded, by word overlap with each variable's phrase.
 struct FactReader {
     let lexicon: Lexicon
+    /// Whether the documents write "version NUMBER": such a number, named
+    /// without a cue word ("ConfigMgr 1906"), is the product's version.
+    var documentsCallVersion: @Sendable (String) -> Bool = { _ in false }
 
     struct Stated {
         var context = QueryContext()
@@ -20,6 +23,8 @@ struct FactReader {
     /// Words that ask ("is X required?") rather than state.
     static let askingStems: Set<String> = Set(["need", "require", "prerequisite", "dependency", "necessary"].map(Words.stem))
     static let versionCues: Set<String> = ["version", "versions", "build", "release", "branch", "cb", "v"]
+    /// Words before a number that make it a port, whatever the documents call it.
+    static let portCues: Set<String> = ["port", "ports", "tcp", "udp"]
 
     /// Facts stated inside a question. Words at `excluded` positions name the
     /// question's subject and cannot state a fact on their own ("what does the
@@ -28,7 +33,8 @@ struct FactReader {
         var stated = Stated()
         for (index, token) in tokens.enumerated() where isVersionNumber(token.word) {
             let before = tokens[max(0, index - 2)..<index].map(\.word)
-            if before.contains(where: Self.versionCues.contains) {
+            if before.contains(where: Self.versionCues.contains)
+                || (!before.contains(where: Self.portCues.contains) && documentsCallVersion(token.word)) {
                 stated.context.version = token.word
                 stated.notes.append("version = \(token.word)")
                 stated.consumed.insert(index)

@@ -56,6 +56,14 @@ public final class KnowledgeBaseSnapshot: Sendable {
         }) ?? nil) ?? false
     }
 
+    /// Whether the documents' text says "version `number`" anywhere.
+    func documentsCallVersion(_ number: String) -> Bool {
+        guard !number.isEmpty, number.allSatisfy(\.isNumber) else { return false }
+        return ((try? store.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM search WHERE search MATCH ? LIMIT 1", arguments: ["\"version \(number)\""])
+        }) ?? nil) ?? false
+    }
+
     public static func open(path: String) throws -> KnowledgeBaseSnapshot {
         guard FileManager.default.fileExists(atPath: path) else { throw QueryOpenError.missing(path) }
         do {

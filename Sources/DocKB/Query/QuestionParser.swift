@@ -121,6 +121,8 @@ public struct QuestionParser: Sendable {
     /// Whether a word stands somewhere in the documents' text: such a word is
     /// never a typo, even when no typed row uses it ("groups", "PowerShell").
     var documentsMention: @Sendable (String) -> Bool = { _ in false }
+    /// Whether the documents write "version NUMBER" (see `FactReader`).
+    var documentsCallVersion: @Sendable (String) -> Bool = { _ in false }
     /// Below this share of an entity's (weighted) words, a match is noise.
     static let minimumCoverage = 0.42
     /// A name whose rarest word the question lacks must be named this fully.
@@ -165,7 +167,7 @@ public struct QuestionParser: Sendable {
         // "extended interoperability client") do not name it when they are
         // part of a longer phrase that names a condition ("extend the Active
         // Directory schema"): the question speaks of the condition.
-        let reader = FactReader(lexicon: lexicon)
+        let reader = FactReader(lexicon: lexicon, documentsCallVersion: documentsCallVersion)
         // Words that say what is asked ("which OS versions") state no fact.
         let asking = intent.consumed.union(Self.askedPredicate(tokens)).union(Self.askedSwitchPositions(tokens, intent.intent))
         let unrestricted = reader.facts(in: tokens, excluding: asking)

@@ -167,6 +167,15 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertNil(engine.parse("which ports use 2701?").stated.version, "a port number is not a version")
     }
 
+    /// A number the documents write as "version N" is the product's version
+    /// even after the product's name instead of a cue word; after a port word it stays a port.
+    func testANumberTheDocumentsCallAVersionIsStatedWithoutACueWord() {
+        XCTAssertEqual(engine.parse("what do I need on Fabrikam 2107?").stated.version, "2107")
+        XCTAssertNil(engine.parse("what do I need on Fabrikam 2110?").stated.version, "the documents never say version 2110")
+        XCTAssertNil(engine.parse("what listens on port 2107?").stated.version)
+        XCTAssertNil(engine.parse("what uses TCP 2107?").stated.version)
+    }
+
     func testDottedReleaseIsAskedNotStatedAsTheProductVersion() {
         let parsed = engine.parse("is Fabrikam Runtime 3.2 enough with version 2107?")
         XCTAssertEqual(parsed.askedVersion, "3.2")
