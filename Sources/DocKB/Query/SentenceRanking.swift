@@ -71,6 +71,15 @@ extension AnswerEngine {
             return true
         }.map(\.word)
 
+        guard let weights = sectionWeights(of: words) else { return nil }
+        let query = SentenceQuery(weights: weights, total: Words.orderedSum(weights.keys, { weights[$0]! }), wordOf: wordOf)
+        guard query.wordsHeld(Set(weights.keys)) >= Self.fewestSharedWords else { return nil }
+        return (query, words)
+    }
+
+    /// How rare each word is among the documents' sections, by stem (the
+    /// inverse document frequency); words no section holds are left out.
+    func sectionWeights(of words: [String]) -> [String: Double]? {
         let counts: [(stem: String, sections: Int)]? = try? knowledgeBase.store.read { db in
             try words.map { word in
                 (Words.stem(word), try Int.fetchOne(db, sql: "SELECT count(*) FROM search WHERE search MATCH ? AND kind = 'section'",
@@ -84,9 +93,7 @@ extension AnswerEngine {
         for (stem, found) in counts where found > 0 {
             weights[stem] = max(weights[stem] ?? 0, log(1 + Double(sections) / Double(found)))
         }
-        let query = SentenceQuery(weights: weights, total: Words.orderedSum(weights.keys, { weights[$0]! }), wordOf: wordOf)
-        guard query.wordsHeld(Set(weights.keys)) >= Self.fewestSharedWords else { return nil }
-        return (query, words)
+        return weights
     }
 
     /// One question's ranking: its words, their weights, and the sentences

@@ -17,13 +17,18 @@ extension AnswerEngine {
 
     /// A table lays out a comparison when it has a label column and at least two more.
     static let comparisonColumns = 3
+    /// A table of a label column and one more is a lookup ("Return code | Meaning").
+    static let lookupColumns = 2
 
-    /// `weights`: how rare each of the question's words is in the documents' sections (see `SentenceQuery`).
-    func tableCellAnswer(_ parsed: ParsedQuestion, weights: [String: Double], _ b: inout AnswerBuilder) {
+    /// `weights`: how rare each of the question's words is in the documents' sections (see `SentenceQuery`),
+    /// when the question's sentences were ranked; else they are worked out here ("what is the X of Y?").
+    func tableCellAnswer(_ parsed: ParsedQuestion, weights ranked: [String: Double], _ b: inout AnswerBuilder) {
         let asked = Self.askedStemsForCells(parsed)
         let words = Array(Set(parsed.tokens.filter { asked.contains($0.stem) && !$0.isExpansion }.map(\.word))).sorted()
+        guard asked.count >= 2, !words.isEmpty else { return }
+        let weights = ranked.isEmpty ? sectionWeights(of: words) ?? [:] : ranked
         // No weights: the question's words could not be ranked (it is about words no document uses).
-        guard asked.count >= 2, !words.isEmpty, !weights.isEmpty else { return }
+        guard !weights.isEmpty else { return }
         let query = words.map(Self.quotedTerm).joined(separator: " OR ")
         let tables = (try? knowledgeBase.store.read { db -> [MatrixTable] in
             // The best sections first, then their tables: `doc_tables` has no index on its section.
@@ -35,7 +40,7 @@ extension AnswerEngine {
             for row in try Row.fetchAll(db, sql: """
                 SELECT t.id, t.document_id, t.section_id, s.anchor, s.heading FROM doc_tables t JOIN sections s ON s.id = t.section_id
                 WHERE t.section_id IN (SELECT value FROM json_each(?)) AND t.column_count >= ?
-                """, arguments: [Self.jsonList(sections), Self.comparisonColumns]) {
+                """, arguments: [Self.jsonList(sections), Self.lookupColumns]) {
                 tables[row["id"]] = MatrixTable(documentID: row["document_id"], sectionRank: rank[row["section_id"]] ?? 0,
                                                 anchor: row["anchor"], heading: row["heading"])
             }
@@ -112,7 +117,23 @@ extension AnswerEngine {
 
     /// Each header cell's content words, as stems.
     private static func contentStems(of header: [String]) -> [Set<String>] {
-        header.map { Set(Words.tokens($0).filter { !Words.isStopWord($0.word) }.map(\.stem)) }
+        header.map(contentStems(of:))
+    }
+
+    private static func contentStems(of text: some StringProtocol) -> Set<String> {
+        Set(Words.tokens(String(text)).filter { !Words.isStopWord($0.word) }.map(\.stem))
+    }
+
+    /// Whether the question names the column headed `cell`: all its words,
+    /// or, for a heading that gives a second name in parentheses ("Locale ID
+    /// (LCID)"), all the words of either name.
+    static func names(column cell: String, asked: Set<String>) -> Bool {
+        let all = contentStems(of: cell)
+        if !all.isEmpty, all.isSubset(of: asked) { return true }
+        guard let open = cell.firstIndex(of: "("), let close = cell[open...].firstIndex(of: ")") else { return false }
+        let inside = contentStems(of: cell[cell.index(after: open)..<close])
+        let outside = contentStems(of: cell[..<open] + cell[cell.index(after: close)...])
+        return [inside, outside].contains { !$0.isEmpty && $0.isSubset(of: asked) }
     }
 
     /// Row ids as a JSON array, for `IN (SELECT value FROM json_each(?))`.
@@ -137,11 +158,19 @@ extension AnswerEngine {
     /// half the rarest of those words (a shared "content" alone picks no row).
     private func meeting(in table: MatrixTable, asked: Set<String>, tokens: [Token],
                          weights: [String: Double]) -> (table: MatrixTable, row: Int, column: Int, score: Double)? {
-        guard table.rows.count >= 2, let header = table.rows.first?.cells, header.count >= Self.comparisonColumns else { return nil }
+        guard table.rows.count >= 2, let header = table.rows.first?.cells, header.count >= Self.lookupColumns else { return nil }
         let headerStems = Self.contentStems(of: header)
-        let named = header.indices.dropFirst().filter { !headerStems[$0].isEmpty && headerStems[$0].isSubset(of: asked) }
+        let named = header.indices.dropFirst().filter { Self.names(column: header[$0], asked: asked) }
         // One column named: two would ask for a comparison of them, which the whole row gives.
-        guard named.count == 1, let column = named.first else { return nil }
+        // In a lookup table, naming the keys ("what does return code 7 mean") asks for the other column.
+        let column: Int
+        if named.count == 1 {
+            column = named[0]
+        } else if named.isEmpty, header.count == Self.lookupColumns, Self.names(column: header[0], asked: asked) {
+            column = 1
+        } else {
+            return nil
+        }
         let rowWords = asked.subtracting(headerStems.reduce(into: Set<String>()) { $0.formUnion($1) })
         let scored = table.rows.indices.dropFirst().compactMap { index -> (row: Int, score: Double)? in
             let cells = table.rows[index].cells
@@ -162,8 +191,9 @@ extension AnswerEngine {
         if !held.contains(where: { $0.contains(where: \.isLetter) }) {
             let names = label.union(headerStems[0])
             for position in tokens.indices where held.contains(tokens[position].stem) {
+                // A number alone ("what does 7 mean?") names nothing.
                 let before = tokens[..<position].lastIndex { !Words.isStopWord($0.word) }
-                if let before, position - before <= 2, !names.contains(tokens[before].stem) { return nil }
+                guard let before, position - before <= 2, names.contains(tokens[before].stem) else { return nil }
             }
         }
         return (table, top.row, column, top.score)

@@ -49,8 +49,41 @@ final class TableCellAnswerTests: XCTestCase {
         XCTAssertEqual(cells("do relay cache and mirror service cross routers?"), [])
         // No row label holds the question's other words.
         XCTAssertEqual(cells("does neighbour sharing have a sweep interval?"), [])
-        // A table of two columns compares nothing.
-        XCTAssertEqual(cells("what is the default sweep interval?"), [])
+        // A table of two columns is a lookup: the named column meets the row all the same.
+        XCTAssertEqual(cells("what is the default sweep interval?"), ["Sweep interval — Default: 7 days"])
+    }
+
+    /// Lookup tables: the keys' column named ("exit code 7") asks for the
+    /// other one; a heading's second name in parentheses names the column too.
+    static let lookups = """
+        # Fabrikam setup reference
+
+        ## Exit codes
+
+        | Exit code | Meaning |
+        |---|---|
+        | 0 | Success |
+        | 7 | Restart needed |
+        | 9 | Disk full |
+
+        ## Regions
+
+        | Region | Region number (RNR) | Short name |
+        |---|---|---|
+        | Northern isles | 0410 | NIS |
+        | Southern coast | 0820 | SCO |
+
+        """
+
+    func testALookupTableAnswersByItsKeyAndAHeadingByEitherName() throws {
+        let kb = try InventedArticles.engine(["setup/reference.md": Self.lookups], for: self)
+        func cells(_ question: String) -> [String] { kb.answer(question).items.filter { $0.kind == "table_cell" }.map(\.text) }
+        XCTAssertEqual(cells("setup ended with exit code 7, what does that mean?"), ["7 — Meaning: Restart needed"])
+        XCTAssertEqual(cells("what is the region number of the southern coast?"),
+                       ["Southern coast — Region number (RNR): 0820 (Short name: SCO)"])
+        XCTAssertEqual(cells("RNR of the northern isles"), ["Northern isles — Region number (RNR): 0410 (Short name: NIS)"])
+        // The keys' column unnamed: a bare number picks no row.
+        XCTAssertEqual(cells("what does 7 mean?"), [])
     }
 
     /// A support matrix: rows and columns are releases, cells say whether they go together.
