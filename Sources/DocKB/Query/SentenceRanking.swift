@@ -38,6 +38,13 @@ extension AnswerEngine {
         /// How many of the question's words `held` holds.
         func wordsHeld(_ held: Set<String>) -> Int { Set(held.map { wordOf[$0] ?? -1 }).count }
 
+        /// Whether a heading of these stems names what the question asks
+        /// about: it has the question's rarest word, and no word the question lacks.
+        func isSubject(heading: Set<String>) -> Bool {
+            guard let rarest = weights.values.max() else { return false }
+            return heading.contains { weights[$0] == rarest } && heading.isSubset(of: weights.keys)
+        }
+
         func share(holding held: Set<String>, headingHolds heading: Set<String> = []) -> Double {
             guard total > 0 else { return 0 }
             let own = Words.orderedSum(held.intersection(weights.keys), { weights[$0]! })
@@ -132,6 +139,12 @@ extension AnswerEngine {
         for (rank, section) in sections.enumerated() {
             let headingStems = Set(Self.expanded(Words.tokens(section.heading).filter { !Words.isStopWord($0.word) },
                                                  lexicon.expansions))
+            // A heading the question names in full, its rarest word included
+            // ("### /downloadtimeout"), is the subject of every sentence below
+            // it, which seldom repeats it ("The default value is 1440"): its
+            // words are held by each of them.
+            let subject = query.isSubject(heading: headingStems) ? headingStems : []
+            let headingWritesLiterals = !subject.isEmpty && parsed.writesAskedLiterals(section.heading, tokens: Words.tokens(section.heading))
             for (lineIndex, line) in section.lines.enumerated() {
                 let lineSentences = sentences(of: line)
                 for (index, sentence) in lineSentences.enumerated() where sentence.count <= Self.longestQuotedSentence {
@@ -154,7 +167,8 @@ extension AnswerEngine {
                         ? lineSentences[index + 1] : nil
                     // The sentence's own tokens are read once, here and for the checks below.
                     let ownHeld = heldWords(tokens)
-                    var held = lead.isEmpty ? ownHeld : ownHeld.union(heldWords(Words.tokens(lead.joined(separator: " "))))
+                    var held = (lead.isEmpty ? ownHeld : ownHeld.union(heldWords(Words.tokens(lead.joined(separator: " ")))))
+                        .union(subject)
                     if let continuation { held.formUnion(heldWords(Words.tokens(continuation))) }
                     guard query.wordsHeld(held) >= Self.fewestSharedWords, !ownHeld.isEmpty else { continue }
                     // A quote that only restates the question answers a yes/no question, not a "which" one.
@@ -163,7 +177,8 @@ extension AnswerEngine {
                     let own = Set(Words.tokens(quoted).filter { !Words.isStopWord($0.word) }.map(\.stem))
                     guard parsed.asksYesOrNo || own.subtracting(questionStems).count >= Self.wordsBesidesTheQuestion else { continue }
                     let share = query.share(holding: held, headingHolds: headingStems)
-                    guard share >= Self.sentenceShareThreshold, parsed.writesAskedLiterals(sentence, tokens: tokens),
+                    guard share >= Self.sentenceShareThreshold,
+                          headingWritesLiterals || parsed.writesAskedLiterals(sentence, tokens: tokens),
                           !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }),
                           seen.insert(sentence).inserted else { continue }
                     // "For example, ..." illustrates the sentence before it, which says what the example is of;
