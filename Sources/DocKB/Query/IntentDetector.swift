@@ -142,6 +142,12 @@ struct IntentDetector {
             // "What does X do?", "what can X do?", and for a role, "what does X allow?"
             let asksWhatItDoes = words.last == "do" || Self.grantingVerbs.contains(words.last ?? "")
             let doVerb = asksWhatItDoes && wh + 1 < words.count && ["does", "do", "can"].contains(words[wh + 1])
+            // "What is the default value of X?" asks for one attribute of X
+            // (the head before "of"), which sentences give, not what X is.
+            let asksAttribute = copula && head.upperBound < words.count && words[head.upperBound] == "of"
+                && !headWords.isEmpty && !headWords.contains { Self.definitionNouns.contains(stems[$0]) }
+                && words[(head.upperBound + 1)...].contains { !Words.isStopWord($0) }
+            if asksAttribute { return Result(intent: .lookup, consumed: [wh], head: headWords) }
             if copula || doVerb {
                 let asksPurpose = words.last == "for" || doVerb || stems.contains("purpos")
                 return Result(intent: asksPurpose ? .purpose : .whatIs, consumed: [wh])
@@ -162,6 +168,10 @@ struct IntentDetector {
         }
         return Result(intent: .lookup, consumed: [])
     }
+
+    /// Head nouns of "what is the N of X?" that ask what X is, as stems.
+    static let definitionNouns: Set<String> = Set(["meaning", "definition", "purpose", "point", "idea", "difference",
+                                                   "function", "role", "use", "goal"].map(Words.stem))
 
     /// The words after "what/which" that the question is about: up to an
     /// auxiliary verb ("which ports *do*...") or, after "what is the ...", up
