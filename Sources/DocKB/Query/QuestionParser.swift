@@ -257,8 +257,19 @@ public struct QuestionParser: Sendable {
 
     /// Positions of the measure words asked right after "how" ("how long", "how often").
     static func measurePositions(_ tokens: [Token]) -> Set<Int> {
-        Set(tokens.indices.dropFirst().filter { IntentDetector.measureWords.contains(tokens[$0].word) && tokens[$0 - 1].word == "how" })
+        var positions = Set(tokens.indices.dropFirst().filter {
+            IntentDetector.measureWords.contains(tokens[$0].word) && tokens[$0 - 1].word == "how"
+        })
+        // "The maximum number of X" asks how many, as "how many X" does: sentences say "up to 15 X".
+        for index in tokens.indices.dropFirst() where countWords.contains(tokens[index].word)
+            && upperBoundWords.contains(tokens[index - 1].word) {
+            positions.formUnion([index - 1, index])
+        }
+        return positions
     }
+
+    private static let countWords: Set<String> = ["number", "count"]
+    private static let upperBoundWords: Set<String> = ["maximum", "max", "largest", "highest"]
 
     /// "Which client types don't use a fallback status point?": a negated
     /// verb right after the "which ..." phrase says what is asked of it and
