@@ -206,18 +206,22 @@ public final class AnswerEngine: Sendable {
         let unknown = Set(parsed.unknownWords.map(Words.stem))
         let asked = Set(Self.otherAskedStems(parsed).filter { !unknown.contains($0) })
         let held = b.answer.items.reduce(into: Set<String>()) { $0.formUnion(stems($1.text)) }
-        let missing = asked.subtracting(held)
+        let missing = asked.subtracting(Self.spellingOut(asked, in: held, lexicon.expansions))
         guard !missing.isEmpty else { return }
+        // An abbreviation asked ("MP") is held by a sentence that spells it out.
+        func holdsMissing(_ sentence: String) -> Bool {
+            missing.isSubset(of: Self.spellingOut(missing, in: Set(stems(sentence)), lexicon.expansions))
+        }
         // A title line ("Prerequisites for deploying clients") has no stop or colon: it states nothing.
         func states(_ quote: ProseQuote) -> Bool { quote.sentence.contains(where: ".:!?".contains) }
-        var quotes = proseQuotes(parsed).filter { $0.holdsEveryWord && missing.isSubset(of: stems($0.sentence)) && states($0) }
+        var quotes = proseQuotes(parsed).filter { $0.holdsEveryWord && holdsMissing($0.sentence) && states($0) }
         var group = Self.everyWordGroup
         // Else the sentences holding most of the question's words, the missing ones among them
         // ("do workgroup clients need to be approved manually?": the list never says "approve").
         if quotes.isEmpty, let ranked = ranking.ranking?.sentences {
             // Only clearly close ones: the list is an answer already.
             quotes = ranked.filter { $0.share >= Self.outrankingShare }.map(\.quote)
-                .filter { missing.isSubset(of: stems($0.sentence)) && states($0) }
+                .filter { holdsMissing($0.sentence) && states($0) }
             group = Self.sharedWordsGroup
         }
         guard !quotes.isEmpty else { return }

@@ -64,7 +64,7 @@ extension AnswerEngine {
         let allTokens = Words.tokens(text)
         let tokens = allTokens.filter { !Words.isStopWord($0.word) }
         let stems = expanded(tokens, expansions)
-        let own = Set(stems)
+        let own = spellingOut(wanted, in: Set(stems), expansions)
         guard wanted.intersection(own).count * 2 > wanted.count, wanted.isSubset(of: own.union(headingStems)),
               // A list is quoted for what its sentence says, not for a word of its items alone.
               listed.isEmpty || !wanted.isDisjoint(with: Words.tokens(sentence).map(\.stem)),
@@ -76,7 +76,8 @@ extension AnswerEngine {
         return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),
                              closeness: (wanted.isSubset(of: own) ? 0 : 2) + (together ? 0 : 1),
                              ownWords: listed.isEmpty ? wanted.isSubset(of: own)
-                                : wanted.isSubset(of: Set(expanded(Words.tokens(sentence).filter { !Words.isStopWord($0.word) }, expansions))),
+                                : wanted.isSubset(of: spellingOut(wanted, in: Set(expanded(Words.tokens(sentence).filter {
+                                    !Words.isStopWord($0.word) }, expansions)), expansions)),
                              firstWord: stems.firstIndex(where: wanted.contains) ?? stems.count)
     }
 
@@ -142,6 +143,18 @@ extension AnswerEngine {
             terms.append("((" + named.map(Self.quotedTerm).joined(separator: " AND ") + ") OR " + Self.quotedTerm(abbreviation) + ")")
         }
         return (terms + words.filter(left.contains).map(Self.quotedTerm)).joined(separator: " AND ")
+    }
+
+    /// `stems`, with each abbreviation of `wanted` whose words they hold
+    /// ("management points" holds the question's "MPs").
+    static func spellingOut(_ wanted: Set<String>, in stems: Set<String>, _ expansions: [String: [String]]) -> Set<String> {
+        var held = stems
+        for abbreviation in wanted where !stems.contains(abbreviation) {
+            guard let words = expansions[abbreviation] else { continue }
+            let named = words.filter { !Words.isStopWord($0) }.map(Words.stem)
+            if !named.isEmpty, Set(named).isSubset(of: stems) { held.insert(abbreviation) }
+        }
+        return held
     }
 
     /// The stems of `tokens`, each abbreviation followed by those of the words it stands for.
@@ -329,7 +342,8 @@ extension AnswerEngine {
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
                                                  headingStems: headingStems, expansions: lexicon.expansions) else { continue }
-                    let foundStems = Set(Self.expanded(Words.tokens(found), lexicon.expansions))
+                    let foundStems = Self.spellingOut(wanted, in: Set(Self.expanded(Words.tokens(found), lexicon.expansions)),
+                                                      lexicon.expansions)
                     // "Workgroup clients can't locate management points from AD DS. Instead, they use
                     // DNS, WINS, or another management point.": the next sentence, when it goes on from
                     // this one, says what this one leaves open.
