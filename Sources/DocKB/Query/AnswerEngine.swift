@@ -110,16 +110,23 @@ public final class AnswerEngine: Sendable {
             let statementHoldsEveryWord = (statements.first?.score ?? 0) >= 0.999
             // "How much disk space ...?": a sentence holding every word but no number does not
             // answer a measure that a statement gives ("Disk space: 500 MB available ...").
-            let statementGivesMeasure = !parsed.measurePositions.isEmpty
-                && Self.quotable(statements).contains { Self.givesNumber($0.statement.text) }
+            // Nor does it when a sentence holding most of the words gives a number ("… should be 3 to 24 characters long").
+            let asksMeasure = !parsed.measurePositions.isEmpty
+            let measureGiven = asksMeasure && (Self.quotable(statements).contains { Self.givesNumber($0.statement.text) }
+                || quotes.contains { Self.givesNumber($0.sentence) }
+                || (ranking.ranking?.sentences.contains { Self.givesNumber($0.quote.sentence) } ?? false))
             let leading = quotes.filter {
                 ($0.holdsEveryWord || ($0.underHeadings && !statementHoldsEveryWord)) && namesWhatIsAsked($0)
-                    && !(statementGivesMeasure && !Self.givesNumber($0.sentence))
+                    && !(measureGiven && !Self.givesNumber($0.sentence))
             }
             if !leading.isEmpty, !(statements.first?.onStated ?? false) { proseAnswer(leading, &builder) }
             // A sentence that holds clearly more of the question's rare words than the best statement answers instead.
             if !builder.answer.found, sentencesOutrank(statements, ranking.ranking) { sharedWordsAnswer(ranking.ranking, &builder) }
             if !builder.answer.found { lookupAnswer(statements, &builder) }
+            // A measure no quote gives: the sentences holding most of the words give it (the number-giving first).
+            if !builder.answer.found, builder.answer.omitted.isEmpty, measureGiven, !quotes.contains(where: { Self.givesNumber($0.sentence) }) {
+                sharedWordsAnswer(ranking.ranking, &builder)
+            }
             if !builder.answer.found, builder.answer.omitted.isEmpty { proseAnswer(quotes, &builder) }
             // A comparison table's cell, where the column the question names
             // meets the row of its other words: between them the two hold

@@ -195,9 +195,13 @@ extension AnswerEngine {
             }
         }
         // The larger share first; among equals, the section the index ranks higher, then the shorter sentence.
-        return ranked.sorted {
+        // A measure asked for ("how long ...?") is given by a sentence with a number: those come first.
+        let ordered = ranked.sorted {
             ($0.share, -$0.quote.position, -$0.quote.sentence.count) > ($1.share, -$1.quote.position, -$1.quote.sentence.count)
         }
+        guard asksMeasure else { return ordered }
+        let giving = ordered.filter { Self.givesNumber($0.quote.sentence) }
+        return giving + ordered.filter { !Self.givesNumber($0.quote.sentence) }
     }
 
     /// Ends in `.`, `:`, `!` or `?`; or is a list item of some length that

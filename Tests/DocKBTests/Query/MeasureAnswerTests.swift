@@ -31,6 +31,25 @@ final class MeasureAnswerTests: XCTestCase {
         XCTAssertEqual(answer.items.first?.source.line, 5)
     }
 
+    static let naming = """
+        # Fabrikam portal names
+
+        ## Naming the portal
+
+        - Portal form: In the portal name field, type the prefix you want, for example NorthWind. The form shows whether the portal name is free or taken by another tenant.
+
+        The portal name prefix should be 4 to 30 characters long, and use letters and digits only.
+
+        """
+
+    /// A measure asked for is given by a sentence with a number, though another holds more of the words.
+    func testASentenceGivingANumberAnswersAMeasureBeforeOneHoldingMoreWords() throws {
+        let kb = try InventedArticles.engine(["portal/naming.md": Self.naming], for: self)
+        let answer = kb.answer("how long can the portal name prefix be in the form?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.items.first?.text.contains("4 to 30 characters") ?? false, text)
+    }
+
     func testTheSentencesBeforeOneFitTheLongestQuote() {
         let long = String(repeating: "x", count: AnswerEngine.longestQuotedSentence - 5) + "."
         XCTAssertEqual(AnswerEngine.sentencesBefore(2, of: ["A one.", "B two.", "C three."]), ["A one.", "B two."])
