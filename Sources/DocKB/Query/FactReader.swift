@@ -22,6 +22,8 @@ struct FactReader {
     static let noWords: Set<String> = ["no", "n", "false", "off", "0", "none", "disabled"]
     /// Words that ask ("is X required?") rather than state.
     static let askingStems: Set<String> = Set(["need", "require", "prerequisite", "dependency", "necessary"].map(Words.stem))
+    /// The share of a condition's words (by weight) a question must say when it lacks the rarest.
+    static let coverageWithoutRarestWord = 0.85
     static let versionCues: Set<String> = ["version", "versions", "build", "release", "branch", "cb", "v"]
     /// Words before a number that make it a port, whatever the documents call it.
     static let portCues: Set<String> = ["port", "ports", "tcp", "udp"]
@@ -72,6 +74,11 @@ struct FactReader {
         // Common words alone ("install", "manage") do not state a fact unless
         // the question says the whole phrase.
         guard coverage >= 0.9 || matched.contains(where: { lexicon.weight($0) >= lexicon.typicalWeight }) else { return nil }
+        // Nor do its common words without its rarest ("the database size" is not "the size of the
+        // database and of the backlog"), unless the question says nearly the whole phrase.
+        let rarest = form.stems.map(lexicon.weight).max() ?? 0
+        guard coverage >= Self.coverageWithoutRarestWord
+                || form.stems.filter({ lexicon.weight($0) >= rarest }).allSatisfy(matched.contains) else { return nil }
         return Set(hits)
     }
 

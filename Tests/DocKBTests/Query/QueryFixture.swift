@@ -267,6 +267,7 @@ enum QueryFixture {
             ("upgrades", "for upgrades only"),
             ("proxy-server", "you use a proxy server"),
             ("update-agent-versions", "you update these agent versions"),
+            ("size-catalog-backlog-size", "the size of your catalog and the backlog size"),
         ]
         for v in variables {
             try db.execute(sql: "INSERT INTO condition_variables(name, phrase) VALUES (?, ?)", arguments: [v.0, v.1])

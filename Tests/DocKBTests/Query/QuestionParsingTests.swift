@@ -167,6 +167,13 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertNil(engine.parse("which ports use 2701?").stated.version, "a port number is not a version")
     }
 
+    /// A condition's common words without its rarest state nothing: the
+    /// question asks about them ("the catalog size limit").
+    func testAConditionIsNotStatedByItsCommonWordsAlone() {
+        XCTAssertNil(engine.parse("what is the catalog size limit for a relay?").stated.flags["size-catalog-backlog-size"])
+        XCTAssertEqual(engine.parse("what do I need when the catalog backlog size is large?").stated.flags["size-catalog-backlog-size"], true)
+    }
+
     /// A number the documents write as "version N" is the product's version
     /// even after the product's name instead of a cue word; after a port word it stays a port.
     func testANumberTheDocumentsCallAVersionIsStatedWithoutACueWord() {
