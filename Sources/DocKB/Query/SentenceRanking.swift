@@ -39,10 +39,12 @@ extension AnswerEngine {
         func wordsHeld(_ held: Set<String>) -> Int { Set(held.map { wordOf[$0] ?? -1 }).count }
 
         /// Whether a heading of these stems names what the question asks
-        /// about: it has the question's rarest word, and no word the question lacks.
+        /// about: it has the question's rarest word, and no word the question
+        /// lacks but words of asking ("Required SQL Server collation").
         func isSubject(heading: Set<String>) -> Bool {
             guard let rarest = weights.values.max() else { return false }
-            return heading.contains { weights[$0] == rarest } && heading.isSubset(of: weights.keys)
+            let named = heading.subtracting(AnswerEngine.genericAskingStems)
+            return named.contains { weights[$0] == rarest } && named.isSubset(of: weights.keys)
         }
 
         func share(holding held: Set<String>, headingHolds heading: Set<String> = []) -> Double {
@@ -185,7 +187,9 @@ extension AnswerEngine {
                     // "These credentials ..." goes on about what the sentence before it names.
                     let illustrated = index > 0 && (Self.givesAnExample(sentence) || Self.continuesByPronoun(sentence))
                         ? lineSentences[index - 1] + " " : ""
-                    let quote = ProseQuote(sentence: illustrated + quoted, heading: section.heading,
+                    // Quoted under the heading it is about, which it does not name.
+                    let about = subject.isEmpty ? "" : section.heading + " › "
+                    let quote = ProseQuote(sentence: about + illustrated + quoted, heading: section.heading,
                                            cite: section.cite(atLine: lineIndex), sectionID: section.id,
                                            defines: false, holdsEveryWord: false, citedAtHeading: section.citedAtHeading,
                                            coverage: questionStems.intersection(tokens.map(\.stem)).count,
@@ -286,10 +290,15 @@ extension AnswerEngine {
     /// sentence another quote brings along is not quoted again, and a quote
     /// that brings one already chosen takes its place (it says all that one does).
     static func distinct(_ ranked: [RankedSentence], upTo limit: Int) -> [RankedSentence] {
+        // Two quotes under the one heading they are about are compared without it.
+        func text(_ ranked: RankedSentence) -> Substring {
+            let quote = ranked.quote, about = quote.heading + " › "
+            return quote.sentence.hasPrefix(about) ? quote.sentence.dropFirst(about.count) : Substring(quote.sentence)
+        }
         var best: [RankedSentence] = []
         for candidate in ranked where best.count < limit {
-            if best.contains(where: { $0.quote.sentence.contains(candidate.quote.sentence) }) { continue }
-            if let held = best.firstIndex(where: { candidate.quote.sentence.contains($0.quote.sentence) }) {
+            if best.contains(where: { text($0).contains(text(candidate)) }) { continue }
+            if let held = best.firstIndex(where: { text(candidate).contains(text($0)) }) {
                 best[held] = candidate
             } else {
                 best.append(candidate)

@@ -21,6 +21,10 @@ final class ReferenceSectionTests: XCTestCase {
 
         Starts the agent without opening its window on the desktop. The option takes no value.
 
+        ### Required catalog encoding
+
+        The relay writes its store in the UTF-16LE encoding. Other encodings fail the start check.
+
         ## Limits
 
         ### Relay servers
@@ -43,6 +47,11 @@ final class ReferenceSectionTests: XCTestCase {
             XCTAssertTrue(answer.items.first?.text.contains("The default value is 90 minutes") ?? false, "\(question)\n\(text(answer))")
             XCTAssertEqual(answer.items.first?.source.anchor, "sweeptimeout", question)
         }
+        // Quoted under the heading it is about; a word of asking in the heading need not be asked.
+        let encoding = kb.answer("which catalog encoding does the relay store need?")
+        XCTAssertEqual(encoding.items.first?.text.hasPrefix("Required catalog encoding › The relay writes its store in the UTF-16LE"),
+                       true, text(encoding))
+        XCTAssertTrue(kb.answer("what is the default value of /sweeptimeout?").items.first?.text.hasPrefix("/sweeptimeout › ") ?? false)
         // Another option's heading lends its sentences nothing.
         XCTAssertFalse(text(kb.answer("what is the default value of /quietstart?")).contains("90 minutes"))
     }
