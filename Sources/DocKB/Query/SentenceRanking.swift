@@ -146,6 +146,8 @@ extension AnswerEngine {
             // it, which seldom repeats it ("The default value is 1440"): its
             // words are held by each of them.
             let subject = query.isSubject(heading: headingStems) ? headingStems : []
+            // The section's list items, read once a quote ends in a colon.
+            var items: ItemLines?
             let headingWritesLiterals = !subject.isEmpty && parsed.writesAskedLiterals(section.heading, tokens: Words.tokens(section.heading))
             for (lineIndex, line) in section.lines.enumerated() {
                 let lineSentences = sentences(of: line)
@@ -174,7 +176,7 @@ extension AnswerEngine {
                     if let continuation { held.formUnion(heldWords(Words.tokens(continuation))) }
                     guard query.wordsHeld(held) >= Self.fewestSharedWords, !ownHeld.isEmpty else { continue }
                     // A quote that only restates the question answers a yes/no question, not a "which" one.
-                    let quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)
+                    var quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)
                         : (lead + [sentence]).joined(separator: " ")
                     let own = Set(Words.tokens(quoted).filter { !Words.isStopWord($0.word) }.map(\.stem))
                     guard parsed.asksYesOrNo || own.subtracting(questionStems).count >= Self.wordsBesidesTheQuestion else { continue }
@@ -183,6 +185,12 @@ extension AnswerEngine {
                           headingWritesLiterals || parsed.writesAskedLiterals(sentence, tokens: tokens),
                           !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }),
                           seen.insert(sentence).inserted else { continue }
+                    // A quote that ends the line with a colon brings the list or rows it introduces, as `proseQuotes` does.
+                    if quoted.hasSuffix(":"), line.hasSuffix(":") {
+                        if items == nil { items = listItemLines(ofSection: section.id) }
+                        let listed = Self.linesIntroduced(after: lineIndex, in: section.lines, items: items!)
+                        if !listed.isEmpty { quoted += " " + listed.joined(separator: "; ") }
+                    }
                     // "For example, ..." illustrates the sentence before it, which says what the example is of;
                     // "These credentials ..." goes on about what the sentence before it names.
                     let illustrated = index > 0 && (Self.givesAnExample(sentence) || Self.continuesByPronoun(sentence))
