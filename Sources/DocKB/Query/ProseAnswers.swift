@@ -75,9 +75,11 @@ extension AnswerEngine {
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
         return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),
                              closeness: (wanted.isSubset(of: own) ? 0 : 2) + (together ? 0 : 1),
+                             // A lead-in may leave one word to its items ("The following UDP ports must be open
+                             // on the WDS server:" with "Port 4011 (PXE)"), the rest its own.
                              ownWords: listed.isEmpty ? wanted.isSubset(of: own)
-                                : wanted.isSubset(of: spellingOut(wanted, in: Set(expanded(Words.tokens(sentence).filter {
-                                    !Words.isStopWord($0.word) }, expansions)), expansions)),
+                                : wanted.subtracting(spellingOut(wanted, in: Set(expanded(Words.tokens(sentence).filter {
+                                    !Words.isStopWord($0.word) }, expansions)), expansions)).count <= 1 && wanted.isSubset(of: own),
                              firstWord: stems.firstIndex(where: wanted.contains) ?? stems.count)
     }
 
@@ -133,11 +135,19 @@ extension AnswerEngine {
         var left = Set(words)
         var terms: [String] = []
         // Only names the question spells out can be grouped: those are sorted (for one query text), not all.
-        let spelled = lexicon.expansions.filter { $0.value.contains(where: left.contains) }.sorted { $0.key < $1.key }
+        // The abbreviations the question uses first, each grouped though they share words ("SUP" and
+        // "WSUS" share "update"); another only when it shares no word with those ("DS" is not grouped
+        // within "WDS"). Longer names first.
+        let all = Set(words)
+        let spelled = lexicon.expansions.filter { $0.value.contains(where: left.contains) }
+            .sorted { (all.contains($0.key) ? 0 : 1, -$0.value.count, $0.key) < (all.contains($1.key) ? 0 : 1, -$1.value.count, $1.key) }
+        var grouped: [Set<String>] = []
         for (abbreviation, expansion) in spelled {
             let named = expansion.filter { !Words.isStopWord($0) }
             // The parser writes an asked abbreviation's words beside it: both go into the one group.
-            guard named.count >= 2, Set(named).isSubset(of: left) else { continue }
+            guard named.count >= 2, Set(named).isSubset(of: all),
+                  all.contains(abbreviation) || grouped.allSatisfy({ $0.isDisjoint(with: named) }) else { continue }
+            grouped.append(Set(named))
             left.subtract(named)
             left.remove(abbreviation)
             terms.append("((" + named.map(Self.quotedTerm).joined(separator: " AND ") + ") OR " + Self.quotedTerm(abbreviation) + ")")
@@ -366,7 +376,11 @@ extension AnswerEngine {
                 // The words spread over two or three sentences side by side: quoted together, if nothing closer is found.
                 if quotes.isEmpty, let run = Self.shortestRun(of: lineSentences, holding: wanted, question: parsed,
                                                               expansions: lexicon.expansions) {
-                    spread.append(ProseQuote(sentence: run.text, heading: heading, cite: cite, sectionID: section.id,
+                    // A run that ends the line with a colon brings what it introduces.
+                    let listed = run.text.hasSuffix(":") && line.hasSuffix(":")
+                        ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
+                    let text = listed.isEmpty ? run.text : run.text + " " + listed.joined(separator: "; ")
+                    spread.append(ProseQuote(sentence: text, heading: heading, cite: cite, sectionID: section.id,
                                              defines: false, holdsEveryWord: false, citedAtHeading: citedAtHeading,
                                              coverage: questionStems.intersection(Words.contentStems(run.text)).count,
                                              closeness: 3, position: run.firstWord + rank, spansSentences: true))
