@@ -257,6 +257,9 @@ public enum Words {
         "handheld": "mobile device", "handhelds": "mobile devices",
         "info": "information", "cert": "certificate", "certs": "certificates",
         "admin": "administrator", "admins": "administrators",
+        "db": "database", "dbs": "databases", "config": "configuration", "configs": "configurations",
+        "prereq": "prerequisite", "prereqs": "prerequisites", "perms": "permissions", "creds": "credentials",
+        "vm": "virtual machine", "vms": "virtual machines",
     ]
 
     /// Words that negate the clause they are in.

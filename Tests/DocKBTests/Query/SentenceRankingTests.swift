@@ -74,6 +74,9 @@ final class SentenceRankingTests: QueryTestCase {
         XCTAssertEqual(Array(parsed.tokens.map(\.word).prefix(5)), ["do", "computers", "on", "a", "domain"])
         XCTAssertTrue(parsed.tokens.contains { $0.word == "controller" })
         XCTAssertTrue(engine.answer("do PCs need a relay point?").notes.contains("read “pcs” as “computers”"))
+        // Everyday shortenings of the documents' words.
+        XCTAssertEqual(engine.parse("which DB prereqs does the relay point have?").tokens.map(\.word).filter { ["database", "prerequisites"].contains($0) },
+                       ["database", "prerequisites"])
         // A word said twice is noted once.
         XCTAssertEqual(engine.answer("do PCs and more PCs need a relay point?").notes.filter { $0 == "read “pcs” as “computers”" }.count, 1)
     }
