@@ -73,13 +73,14 @@ extension AnswerEngine {
               own.subtracting(wanted).count >= (question.asksYesOrNo ? 0 : wordsBesidesTheQuestion),
               !pointsElsewhere(wanted, tokens), !isPointer(text) else { return nil }
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
+        // A lead-in may leave one word to its items ("The following UDP ports must be open
+        // on the WDS server:" with "Port 4011 (PXE)"), the rest its own.
+        let leadIn = listed.isEmpty ? own
+            : spellingOut(wanted, in: Set(expanded(Words.tokens(sentence).filter { !Words.isStopWord($0.word) }, expansions)), expansions)
         return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),
                              closeness: (wanted.isSubset(of: own) ? 0 : 2) + (together ? 0 : 1),
-                             // A lead-in may leave one word to its items ("The following UDP ports must be open
-                             // on the WDS server:" with "Port 4011 (PXE)"), the rest its own.
                              ownWords: listed.isEmpty ? wanted.isSubset(of: own)
-                                : wanted.subtracting(spellingOut(wanted, in: Set(expanded(Words.tokens(sentence).filter {
-                                    !Words.isStopWord($0.word) }, expansions)), expansions)).count <= 1 && wanted.isSubset(of: own),
+                                : wanted.subtracting(leadIn).count <= 1 && wanted.isSubset(of: own),
                              firstWord: stems.firstIndex(where: wanted.contains) ?? stems.count)
     }
 

@@ -4,7 +4,9 @@ import GRDB
 /// Comparison tables: a question that names one of a table's column headings
 /// and words of one of its row labels ("can BranchCache share content across
 /// subnets?") is answered by the cell where the two meet, with the row's
-/// other cells beside it, since a comparison is read against them.
+/// other cells beside it, since a comparison is read against them. A lookup
+/// table of two columns ("Return code | Meaning") is read the same way, and
+/// naming its keys' column ("exit code 7") asks for the other one.
 ///
 /// Only the structure is used: the first column labels the rows, the header
 /// row names the columns. No sentence need hold the question's words, which
