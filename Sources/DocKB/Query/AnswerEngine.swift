@@ -110,7 +110,7 @@ public final class AnswerEngine: Sendable {
             let statementHoldsEveryWord = (statements.first?.score ?? 0) >= 0.999
             // "How much disk space ...?": a sentence holding every word but no number does not
             // answer a measure that a statement gives ("Disk space: 500 MB available ...").
-            // Nor does it when a sentence holding most of the words gives a number ("… should be 3 to 24 characters long").
+            // Nor does it when a sentence holding most of the words gives a number ("… must be 4 to 30 characters long").
             let asksMeasure = !parsed.measurePositions.isEmpty
             let measureGiven = asksMeasure && (Self.quotable(statements).contains { Self.givesNumber($0.statement.text) }
                 || quotes.contains { Self.givesNumber($0.sentence) }

@@ -74,8 +74,8 @@ struct FactReader {
         // Common words alone ("install", "manage") do not state a fact unless
         // the question says the whole phrase.
         guard coverage >= 0.9 || matched.contains(where: { lexicon.weight($0) >= lexicon.typicalWeight }) else { return nil }
-        // Nor do its common words without its rarest ("the database size" is not "the size of the
-        // database and of the backlog"), unless the question says nearly the whole phrase.
+        // Nor do its common words without its rarest ("the catalog size" is not "the size of the
+        // catalog and of the backlog"), unless the question says nearly the whole phrase.
         let rarest = form.stems.map(lexicon.weight).max() ?? 0
         guard coverage >= Self.coverageWithoutRarestWord
                 || form.stems.filter({ lexicon.weight($0) >= rarest }).allSatisfy(matched.contains) else { return nil }

@@ -73,8 +73,8 @@ extension AnswerEngine {
               own.subtracting(wanted).count >= (question.asksYesOrNo ? 0 : wordsBesidesTheQuestion),
               !pointsElsewhere(wanted, tokens), !isPointer(text) else { return nil }
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
-        // A lead-in may leave one word to its items ("The following UDP ports must be open
-        // on the WDS server:" with "Port 4011 (PXE)"), the rest its own.
+        // A lead-in may leave one word to its items ("These TCP ports must be open on the
+        // relay server:" with "Port 7002 (HTTPS)"), the rest its own.
         let leadIn = listed.isEmpty ? own
             : spellingOut(wanted, in: Set(expanded(Words.tokens(sentence).filter { !Words.isStopWord($0.word) }, expansions)), expansions)
         return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),

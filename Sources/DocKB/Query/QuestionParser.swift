@@ -260,7 +260,7 @@ public struct QuestionParser: Sendable {
         var positions = Set(tokens.indices.dropFirst().filter {
             IntentDetector.measureWords.contains(tokens[$0].word) && tokens[$0 - 1].word == "how"
         })
-        // "The maximum number of X" asks how many, as "how many X" does: sentences say "up to 15 X".
+        // "The maximum number of X" asks how many, as "how many X" does: sentences say "up to 12 X".
         for index in tokens.indices.dropFirst() where countWords.contains(tokens[index].word)
             && upperBoundWords.contains(tokens[index - 1].word) {
             positions.formUnion([index - 1, index])

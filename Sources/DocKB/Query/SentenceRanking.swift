@@ -40,7 +40,7 @@ extension AnswerEngine {
 
         /// Whether a heading of these stems names what the question asks
         /// about: it has the question's rarest word, and no word the question
-        /// lacks but words of asking ("Required SQL Server collation").
+        /// lacks but words of asking ("Required catalog encoding").
         func isSubject(heading: Set<String>) -> Bool {
             guard let rarest = weights.values.max() else { return false }
             let named = heading.subtracting(AnswerEngine.genericAskingStems)
@@ -142,8 +142,8 @@ extension AnswerEngine {
             let headingStems = Set(Self.expanded(Words.tokens(section.heading).filter { !Words.isStopWord($0.word) },
                                                  lexicon.expansions))
             // A heading the question names in full, its rarest word included
-            // ("### /downloadtimeout"), is the subject of every sentence below
-            // it, which seldom repeats it ("The default value is 1440"): its
+            // ("### /sweeptimeout"), is the subject of every sentence below
+            // it, which seldom repeats it ("The default value is 90"): its
             // words are held by each of them.
             let subject = query.isSubject(heading: headingStems) ? headingStems : []
             // The section's list items, read once a quote ends in a colon.

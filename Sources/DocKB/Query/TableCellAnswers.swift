@@ -5,7 +5,7 @@ import GRDB
 /// and words of one of its row labels ("can BranchCache share content across
 /// subnets?") is answered by the cell where the two meet, with the row's
 /// other cells beside it, since a comparison is read against them. A lookup
-/// table of two columns ("Return code | Meaning") is read the same way, and
+/// table of two columns ("Exit code | Meaning") is read the same way, and
 /// naming its keys' column ("exit code 7") asks for the other one.
 ///
 /// Only the structure is used: the first column labels the rows, the header
@@ -19,7 +19,7 @@ extension AnswerEngine {
 
     /// A table lays out a comparison when it has a label column and at least two more.
     static let comparisonColumns = 3
-    /// A table of a label column and one more is a lookup ("Return code | Meaning").
+    /// A table of a label column and one more is a lookup ("Exit code | Meaning").
     static let lookupColumns = 2
 
     /// `weights`: how rare each of the question's words is in the documents' sections (see `SentenceQuery`),
@@ -127,8 +127,8 @@ extension AnswerEngine {
     }
 
     /// Whether the question names the column headed `cell`: all its words,
-    /// or, for a heading that gives a second name in parentheses ("Locale ID
-    /// (LCID)"), all the words of either name.
+    /// or, for a heading that gives a second name in parentheses ("Region
+    /// number (RNR)"), all the words of either name.
     static func names(column cell: String, asked: Set<String>) -> Bool {
         let all = contentStems(of: cell)
         if !all.isEmpty, all.isSubset(of: asked) { return true }
@@ -164,7 +164,7 @@ extension AnswerEngine {
         let headerStems = Self.contentStems(of: header)
         let named = header.indices.dropFirst().filter { Self.names(column: header[$0], asked: asked) }
         // One column named: two would ask for a comparison of them, which the whole row gives.
-        // In a lookup table, naming the keys ("what does return code 7 mean") asks for the other column.
+        // In a lookup table, naming the keys ("what does exit code 7 mean") asks for the other column.
         let column: Int
         if named.count == 1 {
             column = named[0]
