@@ -96,7 +96,7 @@ extension AnswerEngine {
                     let nested = nestedItemTexts(under: line, inSection: candidate.section.row.id)
                     if !nested.isEmpty { line += " " + nested.joined(separator: "; ") }
                 }
-                quotes.append(ProseQuote(sentence: headings.joined(separator: " › ") + ": " + (said.isEmpty ? "" : said + " ") + line,
+                quotes.append(ProseQuote(sentence: headings.joined(separator: ProseQuote.headingSeparator) + ": " + (said.isEmpty ? "" : said + " ") + line,
                                          heading: candidate.section.row.heading, cite: cite, sectionID: candidate.section.row.id,
                                          defines: false, holdsEveryWord: false, citedAtHeading: !recorded,
                                          coverage: own.intersection(wanted).count, closeness: 2, position: rank,

@@ -140,7 +140,7 @@ extension AnswerEngine {
         // "WSUS" share "update"); another only when it shares no word with those ("DS" is not grouped
         // within "WDS"). Longer names first.
         let all = Set(words)
-        let spelled = lexicon.expansions.filter { $0.value.contains(where: left.contains) }
+        let spelled = lexicon.expansions.filter { $0.value.contains(where: all.contains) }
             .sorted { (all.contains($0.key) ? 0 : 1, -$0.value.count, $0.key) < (all.contains($1.key) ? 0 : 1, -$1.value.count, $1.key) }
         var grouped: [Set<String>] = []
         for (abbreviation, expansion) in spelled {
@@ -274,6 +274,15 @@ extension AnswerEngine {
         var underHeadings = false
         /// That list item's own text.
         var item: String?
+
+        /// Between the headings a quote stands under and its text ("Kiln model K9 › Firing agents: ...").
+        static let headingSeparator = " › "
+
+        /// The quote without the heading it was quoted under (see `rankedSentences`).
+        var ownText: Substring {
+            let about = heading + Self.headingSeparator
+            return sentence.hasPrefix(about) ? sentence.dropFirst(about.count) : Substring(sentence)
+        }
     }
 
     /// Sentences of the sections the full-text index finds for every content

@@ -196,7 +196,7 @@ extension AnswerEngine {
                     let illustrated = index > 0 && (Self.givesAnExample(sentence) || Self.continuesByPronoun(sentence))
                         ? lineSentences[index - 1] + " " : ""
                     // Quoted under the heading it is about, which it does not name.
-                    let about = subject.isEmpty ? "" : section.heading + " › "
+                    let about = subject.isEmpty ? "" : section.heading + ProseQuote.headingSeparator
                     let quote = ProseQuote(sentence: about + illustrated + quoted, heading: section.heading,
                                            cite: section.cite(atLine: lineIndex), sectionID: section.id,
                                            defines: false, holdsEveryWord: false, citedAtHeading: section.citedAtHeading,
@@ -212,8 +212,9 @@ extension AnswerEngine {
             ($0.share, -$0.quote.position, -$0.quote.sentence.count) > ($1.share, -$1.quote.position, -$1.quote.sentence.count)
         }
         guard asksMeasure else { return ordered }
-        let giving = ordered.filter { Self.givesNumber($0.quote.sentence) }
-        return giving + ordered.filter { !Self.givesNumber($0.quote.sentence) }
+        // Each sentence read for a number once; the order within each part stays.
+        let givesNumber = ordered.map { Self.givesNumber($0.quote.sentence) }
+        return zip(ordered, givesNumber).filter(\.1).map(\.0) + zip(ordered, givesNumber).filter { !$0.1 }.map(\.0)
     }
 
     /// Ends in `.`, `:`, `!` or `?`; or is a list item of some length that
@@ -299,14 +300,10 @@ extension AnswerEngine {
     /// that brings one already chosen takes its place (it says all that one does).
     static func distinct(_ ranked: [RankedSentence], upTo limit: Int) -> [RankedSentence] {
         // Two quotes under the one heading they are about are compared without it.
-        func text(_ ranked: RankedSentence) -> Substring {
-            let quote = ranked.quote, about = quote.heading + " › "
-            return quote.sentence.hasPrefix(about) ? quote.sentence.dropFirst(about.count) : Substring(quote.sentence)
-        }
         var best: [RankedSentence] = []
         for candidate in ranked where best.count < limit {
-            if best.contains(where: { text($0).contains(text(candidate)) }) { continue }
-            if let held = best.firstIndex(where: { text(candidate).contains(text($0)) }) {
+            if best.contains(where: { $0.quote.ownText.contains(candidate.quote.ownText) }) { continue }
+            if let held = best.firstIndex(where: { candidate.quote.ownText.contains($0.quote.ownText) }) {
                 best[held] = candidate
             } else {
                 best.append(candidate)

@@ -1,0 +1,63 @@
+import XCTest
+@testable import DocKB
+
+/// Lead-ins and their lists: a list is quoted with the sentence introducing
+/// it, whichever way the sentence was found; a lead-in may leave one of the
+/// question's words to its items.
+final class LeadInListTests: XCTestCase {
+    static let article = """
+        # Northwind badge service
+
+        The Northwind Badge Service (NBS) runs on the door servers. A Badge Service (BS) also runs on each reader.
+
+        ## Door servers
+
+        - A door server needs a network card.
+        - The following TCP ports must be open on the NBS server:
+
+            - Port 7001 (enrolment)
+            - Port 7002 (HTTPS)
+
+        ## Signing in
+
+        To record automatic badge pairings, the reader writes sign-in events of type Success to its local journal. Turn these events on with the following two reader settings:
+
+        - **Record entry events**
+        - **Record exit events**
+
+        Both settings are off on a new reader.
+
+        """
+
+    private func engine() throws -> AnswerEngine {
+        try InventedArticles.engine(["badges/service.md": Self.article], for: self)
+    }
+
+    private func text(_ answer: Answer) -> String { AnswerRenderer().render(answer, as: .text) }
+
+    func testALeadInLeavingOneWordToItsItemsHoldsEveryWord() throws {
+        let answer = try engine().answer("which TCP ports must be open on an NBS server for HTTPS?")
+        XCTAssertEqual(answer.items.first?.text,
+                       "The following TCP ports must be open on the NBS server: Port 7001 (enrolment); Port 7002 (HTTPS)", text(answer))
+    }
+
+    /// Found by words spread over its sentences, or as the sentences holding most of the question's words.
+    func testAQuoteEndingTheLineWithAColonBringsItsListHoweverItIsFound() throws {
+        let kb = try engine()
+        for question in ["what reader settings are needed for automatic badge pairings?",
+                         "which two reader settings record automatic badge pairings in the server journal?"] {
+            let answer = kb.answer(question)
+            XCTAssertTrue(answer.items.first?.text.hasSuffix("two reader settings: Record entry events; Record exit events") ?? false,
+                          text(answer))
+        }
+        XCTAssertEqual(kb.answer("which two reader settings record automatic badge pairings in the server journal?").items.first?.group,
+                       AnswerEngine.sharedWordsGroup)
+    }
+
+    func testAnAbbreviationWithinALongerOneIsNotGroupedForTheIndex() throws {
+        let kb = try engine()
+        let query = kb.fullTextQuery(["badge", "northwind", "nbs", "open", "service"])
+        XCTAssertTrue(query.contains("((\"northwind\" AND \"badge\" AND \"service\") OR \"nbs\")"), query)
+        XCTAssertFalse(query.contains("\"bs\""), query)
+    }
+}
