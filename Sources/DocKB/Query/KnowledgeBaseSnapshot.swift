@@ -121,6 +121,17 @@ public final class KnowledgeBaseSnapshot: Sendable {
         return Citation(documentID: documentID, path: path, line: line, anchor: anchor ?? "")
     }
 
+    /// The heading of the section each requirement row stands in, by the row's id.
+    func requirementHeadings() -> [Int64: String] {
+        let rows = (try? store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.id, s.heading FROM requirements r
+                JOIN sections s ON s.document_id = r.document_id AND s.anchor = r.anchor
+                """)
+        }) ?? []
+        return Dictionary(rows.map { ($0["id"] as Int64, $0["heading"] as String? ?? "") }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The heading of the section a citation points into (for `why`).
     func sectionHeading(for cite: Citation) -> String? {
         try? store.read { db in

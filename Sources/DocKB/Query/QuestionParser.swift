@@ -411,7 +411,8 @@ public struct QuestionParser: Sendable {
     static func isSplitByAnotherName(_ match: EntityMatch, among others: [EntityMatch], in tokens: [Token]) -> Bool {
         guard let first = match.positions.min(), let last = match.positions.max() else { return false }
         let gap = Set((first...last).filter { !match.positions.contains($0) })
-        guard !gap.isEmpty, !gap.contains(where: { conjunctions.contains(tokens[$0].word) }),
+        // A conjunction an abbreviation stands for ("assessment and deployment kit") joins no two names.
+        guard !gap.isEmpty, !gap.contains(where: { conjunctions.contains(tokens[$0].word) && !tokens[$0].isExpansion }),
               !gap.allSatisfy({ tokens[$0].isExpansion }) else { return false }
         return others.contains { other in
             other.entity != match.entity && other.coverage >= minimumCoverage

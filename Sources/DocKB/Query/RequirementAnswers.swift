@@ -182,13 +182,33 @@ extension AnswerEngine {
         return anchors
     }
 
-    /// Requirement rows that name an entity that is not itself a subject.
+    /// Requirement rows that name an entity that is not itself a subject, in
+    /// their text or in the heading they stand under ("Fabrikam SDK options",
+    /// over a list of options that never repeat the name). A heading may
+    /// write the name's abbreviation.
     func mentionsOf(_ name: String, _ match: EntityMatch, _ b: inout AnswerBuilder) {
         let nameStems = stems(name)
+        let headings = knowledgeBase.requirementHeadings()
+        var headingNames: [String: Bool] = [:]
+        func headingNamesEntity(_ heading: String) -> Bool {
+            if let known = headingNames[heading] { return known }
+            let named = containsPhrase(Self.expanded(Words.tokens(heading), lexicon.expansions), nameStems)
+            headingNames[heading] = named
+            return named
+        }
         for r in knowledgeBase.requirements {
             let named = r.mentions.contains { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-            guard named || containsPhrase(stems(r.text), nameStems) else { continue }
-            b.add(group: "Statements naming \(name)", kind: "requirement", text: r.text, condition: r.condition,
+            let underHeading: String?
+            if named || containsPhrase(stems(r.text), nameStems) {
+                underHeading = nil
+            } else if let heading = headings[r.id], headingNamesEntity(heading) {
+                underHeading = heading
+            } else {
+                continue
+            }
+            // A line named only by its heading is quoted under it, which says what it is about.
+            let text = underHeading.map { $0 + ProseQuote.headingSeparator + r.text } ?? r.text
+            b.add(group: "Statements naming \(name)", kind: "requirement", text: text, condition: r.condition,
                   conditionText: r.conditionText, cite: r.cite, route: route(match, "requirement naming"),
                   rule: ruleName("requirements", r.id, "subject “\(r.subject)”"))
         }
