@@ -74,6 +74,7 @@ public final class AnswerEngine: Sendable {
         case .changes: changesAnswer(parsed, &builder)
         case .lookup: break
         }
+        measureNoLineGives(parsed, ranking, &builder)
         focusOnTheOtherWords(parsed, &builder)
         sentencesForWhatNoLineHolds(parsed, ranking, &builder)
         if !builder.answer.found, builder.answer.omitted.isEmpty, let kind = bareListing(parsed) {
@@ -190,6 +191,31 @@ public final class AnswerEngine: Sendable {
             return held >= Self.mostOfTheOtherWords ? Int(((1 - held) * 1000).rounded()) : nil
         }
     }
+
+    /// "How much disk space does the Fabrikam agent need?": when none of the
+    /// lines the subject's route found gives a number along with most of the
+    /// question's words ("the relay needs 15 GB of disk space" is another
+    /// thing's), and a sentence holding most of them does, those sentences
+    /// answer instead (the number-giving first), as they do when no route
+    /// finds anything.
+    private func measureNoLineGives(_ parsed: ParsedQuestion, _ ranking: LazySentenceRanking, _ b: inout AnswerBuilder) {
+        guard b.answer.found, !parsed.measurePositions.isEmpty, let ranked = ranking.ranking,
+              let first = ranked.sentences.first, first.share >= Self.measureSentenceShare,
+              Self.givesNumber(first.quote.sentence) else { return }
+        func givesTheMeasure(_ line: String) -> Bool {
+            let held = Set(Self.expanded(Words.tokens(line).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
+            return ranked.query.share(holding: held) >= Self.measureSentenceShare && Self.givesNumber(line)
+        }
+        guard !b.answer.items.contains(where: { givesTheMeasure($0.text) }) else { return }
+        var sentences = AnswerBuilder(answer: Answer(question: b.answer.question, intent: b.answer.intent, heading: ""),
+                                      context: b.context, phrases: phrases)
+        sentences.answer.notes = readingNotes(parsed)
+        sharedWordsAnswer(ranked, &sentences)
+        if sentences.answer.found { b = sentences }
+    }
+
+    /// The share of the question's words a number-giving sentence holds to answer a measure over the route's lines.
+    static let measureSentenceShare = 0.8
 
     /// The question's words besides its subject's name and intent that say
     /// what is asked about it: not words of asking or cue words, not numbers.

@@ -81,3 +81,49 @@ final class MeasureAnswerTests: XCTestCase {
         XCTAssertTrue(answer.items.first?.text.contains("500 MB") ?? false)
     }
 }
+
+/// A measure the requirement lines of the thing asked about never give:
+/// "Disk space" is a row name of a table (a component), and the only
+/// requirement line naming it gives another server's disk space.
+extension MeasureAnswerTests {
+    static let hardware = """
+        # Fabrikam agent hardware
+
+        ## Agent for desktops
+
+        The following are minimum requirements for desktops that run the Fabrikam agent:
+
+        - **Memory:** Refer to the memory requirements of the operating system.
+
+        - **Disk space:** 300 MB available disk space, with 2 GB recommended for the agent's download cache. Less space is needed when you install with custom settings:
+
+            - Use the CACHESIZE property to set a smaller cache than the default of 2048 MB.
+
+            > [!TIP]
+            > Installing the agent with minimal disk space is useful for desktops that have small disks.
+
+        ## Agent for kiosks
+
+        |Requirement|Details|
+        |---|---|
+        |Memory|Refer to the memory requirements of the operating system.|
+        |Disk space|120 MB available disk space.|
+
+        ## Relay server prerequisites
+
+        - To install the relay server, it must have at least 15 GB of free disk space.
+        - The relay server must be a member of a domain.
+
+        """
+
+    func testAMeasureNoLineOfTheRouteGivesIsGivenByTheSentences() throws {
+        let kb = try InventedArticles.engine(["agents/hardware.md": Self.hardware], for: self)
+        let answer = kb.answer("how much disk space does the desktop agent need?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.items.first?.text.contains("300 MB available disk space") ?? false, text)
+        XCTAssertFalse(answer.items.contains { $0.text.contains("15 GB") }, text)
+        // The route's lines stand when one of them gives the measure with the question's words.
+        let relay = kb.answer("how much free disk space does the relay server need to install?")
+        XCTAssertTrue(relay.items.contains { $0.text.contains("15 GB") }, AnswerRenderer().render(relay, as: .text))
+    }
+}
