@@ -287,7 +287,13 @@ extension AnswerEngine {
         guard let first = statements.first, !first.onStated, let ranking = ranking(), let best = ranking.sentences.first else {
             return false
         }
-        let statementShare = statements.prefix(8).map { ranking.query.share(holding: $0.statement.stems) }.max() ?? 0
+        // A statement's words from its subject (the heading or title it was found under)
+        // are credited as a sentence's heading words are, not as words it writes itself.
+        let statementShare = statements.prefix(8).map { ranked -> Double in
+            let own = Set(Self.expanded(Words.tokens(ranked.statement.text).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
+            return ranking.query.share(holding: own.intersection(ranked.statement.stems),
+                                       headingHolds: ranked.statement.stems.subtracting(own))
+        }.max() ?? 0
         let margin = best.share >= Self.outrankingShare ? Self.outrankingMargin : 2 * Self.outrankingMargin
         return best.share >= statementShare + margin
     }

@@ -5,11 +5,12 @@ import XCTest
 /// most of their rare words answer, when no sentence holds them all.
 final class SentenceRankingTests: QueryTestCase {
     /// A statement of the lookup holding `stems`, for comparing with the ranked sentences.
-    private func statement(_ stems: Set<String>) -> AnswerEngine.RankedStatement {
+    /// A statement writing `stems` itself, and holding `subject` too by the subject it was found under.
+    private func statement(_ stems: Set<String>, subject: Set<String> = []) -> AnswerEngine.RankedStatement {
         AnswerEngine.RankedStatement(
-            statement: .init(kind: "requirement", text: "t", condition: nil, conditionText: nil,
+            statement: .init(kind: "requirement", text: stems.sorted().joined(separator: " "), condition: nil, conditionText: nil,
                              cite: Citation(documentID: 1, path: QueryFixture.prereqs, line: 1, anchor: "a"),
-                             rule: "r", stems: stems),
+                             rule: "r", stems: stems.union(subject)),
             score: 0.6, onStated: false)
     }
 
@@ -53,6 +54,14 @@ final class SentenceRankingTests: QueryTestCase {
         XCTAssertTrue(engine.sentencesOutrank([statement(["kiln", "glaz"])], ranking))
         // A statement holding as many of the rare words keeps its place.
         XCTAssertFalse(engine.sentencesOutrank([statement(["kiln", "shelv", "clean", "fir", "aft"])], ranking))
+    }
+
+    func testAStatementsSubjectWordsCountAsHeadingWords() {
+        let parsed = engine.parse("how do I clean kiln shelves after a glaze firing?")
+        let ranking = engine.sentenceRanking(parsed)
+        // Written by the statement, the rare words keep it in place; held only by its subject, they count for half.
+        XCTAssertFalse(engine.sentencesOutrank([statement(["kiln", "shelv", "clean", "fir", "aft"])], ranking))
+        XCTAssertTrue(engine.sentencesOutrank([statement(["kiln", "aft"], subject: ["shelv", "clean", "fir"])], ranking))
     }
 
     func testASentenceHoldingLessOfTheQuestionNeedsAWiderMargin() {
@@ -161,5 +170,33 @@ final class SentenceRankingTests: QueryTestCase {
             """], for: self)
         let ranked = kb.sentenceRanking(kb.parse("is fabrikam os 12 supported with the relay and the agent"))?.sentences ?? []
         XCTAssertEqual(ranked.first?.quote.cite.line, 5, "\(ranked.map(\.quote.sentence))")
+    }
+}
+
+/// Two accounts described side by side: the rows of one are requirement
+/// statements whose subject ("relay migration") holds the question's last
+/// word; the other's sentence holds every other word itself.
+extension SentenceRankingTests {
+    static let accounts = """
+        # Prerequisites for relay migration
+
+        ## Required configurations for migration
+
+        - **Data gathering:**
+
+          To gather data from each source office, configure these two accounts:
+
+          - **Source Office Account:** This account reads the relay catalog of the source office.
+
+              - For an older relay, this account requires **Read** permission to all source office objects.
+
+          - **Source Office Store Account:** This account opens the store database of the source office and requires **Connect**, **Execute**, and **Select** permissions to the source office store database.
+
+        """
+
+    func testTheSentenceNamingTheAccountAnswersOverStatementsHoldingTheSubject() throws {
+        let kb = try InventedArticles.engine(["relay/prerequisites-for-relay-migration.md": Self.accounts], for: self)
+        let answer = kb.answer("what rights does the source office store account need for migration?")
+        XCTAssertTrue(answer.items.first?.text.hasPrefix("Source Office Store Account:") ?? false, AnswerRenderer().render(answer, as: .text))
     }
 }
