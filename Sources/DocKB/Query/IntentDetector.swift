@@ -169,6 +169,10 @@ struct IntentDetector {
         return Result(intent: .lookup, consumed: [])
     }
 
+    /// Words that say how old the versions asked for are.
+    static let versionAgeWords: Set<String> = ["older", "newer", "earlier", "later", "previous", "prior",
+                                               "oldest", "newest", "latest"]
+
     /// Head nouns of "what is the N of X?" that ask what X is, as stems.
     static let definitionNouns: Set<String> = Set(["meaning", "definition", "purpose", "point", "idea", "difference",
                                                    "function", "role", "use", "goal"].map(Words.stem))
@@ -199,7 +203,10 @@ struct IntentDetector {
             switch stems[i] {
             case "port", "firewall": return (.ports, [i])
             case "permission", "right", "privileg": return (.permissions, [i])
-            case "version": return (.version, [i])
+            case "version":
+                // "Which older X versions ...": the versions' age is what the list of them answers, in no word of its own.
+                let age = (head.lowerBound..<i).filter { Self.versionAgeWords.contains(words[$0]) }
+                return (.version, age + [i])
             case "prerequisit", "requir", "dependency": return (.requirements, [i])
             case "rol":
                 let site = i >= 2 && stems[i - 1] == "system" && stems[i - 2] == "sit"

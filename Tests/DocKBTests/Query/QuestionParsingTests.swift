@@ -16,6 +16,17 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(subject("what do I need to install with kiosk computers?")?.name, "Kiosk computer installation")
     }
 
+    func testHowOldTheVersionsAskedForAreIsPartOfAskingForVersions() {
+        // The list answering "which older ... versions" says "the following versions", never "older".
+        for question in ["which older Contoso versions can I upgrade agents from?", "which earlier versions can I upgrade agents from?"] {
+            let parsed = engine.parse(question)
+            XCTAssertEqual(parsed.intent, .version, question)
+            XCTAssertFalse(parsed.residualStems.contains { ["old", "earlier", "earli"].contains($0) }, "\(parsed.residualStems)")
+        }
+        // Elsewhere the word is the question's own: "older agents" are some agents.
+        XCTAssertTrue(engine.parse("which ports do older agents use?").residualStems.contains(Words.stem("older")))
+    }
+
     func testAnEndingThatTurnedYIntoIMeetsTheWordWithY() {
         XCTAssertEqual(Words.stem("specified"), Words.stem("specify"))
         XCTAssertEqual(Words.stem("specifies"), Words.stem("specify"))
