@@ -523,8 +523,14 @@ extension AnswerEngine {
                 found.append((quote, word))
             }
         }
-        let ranked = found.sorted { ($0.quote.coverage, -$0.quote.closeness, -$0.quote.position)
-            > ($1.quote.coverage, -$1.quote.closeness, -$1.quote.position) }.prefix(3)
+        // A measure asked for ("how long ...") is given by a sentence with a number: those come first.
+        let asksMeasure = !parsed.measurePositions.isEmpty
+        let givesNumber = Dictionary(found.map { ($0.quote.sentence, asksMeasure && Self.givesNumber($0.quote.sentence)) },
+                                     uniquingKeysWith: { first, _ in first })
+        func key(_ quote: ProseQuote) -> (Int, Int, Int, Int) {
+            (givesNumber[quote.sentence]! ? 1 : 0, quote.coverage, -quote.closeness, -quote.position)
+        }
+        let ranked = found.sorted { key($0.quote) > key($1.quote) }.prefix(3)
         var leftOut: [String] = []
         for entry in ranked where !leftOut.contains(entry.leftOut) { leftOut.append(entry.leftOut) }
         return (ranked.map(\.quote), leftOut)

@@ -177,7 +177,8 @@ public struct QuestionParser: Sendable {
         let measure = Self.measurePositions(tokens)
         let unknownWords = Set(tokens.filter { token in
             !Words.isStopWord(token.word) && !IntentDetector.cueWords.contains(token.word) && !token.isSwitch
-                && !measure.contains(token.position)
+                // A verb of any act ("gets", "goes") names nothing a document must.
+                && !measure.contains(token.position) && !AnswerEngine.genericAskingStems.contains(token.stem)
                 && token.word.contains(where: \.isLetter) && !lexicon.nameStems.contains(token.stem)
                 && lexicon.expansions[token.word] == nil && !documentsMention(token.word) && !documentsMention(token.stem)
         }.map(\.position))
@@ -260,6 +261,11 @@ public struct QuestionParser: Sendable {
         var positions = Set(tokens.indices.dropFirst().filter {
             IntentDetector.measureWords.contains(tokens[$0].word) && tokens[$0 - 1].word == "how"
         })
+        // "How long until (before, after) X happens" asks how long X takes: the sentence giving it says "up to 30 minutes".
+        for index in tokens.indices.dropFirst(2) where durationLinks.contains(tokens[index].word)
+            && tokens[index - 1].word == "long" && tokens[index - 2].word == "how" {
+            positions.insert(index)
+        }
         // "The maximum number of X" asks how many, as "how many X" does: sentences say "up to 12 X".
         for index in tokens.indices.dropFirst() where countWords.contains(tokens[index].word)
             && upperBoundWords.contains(tokens[index - 1].word) {
@@ -268,6 +274,7 @@ public struct QuestionParser: Sendable {
         return positions
     }
 
+    private static let durationLinks: Set<String> = ["until", "till", "before", "after"]
     private static let countWords: Set<String> = ["number", "count"]
     private static let upperBoundWords: Set<String> = ["maximum", "max", "largest", "highest"]
 

@@ -127,3 +127,35 @@ extension MeasureAnswerTests {
         XCTAssertTrue(relay.items.contains { $0.text.contains("15 GB") }, AnswerRenderer().render(relay, as: .text))
     }
 }
+
+/// "How long until X happens?": no sentence says "until", and the one giving
+/// the duration lacks a word of the question, as others do.
+extension MeasureAnswerTests {
+    static let certificates = """
+        # Fabrikam relay certificates
+
+        ## Issue the certificate
+
+        1. Open the relay console and select **Certificates**.
+
+        2. Select **Issue** to send the relay its new certificate.
+
+        > [!Tip]
+        > Wait up to 20 minutes for the relay to receive and install the new certificate.
+
+        ## Certificate checks
+
+        If you use a kiosk certificate for connections to relays, deploy a kiosk authentication certificate to the kiosks.
+
+        Although kiosks don't use a certificate to reach the catalog, they must reach a relay before they open the catalog.
+
+        """
+
+    func testHowLongUntilAsksForTheDuration() throws {
+        let kb = try InventedArticles.engine(["agents/certificates.md": Self.certificates], for: self)
+        let parsed = kb.parse("how long until the relay gets its certificate?")
+        XCTAssertTrue(parsed.measurePositions.contains(2), "\(parsed.measurePositions)")
+        let answer = kb.answer("how long until the relay gets its certificate?")
+        XCTAssertTrue(answer.items.first?.text.contains("up to 20 minutes") ?? false, AnswerRenderer().render(answer, as: .text))
+    }
+}
