@@ -290,7 +290,9 @@ public final class AnswerEngine: Sendable {
     /// Words of asking that say nothing about what is asked.
     static let genericAskingStems: Set<String> = Set(["need", "required", "requirement", "must", "have", "do", "use", "get",
                                                       // Verbs of any act ("put it on", "go through"): the rest of the question says which.
-                                                      "put", "go", "goes", "going"].map(Words.stem))
+                                                      "put", "go", "goes", "going",
+                                                      // Verbs of consulting ("which logs do I look at"): what is looked at is asked.
+                                                      "look", "looks", "looking"].map(Words.stem))
 
     /// Intents a question naming a component and a release can have: "is X
     /// 4.6 enough", "do I need X 4.6", "which X version, 4.5 or 4.6?".

@@ -71,7 +71,7 @@ extension AnswerEngine {
               question.writesAskedLiterals(text, tokens: allTokens),
               // A yes/no question may be answered by the sentence it restates ("can I add X to Y?": "You can't add X to Y.").
               own.subtracting(wanted).count >= (question.asksYesOrNo ? 0 : wordsBesidesTheQuestion),
-              !pointsElsewhere(wanted, tokens), !isPointer(text) else { return nil }
+              !pointsElsewhere(wanted, tokens, in: sentence), !isPointer(text) else { return nil }
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
         // A lead-in may leave one word to its items ("These TCP ports must be open on the
         // relay server:" with "Port 7002 (HTTPS)"), the rest its own.
@@ -246,8 +246,9 @@ extension AnswerEngine {
     static let maximumKeyWords = 4
 
     /// "..., see X": the words name a place to read, not a statement about them.
-    static func pointsElsewhere(_ wanted: Set<String>, _ tokens: [Token]) -> Bool {
-        guard let see = tokens.firstIndex(where: { $0.word == "see" }) else { return false }
+    /// Not "..., see the following files:", which names them in the list it introduces.
+    static func pointsElsewhere(_ wanted: Set<String>, _ tokens: [Token], in sentence: String) -> Bool {
+        guard !sentence.hasSuffix(":") || readsOn(sentence), let see = tokens.firstIndex(where: { $0.word == "see" }) else { return false }
         return !tokens[..<see].contains { wanted.contains($0.stem) }
     }
 

@@ -123,6 +123,9 @@ public struct QuestionParser: Sendable {
     var documentsMention: @Sendable (String) -> Bool = { _ in false }
     /// Whether the documents write "version NUMBER" (see `FactReader`).
     var documentsCallVersion: @Sendable (String) -> Bool = { _ in false }
+    /// Verbs that, before another ending in -ing, say it goes on ("keeps failing").
+    static let continuingVerbs: Set<String> = ["keep", "keeps", "kept", "keeping"]
+
     /// Below this share of an entity's (weighted) words, a match is noise.
     static let minimumCoverage = 0.42
     /// A name whose rarest word the question lacks must be named this fully.
@@ -132,7 +135,11 @@ public struct QuestionParser: Sendable {
         var corrections: [(String, String, Bool)] = []
         var expansions: [(String, String)] = []
         var tokens: [Token] = []
-        for token in Words.tokens(question) {
+        let written = Words.tokens(question)
+        for (index, token) in written.enumerated() {
+            // "keeps failing": the verb of going on says only that the next one repeats.
+            if Self.continuingVerbs.contains(token.word), index + 1 < written.count,
+               written[index + 1].word.hasSuffix("ing"), written[index + 1].word.count > 5 { continue }
             var word = token.word
             // "PCs" where the documents say "computers": their term, its first words before it.
             if !token.isSwitch, let term = Words.everydayTerms[word], !documentsMention(word) {

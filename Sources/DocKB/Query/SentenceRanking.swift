@@ -183,7 +183,7 @@ extension AnswerEngine {
                     let share = query.share(holding: held, headingHolds: headingStems)
                     guard share >= Self.sentenceShareThreshold,
                           headingWritesLiterals || parsed.writesAskedLiterals(sentence, tokens: tokens),
-                          !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }),
+                          !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }, in: sentence),
                           seen.insert(sentence).inserted else { continue }
                     // A quote that ends the line with a colon brings the list or rows it introduces, as `proseQuotes` does.
                     if quoted.hasSuffix(":"), line.hasSuffix(":") {
@@ -263,7 +263,14 @@ extension AnswerEngine {
 
     /// "For the procedure to ..., see X.": a sentence that sends the reader elsewhere says nothing itself.
     static func isPointer(_ sentence: String) -> Bool {
-        sentence.hasPrefix("For ") && sentence.contains(", see ")
+        // "..., see the following files:" introduces what it points to: the list is said here.
+        // ("For more information, see the following articles:" still points elsewhere.)
+        sentence.hasPrefix("For ") && sentence.contains(", see ") && (!sentence.hasSuffix(":") || readsOn(sentence))
+    }
+
+    /// "For more information ...", "For more details ...": what follows is to read, not to know.
+    static func readsOn(_ sentence: String) -> Bool {
+        sentence.hasPrefix("For more ")
     }
 
     /// "It ...", "This ...", "They ...": a sentence that goes on about what the one before it named.

@@ -259,7 +259,7 @@ public enum Words {
         "admin": "administrator", "admins": "administrators",
         "db": "database", "dbs": "databases", "config": "configuration", "configs": "configurations",
         "prereq": "prerequisite", "prereqs": "prerequisites", "perms": "permissions", "creds": "credentials",
-        "vm": "virtual machine", "vms": "virtual machines",
+        "vm": "virtual machine", "vms": "virtual machines", "win": "windows",
     ]
 
     /// Words that negate the clause they are in.

@@ -27,6 +27,13 @@ final class LeadInListTests: XCTestCase {
 
         Both settings are off on a new reader.
 
+        ## Inside the door server
+
+        - The door server keeps a copy of each badge it has seen.
+        - For troubleshooting details, see the following log files on the door server:
+            - **BadgeSync.log**
+            - **DoorRelay.log**
+
         """
 
     private func engine() throws -> AnswerEngine {
@@ -52,6 +59,15 @@ final class LeadInListTests: XCTestCase {
         }
         XCTAssertEqual(kb.answer("which two reader settings record automatic badge pairings in the server journal?").items.first?.group,
                        AnswerEngine.sharedWordsGroup)
+    }
+
+    /// "For ..., see the following files:" names them in its list: it points nowhere else.
+    func testALeadInThatSaysSeeTheFollowingIsNoPointer() throws {
+        let answer = try engine().answer("which logs do I look at on a door server?")
+        XCTAssertTrue(answer.items.first?.text.hasSuffix("on the door server: BadgeSync.log; DoorRelay.log") ?? false, text(answer))
+        XCTAssertTrue(AnswerEngine.isPointer("For the procedure to clean a door server, see Door care."))
+        XCTAssertFalse(AnswerEngine.isPointer("For troubleshooting details, see the following log files on the door server:"))
+        XCTAssertTrue(AnswerEngine.isPointer("For more information, see the following articles:"))
     }
 
     func testAnAbbreviationWithinALongerOneIsNotGroupedForTheIndex() throws {

@@ -27,6 +27,18 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertTrue(engine.parse("which ports do older agents use?").residualStems.contains(Words.stem("older")))
     }
 
+    func testWordsOfTalkThatNameNothingAreNotAsked() {
+        // "keeps failing" says the failing goes on; "look at" asks what to look at.
+        let failing = engine.parse("the agent install keeps failing, which logs do I look at?")
+        XCTAssertFalse(failing.tokens.contains { $0.word == "keeps" }, "\(failing.tokens.map(\.word))")
+        XCTAssertTrue(failing.tokens.contains { $0.word == "failing" })
+        XCTAssertTrue(AnswerEngine.genericAskingStems.contains(Words.stem("look")))
+        // "Keep" before another verb form than -ing is the question's own word.
+        XCTAssertTrue(engine.parse("how long do agents keep logs?").tokens.contains { $0.word == "keep" })
+        // "win 10": the everyday shortening of Windows.
+        XCTAssertTrue(engine.parse("can I install agents on win 10?").tokens.contains { $0.word == "windows" })
+    }
+
     func testAnEndingThatTurnedYIntoIMeetsTheWordWithY() {
         XCTAssertEqual(Words.stem("specified"), Words.stem("specify"))
         XCTAssertEqual(Words.stem("specifies"), Words.stem("specify"))
