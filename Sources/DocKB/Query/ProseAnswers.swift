@@ -91,6 +91,8 @@ extension AnswerEngine {
     struct FoundSection {
         var id: Int64
         var heading: String
+        /// The title of the document the section is in.
+        var documentTitle = ""
         var lines: [String]
         /// The knowledge base recorded no source line per line of the text (one from an earlier dockb).
         var citedAtHeading: Bool
@@ -125,7 +127,11 @@ extension AnswerEngine {
                 """, arguments: [match, limit])
         }) ?? []
         return rows.compactMap { row in
-            knowledgeBase.document(row["document_id"]).map { FoundSection(row: row, path: $0.path) }
+            knowledgeBase.document(row["document_id"]).map { document in
+                var section = FoundSection(row: row, path: document.path)
+                section.documentTitle = document.title
+                return section
+            }
         }
     }
 

@@ -141,6 +141,10 @@ extension AnswerEngine {
         for (rank, section) in sections.enumerated() {
             let headingStems = Set(Self.expanded(Words.tokens(section.heading).filter { !Words.isStopWord($0.word) },
                                                  lexicon.expansions))
+            // The document's title names what all of it is about ("Fabrikam relay sync"): its words
+            // are credited to every sentence as the heading's are, though the heading does not repeat them.
+            let titleStems = Set(Self.expanded(Words.tokens(section.documentTitle).filter { !Words.isStopWord($0.word) },
+                                               lexicon.expansions))
             // A heading the question names in full, its rarest word included
             // ("### /sweeptimeout"), is the subject of every sentence below
             // it, which seldom repeats it ("The default value is 90"): its
@@ -180,7 +184,7 @@ extension AnswerEngine {
                         : (lead + [sentence]).joined(separator: " ")
                     let own = Set(Words.tokens(quoted).filter { !Words.isStopWord($0.word) }.map(\.stem))
                     guard parsed.asksYesOrNo || own.subtracting(questionStems).count >= Self.wordsBesidesTheQuestion else { continue }
-                    let share = query.share(holding: held, headingHolds: headingStems)
+                    let share = query.share(holding: held, headingHolds: headingStems.union(titleStems))
                     guard share >= Self.sentenceShareThreshold,
                           headingWritesLiterals || parsed.writesAskedLiterals(sentence, tokens: tokens),
                           !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }, in: sentence),

@@ -200,3 +200,29 @@ extension SentenceRankingTests {
         XCTAssertTrue(answer.items.first?.text.hasPrefix("Source Office Store Account:") ?? false, AnswerRenderer().render(answer, as: .text))
     }
 }
+
+/// A document whose title names what every section is about, which its
+/// sentences never repeat.
+extension SentenceRankingTests {
+    static let upgrade = """
+        # Upgrade agents to the latest release with Fabrikam Console
+
+        Kiosks and relays take part in every rollout.
+
+        ## Roll out
+
+        When you use kiosk media, you must include a signing certificate in the rollout package. This makes the package available in the media wizard.
+
+        """
+
+    func testTheDocumentTitleIsCreditedAsTheHeadingIs() throws {
+        let kb = try InventedArticles.engine(["agents/upgrade-agents.md": Self.upgrade], for: self)
+        let parsed = kb.parse("what must an agent upgrade include with kiosk media?")
+        let ranking = try XCTUnwrap(kb.sentenceRanking(parsed))
+        let quote = try XCTUnwrap(ranking.sentences.first { $0.quote.sentence.contains("signing certificate") })
+        let own = Set(Words.tokens("When you use kiosk media, you must include a signing certificate in the rollout package.").map(\.stem))
+        let headingOnly = ranking.query.share(holding: own, headingHolds: Set(Words.tokens("Roll out").map(\.stem)))
+        // "agent" and "upgrade", held by the title only, count for the sentence too (at the heading's rate).
+        XCTAssertGreaterThan(quote.share, headingOnly + 0.05)
+    }
+}
