@@ -203,7 +203,10 @@ struct IntentDetector {
             switch stems[i] {
             case "port", "firewall": return (.ports, [i])
             case "permission", "right", "privileg": return (.permissions, [i])
-            case "version":
+            case "version", "build", "releas":
+                // A build or release is a version where it heads the phrase: "which older X build
+                // (can ...)", "which release of X" (not "which build tools").
+                guard stems[i] == "version" || i + 1 == head.upperBound || words[i + 1] == "of" else { continue }
                 // "Which older X versions ...": the versions' age is what the list of them answers, in no word of its own.
                 let age = (head.lowerBound..<i).filter { Self.versionAgeWords.contains(words[$0]) }
                 return (.version, age + [i])

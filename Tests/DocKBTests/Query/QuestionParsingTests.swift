@@ -23,6 +23,11 @@ final class QuestionParsingTests: QueryTestCase {
             XCTAssertEqual(parsed.intent, .version, question)
             XCTAssertFalse(parsed.residualStems.contains { ["old", "earlier", "earli"].contains($0) }, "\(parsed.residualStems)")
         }
+        // A build or release heading the phrase is a version too.
+        for question in ["which older Contoso build can I upgrade agents from?", "which release of Contoso do agents need?"] {
+            XCTAssertEqual(engine.parse(question).intent, .version, question)
+        }
+        XCTAssertNotEqual(engine.parse("which build tools do agents need?").intent, .version)
         // Elsewhere the word is the question's own: "older agents" are some agents.
         XCTAssertTrue(engine.parse("which ports do older agents use?").residualStems.contains(Words.stem("older")))
     }
