@@ -122,7 +122,9 @@ public final class AnswerEngine: Sendable {
             }
             if !leading.isEmpty, !(statements.first?.onStated ?? false) { proseAnswer(leading, &builder) }
             // A sentence that holds clearly more of the question's rare words than the best statement answers instead.
-            if !builder.answer.found, sentencesOutrank(statements, ranking.ranking) { sharedWordsAnswer(ranking.ranking, &builder) }
+            if !builder.answer.found, sentencesOutrank(statements, ranking.ranking) || onlySentencesGiveTheMeasure(parsed, statements, ranking) {
+                sharedWordsAnswer(ranking.ranking, &builder)
+            }
             if !builder.answer.found { lookupAnswer(statements, &builder) }
             // A measure no quote gives: the sentences holding most of the words give it (the number-giving first).
             if !builder.answer.found, builder.answer.omitted.isEmpty, measureGiven, !quotes.contains(where: { Self.givesNumber($0.sentence) }) {
@@ -212,6 +214,16 @@ public final class AnswerEngine: Sendable {
         sentences.answer.notes = readingNotes(parsed)
         sharedWordsAnswer(ranked, &sentences)
         if sentences.answer.found { b = sentences }
+    }
+
+    /// "How often is X uploaded?": no statement quoted would give a number,
+    /// and the best ranked sentence gives one in the unit asked ("every 15 minutes").
+    private func onlySentencesGiveTheMeasure(_ parsed: ParsedQuestion, _ statements: [RankedStatement],
+                                             _ ranking: LazySentenceRanking) -> Bool {
+        guard let units = parsed.askedUnits,
+              !Self.quotable(statements).contains(where: { Self.givesNumber($0.statement.text) }),
+              let first = ranking.ranking?.sentences.first else { return false }
+        return Self.givesMeasure(first.quote.sentence, in: units)
     }
 
     /// The share of the question's words a number-giving sentence holds to answer a measure over the route's lines.

@@ -505,6 +505,33 @@ extension AnswerEngine {
         }
     }
 
+    /// The units a measure asked with `word` is given in ("how often": minutes,
+    /// days; "how much": megabytes, and time too); nil for a count, which
+    /// takes no unit ("how many").
+    static func units(ofMeasure word: String) -> Set<String>? {
+        switch word {
+        case "long", "often", "frequently", "soon", "old": return timeUnits
+        case "much", "big", "large": return sizeUnits.union(timeUnits)
+        default: return nil
+        }
+    }
+
+    static let timeUnits: Set<String> = ["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins",
+                                         "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks",
+                                         "month", "months", "year", "years", "ms", "milliseconds"]
+    static let sizeUnits: Set<String> = ["kb", "mb", "gb", "tb", "byte", "bytes", "kilobytes", "megabytes",
+                                         "gigabytes", "terabytes", "percent"]
+
+    /// The sentence gives a number in one of `units` ("every 15 minutes", "500 MB").
+    static func givesMeasure(_ sentence: String, in units: Set<String>) -> Bool {
+        let tokens = Words.tokens(sentence)
+        return tokens.indices.dropLast().contains { index in
+            let number = tokens[index].word
+            guard numberWords.contains(number) || number.first?.isNumber == true else { return false }
+            return units.contains(tokens[index + 1].word)
+        }
+    }
+
     static let everyWordGroup = "Sentences holding every word of the question"
 
     /// When no sentence holds every word of the question: the sentences

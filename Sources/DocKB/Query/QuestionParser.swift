@@ -91,6 +91,11 @@ public struct ParsedQuestion: Sendable {
     /// "How long", "how often": where the measure words asked after "how" stand.
     var measurePositions: Set<Int> { QuestionParser.measurePositions(tokens) }
 
+    /// The units the measure asked is given in ("how often": minutes, days), when it takes one.
+    var askedUnits: Set<String>? {
+        measurePositions.sorted().lazy.compactMap { AnswerEngine.units(ofMeasure: tokens[$0].word) }.first
+    }
+
     /// The words no document uses that a search may do without: when the
     /// words searched for (content words, not cue or measure words) leave at
     /// least three known ones, and twice as many known as unknown ("how long

@@ -135,6 +135,8 @@ extension AnswerEngine {
         let sections = sectionsMatching(words.map(Self.quotedTerm).joined(separator: " OR "), limit: Self.sectionsToRank)
         let questionStems = Set(parsed.contentStems)
         let asksMeasure = !parsed.measurePositions.isEmpty
+        // The units of the measure asked, when it takes one.
+        let measureUnits = parsed.askedUnits
         let asksVersion = parsed.intent == .version
         var ranked: [RankedSentence] = []
         var seen = Set<String>()
@@ -178,7 +180,10 @@ extension AnswerEngine {
                     var held = (lead.isEmpty ? ownHeld : ownHeld.union(heldWords(Words.tokens(lead.joined(separator: " ")))))
                         .union(subject)
                     if let continuation { held.formUnion(heldWords(Words.tokens(continuation))) }
-                    guard query.wordsHeld(held) >= Self.fewestSharedWords, !ownHeld.isEmpty else { continue }
+                    // A number in the unit the measure asked for is given in ("how often": "every 15 minutes")
+                    // counts as one more word held.
+                    let measureGiven = measureUnits.map { Self.givesMeasure(sentence, in: $0) } ?? false
+                    guard query.wordsHeld(held) + (measureGiven ? 1 : 0) >= Self.fewestSharedWords, !ownHeld.isEmpty else { continue }
                     // A quote that only restates the question answers a yes/no question, not a "which" one.
                     var quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)
                         : (lead + [sentence]).joined(separator: " ")
@@ -216,9 +221,13 @@ extension AnswerEngine {
             ($0.share, -$0.quote.position, -$0.quote.sentence.count) > ($1.share, -$1.quote.position, -$1.quote.sentence.count)
         }
         guard asksMeasure else { return ordered }
-        // Each sentence read for a number once; the order within each part stays.
-        let givesNumber = ordered.map { Self.givesNumber($0.quote.sentence) }
-        return zip(ordered, givesNumber).filter(\.1).map(\.0) + zip(ordered, givesNumber).filter { !$0.1 }.map(\.0)
+        // Each sentence read for a number once; the order within each part stays. A number in
+        // the unit asked ("every 15 minutes" for "how often") before any other ("version 2002").
+        let rank = ordered.map { ranked -> Int in
+            if let measureUnits, Self.givesMeasure(ranked.quote.sentence, in: measureUnits) { return 0 }
+            return Self.givesNumber(ranked.quote.sentence) ? 1 : 2
+        }
+        return (0...2).flatMap { part in zip(ordered, rank).filter { $0.1 == part }.map(\.0) }
     }
 
     /// Ends in `.`, `:`, `!` or `?`; or is a list item of some length that

@@ -159,3 +159,35 @@ extension MeasureAnswerTests {
         XCTAssertTrue(answer.items.first?.text.contains("up to 20 minutes") ?? false, AnswerRenderer().render(answer, as: .text))
     }
 }
+
+/// "How often ...?" given by a step of a procedure that holds only two of the
+/// question's words itself: the number in minutes is what was asked.
+extension MeasureAnswerTests {
+    static let sync = """
+        # Fabrikam relay sync: kiosk records and portal actions
+
+        ## Prerequisites
+
+        - A portal account that can sign in to change kiosk settings.
+        - A portal tenant in the public cloud.
+
+        ## Review your sync
+
+        1. Open **RelaySync.log** on the relay.
+        1. The sync runs every 20 minutes for changes. After a run, it can take 5 more minutes for the portal to show them.
+
+        """
+
+    func testANumberInTheUnitAskedCountsAsAWordHeld() throws {
+        let kb = try InventedArticles.engine(["relay/sync.md": Self.sync], for: self)
+        let ranking = try XCTUnwrap(kb.sentenceRanking(kb.parse("relay sync - how often are kiosk changes sent?")))
+        XCTAssertTrue(ranking.sentences.contains { $0.quote.sentence.hasPrefix("The sync runs every 20 minutes") },
+                      "\(ranking.sentences.map(\.quote.sentence))")
+        // No statement gives a number: the sentence giving one in minutes answers, over the statements.
+        let answer = kb.answer("relay sync - how often are kiosk changes sent?")
+        XCTAssertTrue(answer.items.first?.text.hasPrefix("The sync runs every 20 minutes") ?? false, AnswerRenderer().render(answer, as: .text))
+        XCTAssertTrue(AnswerEngine.givesMeasure("The sync runs every 20 minutes.", in: AnswerEngine.units(ofMeasure: "often")!))
+        XCTAssertFalse(AnswerEngine.givesMeasure("Windows 10 runs the sync.", in: AnswerEngine.units(ofMeasure: "often")!))
+        XCTAssertNil(AnswerEngine.units(ofMeasure: "many"))
+    }
+}
