@@ -249,13 +249,16 @@ public final class AnswerEngine: Sendable {
     private func sentencesForWhatNoLineHolds(_ parsed: ParsedQuestion, _ ranking: LazySentenceRanking, _ b: inout AnswerBuilder) {
         guard b.answer.found, Self.listingIntents.contains(parsed.intent) else { return }
         let unknown = Set(parsed.unknownWords.map(Words.stem))
-        let asked = Set(Self.otherAskedStems(parsed).filter { !unknown.contains($0) })
+        // The words the question writes: an abbreviation's long form, which the parser wrote beside
+        // it, is asked through the abbreviation (held by a sentence spelling it out), not word by word.
+        let written = Set(parsed.tokens.filter { !$0.isExpansion }.map(\.stem))
+        let asked = Set(Self.otherAskedStems(parsed).filter { !unknown.contains($0) && written.contains($0) })
         let held = b.answer.items.reduce(into: Set<String>()) { $0.formUnion(stems($1.text)) }
         let missing = asked.subtracting(Self.spellingOut(asked, in: held, lexicon.expansions))
         guard !missing.isEmpty else { return }
-        // An abbreviation asked ("MP") is held by a sentence that spells it out.
+        // An abbreviation asked ("MP") is held by a sentence that spells it out, its words side by side.
         func holdsMissing(_ sentence: String) -> Bool {
-            missing.isSubset(of: Self.spellingOut(missing, in: Set(stems(sentence)), lexicon.expansions))
+            missing.isSubset(of: Set(stems(sentence)).union(Self.spelledOut(missing, in: sentence, lexicon.expansions)))
         }
         // A title line ("Prerequisites for deploying clients") has no stop or colon: it states nothing.
         func states(_ quote: ProseQuote) -> Bool { quote.sentence.contains(where: ".:!?".contains) }

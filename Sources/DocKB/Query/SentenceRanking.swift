@@ -138,6 +138,8 @@ extension AnswerEngine {
         // The units of the measure asked, when it takes one.
         let measureUnits = parsed.askedUnits
         let asksVersion = parsed.intent == .version
+        // The question's abbreviations (and words) a sentence may spell out.
+        let asked = Set(query.weights.keys)
         var ranked: [RankedSentence] = []
         var seen = Set<String>()
         for (rank, section) in sections.enumerated() {
@@ -147,6 +149,9 @@ extension AnswerEngine {
             // are credited to every sentence as the heading's are, though the heading does not repeat them.
             let titleStems = Set(Self.expanded(Words.tokens(section.documentTitle).filter { !Words.isStopWord($0.word) },
                                                lexicon.expansions))
+            let aboutStems = headingStems.union(titleStems)
+                .union(Self.spelledOut(asked, in: section.heading, lexicon.expansions))
+                .union(Self.spelledOut(asked, in: section.documentTitle, lexicon.expansions))
             // A heading the question names in full, its rarest word included
             // ("### /sweeptimeout"), is the subject of every sentence below
             // it, which seldom repeats it ("The default value is 90"): its
@@ -180,6 +185,9 @@ extension AnswerEngine {
                     var held = (lead.isEmpty ? ownHeld : ownHeld.union(heldWords(Words.tokens(lead.joined(separator: " ")))))
                         .union(subject)
                     if let continuation { held.formUnion(heldWords(Words.tokens(continuation))) }
+                    // A sentence spelling out an abbreviation the question uses holds it ("clients managed
+                    // on the internet" does not, "internet-based client management" does).
+                    held.formUnion(Self.spelledOut(asked, in: sentence, lexicon.expansions))
                     // A number in the unit the measure asked for is given in ("how often": "every 15 minutes")
                     // counts as one more word held.
                     let measureGiven = measureUnits.map { Self.givesMeasure(sentence, in: $0) } ?? false
@@ -187,19 +195,21 @@ extension AnswerEngine {
                     // A quote that only restates the question answers a yes/no question, not a "which" one.
                     var quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)
                         : (lead + [sentence]).joined(separator: " ")
-                    let own = Set(Words.tokens(quoted).filter { !Words.isStopWord($0.word) }.map(\.stem))
-                    guard parsed.asksYesOrNo || own.subtracting(questionStems).count >= Self.wordsBesidesTheQuestion else { continue }
-                    let share = query.share(holding: held, headingHolds: headingStems.union(titleStems))
+                    let share = query.share(holding: held, headingHolds: aboutStems)
                     guard share >= Self.sentenceShareThreshold,
                           headingWritesLiterals || parsed.writesAskedLiterals(sentence, tokens: tokens),
                           !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }, in: sentence),
-                          seen.insert(sentence).inserted else { continue }
+                          !seen.contains(sentence) else { continue }
                     // A quote that ends the line with a colon brings the list or rows it introduces, as `proseQuotes` does.
                     if quoted.hasSuffix(":"), line.hasSuffix(":") {
                         if items == nil { items = listItemLines(ofSection: section.id) }
                         let listed = Self.linesIntroduced(after: lineIndex, in: section.lines, items: items!)
                         if !listed.isEmpty { quoted += " " + listed.joined(separator: "; ") }
                     }
+                    // What the quote says besides the question's words, its list included.
+                    let own = Set(Words.tokens(quoted).filter { !Words.isStopWord($0.word) }.map(\.stem))
+                    guard parsed.asksYesOrNo || own.subtracting(questionStems).count >= Self.wordsBesidesTheQuestion else { continue }
+                    seen.insert(sentence)
                     // "For example, ..." illustrates the sentence before it, which says what the example is of;
                     // "These credentials ..." goes on about what the sentence before it names.
                     let illustrated = index > 0 && (Self.givesAnExample(sentence) || Self.continuesByPronoun(sentence))
@@ -228,6 +238,19 @@ extension AnswerEngine {
             return Self.givesNumber(ranked.quote.sentence) ? 1 : 2
         }
         return (0...2).flatMap { part in zip(ordered, rank).filter { $0.1 == part }.map(\.0) }
+    }
+
+    /// The abbreviations among `asked` whose words `text` writes side by side
+    /// ("internet-based client management" spells out IBCM; "Configuration
+    /// Manager ... distribution point" does not spell out MP).
+    static func spelledOut(_ asked: Set<String>, in text: String, _ expansions: [String: [String]]) -> Set<String> {
+        var stems: [String]?
+        return asked.filter { abbreviation in
+            guard let words = expansions[abbreviation] else { return false }
+            let named = words.filter { !Words.isStopWord($0) }.map(Words.stem)
+            if stems == nil { stems = Words.tokens(text).filter { !Words.isStopWord($0.word) }.map(\.stem) }
+            return !named.isEmpty && containsRun(stems!, named)
+        }
     }
 
     /// Ends in `.`, `:`, `!` or `?`; or is a list item of some length that

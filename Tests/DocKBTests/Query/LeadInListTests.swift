@@ -77,3 +77,44 @@ final class LeadInListTests: XCTestCase {
         XCTAssertFalse(query.contains("\"bs\""), query)
     }
 }
+
+/// A lead-in that restates the question but for the abbreviation, which the
+/// document's title spells out; its list says what is asked.
+extension LeadInListTests {
+    static let kiosks = """
+        # Plan for kiosk-based agent management in Fabrikam
+
+        Kiosk-based agent management (KBAM) lets you manage agents that run on shared kiosks in public places.
+
+        ## Features that are not supported on kiosks
+
+        Not all agent management features suit a kiosk; so some are not supported when agents are managed there. They typically rely on a domain or on a private network.
+
+        The following features are not supported when agents are managed on kiosks:
+
+        - Remote wipe.
+        - Badge pairing.
+        - Scheduled scans.
+
+        ## Prerequisites for kiosk-based agent management
+
+        - Kiosks that support kiosk-based agent management must reach the portal over HTTPS.
+
+        """
+
+    func testALeadInSayingOnlyTheQuestionsWordsIsQuotedForItsListAndTheTitleSpellsOutTheAbbreviation() throws {
+        let kb = try InventedArticles.engine(["agents/plan-kiosk-based-agent-management.md": Self.kiosks], for: self)
+        let answer = kb.answer("which features aren't supported for KBAM agents on kiosks?")
+        XCTAssertTrue(answer.items.first?.text.hasSuffix("when agents are managed on kiosks: Remote wipe.; Badge pairing.; Scheduled scans.") ?? false,
+                      text(answer))
+    }
+
+    func testAnAbbreviationIsSpelledOutByItsWordsSideBySide() {
+        let expansions = ["kbam": ["kiosk", "based", "agent", "management"], "rp": ["relay", "point"]]
+        let asked: Set<String> = ["kbam", "rp", "kiosk"]
+        XCTAssertEqual(AnswerEngine.spelledOut(asked, in: "Plan for kiosk-based agent management", expansions), ["kbam"])
+        // The words apart, in one text or in two read together, spell out nothing.
+        XCTAssertEqual(AnswerEngine.spelledOut(asked, in: "Relay names and the point of sale", expansions), [])
+        XCTAssertEqual(AnswerEngine.spelledOut(asked, in: "Each relay point serves kiosks", expansions), ["rp"])
+    }
+}
