@@ -194,41 +194,6 @@ public final class AnswerEngine: Sendable {
         }
     }
 
-    /// "How much disk space does the Fabrikam agent need?": when none of the
-    /// lines the subject's route found gives a number along with most of the
-    /// question's words ("the relay needs 15 GB of disk space" is another
-    /// thing's), and a sentence holding most of them does, those sentences
-    /// answer instead (the number-giving first), as they do when no route
-    /// finds anything.
-    private func measureNoLineGives(_ parsed: ParsedQuestion, _ ranking: LazySentenceRanking, _ b: inout AnswerBuilder) {
-        guard b.answer.found, !parsed.measurePositions.isEmpty, let ranked = ranking.ranking,
-              let first = ranked.sentences.first, first.share >= Self.measureSentenceShare,
-              Self.givesNumber(first.quote.sentence) else { return }
-        func givesTheMeasure(_ line: String) -> Bool {
-            let held = Set(Self.expanded(Words.tokens(line).filter { !Words.isStopWord($0.word) }, lexicon.expansions))
-            return ranked.query.share(holding: held) >= Self.measureSentenceShare && Self.givesNumber(line)
-        }
-        guard !b.answer.items.contains(where: { givesTheMeasure($0.text) }) else { return }
-        var sentences = AnswerBuilder(answer: Answer(question: b.answer.question, intent: b.answer.intent, heading: ""),
-                                      context: b.context, phrases: phrases)
-        sentences.answer.notes = readingNotes(parsed)
-        sharedWordsAnswer(ranked, &sentences)
-        if sentences.answer.found { b = sentences }
-    }
-
-    /// "How often is X uploaded?": no statement quoted would give a number,
-    /// and the best ranked sentence gives one in the unit asked ("every 15 minutes").
-    private func onlySentencesGiveTheMeasure(_ parsed: ParsedQuestion, _ statements: [RankedStatement],
-                                             _ ranking: LazySentenceRanking) -> Bool {
-        guard let units = parsed.askedUnits,
-              !Self.quotable(statements).contains(where: { Self.givesNumber($0.statement.text) }),
-              let first = ranking.ranking?.sentences.first else { return false }
-        return Self.givesMeasure(first.quote.sentence, in: units)
-    }
-
-    /// The share of the question's words a number-giving sentence holds to answer a measure over the route's lines.
-    static let measureSentenceShare = 0.8
-
     /// The question's words besides its subject's name and intent that say
     /// what is asked about it: not words of asking or cue words, not numbers.
     static func otherAskedStems(_ parsed: ParsedQuestion) -> [String] {
@@ -313,7 +278,7 @@ public final class AnswerEngine: Sendable {
     /// 4.6 enough", "do I need X 4.6", "which X version, 4.5 or 4.6?".
     static let versionCheckable: Set<Intent> = [.version, .isRequired, .lookup, .whatIs]
 
-    private func readingNotes(_ parsed: ParsedQuestion) -> [String] {
+    func readingNotes(_ parsed: ParsedQuestion) -> [String] {
         var notes: [String] = []
         for c in parsed.corrections {
             notes.append(c.ambiguous ? "did you mean “\(c.to)” (for “\(c.from)”)? answering as if so"

@@ -487,51 +487,6 @@ extension AnswerEngine {
     /// How many sentences after one holding the question's words may give the measure it asks for.
     static let sentencesToAMeasure = 3
 
-    /// Number words a sentence may write a measure with instead of digits
-    /// ("one" and "once" say "a" and "when" as often as they count).
-    static let numberWords: Set<String> = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                           "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "twice",
-                                           "hourly", "daily", "weekly", "monthly"]
-
-    /// The sentence gives a measure: a number in words, or in digits that
-    /// are not part of a name ("Windows 10", "TLS 1.2").
-    static func givesNumber(_ sentence: String) -> Bool {
-        let tokens = Words.tokens(sentence)
-        return tokens.indices.contains { index in
-            let token = tokens[index]
-            if numberWords.contains(token.word) { return true }
-            guard token.word.first?.isNumber == true, token.word.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
-            return index == 0 || !tokens[index - 1].isCapitalized
-        }
-    }
-
-    /// The units a measure asked with `word` is given in ("how often": minutes,
-    /// days; "how much": megabytes, and time too); nil for a count, which
-    /// takes no unit ("how many").
-    static func units(ofMeasure word: String) -> Set<String>? {
-        switch word {
-        case "long", "often", "frequently", "soon", "old": return timeUnits
-        case "much", "big", "large": return sizeUnits.union(timeUnits)
-        default: return nil
-        }
-    }
-
-    static let timeUnits: Set<String> = ["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins",
-                                         "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks",
-                                         "month", "months", "year", "years", "ms", "milliseconds"]
-    static let sizeUnits: Set<String> = ["kb", "mb", "gb", "tb", "byte", "bytes", "kilobytes", "megabytes",
-                                         "gigabytes", "terabytes", "percent"]
-
-    /// The sentence gives a number in one of `units` ("every 15 minutes", "500 MB").
-    static func givesMeasure(_ sentence: String, in units: Set<String>) -> Bool {
-        let tokens = Words.tokens(sentence)
-        return tokens.indices.dropLast().contains { index in
-            let number = tokens[index].word
-            guard numberWords.contains(number) || number.first?.isNumber == true else { return false }
-            return units.contains(tokens[index + 1].word)
-        }
-    }
-
     static let everyWordGroup = "Sentences holding every word of the question"
 
     /// When no sentence holds every word of the question: the sentences
