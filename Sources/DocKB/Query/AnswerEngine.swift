@@ -272,7 +272,9 @@ public final class AnswerEngine: Sendable {
                                                       // Verbs of any act ("put it on", "go through"): the rest of the question says which.
                                                       "put", "go", "goes", "going",
                                                       // Verbs of consulting ("which logs do I look at"): what is looked at is asked.
-                                                      "look", "looks", "looking"].map(Words.stem))
+                                                      "look", "looks", "looking",
+                                                      // Words asking whether a thing can be ("is it possible"): the rest says what.
+                                                      "possible", "possibly", "feasible"].map(Words.stem))
 
     /// Intents a question naming a component and a release can have: "is X
     /// 4.6 enough", "do I need X 4.6", "which X version, 4.5 or 4.6?".

@@ -235,7 +235,7 @@ public enum Words {
         "must", "have", "has", "had", "if", "then", "so", "than", "any", "some", "such", "each",
         "all", "both", "either", "neither", "also", "just", "only", "own", "same", "very",
         "please", "tell", "show", "give", "list", "s", "t", "get", "use", "used", "using", "uses",
-        "one", "more", "most", "other", "not", "no", "without", "via", "per", "up", "many", "much", "few",
+        "one", "more", "most", "other", "else", "not", "no", "without", "via", "per", "up", "many", "much", "few",
         // Pronouns the list above leaves out.
         "they", "them", "their", "theirs", "he", "him", "his", "she", "her", "hers", "us", "ours", "yours",
         "itself", "themselves", "myself", "ourselves", "yourself",
@@ -260,6 +260,7 @@ public enum Words {
         "db": "database", "dbs": "databases", "config": "configuration", "configs": "configurations",
         "prereq": "prerequisite", "prereqs": "prerequisites", "perms": "permissions", "creds": "credentials",
         "vm": "virtual machine", "vms": "virtual machines", "win": "windows",
+        "redist": "redistributable", "redists": "redistributables", "vc": "visual c",
     ]
 
     /// Words that negate the clause they are in.

@@ -40,8 +40,13 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertTrue(AnswerEngine.genericAskingStems.contains(Words.stem("look")))
         // "Keep" before another verb form than -ing is the question's own word.
         XCTAssertTrue(engine.parse("how long do agents keep logs?").tokens.contains { $0.word == "keep" })
-        // "win 10": the everyday shortening of Windows.
+        // "win 10": the everyday shortening of Windows; "vc++ redist", of Visual C++ Redistributable.
         XCTAssertTrue(engine.parse("can I install agents on win 10?").tokens.contains { $0.word == "windows" })
+        let redist = engine.parse("which vc++ redist do agents need?").tokens.map(\.word)
+        XCTAssertTrue(redist.contains("visual") && redist.contains("redistributable"), "\(redist)")
+        // "what else", "is it possible": words of asking, not of what is asked.
+        XCTAssertTrue(Words.isStopWord("else"))
+        XCTAssertFalse(AnswerEngine.otherAskedStems(engine.parse("kiosk agents on a relay, possible?")).contains(Words.stem("possible")))
     }
 
     func testAnEndingThatTurnedYIntoIMeetsTheWordWithY() {
