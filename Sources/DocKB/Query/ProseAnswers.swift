@@ -191,8 +191,15 @@ extension AnswerEngine {
         var listLevel = items.depths[lines[lineIndex]].map { $0 + 1 }
         var introduced: [String] = []
         for line in lines.dropFirst(lineIndex + 1) {
+            if line.isEmpty { continue }
+            // "Use this command:" introduces the command line after it, which ends as no sentence does.
+            if introduced.isEmpty, items.depths[line] == nil, !line.contains(" | "), !endsAsAStatement(line),
+               line.count <= longestIntroducedCommand {
+                introduced.append(line)
+                break
+            }
             // An empty line is an item with no text, and a note under an item is not one: the list goes on.
-            if line.isEmpty || items.under.contains(line) { continue }
+            if items.under.contains(line) { continue }
             if line.contains(" | ") { introduced.append(line) } else {
                 guard let depth = items.depths[line] else { break }
                 listLevel = listLevel ?? depth
@@ -207,6 +214,8 @@ extension AnswerEngine {
 
     /// Lines quoted after a sentence that introduces them.
     static let maximumListedLines = 8
+    /// The longest command line a sentence ending in a colon is quoted with.
+    static let longestIntroducedCommand = 400
 
     /// The lines a section's list items give its text: each item's first line
     /// (its lead) with the depth of its list, and the lines of the notes and

@@ -118,3 +118,28 @@ extension LeadInListTests {
         XCTAssertEqual(AnswerEngine.spelledOut(asked, in: "Each relay point serves kiosks", expansions), ["rp"])
     }
 }
+
+/// A step that ends "use this command:" over the command, which is no list item.
+extension LeadInListTests {
+    static let relayCommand = """
+        # Install the relay with Northwind Portal
+
+        1. In the portal, add the relay package to the kiosk group.
+        2. In the package settings, enter the install parameters. For example, use this command for a relay on the intranet:
+
+            `RELAYCMD="/HUB:<FQDN of hub> RELAYSITE=<site code>"`
+
+            > [!NOTE]
+            > For a relay on the internet, see Internet relays.
+
+        3. Assign the package to the kiosks.
+
+        """
+
+    func testASentenceEndingInAColonBringsTheCommandAfterIt() throws {
+        let kb = try InventedArticles.engine(["relay/install.md": Self.relayCommand], for: self)
+        let answer = kb.answer("which install parameters do I enter in the relay package settings?")
+        XCTAssertTrue(answer.items.first?.text.hasSuffix(#"on the intranet: RELAYCMD="/HUB:<FQDN of hub> RELAYSITE=<site code>""#) ?? false,
+                      text(answer))
+    }
+}
