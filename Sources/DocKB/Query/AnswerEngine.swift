@@ -50,10 +50,7 @@ public final class AnswerEngine: Sendable {
         let parsed = parser.parse(question)
         let ranking = LazySentenceRanking { [self] in sentenceRanking(parsed) }
         let effective = context.merging(parsed.stated)
-        var builder = AnswerBuilder(
-            answer: Answer(question: question, intent: parsed.intent, heading: ""),
-            context: effective, phrases: phrases)
-        builder.answer.notes = readingNotes(parsed)
+        var builder = startAnswer(question, parsed, context: effective)
         if let version = parsed.askedVersion, Self.versionCheckable.contains(parsed.intent),
            versionCheckAnswer(parsed, version: version, &builder) {
             return builder.finish()
@@ -223,7 +220,8 @@ public final class AnswerEngine: Sendable {
         guard !missing.isEmpty else { return }
         // An abbreviation asked ("MP") is held by a sentence that spells it out, its words side by side.
         func holdsMissing(_ sentence: String) -> Bool {
-            missing.isSubset(of: Set(stems(sentence)).union(Self.spelledOut(missing, in: sentence, lexicon.expansions)))
+            let own = stems(sentence)
+            return missing.isSubset(of: Set(own).union(Self.spelledOut(missing, inStems: own, lexicon.expansions)))
         }
         // A title line ("Prerequisites for deploying clients") has no stop or colon: it states nothing.
         func states(_ quote: ProseQuote) -> Bool { quote.sentence.contains(where: ".:!?".contains) }
@@ -280,7 +278,15 @@ public final class AnswerEngine: Sendable {
     /// 4.6 enough", "do I need X 4.6", "which X version, 4.5 or 4.6?".
     static let versionCheckable: Set<Intent> = [.version, .isRequired, .lookup, .whatIs]
 
-    func readingNotes(_ parsed: ParsedQuestion) -> [String] {
+    /// An empty answer to `question`, with the notes on how it was read.
+    func startAnswer(_ question: String, _ parsed: ParsedQuestion, context: QueryContext) -> AnswerBuilder {
+        var builder = AnswerBuilder(answer: Answer(question: question, intent: parsed.intent, heading: ""),
+                                    context: context, phrases: phrases)
+        builder.answer.notes = readingNotes(parsed)
+        return builder
+    }
+
+    private func readingNotes(_ parsed: ParsedQuestion) -> [String] {
         var notes: [String] = []
         for c in parsed.corrections {
             notes.append(c.ambiguous ? "did you mean “\(c.to)” (for “\(c.from)”)? answering as if so"

@@ -121,16 +121,20 @@ public final class KnowledgeBaseSnapshot: Sendable {
         return Citation(documentID: documentID, path: path, line: line, anchor: anchor ?? "")
     }
 
-    /// The heading of the section each requirement row stands in, by the row's id.
+    /// The heading of the section each requirement row stands in, by the row's
+    /// id: read the first time a question needs it, then kept for the next.
     func requirementHeadings() -> [Int64: String] {
-        let rows = (try? store.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT r.id, s.heading FROM requirements r
-                JOIN sections s ON s.document_id = r.document_id AND s.anchor = r.anchor
-                """)
-        }) ?? []
-        return Dictionary(rows.map { ($0["id"] as Int64, $0["heading"] as String? ?? "") }, uniquingKeysWith: { first, _ in first })
+        headingsOfRequirements.value {
+            let rows = (try? store.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT r.id, s.heading FROM requirements r
+                    JOIN sections s ON s.document_id = r.document_id AND s.anchor = r.anchor
+                    """)
+            }) ?? []
+            return Dictionary(rows.map { ($0["id"] as Int64, $0["heading"] as String? ?? "") }, uniquingKeysWith: { first, _ in first })
+        }
     }
+    private let headingsOfRequirements = LoadedOnce<[Int64: String]>()
 
     /// The heading of the section a citation points into (for `why`).
     func sectionHeading(for cite: Citation) -> String? {
@@ -275,5 +279,21 @@ private struct RowLoader {
     private func decodeMentions(_ json: String?) -> [Mention] {
         guard let data = json?.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([Mention].self, from: data)) ?? []
+    }
+}
+
+/// A value loaded the first time it is asked for, then kept: the REPL asks
+/// one snapshot many questions, and most never need it.
+final class LoadedOnce<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: Value?
+
+    func value(_ load: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        let value = load()
+        loaded = value
+        return value
     }
 }

@@ -41,8 +41,12 @@ extension AnswerEngine {
 
     /// The sentence gives a number in one of `units` ("every 15 minutes", "500 MB").
     static func givesMeasure(_ sentence: String, in units: Set<String>) -> Bool {
-        let tokens = Words.tokens(sentence)
-        return tokens.indices.dropLast().contains { index in
+        givesMeasure(Words.tokens(sentence), in: units)
+    }
+
+    /// `givesMeasure` for a sentence's tokens, read already.
+    static func givesMeasure(_ tokens: [Token], in units: Set<String>) -> Bool {
+        tokens.indices.dropLast().contains { index in
             let number = tokens[index].word
             guard numberWords.contains(number) || number.first?.isNumber == true else { return false }
             return units.contains(tokens[index + 1].word)
@@ -64,9 +68,7 @@ extension AnswerEngine {
             return ranked.query.share(holding: held) >= Self.measureSentenceShare && Self.givesNumber(line)
         }
         guard !b.answer.items.contains(where: { givesTheMeasure($0.text) }) else { return }
-        var sentences = AnswerBuilder(answer: Answer(question: b.answer.question, intent: b.answer.intent, heading: ""),
-                                      context: b.context, phrases: phrases)
-        sentences.answer.notes = readingNotes(parsed)
+        var sentences = startAnswer(b.answer.question, parsed, context: b.context)
         sharedWordsAnswer(ranked, &sentences)
         if sentences.answer.found { b = sentences }
     }

@@ -167,11 +167,29 @@ extension AnswerEngine {
     static func spellingOut(_ wanted: Set<String>, in stems: Set<String>, _ expansions: [String: [String]]) -> Set<String> {
         var held = stems
         for abbreviation in wanted where !stems.contains(abbreviation) {
-            guard let words = expansions[abbreviation] else { continue }
-            let named = words.filter { !Words.isStopWord($0) }.map(Words.stem)
-            if !named.isEmpty, Set(named).isSubset(of: stems) { held.insert(abbreviation) }
+            guard let named = longForm(of: abbreviation, expansions) else { continue }
+            if Set(named).isSubset(of: stems) { held.insert(abbreviation) }
         }
         return held
+    }
+
+    /// The abbreviations among `asked` whose words `text` writes side by side
+    /// ("internet-based client management" spells out IBCM; "Configuration
+    /// Manager ... distribution point" does not spell out MP).
+    static func spelledOut(_ asked: Set<String>, in text: String, _ expansions: [String: [String]]) -> Set<String> {
+        spelledOut(asked, inStems: Words.contentStems(text), expansions)
+    }
+
+    /// `spelledOut` for a text's content stems, in order, read already.
+    static func spelledOut(_ asked: Set<String>, inStems stems: [String], _ expansions: [String: [String]]) -> Set<String> {
+        asked.filter { abbreviation in longForm(of: abbreviation, expansions).map { containsRun(stems, $0) } ?? false }
+    }
+
+    /// The content stems of what `abbreviation` stands for, if it stands for any.
+    private static func longForm(of abbreviation: String, _ expansions: [String: [String]]) -> [String]? {
+        guard let words = expansions[abbreviation] else { return nil }
+        let named = words.filter { !Words.isStopWord($0) }.map(Words.stem)
+        return named.isEmpty ? nil : named
     }
 
     /// The stems of `tokens`, each abbreviation followed by those of the words it stands for.

@@ -138,8 +138,8 @@ extension AnswerEngine {
         // The units of the measure asked, when it takes one.
         let measureUnits = parsed.askedUnits
         let asksVersion = parsed.intent == .version
-        // The question's abbreviations (and words) a sentence may spell out.
-        let asked = Set(query.weights.keys)
+        // The question's abbreviations, which a sentence, heading or title may spell out.
+        let abbreviations = Set(query.weights.keys.filter { lexicon.expansions[$0] != nil })
         var ranked: [RankedSentence] = []
         var seen = Set<String>()
         for (rank, section) in sections.enumerated() {
@@ -149,9 +149,11 @@ extension AnswerEngine {
             // are credited to every sentence as the heading's are, though the heading does not repeat them.
             let titleStems = Set(Self.expanded(Words.tokens(section.documentTitle).filter { !Words.isStopWord($0.word) },
                                                lexicon.expansions))
-            let aboutStems = headingStems.union(titleStems)
-                .union(Self.spelledOut(asked, in: section.heading, lexicon.expansions))
-                .union(Self.spelledOut(asked, in: section.documentTitle, lexicon.expansions))
+            var aboutStems = headingStems.union(titleStems)
+            if !abbreviations.isEmpty {
+                aboutStems.formUnion(Self.spelledOut(abbreviations, in: section.heading, lexicon.expansions))
+                aboutStems.formUnion(Self.spelledOut(abbreviations, in: section.documentTitle, lexicon.expansions))
+            }
             // A heading the question names in full, its rarest word included
             // ("### /sweeptimeout"), is the subject of every sentence below
             // it, which seldom repeats it ("The default value is 90"): its
@@ -187,10 +189,13 @@ extension AnswerEngine {
                     if let continuation { held.formUnion(heldWords(Words.tokens(continuation))) }
                     // A sentence spelling out an abbreviation the question uses holds it ("clients managed
                     // on the internet" does not, "internet-based client management" does).
-                    held.formUnion(Self.spelledOut(asked, in: sentence, lexicon.expansions))
+                    if !abbreviations.isEmpty {
+                        held.formUnion(Self.spelledOut(abbreviations, inStems: tokens.filter { !Words.isStopWord($0.word) }.map(\.stem),
+                                                       lexicon.expansions))
+                    }
                     // A number in the unit the measure asked for is given in ("how often": "every 15 minutes")
                     // counts as one more word held.
-                    let measureGiven = measureUnits.map { Self.givesMeasure(sentence, in: $0) } ?? false
+                    let measureGiven = measureUnits.map { Self.givesMeasure(tokens, in: $0) } ?? false
                     guard query.wordsHeld(held) + (measureGiven ? 1 : 0) >= Self.fewestSharedWords, !ownHeld.isEmpty else { continue }
                     // A quote that only restates the question answers a yes/no question, not a "which" one.
                     var quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)
@@ -238,19 +243,6 @@ extension AnswerEngine {
             return Self.givesNumber(ranked.quote.sentence) ? 1 : 2
         }
         return (0...2).flatMap { part in zip(ordered, rank).filter { $0.1 == part }.map(\.0) }
-    }
-
-    /// The abbreviations among `asked` whose words `text` writes side by side
-    /// ("internet-based client management" spells out IBCM; "Configuration
-    /// Manager ... distribution point" does not spell out MP).
-    static func spelledOut(_ asked: Set<String>, in text: String, _ expansions: [String: [String]]) -> Set<String> {
-        var stems: [String]?
-        return asked.filter { abbreviation in
-            guard let words = expansions[abbreviation] else { return false }
-            let named = words.filter { !Words.isStopWord($0) }.map(Words.stem)
-            if stems == nil { stems = Words.tokens(text).filter { !Words.isStopWord($0.word) }.map(\.stem) }
-            return !named.isEmpty && containsRun(stems!, named)
-        }
     }
 
     /// Ends in `.`, `:`, `!` or `?`; or is a list item of some length that
