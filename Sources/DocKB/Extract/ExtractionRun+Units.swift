@@ -49,17 +49,13 @@ extension ExtractionRun {
                     purpose: grant.purpose ?? purpose ?? context.section.heading,
                     securityRole: nil, subject: context.subject, source: source(unit.line, context)))
             }
+            // "... Assign this permission with the **X** security role.": the
+            // role the statement names beside its grants is a fact too.
+            _ = readRoleStatements(unit, in: context)
             return nil
         }
 
-        var includesRole: String?
-        let statements = PermissionParser.roleStatements(unit.content, text: unit.text)
-        for statement in statements {
-            facts.securityRoles.append(SecurityRole(name: statement.role,
-                                                    description: roleDescription(statement, lead: context.intro, in: context),
-                                                    source: source(unit.line, context)))
-            if statement.sentence.range(of: "includes", options: .caseInsensitive) != nil { includesRole = statement.role }
-        }
+        let (statements, includesRole) = readRoleStatements(unit, in: context)
         if statements.isEmpty, let role = PermissionParser.roleNamedByLead(unit.content, heading: context.section.heading) {
             // An item that is only the name says what its list's lead-in says of every item.
             let description = unit.fullText != role ? unit.fullText : context.intro.map { "\(role): \($0.text)" } ?? role
@@ -72,6 +68,21 @@ extension ExtractionRun {
             addRequirement(unit, in: context)
         }
         return includesRole
+    }
+
+    /// The security roles a statement names, and the one it says includes
+    /// the permissions around it, if it says so.
+    mutating func readRoleStatements(_ unit: Unit, in context: Context)
+        -> (statements: [PermissionParser.RoleStatement], includesRole: String?) {
+        var includesRole: String?
+        let statements = PermissionParser.roleStatements(unit.content, text: unit.text)
+        for statement in statements {
+            facts.securityRoles.append(SecurityRole(name: statement.role,
+                                                    description: roleDescription(statement, lead: context.intro, in: context),
+                                                    source: source(unit.line, context)))
+            if statement.sentence.range(of: "includes", options: .caseInsensitive) != nil { includesRole = statement.role }
+        }
+        return (statements, includesRole)
     }
 
     /// A paragraph that only sends the reader elsewhere ("For more information, see ...").

@@ -24,7 +24,16 @@ enum PermissionParser {
         var grants: [Grant] = []
         for clause in clauseSplit.regex.stringByReplacingMatches(
             in: rest, range: NSRange(rest.startIndex..., in: rest), withTemplate: "\u{1F}").split(separator: "\u{1F}") {
-            let clause = String(clause)
+            var clause = String(clause)
+            // "To run a widget, you need the **Run Widget** permission": the
+            // purpose of this clause alone, when the sentence gave none before a
+            // colon ("To do so, ..." refers back and names none).
+            var clausePurpose = purpose
+            if purpose == nil, let m = toPurposeBeforeComma.firstMatch(in: clause),
+               !m[0].split(separator: " ").allSatisfy({ Text.stopWords.contains($0.lowercased()) || $0.lowercased() == "so" }) {
+                clausePurpose = Text.trimmingPeriod(m[0])
+                clause = m[1]
+            }
             var object: String?
             var names = clause
             var boldOnly = false
@@ -44,13 +53,17 @@ enum PermissionParser {
             } else {
                 continue
             }
-            if let m = leadVerb.matches(in: names).last { names = String(names[m.range.upperBound...]) }
+            if let m = leadVerb.matches(in: names).last {
+                names = String(names[m.range.upperBound...])
+                // "must have the **Run Widget** permission"
+                if names.lowercased().hasPrefix("the ") { names.removeFirst(4) }
+            }
             for name in listSplit.regex.stringByReplacingMatches(
                 in: names, range: NSRange(names.startIndex..., in: names), withTemplate: "\u{1F}").split(separator: "\u{1F}") {
                 let permission = Text.trimmingPeriod(permissionWordAtEnd.regex.stringByReplacingMatches(
                     in: String(name), range: NSRange(name.startIndex..., in: name), withTemplate: ""))
                 guard isPermissionName(permission), !boldOnly || bold.contains(permission) else { continue }
-                grants.append(Grant(permission: permission, object: object, purpose: purpose))
+                grants.append(Grant(permission: permission, object: object, purpose: clausePurpose))
             }
         }
         return grants
@@ -163,6 +176,11 @@ enum PermissionParser {
     private static let mentionsPermission = Pattern(#"\b(?:permissions?|object)\b"#, requiring: [["permission", "object"]])
     /// "To run scripts: ...", "To run scripts - ...".
     private static let toPurpose = Pattern(#"^(?:to|for) (.+?)(?::| [-–—] )\s*(.+)$"#)
+    /// "To run a widget, an administrator must have ...": the purpose ends at
+    /// the first comma, and what follows says who needs what. Not "For ...,":
+    /// that names a case or an example more often than an aim.
+    private static let toPurposeBeforeComma = Pattern(
+        #"^to ([^,]+?), (.*\b(?:must|need|needs|require|requires|have|has)\b.*)$"#)
     private static let clauseSplit = Pattern(#",? and (?=[a-z ]*(?:client settings|custom|default)\b)|;\s*|\.\s+"#)
     private static let objectPattern = Pattern(
         #"\s*(?:permissions?\s+)?\b(?:for|on) (?:the )?(.+?) (?:object|class|securable object)s?\b"#,

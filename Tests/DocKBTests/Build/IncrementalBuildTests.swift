@@ -109,7 +109,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(report.history?.changes, [], "no fact changed")
         XCTAssertFalse(site.factPagesRendered, "the entity and reference pages were rendered again")
         XCTAssertEqual(site.documentPagesRendered, 1)
-        XCTAssertEqual(site.entityPages, 55)
+        XCTAssertEqual(site.entityPages, 56)
         XCTAssertEqual(site.searchRowsReused, 14, "the search rows of the unchanged documents were made again")
         XCTAssertFalse(FileManager.default.fileExists(atPath: formerManifest.path))
         try assertSameAsACleanBuild(output, of: source)

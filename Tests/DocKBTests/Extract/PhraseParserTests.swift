@@ -184,6 +184,21 @@ final class PermissionParserTests: XCTestCase {
         XCTAssertEqual(PermissionParser.grants(content).map(\.object), ["Site", nil])
     }
 
+    func testEachSentenceGivesThePurposeBeforeItsComma() {
+        let content: [Inline] = [
+            .text("Like other objects, a user needs the right permissions to run or change gadgets. To run a gadget, a user must have the "),
+            .strong([.text("Run Gadget")]), .text(" permission for the object. To create or change a gadget, a user must have the "),
+            .strong([.text("Change Gadget")]), .text(" permission for the object. To do so, you need "), .strong([.text("Tune")]),
+            .text(" permissions on the "), .strong([.text("Dial")]), .text(" object class."),
+        ]
+        XCTAssertEqual(PermissionParser.grants(content), [
+            .init(permission: "Run Gadget", object: nil, purpose: "run a gadget"),
+            .init(permission: "Change Gadget", object: nil, purpose: "create or change a gadget"),
+            // "To do so" names no purpose of its own.
+            .init(permission: "Tune", object: "Dial", purpose: nil),
+        ])
+    }
+
     func testSentencesWithoutGrantsGiveNone() {
         XCTAssertEqual(PermissionParser.grants([.text("For the permissions required to do X, see the other page.")]), [])
     }
