@@ -34,6 +34,20 @@ extension AnswerEngine {
         /// Stem → the question word it stands for: an abbreviation and the
         /// words the parser wrote beside it ("SUP": software update point) are one.
         var wordOf: [String: Int] = [:]
+        /// Stem of another word for the same act → the stem of the question's
+        /// word ("modifi" → "edit"): holding it holds the question's word. It
+        /// is weighted as that word, but not counted in `total` again.
+        var alternativeOf: [String: String] = [:]
+
+        init(weights: [String: Double], wordOf: [String: Int] = [:], alternativeOf: [String: String] = [:]) {
+            var weights = weights
+            let alternativeOf = alternativeOf.filter { weights[$0.value] != nil }
+            for (alternative, original) in alternativeOf { weights[alternative] = weights[original] }
+            self.weights = weights
+            self.wordOf = wordOf
+            self.alternativeOf = alternativeOf
+            total = Words.orderedSum(weights.keys.filter { alternativeOf[$0] == nil }, { weights[$0]! })
+        }
 
         /// How many of the question's words `held` holds.
         func wordsHeld(_ held: Set<String>) -> Int { Set(held.map { wordOf[$0] ?? -1 }).count }
@@ -47,8 +61,15 @@ extension AnswerEngine {
             return named.contains { weights[$0] == rarest } && named.isSubset(of: weights.keys)
         }
 
+        /// `stems` with each other word for an act read as the question's word.
+        private func originals(_ stems: Set<String>) -> Set<String> {
+            guard !alternativeOf.isEmpty else { return stems }
+            return Set(stems.map { alternativeOf[$0] ?? $0 })
+        }
+
         func share(holding held: Set<String>, headingHolds heading: Set<String> = []) -> Double {
             guard total > 0 else { return 0 }
+            let held = originals(held), heading = originals(heading)
             let own = Words.orderedSum(held.intersection(weights.keys), { weights[$0]! })
             let fromHeading = Words.orderedSum(heading.subtracting(held).intersection(weights.keys), { weights[$0]! })
             return (own + AnswerEngine.headingWordCredit * fromHeading) / total
@@ -67,8 +88,12 @@ extension AnswerEngine {
         let measure = parsed.measurePositions
         var seen = Set<String>()
         var wordOf: [String: Int] = [:]
+        var alternativeOf: [String: String] = [:]
         var word = 0
+        var lastWritten: Token?
         let words = parsed.tokens.filter {
+            if !$0.isExpansion { lastWritten = $0 }
+            if $0.isAlternative, let written = lastWritten { alternativeOf[$0.stem] = written.stem }
             if !$0.isExpansion { word += 1 }
             guard !Words.isStopWord($0.word) && !parsed.intentPositions.contains($0.position) && !measure.contains($0.position)
                 && !unknown.contains($0.word) && !Self.genericAskingStems.contains($0.stem)
@@ -81,7 +106,7 @@ extension AnswerEngine {
         }.map(\.word)
 
         guard let weights = sectionWeights(of: words) else { return nil }
-        let query = SentenceQuery(weights: weights, total: Words.orderedSum(weights.keys, { weights[$0]! }), wordOf: wordOf)
+        let query = SentenceQuery(weights: weights, wordOf: wordOf, alternativeOf: alternativeOf)
         guard query.wordsHeld(Set(weights.keys)) >= Self.fewestSharedWords else { return nil }
         return (query, words)
     }
@@ -360,7 +385,13 @@ extension AnswerEngine {
         guard !best.isEmpty else { return }
         proseAnswer(best.map(\.quote), &b, group: Self.sharedWordsGroup)
         let held = best.reduce(into: Set<String>()) { $0.formUnion(Words.tokens($1.quote.sentence + " " + $1.quote.heading).map(\.stem)) }
-        let missing = ranking.words.filter { ranking.query.weights[Words.stem($0)] != nil && !held.contains(Words.stem($0)) }
+        // A word is held by the other word for its act; that other word is never missed itself.
+        let alternativeOf = ranking.query.alternativeOf
+        let heldWords = held.union(held.compactMap { alternativeOf[$0] })
+        let missing = ranking.words.filter {
+            let stem = Words.stem($0)
+            return ranking.query.weights[stem] != nil && alternativeOf[stem] == nil && !heldWords.contains(stem)
+        }
         if !missing.isEmpty {
             b.answer.notes.append("no quoted sentence holds " + missing.map { "“\($0)”" }.joined(separator: ", "))
         }

@@ -24,6 +24,9 @@ public struct Token: Hashable, Sendable {
     public var isCapitalized: Bool = false
     /// One of the words an abbreviation of the question stands for, put beside it by the parser.
     public var isExpansion: Bool = false
+    /// Another word for the act the written word before it names ("modify"
+    /// beside "edit"), put there by the parser; also an expansion.
+    public var isAlternative: Bool = false
     /// Written as capitals and a final small "s" ("DPs", "MPs"): an
     /// abbreviation made plural, not a word ending in s ("HTTPS", "bus").
     public var isPluralAcronym: Bool = false
@@ -261,6 +264,19 @@ public enum Words {
         "prereq": "prerequisite", "prereqs": "prerequisites", "perms": "permissions", "creds": "credentials",
         "vm": "virtual machine", "vms": "virtual machines", "win": "windows",
         "redist": "redistributable", "redists": "redistributables", "vc": "visual c",
+    ]
+
+    /// Everyday verbs for acts that technical documents, and the names of
+    /// permissions, often word otherwise: either word in a sentence counts
+    /// as the one asked (see `QuestionParser.parse`). Unlike
+    /// `everydayTerms`, the question's own word is kept, since the
+    /// documents use it too. General IT usage, not any one document's.
+    static let sameActWords: [String: String] = [
+        "edit": "modify", "edits": "modifies", "edited": "modified", "editing": "modifying",
+        "change": "modify", "changes": "modifies", "changed": "modified", "changing": "modifying",
+        "rename": "name", "renames": "name", "renamed": "name", "renaming": "name",
+        "remove": "delete", "removes": "deletes", "removed": "deleted", "removing": "deleting",
+        "delete": "remove", "deletes": "removes", "deleted": "removed", "deleting": "removing",
     ]
 
     /// Words that negate the clause they are in.

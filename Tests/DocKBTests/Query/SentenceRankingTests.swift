@@ -41,6 +41,20 @@ final class SentenceRankingTests: QueryTestCase {
                        text(answer))
     }
 
+    func testAnotherWordForTheSameActHoldsTheQuestionsWord() {
+        // The fixture says "remove glaze drips"; the question says "delete".
+        let answer = ask("why delete glaze drips from kiln shelves?")
+        XCTAssertEqual(answer.items.first?.text,
+                       "Clean the kiln shelves with a soft brush after every firing. For example, remove glaze drips before they harden.",
+                       text(answer))
+        XCTAssertFalse(answer.notes.contains { $0.contains("delete") || $0.contains("remove") }, answer.notes.joined(separator: "; "))
+        // Held or not, the other word is not a second word of the question.
+        let (query, _) = try! XCTUnwrap(engine.sentenceQuery(engine.parse("why delete glaze drips from kiln shelves?")))
+        let held = Set(["remove", "glaze", "drips", "kiln", "shelves"].map(Words.stem))
+        XCTAssertEqual(query.share(holding: held), 1, accuracy: 1e-9)
+        XCTAssertLessThan(query.share(holding: held.subtracting([Words.stem("remove")])), 1)
+    }
+
     func testAPointerIsNoAnswer() {
         XCTAssertTrue(AnswerEngine.isPointer("For the procedure to sand kiln shelves, see Kiln repairs."))
         XCTAssertFalse(AnswerEngine.isPointer("For kilns older than 2010, sand the shelves by hand."))
