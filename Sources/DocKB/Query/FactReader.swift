@@ -25,6 +25,11 @@ struct FactReader {
     /// The share of a condition's words (by weight) a question must say when it lacks the rarest.
     static let coverageWithoutRarestWord = 0.85
     static let versionCues: Set<String> = ["version", "versions", "build", "release", "branch", "cb", "v"]
+    /// Names of operating systems, whose releases are numbered like the
+    /// product's ("Windows 10 version 1607"). General IT usage.
+    static let operatingSystemWords: Set<String> = [
+        "windows", "win", "win10", "win11", "macos", "osx", "ios", "ipados", "android", "linux", "ubuntu",
+    ]
     /// Words before a number that make it a port, whatever the documents call it.
     static let portCues: Set<String> = ["port", "ports", "tcp", "udp"]
 
@@ -35,6 +40,9 @@ struct FactReader {
         var stated = Stated()
         for (index, token) in tokens.enumerated() where isVersionNumber(token.word) {
             let before = tokens[max(0, index - 2)..<index].map(\.word)
+            // "Windows Server version 1803", "win10 1607": the version of the
+            // operating system the product runs on, not the product's.
+            if tokens[max(0, index - 3)..<index].contains(where: { Self.operatingSystemWords.contains($0.word) }) { continue }
             if before.contains(where: Self.versionCues.contains)
                 || (!before.contains(where: Self.portCues.contains) && documentsCallVersion(token.word)) {
                 stated.context.version = token.word

@@ -214,6 +214,10 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertNil(engine.parse("what do I need on Fabrikam 2110?").stated.version, "the documents never say version 2110")
         XCTAssertNil(engine.parse("what listens on port 2107?").stated.version)
         XCTAssertNil(engine.parse("what uses TCP 2107?").stated.version)
+        // The release of the operating system the product runs on is not the product's.
+        XCTAssertNil(engine.parse("what do I need on Windows Server version 2107?").stated.version)
+        XCTAssertNil(engine.parse("what do I need on win10 2107?").stated.version)
+        XCTAssertEqual(engine.parse("what do I need on Windows with Fabrikam version 2107?").stated.version, "2107")
     }
 
     func testDottedReleaseIsAskedNotStatedAsTheProductVersion() {
@@ -256,6 +260,9 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertTrue(AnswerEngine.givesNumber("It retries for up to seven days."))
         XCTAssertFalse(AnswerEngine.givesNumber("Windows 10 and TLS 1.2 clients stay managed."))
         XCTAssertFalse(AnswerEngine.givesNumber("Once an operator is disabled, records stay."))
+        // "one" counts only as a count: "more than one relay", not "one of the relays".
+        XCTAssertTrue(AnswerEngine.givesNumber("A depot can't hold more than one relay."))
+        XCTAssertFalse(AnswerEngine.givesNumber("Pick one of the relays in the depot."))
         // Only a measure word after "how" is a measure: "how reboot ..." keeps "reboot" a word to find.
         XCTAssertEqual(engine.parse("how long does setup take?").measurePositions, [1])
         XCTAssertEqual(engine.parse("how reboot the relay point?").measurePositions, [])
