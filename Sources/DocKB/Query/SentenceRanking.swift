@@ -90,17 +90,21 @@ extension AnswerEngine {
         var wordOf: [String: Int] = [:]
         var alternativeOf: [String: String] = [:]
         var word = 0
-        var lastWritten: Token?
+        // The written word an alternative stands beside, when the query keeps that word.
+        var keptWritten: Token?
         let words = parsed.tokens.filter {
-            if !$0.isExpansion { lastWritten = $0 }
-            if $0.isAlternative, let written = lastWritten { alternativeOf[$0.stem] = written.stem }
             if !$0.isExpansion { word += 1 }
-            guard !Words.isStopWord($0.word) && !parsed.intentPositions.contains($0.position) && !measure.contains($0.position)
+            // Another word for the act of a written word left out ("get") is left out with it.
+            if $0.isAlternative, keptWritten == nil { return false }
+            let keep = !Words.isStopWord($0.word) && !parsed.intentPositions.contains($0.position) && !measure.contains($0.position)
                 && !unknown.contains($0.word) && !Self.genericAskingStems.contains($0.stem)
                 // A switch the question states ("if I use /source") is a condition, not a word to find. (A stated
                 // version is kept: "Starting in version 1806, ..." is often the very sentence asked for.)
                 && (!$0.isSwitch || parsed.askedSwitches.contains($0.word))
-                && $0.word.allSatisfy({ $0.isLetter || $0.isNumber }) && seen.insert($0.stem).inserted else { return false }
+                && $0.word.allSatisfy({ $0.isLetter || $0.isNumber }) && seen.insert($0.stem).inserted
+            if !$0.isExpansion { keptWritten = keep ? $0 : nil }
+            guard keep else { return false }
+            if $0.isAlternative, let written = keptWritten { alternativeOf[$0.stem] = written.stem }
             wordOf[$0.stem] = word
             return true
         }.map(\.word)
