@@ -10,6 +10,9 @@ extension AnswerEngine {
                                            "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "twice",
                                            "hourly", "daily", "weekly", "monthly"]
 
+    /// Words before "one" that make it a count.
+    static let countingOneLeads: Set<String> = ["than", "only", "exactly", "just", "most", "least"]
+
     /// The sentence gives a measure: a number in words, or in digits that
     /// are not part of a name ("Windows 10", "TLS 1.2").
     static func givesNumber(_ sentence: String) -> Bool {
@@ -17,6 +20,8 @@ extension AnswerEngine {
         return tokens.indices.contains { index in
             let token = tokens[index]
             if numberWords.contains(token.word) { return true }
+            // "more than one", "only one", "at most one": a count, where "one" alone is seldom one.
+            if token.word == "one", index > 0, countingOneLeads.contains(tokens[index - 1].word) { return true }
             guard token.word.first?.isNumber == true, token.word.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
             return index == 0 || !tokens[index - 1].isCapitalized
         }

@@ -50,6 +50,26 @@ final class MeasureAnswerTests: XCTestCase {
         XCTAssertTrue(answer.items.first?.text.contains("4 to 30 characters") ?? false, text)
     }
 
+    static let depots = """
+        # Fabrikam relay depots
+
+        ## Relay placement
+
+        When you place more than one relay in the fleet, couriers pick the nearest relay by route. You can't place more than one relay in a branch depot.
+
+        Branch couriers can't use relays in other depots or reach relays in the central depot by tunnel.
+
+        """
+
+    /// "How many ...?" is answered by the sentence giving the count, though
+    /// it holds nothing of the question's but the count.
+    func testACountIsGivenByTheSentenceThatRestatesTheQuestionWithIt() throws {
+        let kb = try InventedArticles.engine(["relays/depots.md": Self.depots], for: self)
+        let answer = kb.answer("how many relays can a branch depot have?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.items.first?.text.contains("can't place more than one relay in a branch depot") ?? false, text)
+    }
+
     func testTheSentencesBeforeOneFitTheLongestQuote() {
         let long = String(repeating: "x", count: AnswerEngine.longestQuotedSentence - 5) + "."
         XCTAssertEqual(AnswerEngine.sentencesBefore(2, of: ["A one.", "B two.", "C three."]), ["A one.", "B two."])
