@@ -34,6 +34,9 @@ extension AnswerEngine {
         switch word {
         case "long", "often", "frequently", "soon", "old": return timeUnits
         case "much", "big", "large": return sizeUnits.union(timeUnits)
+        // "maximum length", "maximum size" (see `QuestionParser.measurePositions`).
+        case "length": return lengthUnits
+        case "size": return sizeUnits
         default: return nil
         }
     }
@@ -41,6 +44,7 @@ extension AnswerEngine {
     static let timeUnits: Set<String> = ["second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins",
                                          "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks",
                                          "month", "months", "year", "years", "ms", "milliseconds"]
+    static let lengthUnits: Set<String> = ["character", "characters", "chars", "letters", "digits", "bytes"]
     static let sizeUnits: Set<String> = ["kb", "mb", "gb", "tb", "byte", "bytes", "kilobytes", "megabytes",
                                          "gigabytes", "terabytes", "percent"]
 

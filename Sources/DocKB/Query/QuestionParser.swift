@@ -289,6 +289,13 @@ public struct QuestionParser: Sendable {
             && upperBoundWords.contains(tokens[index - 1].word) {
             positions.formUnion([index - 1, index])
         }
+        // "The maximum password length" asks how long it may be, in its unit: "no more than 12 characters".
+        for index in tokens.indices.dropFirst() where AnswerEngine.units(ofMeasure: tokens[index].word) != nil
+            && !positions.contains(index) {
+            if let bound = tokens[max(0, index - 3)..<index].last(where: { upperBoundWords.contains($0.word) }) {
+                positions.formUnion([bound.position, index])
+            }
+        }
         return positions
     }
 

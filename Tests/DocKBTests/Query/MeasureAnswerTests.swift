@@ -70,6 +70,16 @@ final class MeasureAnswerTests: XCTestCase {
         XCTAssertTrue(answer.items.first?.text.contains("can't place more than one relay in a branch depot") ?? false, text)
     }
 
+    /// "The maximum X length" asks a measure in characters, as "how long can X be" does.
+    func testAMaximumLengthIsGivenInCharacters() throws {
+        let kb = try InventedArticles.engine(["portal/naming.md": Self.naming], for: self)
+        let parsed = kb.parse("max portal prefix length in the form?")
+        XCTAssertEqual(parsed.askedUnits, AnswerEngine.lengthUnits)
+        let answer = kb.answer("max portal prefix length in the form?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.items.first?.text.contains("4 to 30 characters") ?? false, text)
+    }
+
     func testTheSentencesBeforeOneFitTheLongestQuote() {
         let long = String(repeating: "x", count: AnswerEngine.longestQuotedSentence - 5) + "."
         XCTAssertEqual(AnswerEngine.sentencesBefore(2, of: ["A one.", "B two.", "C three."]), ["A one.", "B two."])
