@@ -290,8 +290,7 @@ public struct QuestionParser: Sendable {
             positions.formUnion([index - 1, index])
         }
         // "The maximum password length" asks how long it may be, in its unit: "no more than 12 characters".
-        for index in tokens.indices.dropFirst() where AnswerEngine.units(ofMeasure: tokens[index].word) != nil
-            && !positions.contains(index) {
+        for index in tokens.indices.dropFirst() where boundedMeasureWords.contains(tokens[index].word) {
             if let bound = tokens[max(0, index - 3)..<index].last(where: { upperBoundWords.contains($0.word) }) {
                 positions.formUnion([bound.position, index])
             }
@@ -302,6 +301,8 @@ public struct QuestionParser: Sendable {
     private static let durationLinks: Set<String> = ["until", "till", "before", "after"]
     private static let countWords: Set<String> = ["number", "count"]
     private static let upperBoundWords: Set<String> = ["maximum", "max", "largest", "highest"]
+    /// Measures asked only with an upper bound ("the maximum length"); see `AnswerEngine.units(ofMeasure:)`.
+    private static let boundedMeasureWords: Set<String> = ["length", "size"]
 
     /// "Which client types don't use a fallback status point?": a negated
     /// verb right after the "which ..." phrase says what is asked of it and
