@@ -220,7 +220,7 @@ public struct QuestionParser: Sendable {
             necessity: intent.necessity, matches: matches, stated: stated.context, factNotes: stated.notes,
             corrections: corrections.map { (from: $0.0, to: $0.1, ambiguous: $0.2) },
             expansions: expansions.map { (from: $0.0, to: $0.1) }, residualStems: [],
-            contentStems: tokens.filter { !Words.isStopWord($0.word) }.map(\.stem),
+            contentStems: tokens.filter { !Words.isStopWord($0.word) && !$0.isAlternative }.map(\.stem),
             intentPositions: intent.consumed)
         parsed.residualStems = parsed.stems(excluding: matches.first)
         parsed.headStems = intent.head.map { tokens[$0].stem }
