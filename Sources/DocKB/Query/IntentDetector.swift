@@ -130,6 +130,11 @@ struct IntentDetector {
             if stems.contains("minimum") || (words.contains("since") && stems.contains("version")) {
                 return Result(intent: .version, consumed: Set(positions(of: "minimum") + positions(of: "version")))
             }
+            // "Which install method should I use instead?": a way of doing something is
+            // asked for, which sentences name; a cue word elsewhere ("firewall") says why.
+            if head.contains(where: { Self.wayNouns.contains(words[$0]) }) {
+                return Result(intent: .lookup, consumed: [wh], head: head.filter { !Words.isStopWord(words[$0]) })
+            }
             if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: Set(cue.1 + [wh])) }
             // "What has to be configured before I can turn on X?": what comes before the
             // asker does something is what that takes.
@@ -196,6 +201,10 @@ struct IntentDetector {
         }
         return start..<max(start, end)
     }
+
+    /// Nouns for a way of doing something ("which method", "what options").
+    static let wayNouns: Set<String> = ["method", "methods", "way", "ways", "option", "options", "approach", "approaches",
+                                        "alternative", "alternatives"]
 
     /// The first intent-bearing noun of the head phrase.
     private func intentNoun(in head: Range<Int>, _ words: [String], _ stems: [String]) -> (Intent, [Int])? {

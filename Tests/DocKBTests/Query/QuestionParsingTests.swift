@@ -170,6 +170,9 @@ final class QuestionParsingTests: QueryTestCase {
         let cases: [(String, Intent)] = [
             ("what do I need for manual installation?", .requirements),
             ("which ports does remote control use?", .ports),
+            // A way of doing something is asked for; the cue word elsewhere only says why.
+            ("the firewall blocks that port, which install method should I use instead?", .lookup),
+            ("which firewall ports does the relay need?", .ports),
             ("what permissions do I need to wipe a phone?", .permissions),
             ("who can configure automatic agent upgrades?", .securityRoles),
             ("which site system roles are optional?", .siteSystemRoles),
