@@ -225,11 +225,15 @@ extension AnswerEngine {
                     // A number in the unit the measure asked for is given in ("how often": "every 15 minutes")
                     // counts as one more word held.
                     let measureGiven = measureUnits.map { Self.givesMeasure(tokens, in: $0) } ?? false
-                    guard query.wordsHeld(held) + (measureGiven ? 1 : 0) >= Self.fewestSharedWords, !ownHeld.isEmpty else { continue }
-                    // A quote that only restates the question answers a yes/no question, not a "which" one.
                     var quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)
                         : (lead + [sentence]).joined(separator: " ")
-                    let share = query.share(holding: held, headingHolds: aboutStems)
+                    // The sentences quoted after it go on about what it says ("You can't make X a Y.
+                    // Y computers must be Z."): their words count as its heading's do.
+                    let following = lead.isEmpty && quoted.count > sentence.count
+                        ? heldWords(Words.tokens(String(quoted.dropFirst(sentence.count)))) : []
+                    guard query.wordsHeld(held.union(following)) + (measureGiven ? 1 : 0) >= Self.fewestSharedWords,
+                          !ownHeld.isEmpty else { continue }
+                    let share = query.share(holding: held, headingHolds: aboutStems.union(following))
                     guard share >= Self.sentenceShareThreshold,
                           headingWritesLiterals || parsed.writesAskedLiterals(sentence, tokens: tokens),
                           !Self.pointsElsewhere(held, tokens.filter { !Words.isStopWord($0.word) }, in: sentence),
