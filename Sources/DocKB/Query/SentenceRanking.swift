@@ -298,11 +298,25 @@ extension AnswerEngine {
     /// publish the most recent version."); a pointer ends the quote.
     static func withFollowing(_ index: Int, of sentences: [String]) -> String {
         var text = sentences[index]
+        var after = index + 1
         for next in sentences.dropFirst(index + 1).prefix(followingSentences) {
             guard !isPointer(next), text.count + 1 + next.count <= longestQuotedSentence else { break }
             text += " " + next
+            after += 1
+        }
+        // "... This works only if X. Alternatively, do Y.": the alternative completes what the
+        // quote ends on, so it comes along, within twice the length of a quote.
+        if after < sentences.count, opensAnAlternative(sentences[after]),
+           text.count + 1 + sentences[after].count <= 2 * longestQuotedSentence {
+            text += " " + sentences[after]
         }
         return text
+    }
+
+    /// "Alternatively, ...", "Otherwise, ...", "Instead, ...": a sentence giving the other way.
+    static func opensAnAlternative(_ sentence: String) -> Bool {
+        let first = sentence.prefix { $0.isLetter }.lowercased()
+        return ["alternatively", "otherwise", "instead"].contains(first)
     }
 
     /// Sentences after a ranked one that its quote may bring along.

@@ -272,3 +272,21 @@ final class FollowingSentenceTests: XCTestCase {
                        "You can't make a courier a relay point. Relay point computers must belong to a depot.", text)
     }
 }
+
+extension FollowingSentenceTests {
+    /// "It works only if X. Alternatively, Y.": the other way comes with the quote, though it is long.
+    func testTheAlternativeAfterAQuoteComesAlong() {
+        let condition = "This works only if the registry is published to every branch office and its list is current."
+        let alternative = "Alternatively, couriers can ask a relay point for the nearest depot."
+        let long = "Couriers find the nearest depot by asking the central registry for its list of depots, "
+            + "which they read at the start of every route and keep until the route ends, so that a courier "
+            + "who loses the signal on the road still knows where each depot stands and how long the drive takes."
+        XCTAssertGreaterThan(long.count + condition.count + alternative.count + 2, AnswerEngine.longestQuotedSentence)
+        let sentences = [long, condition, alternative]
+        let quoted = AnswerEngine.withFollowing(0, of: sentences)
+        XCTAssertTrue(quoted.hasSuffix("Alternatively, couriers can ask a relay point for the nearest depot."), quoted)
+        // Not any sentence: one that does not open an alternative stays out past the length.
+        let other = [long, sentences[1], "Couriers " + String(repeating: "walk ", count: 60) + "home."]
+        XCTAssertFalse(AnswerEngine.withFollowing(0, of: other).contains("home."))
+    }
+}
