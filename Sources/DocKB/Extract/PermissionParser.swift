@@ -180,7 +180,8 @@ enum PermissionParser {
     /// the first comma, and what follows says who needs what. Not "For ...,":
     /// that names a case or an example more often than an aim.
     private static let toPurposeBeforeComma = Pattern(
-        #"^to ([^,]+?), (.*\b(?:must|need|needs|require|requires|have|has)\b.*)$"#)
+        #"^to ([^,]+?), (.*\b(?:must|need|needs|require|requires|have|has)\b.*)$"#,
+        requiring: [["to "], [", "], ["must", "need", "require", "have", "has"]])
     private static let clauseSplit = Pattern(#",? and (?=[a-z ]*(?:client settings|custom|default)\b)|;\s*|\.\s+"#)
     private static let objectPattern = Pattern(
         #"\s*(?:permissions?\s+)?\b(?:for|on) (?:the )?(.+?) (?:object|class|securable object)s?\b"#,

@@ -85,7 +85,7 @@ extension AnswerEngine {
     /// "How often is X uploaded?": no statement quoted would give a number,
     /// and the best ranked sentence gives one in the unit asked ("every 15 minutes").
     func onlySentencesGiveTheMeasure(_ parsed: ParsedQuestion, _ statements: [RankedStatement],
-                                             _ ranking: LazySentenceRanking) -> Bool {
+                                     _ ranking: LazySentenceRanking) -> Bool {
         guard let units = parsed.askedUnits,
               !Self.quotable(statements).contains(where: { Self.givesNumber($0.statement.text) }),
               let first = ranking.ranking?.sentences.first else { return false }

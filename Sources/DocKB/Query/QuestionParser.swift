@@ -170,11 +170,12 @@ public struct QuestionParser: Sendable {
                 }
                 continue
             }
-            tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: token.isSwitch,
+            let stem = Words.stem(word)
+            tokens.append(Token(word: word, stem: stem, position: tokens.count, isSwitch: token.isSwitch,
                                 followsDot: token.followsDot, followsHyphen: token.followsHyphen, isCapitalized: token.isCapitalized))
             // "edit" where a document says "modify": the other word goes beside
             // it, as an abbreviation's words do, and either counts as this one.
-            if !token.isSwitch, let other = Words.sameActWords[word], documentsMention(other) {
+            if !token.isSwitch, let other = Words.sameActWords[stem], documentsMention(other) {
                 tokens.append(Token(word: other, stem: Words.stem(other), position: tokens.count, isSwitch: false,
                                     isExpansion: true, isAlternative: true))
             }

@@ -193,10 +193,18 @@ extension AnswerEngine {
             let headingWritesLiterals = !subject.isEmpty && parsed.writesAskedLiterals(section.heading, tokens: Words.tokens(section.heading))
             for (lineIndex, line) in section.lines.enumerated() {
                 let lineSentences = sentences(of: line)
+                // Each sentence of the line read once, for itself and for the one a quote brings it after.
+                var lineTokens = [[Token]?](repeating: nil, count: lineSentences.count)
+                func sentenceTokens(_ index: Int) -> [Token] {
+                    if let read = lineTokens[index] { return read }
+                    let read = Words.tokens(lineSentences[index])
+                    lineTokens[index] = read
+                    return read
+                }
                 for (index, sentence) in lineSentences.enumerated() where sentence.count <= Self.longestQuotedSentence {
                     // A statement ends as one: not a command line, a title or a bare table cell.
                     guard !Self.isPointer(sentence), Self.endsAsAStatement(sentence) else { continue }
-                    let tokens = Words.tokens(sentence)
+                    let tokens = sentenceTokens(index)
                     func heldWords(_ tokens: [Token]) -> Set<String> {
                         Set(Self.expanded(tokens.filter { !Words.isStopWord($0.word) }, lexicon.expansions))
                             .intersection(query.weights.keys)
@@ -225,12 +233,12 @@ extension AnswerEngine {
                     // A number in the unit the measure asked for is given in ("how often": "every 15 minutes")
                     // counts as one more word held.
                     let measureGiven = measureUnits.map { Self.givesMeasure(tokens, in: $0) } ?? false
-                    var quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences)
+                    let followingIndices = lead.isEmpty ? Self.following(index, of: lineSentences) : []
+                    var quoted = lead.isEmpty ? ([index] + followingIndices).map { lineSentences[$0] }.joined(separator: " ")
                         : (lead + [sentence]).joined(separator: " ")
                     // The sentences quoted after it go on about what it says ("You can't make X a Y.
                     // Y computers must be Z."): their words count as its heading's do.
-                    let following = lead.isEmpty && quoted.count > sentence.count
-                        ? heldWords(Words.tokens(String(quoted.dropFirst(sentence.count)))) : []
+                    let following = followingIndices.reduce(into: Set<String>()) { $0.formUnion(heldWords(sentenceTokens($1))) }
                     guard query.wordsHeld(held.union(following)) + (measureGiven ? 1 : 0) >= Self.fewestSharedWords,
                           !ownHeld.isEmpty else { continue }
                     let share = query.share(holding: held, headingHolds: aboutStems.union(following))
@@ -297,20 +305,26 @@ extension AnswerEngine {
     /// the fact to the next one ("... the dialog box opens. Select Yes to
     /// publish the most recent version."); a pointer ends the quote.
     static func withFollowing(_ index: Int, of sentences: [String]) -> String {
-        var text = sentences[index]
-        var after = index + 1
-        for next in sentences.dropFirst(index + 1).prefix(followingSentences) {
-            guard !isPointer(next), text.count + 1 + next.count <= longestQuotedSentence else { break }
-            text += " " + next
-            after += 1
+        ([index] + following(index, of: sentences)).map { sentences[$0] }.joined(separator: " ")
+    }
+
+    /// The indices of the sentences `withFollowing` quotes after the one at `index`.
+    static func following(_ index: Int, of sentences: [String]) -> [Int] {
+        var length = sentences[index].count
+        var taken: [Int] = []
+        for next in (index + 1)..<min(sentences.count, index + 1 + followingSentences) {
+            guard !isPointer(sentences[next]), length + 1 + sentences[next].count <= longestQuotedSentence else { break }
+            length += 1 + sentences[next].count
+            taken.append(next)
         }
         // "... This works only if X. Alternatively, do Y.": the alternative completes what the
         // quote ends on, so it comes along, within twice the length of a quote.
+        let after = index + 1 + taken.count
         if after < sentences.count, opensAnAlternative(sentences[after]),
-           text.count + 1 + sentences[after].count <= 2 * longestQuotedSentence {
-            text += " " + sentences[after]
+           length + 1 + sentences[after].count <= 2 * longestQuotedSentence {
+            taken.append(after)
         }
-        return text
+        return taken
     }
 
     /// "Alternatively, ...", "Otherwise, ...", "Instead, ...": a sentence giving the other way.

@@ -267,16 +267,14 @@ public enum Words {
     ]
 
     /// Everyday verbs for acts that technical documents, and the names of
-    /// permissions, often word otherwise: either word in a sentence counts
-    /// as the one asked (see `QuestionParser.parse`). Unlike
-    /// `everydayTerms`, the question's own word is kept, since the
-    /// documents use it too. General IT usage, not any one document's.
+    /// permissions, often word otherwise, by the stem of the question's word
+    /// (every form of "edit" meets "modify"): either word in a sentence
+    /// counts as the one asked (see `QuestionParser.parse`). Unlike
+    /// `everydayTerms`, the question's own word is kept, since the documents
+    /// use it too. General IT usage, not any one document's.
     static let sameActWords: [String: String] = [
-        "edit": "modify", "edits": "modifies", "edited": "modified", "editing": "modifying",
-        "change": "modify", "changes": "modifies", "changed": "modified", "changing": "modifying",
-        "rename": "name", "renames": "name", "renamed": "name", "renaming": "name",
-        "remove": "delete", "removes": "deletes", "removed": "deleted", "removing": "deleting",
-        "delete": "remove", "deletes": "removes", "deleted": "removed", "deleting": "removing",
+        stem("edit"): "modify", stem("change"): "modify", stem("rename"): "name",
+        stem("remove"): "delete", stem("delete"): "remove",
     ]
 
     /// Words that negate the clause they are in.
