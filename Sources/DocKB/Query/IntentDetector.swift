@@ -72,6 +72,10 @@ struct IntentDetector {
     static let clauseOpeners: Set<String> = ["if", "when", "whenever", "once", "unless", "after", "before", "while", "during"]
     /// Stems of verbs that only say something takes place ("what happens", "what occurs").
     static let eventVerbs: Set<String> = ["happen", "occur"]
+    /// Stems of nouns that ask for what follows from a clause, as "what happens" does:
+    /// "what's the risk if ...", "what is the impact when ...".
+    static let outcomeNouns: Set<String> = Set(["risk", "risks", "impact", "consequence", "consequences", "effect",
+                                                "effects", "downside", "downsides", "danger", "dangers"].map(Words.stem))
     static let prepositions: Set<String> = ["for", "of", "to", "in", "with", "on", "by", "from", "about", "when", "if"]
 
     /// Cue words, for typo correction and vocabulary.
@@ -116,9 +120,14 @@ struct IntentDetector {
             // A cue word still says what kind of answer it is ("what happens if port 10123 is blocked?").
             // "What happens (by default) ..." asks the same, whatever follows the verb.
             let verb = wh + 1
-            if verb < words.count,
-               Self.eventVerbs.contains(stems[verb]) || (wh + 2 < words.count && Self.clauseOpeners.contains(words[wh + 2])) {
-                let consumed: Set<Int> = Self.eventVerbs.contains(stems[verb]) ? [wh, verb] : [wh]
+            // "What is the risk if ...": the noun, not a verb, says an outcome is asked.
+            var noun = verb
+            while noun < words.count, ["is", "are", "the", "a", "an"].contains(words[noun]) { noun += 1 }
+            let outcome = noun + 1 < words.count && Self.outcomeNouns.contains(stems[noun])
+                && Self.clauseOpeners.contains(words[noun + 1])
+            if verb < words.count, outcome || Self.eventVerbs.contains(stems[verb])
+                || (wh + 2 < words.count && Self.clauseOpeners.contains(words[wh + 2])) {
+                let consumed: Set<Int> = outcome ? [wh, noun] : Self.eventVerbs.contains(stems[verb]) ? [wh, verb] : [wh]
                 if let cue = cueIntent(stems) { return Result(intent: cue.0, necessity: necessity, consumed: consumed.union(cue.1)) }
                 return Result(intent: .lookup, consumed: consumed)
             }

@@ -244,6 +244,8 @@ public enum Words {
         "itself", "themselves", "myself", "ourselves", "yourself",
         // Fillers of spoken questions ("can someone really do that too?").
         "too", "really", "actually", "ok", "okay", "someone", "somebody", "anyone", "anybody", "stuff", "thing", "things",
+        // Indefinite pronouns ("do I need anything on the server?"): the rest of the question says what.
+        "anything", "something", "everything", "everyone", "everybody",
         // Words that bring in examples ("files like packages, etc.").
         "like", "etc",
     ]
@@ -262,6 +264,7 @@ public enum Words {
         "admin": "administrator", "admins": "administrators",
         "db": "database", "dbs": "databases", "config": "configuration", "configs": "configurations",
         "prereq": "prerequisite", "prereqs": "prerequisites", "perms": "permissions", "creds": "credentials",
+        "prop": "property", "props": "properties",
         "vm": "virtual machine", "vms": "virtual machines", "win": "windows",
         "redist": "redistributable", "redists": "redistributables", "vc": "visual c",
     ]
@@ -275,6 +278,8 @@ public enum Words {
     static let sameActWords: [String: String] = [
         stem("edit"): "modify", stem("change"): "modify", stem("rename"): "name",
         stem("remove"): "delete", stem("delete"): "remove",
+        // "set X to run from ..." where documents "configure" it.
+        stem("set"): "configure",
     ]
 
     /// Words that negate the clause they are in.

@@ -241,3 +241,21 @@ extension ReadingWhatIsAskedTests {
                       text(answer))
     }
 }
+
+extension ReadingWhatIsAskedTests {
+    func testWhatIsTheRiskIfAsksForAConsequenceAsWhatHappensDoes() {
+        let parsed = engine.parse("what's the risk if an agent doesn't have the .NX library?")
+        XCTAssertEqual(parsed.intent, .lookup)
+        XCTAssertEqual(parsed.headStems, [], "“risk” asks for an outcome, not a kind of thing")
+        XCTAssertFalse(engine.proseWords(parsed).contains(Words.stem("risk")), "no sentence need say “risk”")
+        XCTAssertEqual(ask("what is the impact when an agent doesn't have the .NX library?").items.first?.text,
+                       "Setup downloads and installs the .NX library on each agent that doesn't have it yet.")
+        // Without a clause after it, the noun is what is asked about.
+        XCTAssertTrue(engine.proseWords(engine.parse("what is the risk of a kiln glaze?")).contains(Words.stem("risk")))
+    }
+
+    func testAnEverydayShortWordIsReadAsTheDocumentsWord() {
+        let props = engine.parse("which setup props write the logs?")
+        XCTAssertTrue(props.corrections.contains { $0.from == "props" && $0.to == "properties" }, "\(props.corrections)")
+    }
+}
