@@ -194,8 +194,11 @@ public final class AnswerEngine: Sendable {
     /// The question's words besides its subject's name and intent that say
     /// what is asked about it: not words of asking or cue words, not numbers.
     static func otherAskedStems(_ parsed: ParsedQuestion) -> [String] {
-        parsed.residualStems.filter {
-            !genericAskingStems.contains($0) && !cueStems.contains($0) && !$0.allSatisfy(\.isNumber)
+        // Another wording put beside the question's word ("allow" for "let") is not asked as well.
+        let alternatives = Set(parsed.tokens.filter(\.isAlternative).map(\.stem))
+            .subtracting(parsed.tokens.filter { !$0.isAlternative }.map(\.stem))
+        return parsed.residualStems.filter {
+            !genericAskingStems.contains($0) && !cueStems.contains($0) && !$0.allSatisfy(\.isNumber) && !alternatives.contains($0)
         }
     }
 
@@ -207,7 +210,9 @@ public final class AnswerEngine: Sendable {
     /// A list answer none of whose lines holds a word the question asks
     /// about ("what firewall exception do I need for group policy client
     /// install?": port rows never say "exception") is led by up to two
-    /// sentences of the prose that hold every word of the question.
+    /// sentences of the prose that hold every word of the question. So is
+    /// one none of whose lines holds every such word: words held only across
+    /// lines ("remote" in one, "WSUS" in another) say nothing together.
     private func sentencesForWhatNoLineHolds(_ parsed: ParsedQuestion, _ ranking: LazySentenceRanking, _ b: inout AnswerBuilder) {
         guard b.answer.found, Self.listingIntents.contains(parsed.intent) else { return }
         let unknown = Set(parsed.unknownWords.map(Words.stem))
@@ -215,24 +220,32 @@ public final class AnswerEngine: Sendable {
         // it, is asked through the abbreviation (held by a sentence spelling it out), not word by word.
         let written = Set(parsed.tokens.filter { !$0.isExpansion }.map(\.stem))
         let asked = Set(Self.otherAskedStems(parsed).filter { !unknown.contains($0) && written.contains($0) })
-        let held = b.answer.items.reduce(into: Set<String>()) { $0.formUnion(stems($1.text)) }
-        let missing = asked.subtracting(Self.spellingOut(asked, in: held, lexicon.expansions))
-        guard !missing.isEmpty else { return }
+        func lacked(by text: Set<String>) -> Set<String> {
+            asked.subtracting(Self.spellingOut(asked, in: text, lexicon.expansions))
+        }
+        let missingEverywhere = lacked(by: b.answer.items.reduce(into: Set<String>()) { $0.formUnion(stems($1.text)) })
+        // What the line holding most of the words lacks.
+        let missingFromEachLine = b.answer.items.map { lacked(by: Set(stems($0.text))) }
+            .min { Words.orderedSum($0, lexicon.weight) < Words.orderedSum($1, lexicon.weight) } ?? []
+        guard !missingFromEachLine.isEmpty else { return }
         // An abbreviation asked ("MP") is held by a sentence that spells it out, its words side by side.
-        func holdsMissing(_ sentence: String) -> Bool {
+        func holds(_ missing: Set<String>, _ sentence: String) -> Bool {
             let own = stems(sentence)
             return missing.isSubset(of: Set(own).union(Self.spelledOut(missing, inStems: own, lexicon.expansions)))
         }
         // A title line ("Prerequisites for deploying clients") has no stop or colon: it states nothing.
-        func states(_ quote: ProseQuote) -> Bool { quote.sentence.contains(where: ".:!?".contains) }
-        var quotes = proseQuotes(parsed).filter { $0.holdsEveryWord && holdsMissing($0.sentence) && states($0) }
+        // A question asking how much is answered by a sentence that gives a number.
+        func states(_ quote: ProseQuote) -> Bool {
+            quote.sentence.contains(where: ".:!?".contains) && (parsed.measurePositions.isEmpty || Self.givesNumber(quote.sentence))
+        }
+        var quotes = proseQuotes(parsed).filter { $0.holdsEveryWord && holds(missingFromEachLine, $0.sentence) && states($0) }
         var group = Self.everyWordGroup
-        // Else the sentences holding most of the question's words, the missing ones among them
-        // ("do workgroup clients need to be approved manually?": the list never says "approve").
-        if quotes.isEmpty, let ranked = ranking.ranking?.sentences {
+        // Else, for a word no line holds, the sentences holding most of the question's words, that one
+        // among them ("do workgroup clients need to be approved manually?": the list never says "approve").
+        if quotes.isEmpty, !missingEverywhere.isEmpty, let ranked = ranking.ranking?.sentences {
             // Only clearly close ones: the list is an answer already.
             quotes = ranked.filter { $0.share >= Self.outrankingShare }.map(\.quote)
-                .filter { holdsMissing($0.sentence) && states($0) }
+                .filter { holds(missingEverywhere, $0.sentence) && states($0) }
             group = Self.sharedWordsGroup
         }
         guard !quotes.isEmpty else { return }
