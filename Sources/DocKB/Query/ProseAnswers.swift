@@ -218,20 +218,27 @@ extension AnswerEngine {
             }
             // An empty line is an item with no text, and a note under an item is not one: the list goes on.
             if items.under.contains(line) { continue }
-            if line.contains(" | ") { introduced.append(line) } else {
+            var listed = line.contains(" | ")
+            if !listed {
                 guard let depth = items.depths[line] else { break }
                 listLevel = listLevel ?? depth
                 guard let listLevel, depth >= listLevel else { break }
                 // An item of a list nested deeper is part of the item it is nested in.
-                if depth == listLevel { introduced.append(line) }
+                listed = depth == listLevel
             }
-            if introduced.count == maximumListedLines { break }
+            guard listed else { continue }
+            // A list cut short says so: its last lines are often what was asked ("what is tried last?").
+            if introduced.count == maximumListedLines {
+                introduced.append("…")
+                break
+            }
+            introduced.append(line)
         }
         return introduced
     }
 
     /// Lines quoted after a sentence that introduces them.
-    static let maximumListedLines = 8
+    static let maximumListedLines = 12
     /// The longest command line a sentence ending in a colon is quoted with.
     static let longestIntroducedCommand = 400
 

@@ -143,3 +143,22 @@ extension LeadInListTests {
                       text(answer))
     }
 }
+
+extension LeadInListTests {
+    /// A lead-in and a numbered list of `count` reader models, one per item.
+    private static func readerList(_ count: Int) -> String {
+        "# Badge readers\n\n## Reader search order\n\nA door server looks for a badge reader in the following order of priority:\n\n"
+            + (1...count).map { "\($0). The reader model R\($0 * 100)" }.joined(separator: "\n") + "\n"
+    }
+
+    func testAListOfTenIsQuotedWholeAndALongerOneSaysItIsCutShort() throws {
+        let ten = try InventedArticles.engine(["badges/readers.md": Self.readerList(10)], for: self)
+            .answer("in what order of priority does a door server look for a badge reader?")
+        XCTAssertTrue(ten.items.first?.text.hasSuffix("The reader model R1000") ?? false, text(ten))
+        let long = try InventedArticles.engine(["badges/readers.md": Self.readerList(15)], for: self)
+            .answer("in what order of priority does a door server look for a badge reader?")
+        let quote = long.items.first?.text ?? ""
+        XCTAssertTrue(quote.hasSuffix("The reader model R\(AnswerEngine.maximumListedLines * 100); …"), text(long))
+        XCTAssertFalse(quote.contains("R\((AnswerEngine.maximumListedLines + 1) * 100)"), text(long))
+    }
+}
