@@ -310,6 +310,7 @@ public final class AnswerEngine: Sendable {
             notes.append("no document uses " + parsed.unknownWords.map { "“\($0)”" }.joined(separator: ", "))
         }
         notes += parsed.factNotes.map { "stated: " + $0 }
+        notes += parsed.leftAside.map { "left aside: “\($0)”" }
         // A word the question repeats ("PCs ... PCs") is read, and noted, once.
         var seen = Set<String>()
         return notes.filter { seen.insert($0).inserted }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An entity a question names, and how well.
 public struct EntityMatch: Sendable {
     public var entity: Entity
@@ -54,6 +56,8 @@ public struct ParsedQuestion: Sendable {
     var statedPositions: Set<Int> = []
     /// Words of the question that no document uses, as asked.
     public var unknownWords: [String] = []
+    /// Clauses naming what the question is not about ("besides SMB,"), read as if absent.
+    public var leftAside: [String] = []
 
     /// The match the intent should answer about: the first of `kinds` (in
     /// order of preference) that the question names well, else the best match.
@@ -131,6 +135,27 @@ public struct QuestionParser: Sendable {
     /// Verbs that, before another ending in -ing, say it goes on ("keeps failing").
     static let continuingVerbs: Set<String> = ["keep", "keeps", "kept", "keeping"]
 
+    /// A clause set off by a comma or semicolon that names what the question
+    /// is not about ("besides SMB, which ports ...", "..., other than the
+    /// console?"): its words would otherwise pick the very subject it puts
+    /// aside. Without the punctuation, where it ends is not known, and the
+    /// question is read whole. Returns the question without such clauses, and the clauses.
+    static func settingAsideExclusions(_ question: String) -> (question: String, leftAside: [String]) {
+        let range = NSRange(question.startIndex..., in: question)
+        let clauses = exclusionClause.matches(in: question, range: range).compactMap { Range($0.range, in: question) }
+        guard !clauses.isEmpty else { return (question, []) }
+        var kept = question
+        for clause in clauses.reversed() { kept.replaceSubrange(clause, with: " ") }
+        let aside = clauses.map { question[$0].trimmingCharacters(in: CharacterSet(charactersIn: " ,;")) }
+        return (kept, aside)
+    }
+
+    /// "besides X," at the start of the question or after a comma; ", except X" up to the end or the next comma.
+    /// Not "except when ...", which states a condition.
+    private static let exclusionClause = try! NSRegularExpression(pattern: """
+        (?:^|(?<=[,;]))\\s*(?:besides|except(?: for)?(?!\\s+(?:when|if|where|while|in)\\b)|excluding|apart from|aside from|other than)\\s[^,;?]+(?:[,;]|(?=\\?\\s*$)|$)
+        """, options: [.caseInsensitive])
+
     /// Below this share of an entity's (weighted) words, a match is noise.
     static let minimumCoverage = 0.42
     /// A name whose rarest word the question lacks must be named this fully.
@@ -140,7 +165,8 @@ public struct QuestionParser: Sendable {
         var corrections: [(String, String, Bool)] = []
         var expansions: [(String, String)] = []
         var tokens: [Token] = []
-        let written = Words.tokens(question)
+        let (withoutAside, leftAside) = Self.settingAsideExclusions(question)
+        let written = Words.tokens(withoutAside)
         for (index, token) in written.enumerated() {
             // "keeps failing": the verb of going on says only that the next one repeats.
             if Self.continuingVerbs.contains(token.word), index + 1 < written.count,
@@ -224,6 +250,7 @@ public struct QuestionParser: Sendable {
             contentStems: tokens.filter { !Words.isStopWord($0.word) && !$0.isAlternative }.map(\.stem),
             intentPositions: intent.consumed)
         parsed.residualStems = parsed.stems(excluding: matches.first)
+        parsed.leftAside = leftAside
         parsed.headStems = intent.head.map { tokens[$0].stem }
         parsed.changes = intent.changes
         parsed.asksBareRole = intent.bareRole

@@ -407,3 +407,20 @@ final class LexiconTests: XCTestCase {
         XCTAssertFalse(lexicon.identifyingStems.contains(Words.stem("harbor")))
     }
 }
+
+extension QuestionParsingTests {
+    func testAClauseNamingWhatIsNotAskedIsSetAside() {
+        func aside(_ question: String) -> [String] { QuestionParser.settingAsideExclusions(question).leftAside }
+        XCTAssertEqual(aside("besides the relay point, which ports do agents need?"), ["besides the relay point"])
+        XCTAssertEqual(aside("which ports do agents need, other than TCP 80?"), ["other than TCP 80"])
+        XCTAssertEqual(aside("which roles, except the status point, are required?"), ["except the status point"])
+        // Without a comma where it ends is not known; "except when" states a condition.
+        XCTAssertEqual(aside("which ports other than 80 do agents need?"), [])
+        XCTAssertEqual(aside("except when using /source, what does manual installation need?"), [])
+        // The subject put aside is not the one answered about, and the answer says what was set aside.
+        let parsed = engine.parse("besides the relay point, which ports does remote push installation need?")
+        XCTAssertEqual(parsed.matches.first?.entity.name, "Remote push installation", "\(parsed.matches.map(\.entity.name))")
+        XCTAssertTrue(engine.answer("besides the relay point, which ports does remote push installation need?").notes
+            .contains("left aside: “besides the relay point”"))
+    }
+}
