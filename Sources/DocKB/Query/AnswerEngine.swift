@@ -194,7 +194,7 @@ public final class AnswerEngine: Sendable {
     /// The question's words besides its subject's name and intent that say
     /// what is asked about it: not words of asking or cue words, not numbers.
     static func otherAskedStems(_ parsed: ParsedQuestion) -> [String] {
-        // Another wording put beside the question's word ("allow" for "let") is not asked as well.
+        // Another wording put beside the question's word ("configure" for "set") is not asked as well.
         let alternatives = Set(parsed.tokens.filter(\.isAlternative).map(\.stem))
             .subtracting(parsed.tokens.filter { !$0.isAlternative }.map(\.stem))
         return parsed.residualStems.filter {

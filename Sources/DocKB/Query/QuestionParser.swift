@@ -146,15 +146,19 @@ public struct QuestionParser: Sendable {
         guard !clauses.isEmpty else { return (question, []) }
         var kept = question
         for clause in clauses.reversed() { kept.replaceSubrange(clause, with: " ") }
+        // A question that is all exclusion asks about what it names after all.
+        guard kept.contains(where: \.isLetter) else { return (question, []) }
         let aside = clauses.map { question[$0].trimmingCharacters(in: CharacterSet(charactersIn: " ,;")) }
         return (kept, aside)
     }
 
-    /// "besides X," at the start of the question or after a comma; ", except X" up to the end or the next comma.
-    /// Not "except when ...", which states a condition.
-    private static let exclusionClause = try! NSRegularExpression(pattern: """
-        (?:^|(?<=[,;]))\\s*(?:besides|except(?: for)?(?!\\s+(?:when|if|where|while|in)\\b)|excluding|apart from|aside from|other than)\\s[^,;?]+(?:[,;]|(?=\\?\\s*$)|$)
-        """, options: [.caseInsensitive])
+    /// "besides X," at the start of the question, up to its comma; ", except X" after a comma, up to
+    /// the next one or the end. Not "except when ...", which states a condition.
+    private static let exclusionClause: NSRegularExpression = {
+        let opener = #"(?:besides|except(?: for)?(?!\s+(?:when|if|where|while|in)\b)|excluding|apart from|aside from|other than)"#
+        return try! NSRegularExpression(pattern: #"^\s*"# + opener + #"\s[^,;?]+[,;]|(?<=[,;])\s*"# + opener
+                                        + #"\s[^,;?]+(?:[,;]|(?=\?\s*$)|$)"#, options: [.caseInsensitive])
+    }()
 
     /// Below this share of an entity's (weighted) words, a match is noise.
     static let minimumCoverage = 0.42

@@ -416,6 +416,8 @@ extension QuestionParsingTests {
         XCTAssertEqual(aside("which roles, except the status point, are required?"), ["except the status point"])
         // Without a comma where it ends is not known; "except when" states a condition.
         XCTAssertEqual(aside("which ports other than 80 do agents need?"), [])
+        XCTAssertEqual(aside("besides the relay point which ports do agents need?"), [])
+        XCTAssertEqual(aside("other than TCP 80?"), [])
         XCTAssertEqual(aside("except when using /source, what does manual installation need?"), [])
         // The subject put aside is not the one answered about, and the answer says what was set aside.
         let parsed = engine.parse("besides the relay point, which ports does remote push installation need?")
