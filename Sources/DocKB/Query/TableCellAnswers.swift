@@ -31,8 +31,37 @@ extension AnswerEngine {
         let weights = ranked.isEmpty ? sectionWeights(of: words) ?? [:] : ranked
         // No weights: the question's words could not be ranked (it is about words no document uses).
         guard !weights.isEmpty else { return }
+        let tables = tables(ofSectionsMatching: words)
+        let meetings = tables.compactMap { meeting(in: $0, asked: asked, tokens: parsed.tokens, weights: weights) }
+        guard let best = meetings.max(by: { $0.score < $1.score }) else {
+            // No row: the rows of the one column named, in the table whose
+            // label column the question names best (the first such, best section first).
+            let questionStems = Set(parsed.tokens.filter { !Words.isStopWord($0.word) }.map(\.stem))
+            let listed = tables.compactMap { Self.namedColumn(of: $0, asked: asked, question: questionStems) }
+            let most = listed.map(\.coverage).max()
+            if let chosen = listed.first(where: { $0.coverage == most }) { columnAnswer(chosen.table, column: chosen.column, &b) }
+            return
+        }
+        guard let path = knowledgeBase.document(best.table.documentID)?.path else { return }
+        let table = best.table, row = table.rows[best.row], header = table.rows[0].cells
+        let others = header.indices.dropFirst().filter { $0 != best.column && $0 < row.cells.count && !row.cells[$0].isEmpty }
+            .map { "\(header[$0]): \(row.cells[$0])" }
+        let text = "\(row.cells[0]) — \(header[best.column]): \(row.cells[best.column])"
+            + (others.isEmpty ? "" : " (" + others.joined(separator: "; ") + ")")
+        b.answer.heading = "What the table under “\(table.heading)” says"
+        b.answer.subject = nil
+        b.add(group: Self.tableCellGroup, kind: "table_cell", text: text,
+              cite: Citation(documentID: table.documentID, path: path, line: row.line, anchor: table.anchor),
+              route: "row “\(row.cells[0])”, column “\(header[best.column])” of a table of section “\(table.heading)”",
+              rule: "table cell")
+    }
+
+    /// The tables of the sections the question's `words` find (any of them),
+    /// best section first and, within one, in document order; every cell's
+    /// text on one line.
+    func tables(ofSectionsMatching words: [String]) -> [MatrixTable] {
         let query = words.map(Self.quotedTerm).joined(separator: " OR ")
-        let tables = (try? knowledgeBase.store.read { db -> [MatrixTable] in
+        return (try? knowledgeBase.store.read { db -> [MatrixTable] in
             // The best sections first, then their tables: `doc_tables` has no index on its section.
             let sections = try Int64.fetchAll(db, sql: """
                 SELECT ref_id FROM search WHERE search MATCH ? AND kind = 'section' ORDER BY rank LIMIT ?
@@ -59,28 +88,6 @@ extension AnswerEngine {
             // Best section first; within one section, in document order.
             return tables.keys.sorted { (tables[$0]!.sectionRank, $0) < (tables[$1]!.sectionRank, $1) }.map { tables[$0]! }
         }) ?? []
-        let meetings = tables.compactMap { meeting(in: $0, asked: asked, tokens: parsed.tokens, weights: weights) }
-        guard let best = meetings.max(by: { $0.score < $1.score }) else {
-            // No row: the rows of the one column named, in the table whose
-            // label column the question names best (the first such, best section first).
-            let questionStems = Set(parsed.tokens.filter { !Words.isStopWord($0.word) }.map(\.stem))
-            let listed = tables.compactMap { Self.namedColumn(of: $0, asked: asked, question: questionStems) }
-            let most = listed.map(\.coverage).max()
-            if let chosen = listed.first(where: { $0.coverage == most }) { columnAnswer(chosen.table, column: chosen.column, &b) }
-            return
-        }
-        guard let path = knowledgeBase.document(best.table.documentID)?.path else { return }
-        let table = best.table, row = table.rows[best.row], header = table.rows[0].cells
-        let others = header.indices.dropFirst().filter { $0 != best.column && $0 < row.cells.count && !row.cells[$0].isEmpty }
-            .map { "\(header[$0]): \(row.cells[$0])" }
-        let text = "\(row.cells[0]) — \(header[best.column]): \(row.cells[best.column])"
-            + (others.isEmpty ? "" : " (" + others.joined(separator: "; ") + ")")
-        b.answer.heading = "What the table under “\(table.heading)” says"
-        b.answer.subject = nil
-        b.add(group: Self.tableCellGroup, kind: "table_cell", text: text,
-              cite: Citation(documentID: table.documentID, path: path, line: row.line, anchor: table.anchor),
-              route: "row “\(row.cells[0])”, column “\(header[best.column])” of a table of section “\(table.heading)”",
-              rule: "table cell")
     }
 
     /// "Which Windows 10 versions are supported with ConfigMgr 1902?": the
@@ -203,7 +210,7 @@ extension AnswerEngine {
 }
 
 /// A table read for `tableCellAnswer`: rows in order, the header first.
-private struct MatrixTable {
+struct MatrixTable {
     let documentID: Int64
     /// Where the table's section stands among those the question's words found.
     let sectionRank: Int
