@@ -76,6 +76,8 @@ struct IntentDetector {
     /// "what's the risk if ...", "what is the impact when ...".
     static let outcomeNouns: Set<String> = Set(["risk", "risks", "impact", "consequence", "consequences", "effect",
                                                 "effects", "downside", "downsides", "danger", "dangers"].map(Words.stem))
+    /// Words between "what" and the noun it asks with ("what is the risk").
+    static let beforeANoun: Set<String> = ["is", "are", "the", "a", "an"]
     static let prepositions: Set<String> = ["for", "of", "to", "in", "with", "on", "by", "from", "about", "when", "if"]
 
     /// Cue words, for typo correction and vocabulary.
@@ -122,7 +124,7 @@ struct IntentDetector {
             let verb = wh + 1
             // "What is the risk if ...": the noun, not a verb, says an outcome is asked.
             var noun = verb
-            while noun < words.count, ["is", "are", "the", "a", "an"].contains(words[noun]) { noun += 1 }
+            while noun < words.count, Self.beforeANoun.contains(words[noun]) { noun += 1 }
             let outcome = noun + 1 < words.count && Self.outcomeNouns.contains(stems[noun])
                 && Self.clauseOpeners.contains(words[noun + 1])
             if verb < words.count, outcome || Self.eventVerbs.contains(stems[verb])

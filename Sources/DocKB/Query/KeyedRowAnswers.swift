@@ -12,14 +12,14 @@ extension AnswerEngine {
     /// Puts the row first, or makes it the answer when there was none.
     func keyedRowAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         guard let release = parsed.stated.version, release.first?.isNumber ?? false else { return }
-        // The question's other words find the section: the release alone would find every support matrix.
-        let words = Array(Set(parsed.tokens.filter {
-            !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word) && !$0.isAlternative
-                && !parsed.intentPositions.contains($0.position) && $0.word.contains(where: \.isLetter)
-        }.map(\.word))).sorted()
-        guard !words.isEmpty else { return }
         // One release: "upgrading 1606 clients to 1802" asks about the step between them, not either row.
         guard parsed.tokens.filter({ $0.word.allSatisfy(\.isNumber) }).count == 1 else { return }
+        // The question's other words find the section: the release alone would find every support matrix.
+        let cellWords = Self.askedStemsForCells(parsed)
+        let words = Array(Set(parsed.tokens.filter {
+            cellWords.contains($0.stem) && !$0.isAlternative && $0.word.contains(where: \.isLetter)
+        }.map(\.word))).sorted()
+        guard !words.isEmpty else { return }
         // A line holding every other word asked answers already.
         let asked = Set(Self.otherAskedStems(parsed))
         guard !b.answer.items.contains(where: { asked.isSubset(of: Self.spellingOut(asked, in: Set(stems($0.text)), lexicon.expansions)) })

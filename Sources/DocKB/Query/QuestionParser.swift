@@ -141,8 +141,7 @@ public struct QuestionParser: Sendable {
     /// aside. Without the punctuation, where it ends is not known, and the
     /// question is read whole. Returns the question without such clauses, and the clauses.
     static func settingAsideExclusions(_ question: String) -> (question: String, leftAside: [String]) {
-        let range = NSRange(question.startIndex..., in: question)
-        let clauses = exclusionClause.matches(in: question, range: range).compactMap { Range($0.range, in: question) }
+        let clauses = exclusionClause.matches(in: question).map(\.range)
         guard !clauses.isEmpty else { return (question, []) }
         var kept = question
         for clause in clauses.reversed() { kept.replaceSubrange(clause, with: " ") }
@@ -154,10 +153,10 @@ public struct QuestionParser: Sendable {
 
     /// "besides X," at the start of the question, up to its comma; ", except X" after a comma, up to
     /// the next one or the end. Not "except when ...", which states a condition.
-    private static let exclusionClause: NSRegularExpression = {
+    private static let exclusionClause: Pattern = {
         let opener = #"(?:besides|except(?: for)?(?!\s+(?:when|if|where|while|in)\b)|excluding|apart from|aside from|other than)"#
-        return try! NSRegularExpression(pattern: #"^\s*"# + opener + #"\s[^,;?]+[,;]|(?<=[,;])\s*"# + opener
-                                        + #"\s[^,;?]+(?:[,;]|(?=\?\s*$)|$)"#, options: [.caseInsensitive])
+        return Pattern(#"^\s*"# + opener + #"\s[^,;?]+[,;]|(?<=[,;])\s*"# + opener + #"\s[^,;?]+(?:[,;]|(?=\?\s*$)|$)"#,
+                       requiring: [["besides", "except", "excluding", "apart", "aside", "other"]])
     }()
 
     /// Below this share of an entity's (weighted) words, a match is noise.

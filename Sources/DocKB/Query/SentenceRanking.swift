@@ -234,7 +234,7 @@ extension AnswerEngine {
                     // counts as one more word held.
                     let measureGiven = measureUnits.map { Self.givesMeasure(tokens, in: $0) } ?? false
                     let followingIndices = lead.isEmpty ? Self.following(index, of: lineSentences) : []
-                    var quoted = lead.isEmpty ? ([index] + followingIndices).map { lineSentences[$0] }.joined(separator: " ")
+                    var quoted = lead.isEmpty ? Self.withFollowing(index, of: lineSentences, taken: followingIndices)
                         : (lead + [sentence]).joined(separator: " ")
                     // The sentences quoted after it go on about what it says ("You can't make X a Y.
                     // Y computers must be Z."): their words count as its heading's do.
@@ -304,8 +304,9 @@ extension AnswerEngine {
     /// characters. A sentence matched on the question's words often leaves
     /// the fact to the next one ("... the dialog box opens. Select Yes to
     /// publish the most recent version."); a pointer ends the quote.
-    static func withFollowing(_ index: Int, of sentences: [String]) -> String {
-        ([index] + following(index, of: sentences)).map { sentences[$0] }.joined(separator: " ")
+    /// `taken`: those sentences' indices, when worked out already (see `following`).
+    static func withFollowing(_ index: Int, of sentences: [String], taken: [Int]? = nil) -> String {
+        ([index] + (taken ?? following(index, of: sentences))).map { sentences[$0] }.joined(separator: " ")
     }
 
     /// The indices of the sentences `withFollowing` quotes after the one at `index`.

@@ -154,7 +154,7 @@ extension AnswerEngine {
     /// words or the words that only shaped it ("what happens"). Numbers
     /// count: in a support matrix the rows and columns are releases
     /// ("1909" in the row "1909 (10.0.18363)", the column "ConfigMgr 1902").
-    private static func askedStemsForCells(_ parsed: ParsedQuestion) -> Set<String> {
+    static func askedStemsForCells(_ parsed: ParsedQuestion) -> Set<String> {
         Set(parsed.tokens.filter {
             !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word)
                 && !parsed.intentPositions.contains($0.position) && $0.word.contains(where: { $0.isLetter || $0.isNumber })
