@@ -344,11 +344,13 @@ public final class AnswerEngine: Sendable {
     }
 
     /// Weighted share of `query` stems found in `text`; words for one act
-    /// ("deploy", "install") count as the same word.
-    func overlap(_ query: [String], _ text: String) -> Double {
-        let q = Set(query.map(Words.sameAct))
+    /// ("deploy", "install") count as the same word, and so does another
+    /// wording the parser put beside a question's word (`alternatives`, see
+    /// `ParsedQuestion.alternativeStems`): it is not one more word to find.
+    func overlap(_ query: [String], _ text: String, alternatives: [String: String] = [:]) -> Double {
+        let q = Set(query.filter { alternatives[$0] == nil }.map(Words.sameAct))
         guard !q.isEmpty else { return 0 }
-        let t = Set(stems(text).map(Words.sameAct))
+        let t = Set(stems(text).map { Words.sameAct(alternatives[$0] ?? $0) })
         let total = Words.orderedSum(q, lexicon.weight)
         return Words.orderedSum(q.intersection(t), lexicon.weight) / total
     }

@@ -19,10 +19,11 @@ extension AnswerEngine {
                 && !Self.cueStems.contains($0.stem) && !Self.genericAskingStems.contains($0.stem)
         }.map(\.stem)
         guard !asked.isEmpty else { return false }
+        let alternatives = parsed.alternativeStems
         var groups: [String: [ComponentRow]] = [:]
         for c in knowledgeBase.components { groups[c.category ?? "", default: []].append(c) }
         let scored = groups.filter { !$0.key.isEmpty }.map { category, rows in
-            (category, rows, overlap(asked, category + " " + leadIn(of: rows[0].cite)))
+            (category, rows, overlap(asked, category + " " + leadIn(of: rows[0].cite), alternatives: alternatives))
         }.sorted { ($0.2, $1.0) > ($1.2, $0.0) }
         // One group must fit clearly: two alike say the question does not tell them apart.
         guard let best = scored.first, best.2 >= Self.categoryThreshold,

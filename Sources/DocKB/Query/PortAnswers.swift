@@ -47,9 +47,11 @@ extension AnswerEngine {
         }
         // Rows that name the entity are all about it: the other words only rank them.
         let cut = candidates.count < knowledgeBase.ports.count ? 0.5 : 0.75
+        let alternatives = parsed.alternativeStems
         let scored = candidates.map { p -> (PortRow, Double) in
-            let bySubject = overlap(query, p.subject ?? "")
-            let byText = overlap(query, [p.subject, p.purpose, p.source, p.destination].compactMap { $0 }.joined(separator: " "))
+            let bySubject = overlap(query, p.subject ?? "", alternatives: alternatives)
+            let byText = overlap(query, [p.subject, p.purpose, p.source, p.destination].compactMap { $0 }.joined(separator: " "),
+                                 alternatives: alternatives)
             return (p, max(bySubject, byText * 0.9))
         }
         guard let best = scored.map(\.1).max(), best >= 0.34 else { return }

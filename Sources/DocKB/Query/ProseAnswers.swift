@@ -63,7 +63,8 @@ extension AnswerEngine {
         let text = listed.isEmpty ? sentence : sentence + " " + listed.joined(separator: "; ")
         let allTokens = Words.tokens(text)
         let tokens = allTokens.filter { !Words.isStopWord($0.word) }
-        let stems = expanded(tokens, expansions)
+        let alternatives = question.alternativeStems
+        let stems = expanded(tokens, expansions, alternatives: alternatives)
         let own = spellingOut(wanted, in: Set(stems), expansions)
         guard wanted.intersection(own).count * 2 > wanted.count, wanted.isSubset(of: own.union(headingStems)),
               // A list is quoted for what its sentence says, not for a word of its items alone.
@@ -76,7 +77,8 @@ extension AnswerEngine {
         // A lead-in may leave one word to its items ("These TCP ports must be open on the
         // relay server:" with "Port 7002 (HTTPS)"), the rest its own.
         let leadIn = listed.isEmpty ? own
-            : spellingOut(wanted, in: Set(expanded(Words.tokens(sentence).filter { !Words.isStopWord($0.word) }, expansions)), expansions)
+            : spellingOut(wanted, in: Set(expanded(Words.tokens(sentence).filter { !Words.isStopWord($0.word) }, expansions,
+                                                   alternatives: alternatives)), expansions)
         return SentenceMatch(text: text, defines: defines(wanted, in: allTokens) || isRowKeyedBy(wanted, sentence),
                              closeness: (wanted.isSubset(of: own) ? 0 : 2) + (together ? 0 : 1),
                              ownWords: listed.isEmpty ? wanted.isSubset(of: own)
@@ -138,7 +140,7 @@ extension AnswerEngine {
     /// Every word, for the full-text index; a name whose abbreviation the
     /// documents use may be written either way, whichever the question used:
     /// (("quartz" AND "batch" AND "service") OR "qbs") AND "drain".
-    func fullTextQuery(_ words: [String]) -> String {
+    func fullTextQuery(_ words: [String], alternatives: [String: [String]] = [:]) -> String {
         var left = Set(words)
         var terms: [String] = []
         // Only names the question spells out can be grouped: those are sorted (for one query text), not all.
@@ -159,7 +161,12 @@ extension AnswerEngine {
             left.remove(abbreviation)
             terms.append("((" + named.map(Self.quotedTerm).joined(separator: " AND ") + ") OR " + Self.quotedTerm(abbreviation) + ")")
         }
-        return (terms + words.filter(left.contains).map(Self.quotedTerm)).joined(separator: " AND ")
+        // A word with other wordings beside it ("let" with "allow"): a section may use either.
+        func term(_ word: String) -> String {
+            guard let others = alternatives[word], !others.isEmpty else { return Self.quotedTerm(word) }
+            return "(" + ([word] + others).map(Self.quotedTerm).joined(separator: " OR ") + ")"
+        }
+        return (terms + words.filter(left.contains).map(term)).joined(separator: " AND ")
     }
 
     /// `stems`, with each abbreviation of `wanted` whose words they hold
@@ -192,12 +199,19 @@ extension AnswerEngine {
         return named.isEmpty ? nil : named
     }
 
-    /// The stems of `tokens`, each abbreviation followed by those of the words it stands for.
-    static func expanded(_ tokens: [Token], _ expansions: [String: [String]]) -> [String] {
-        guard !expansions.isEmpty else { return tokens.map(\.stem) }
+    /// The stems of `tokens`, each abbreviation followed by those of the
+    /// words it stands for, and each other wording of a question's word
+    /// (`ParsedQuestion.alternativeStems`) by the stem of that word.
+    static func expanded(_ tokens: [Token], _ expansions: [String: [String]],
+                         alternatives: [String: String] = [:]) -> [String] {
+        guard !expansions.isEmpty || !alternatives.isEmpty else { return tokens.map(\.stem) }
         return tokens.flatMap { token -> [String] in
-            guard let words = expansions[token.word], !token.followsDot else { return [token.stem] }
-            return [token.stem] + words.filter { !Words.isStopWord($0) }.map(Words.stem)
+            var stems = [token.stem]
+            if let words = expansions[token.word], !token.followsDot {
+                stems += words.filter { !Words.isStopWord($0) }.map(Words.stem)
+            }
+            if let written = alternatives[token.stem] { stems.append(written) }
+            return stems
         }
     }
 
@@ -340,11 +354,14 @@ extension AnswerEngine {
         let switches = parsed.askedSwitches
         // "How long", "how often": the measure asked for, which the answer gives in other words.
         let measure = parsed.measurePositions
+        let alternatives = parsed.alternativeStems
         let asked = Array(Set(parsed.tokens.filter {
             !Words.isStopWord($0.word) && !IntentDetector.cueWords.contains($0.word) && !measure.contains($0.position)
                 // Words that only shaped the question ("what *happens* if ...") are in no answer.
                 && !parsed.intentPositions.contains($0.position)
                 && (!$0.isSwitch || switches.contains($0.word)) && $0.word.allSatisfy { $0.isLetter || $0.isNumber }
+                // Another wording beside a word is searched with it (see `fullTextQuery`), not as one more word.
+                && alternatives[$0.stem] == nil
         }.map(\.word))).sorted()
         // A word no document uses is in no sentence ("how long are denied requests kept?"): with enough
         // other words to go by, the sentences holding those are looked for (the answer notes the word).
@@ -359,13 +376,15 @@ extension AnswerEngine {
         let wanted = Set(words.map(Words.stem))
         let questionStems = Set(parsed.contentStems)
         let asksWhatItIs = parsed.intent == .whatIs || parsed.intent == .purpose
-        let sections = sectionsMatching(fullTextQuery(words), limit: 8)
+        let alternatives = parsed.alternativeStems
+        let sections = sectionsMatching(fullTextQuery(words, alternatives: parsed.alternativeWords), limit: 8)
         var quotes: [ProseQuote] = []
         var spread: [ProseQuote] = []
         for (rank, section) in sections.enumerated() {
             let (heading, lines, citedAtHeading) = (section.heading, section.lines, section.citedAtHeading)
             // A sentence need not repeat what its section's heading names ("SHA-2" under "SHA-2 code signing").
-            let headingStems = Set(Words.tokens(heading).filter { !Words.isStopWord($0.word) }.map(\.stem))
+            let headingStems = Set(Self.expanded(Words.tokens(heading).filter { !Words.isStopWord($0.word) }, [:],
+                                                 alternatives: alternatives))
             // "What is the network access account used for?" under a heading that is its name: the
             // section's first sentence says what it is, whatever words it uses.
             let named = wanted.subtracting(Self.genericAskingStems)
@@ -403,7 +422,8 @@ extension AnswerEngine {
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
                                                  headingStems: headingStems, expansions: lexicon.expansions) else { continue }
-                    let foundStems = Self.spellingOut(wanted, in: Set(Self.expanded(Words.tokens(found), lexicon.expansions)),
+                    let foundStems = Self.spellingOut(wanted, in: Set(Self.expanded(Words.tokens(found), lexicon.expansions,
+                                                                                    alternatives: alternatives)),
                                                       lexicon.expansions)
                     // "Workgroup clients can't locate management points from AD DS. Instead, they use
                     // DNS, WINS, or another management point.": the next sentence, when it goes on from
@@ -473,7 +493,8 @@ extension AnswerEngine {
                             expansions: [String: [String]]) -> (text: String, firstWord: Int)? {
         // A line whose sentences together lack a word has no run that holds it: not tokenized run by run.
         guard sentences.count > 1,
-              wanted.isSubset(of: Set(expanded(Words.tokens(sentences.joined(separator: " ")), expansions))) else { return nil }
+              wanted.isSubset(of: Set(expanded(Words.tokens(sentences.joined(separator: " ")), expansions,
+                                               alternatives: question.alternativeStems))) else { return nil }
         for length in 2...min(Self.longestRun, sentences.count) {
             for start in 0...(sentences.count - length) {
                 let run = sentences[start..<(start + length)]

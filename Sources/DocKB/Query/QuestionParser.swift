@@ -117,6 +117,33 @@ public struct ParsedQuestion: Sendable {
         return known >= max(3, 2 * unknown.count) ? unknown : []
     }
 
+    /// The stems of the other wordings the parser put beside written words
+    /// ("allow" beside "let"), each with the stem of the word it stands
+    /// beside: a text holding either holds the word asked. None the question
+    /// writes itself ("edit or modify").
+    var alternativeStems: [String: String] {
+        var map: [String: String] = [:]
+        var written: Token?
+        for token in tokens {
+            if token.isAlternative, let written { map[token.stem] = written.stem } else if !token.isExpansion { written = token }
+        }
+        for token in tokens where !token.isAlternative { map[token.stem] = nil }
+        return map
+    }
+
+    /// The other wordings of `alternativeStems`, as written, by the written word they stand beside.
+    var alternativeWords: [String: [String]] {
+        let stems = alternativeStems
+        var map: [String: [String]] = [:]
+        var written: Token?
+        for token in tokens {
+            if token.isAlternative, let written, stems[token.stem] != nil {
+                map[written.word, default: []].append(token.word)
+            } else if !token.isExpansion { written = token }
+        }
+        return map
+    }
+
     /// Content stems outside `match` and the intent words.
     func stems(excluding match: EntityMatch?) -> [String] {
         tokens.indices.filter { i in

@@ -47,8 +47,10 @@ extension AnswerEngine {
             }
         }
         if chosen.isEmpty {
+            let alternatives = parsed.alternativeStems
             let scored = candidates.map { p -> (PermissionRow, Double) in
-                (p, overlap(query, "\(p.purpose) \(p.permission) \(p.object ?? "")") + 0.1 * overlap(query, p.subject ?? ""))
+                (p, overlap(query, "\(p.purpose) \(p.permission) \(p.object ?? "")", alternatives: alternatives)
+                    + 0.1 * overlap(query, p.subject ?? "", alternatives: alternatives))
             }
             // Half the question's weight at least: a verb alone ("install")
             // matches permissions for anything that is installed. Within the
@@ -89,7 +91,8 @@ extension AnswerEngine {
         let query = actionStems(parsed)
         guard !query.isEmpty else { listAnswer(kind: .securityRoles, parsed, &b); return }
         let evidence = roleEvidence
-        let scored = evidence.map { ($0, overlap(query, $0.text) + phraseBonus(query, $0.text)) }
+        let alternatives = parsed.alternativeStems
+        let scored = evidence.map { ($0, overlap(query, $0.text, alternatives: alternatives) + phraseBonus(query, $0.text)) }
         guard let best = scored.map(\.1).max(), best >= 0.4 else { return }
         // A role is as good as its best statement, plus a little for every
         // other statement that also ties it to the asked action.

@@ -280,6 +280,8 @@ public enum Words {
         stem("remove"): "delete", stem("delete"): "remove",
         // "set X to run from ..." where documents "configure" it.
         stem("set"): "configure",
+        // "let ping through", "stop users from ..." where documents "allow" and "prevent".
+        stem("let"): "allow", stem("stop"): "prevent",
     ]
 
     /// Words that negate the clause they are in.
