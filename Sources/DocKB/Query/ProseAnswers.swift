@@ -217,17 +217,23 @@ extension AnswerEngine {
 
     /// The lines a sentence ending in a colon introduces: the list items or
     /// table rows right after it (a section's text has one line per item,
-    /// row and paragraph), at most `maximumListedLines`.
+    /// row and paragraph), at most `maximumListedLines`. In a short list,
+    /// each item is quoted with the items nested under it.
     static func linesIntroduced(after lineIndex: Int, in lines: [String], items: ItemLines) -> [String] {
         // An item introduces the items one level below it; a paragraph, those of the list after it.
         var listLevel = items.depths[lines[lineIndex]].map { $0 + 1 }
         var introduced: [String] = []
+        // The same lines with their nested items, and how many lines those are in all.
+        var withNested: [String] = []
+        var nestedLines = 0
+        var nestedCount = 0
         for line in lines.dropFirst(lineIndex + 1) {
             if line.isEmpty { continue }
             // "Use this command:" introduces the command line after it, which ends as no sentence does.
             if introduced.isEmpty, items.depths[line] == nil, !line.contains(" | "), !endsAsAStatement(line),
                line.count <= longestIntroducedCommand {
                 introduced.append(line)
+                withNested.append(line)
                 break
             }
             // An empty line is an item with no text, and a note under an item is not one: the list goes on.
@@ -237,22 +243,56 @@ extension AnswerEngine {
                 guard let depth = items.depths[line] else { break }
                 listLevel = listLevel ?? depth
                 guard let listLevel, depth >= listLevel else { break }
-                // An item of a list nested deeper is part of the item it is nested in.
-                listed = depth == listLevel
+                // An item of a list nested deeper is part of the item it is nested in ("Value: (a
+                // number)" over "The default is 4096."): quoted with it, the first few of them.
+                if depth > listLevel {
+                    if let last = withNested.indices.last, withNested[last] != "…", nestedCount < maximumNestedLines {
+                        withNested[last] += nestedSeparator + line
+                        nestedCount += 1
+                        nestedLines += 1
+                    }
+                    continue
+                }
+                listed = true
+                nestedCount = 0
             }
             guard listed else { continue }
             // A list cut short says so: its last lines are often what was asked ("what is tried last?").
             if introduced.count == maximumListedLines {
                 introduced.append("…")
+                withNested.append("…")
                 break
             }
             introduced.append(line)
+            withNested.append(line)
         }
-        return introduced
+        // A long list (a procedure's steps and their details) is quoted by its items alone: the
+        // item nested deep in it that answers is quoted in its own context (see `ItemsInContext`).
+        return nestedLines > 0 && introduced.count + nestedLines <= longestListWithNestedItems ? withNested : introduced
+    }
+
+    /// The most lines, nested items included, of a list quoted with its nested items.
+    static let longestListWithNestedItems = 8
+
+    /// The items nested under the item that is line `lineIndex`, the first
+    /// `maximumNestedLines` of them; none when the line is no item.
+    static func nestedItems(under lineIndex: Int, in lines: [String], items: ItemLines) -> [String] {
+        guard let depth = items.depths[lines[lineIndex]] else { return [] }
+        var nested: [String] = []
+        for line in lines.dropFirst(lineIndex + 1) {
+            if line.isEmpty || items.under.contains(line) { continue }
+            guard let lineDepth = items.depths[line], lineDepth > depth, nested.count < maximumNestedLines else { break }
+            nested.append(line)
+        }
+        return nested
     }
 
     /// Lines quoted after a sentence that introduces them.
     static let maximumListedLines = 12
+    /// Items nested under a quoted item that are quoted with it.
+    static let maximumNestedLines = 3
+    /// What joins a nested item to the item it is nested in, in a quote.
+    static let nestedSeparator = " — "
     /// The longest command line a sentence ending in a colon is quoted with.
     static let longestIntroducedCommand = 400
 
@@ -400,8 +440,14 @@ extension AnswerEngine {
                                          coverage: questionStems.intersection(Words.contentStems(first)).count,
                                          closeness: 0, position: rank))
             }
-            // The section's list items, for lines a colon introduces; read only where a line ends in one.
-            let items = lines.contains { $0.hasSuffix(":") } ? listItemLines(ofSection: section.id) : ItemLines()
+            // The section's list items, for lines a colon introduces; read only where a line ends in one,
+            // or where a quoted line may be an item with items nested under it.
+            var loadedItems = lines.contains { $0.hasSuffix(":") } ? listItemLines(ofSection: section.id) : nil
+            let items = loadedItems ?? ItemLines()
+            func itemLines() -> ItemLines {
+                if loadedItems == nil { loadedItems = listItemLines(ofSection: section.id) }
+                return loadedItems ?? ItemLines()
+            }
             // A table's header row names its columns and answers nothing by itself.
             let headerLines = lines.contains { $0.contains(" | ") } ? tableHeaderLines(ofSection: section.id) : []
             // Every word of the question in one sentence: words scattered over a section say nothing together.
@@ -435,7 +481,13 @@ extension AnswerEngine {
                         : nil
                     // "It can also use X.": quoted alone, the sentence would not say what "it" is.
                     let referent = index > 0 && Self.continuesByPronoun(found) ? lineSentences[index - 1] + " " : ""
-                    quotes.append(ProseQuote(sentence: referent + match.text + (goesOn.map { " " + $0 } ?? ""), heading: heading,
+                    // An item's last sentence is followed by the items nested under it, which qualify it
+                    // ("… isn't available." over "Starting in version 3.2, it is.").
+                    let nested = listed.isEmpty && index == lineSentences.count - 1
+                        ? Self.nestedItems(under: lineIndex, in: lines, items: itemLines()) : []
+                    let quoted = referent + match.text + (goesOn.map { " " + $0 } ?? "")
+                        + nested.map { Self.nestedSeparator + $0 }.joined()
+                    quotes.append(ProseQuote(sentence: quoted, heading: heading,
                                              cite: cite, sectionID: section.id,
                                              defines: match.defines,
                                              // The sentence itself, not the one a measure brought along.

@@ -273,13 +273,15 @@ final class AnswerTests: QueryTestCase {
     }
 
     /// An item ending in a colon introduces the items nested one level below
-    /// it: not those nested deeper, nor the next items of its own list.
+    /// it, each with those nested deeper under it (the list is short), and
+    /// not the next items of its own list.
     func testAnItemIntroducesTheItemsOneLevelBelowIt() {
         let lines = ["Agents send these:", "Scans", "Checks", "Watch the doors", "Doors close at night.", "Logs", "Next item"]
         let items = AnswerEngine.ItemLines(depths: ["Agents send these:": 0, "Scans": 1, "Checks": 1, "Watch the doors": 2,
                                                     "Logs": 1, "Next item": 0],
                                            under: ["Doors close at night."])
-        XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: items), ["Scans", "Checks", "Logs"])
+        XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: items),
+                       ["Scans", "Checks" + AnswerEngine.nestedSeparator + "Watch the doors", "Logs"])
     }
 
     func testAStatementConditionedOnTheFactTheQuestionStatesComesFirst() {
