@@ -16,15 +16,22 @@ extension AnswerEngine {
     /// The sentence gives a measure: a number in words, or in digits that
     /// are not part of a name ("Windows 10", "TLS 1.2").
     static func givesNumber(_ sentence: String) -> Bool {
+        !numbers(in: sentence).isEmpty
+    }
+
+    /// The words of `sentence` that give a measure (see `givesNumber`).
+    static func numbers(in sentence: String) -> [String] {
         let tokens = Words.tokens(sentence)
-        return tokens.indices.contains { index in
+        return tokens.indices.filter { index in
             let token = tokens[index]
             if numberWords.contains(token.word) { return true }
             // "more than one", "only one", "at most one": a count, where "one" alone is seldom one.
             if token.word == "one", index > 0, countingOneLeads.contains(tokens[index - 1].word) { return true }
+            // "only a single X", "a single X": one.
+            if token.word == "single", index > 0, ["a", "only"].contains(tokens[index - 1].word) { return true }
             guard token.word.first?.isNumber == true, token.word.allSatisfy({ $0.isNumber || $0 == "." }) else { return false }
             return index == 0 || !tokens[index - 1].isCapitalized
-        }
+        }.map { tokens[$0].word }
     }
 
     /// The units a measure asked with `word` is given in ("how often": minutes,

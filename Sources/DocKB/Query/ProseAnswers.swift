@@ -70,8 +70,10 @@ extension AnswerEngine {
               // A list is quoted for what its sentence says, not for a word of its items alone.
               listed.isEmpty || !wanted.isDisjoint(with: Words.tokens(sentence).map(\.stem)),
               question.writesAskedLiterals(text, tokens: allTokens),
-              // A yes/no question may be answered by the sentence it restates ("can I add X to Y?": "You can't add X to Y.").
-              own.subtracting(wanted).count >= (question.asksYesOrNo ? 0 : wordsBesidesTheQuestion),
+              // A yes/no question may be answered by the sentence it restates ("can I add X to Y?": "You can't add X to Y."),
+              // and a "how many" one by the sentence that restates it with a number ("Only a single X is ...").
+              own.subtracting(wanted).count >= (question.asksYesOrNo || givesAMeasureBeyond(question, sentence)
+                  ? 0 : wordsBesidesTheQuestion),
               !pointsElsewhere(wanted, tokens, in: sentence), !isPointer(text) else { return nil }
         let together = stems.indices.contains { wanted.isSubset(of: Set(stems[$0..<min($0 + wanted.count, stems.count)])) }
         // A lead-in may leave one word to its items ("These TCP ports must be open on the
@@ -84,6 +86,13 @@ extension AnswerEngine {
                              ownWords: listed.isEmpty ? wanted.isSubset(of: own)
                                 : wanted.subtracting(leadIn).count <= 1 && wanted.isSubset(of: own),
                              firstWord: stems.firstIndex(where: wanted.contains) ?? stems.count)
+    }
+
+    /// `question` asks for a measure and `sentence` gives one in a number the question does not write.
+    static func givesAMeasureBeyond(_ question: ParsedQuestion, _ sentence: String) -> Bool {
+        guard !question.measurePositions.isEmpty else { return false }
+        let asked = Set(question.tokens.map(\.word))
+        return numbers(in: sentence).contains { !asked.contains($0) }
     }
 
     /// A section the full-text index found: its heading, and its text as

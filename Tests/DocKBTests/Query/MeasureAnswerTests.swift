@@ -70,6 +70,28 @@ final class MeasureAnswerTests: XCTestCase {
         XCTAssertTrue(answer.items.first?.text.contains("can't place more than one relay in a branch depot") ?? false, text)
     }
 
+    static let standby = """
+        # Fabrikam standby relays
+
+        ## Limits
+
+        - Only a single standby relay is supported at each depot.
+
+        - In version 2205, a standby relay isn't supported at a branch depot.
+
+        """
+
+    /// "A single X" is a count: the sentence restating the question with it
+    /// answers "how many", before sentences that give only a release.
+    func testASingleOneIsACount() throws {
+        XCTAssertTrue(AnswerEngine.givesNumber("Only a single standby relay is supported."))
+        XCTAssertFalse(AnswerEngine.givesNumber("Single sign-on is supported."))
+        let kb = try InventedArticles.engine(["relays/standby.md": Self.standby], for: self)
+        let answer = kb.answer("how many standby relays are supported at each depot?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.items.first?.text.hasPrefix("Only a single standby relay") ?? false, text)
+    }
+
     /// "The maximum X length" asks a measure in characters, as "how long can X be" does.
     func testAMaximumLengthIsGivenInCharacters() throws {
         let kb = try InventedArticles.engine(["portal/naming.md": Self.naming], for: self)
