@@ -135,7 +135,10 @@ struct IntentDetector {
             }
             let head = headPhrase(after: wh, words)
             if let (intent, used) = intentNoun(in: head, words, stems) {
+                // "What port does X use ...?": a sentence answering it names a port, as rows do.
+                // (Not so for the other kinds: "you need Modify on Collection" names no "permission".)
                 return Result(intent: intent, necessity: necessity, consumed: Set(used + [wh]),
+                              head: intent == .ports ? used.filter { stems[$0] == "port" } : [],
                               bareRole: intent == .siteSystemRoles && used.count == 1)
             }
             if stems.contains("minimum") || (words.contains("since") && stems.contains("version")) {

@@ -467,7 +467,10 @@ extension AnswerEngine {
                 for (index, found) in lineSentences.enumerated() where found.count <= Self.longestQuotedSentence {
                     // "How long ...?": a sentence with no number is quoted with the one of
                     // the next few in its paragraph that gives it.
-                    var sentence = found
+                    // "It can also use X.": the sentence is read, and quoted, with the one its pronoun refers to.
+                    let referent = index > 0 && Self.continuesByPronoun(found) ? lineSentences[index - 1] + " " : ""
+                    let own = referent + found
+                    var sentence = own
                     if asksMeasure, !Self.givesNumber(found),
                        let next = lineSentences[(index + 1)...].prefix(Self.sentencesToAMeasure).firstIndex(where: Self.givesNumber) {
                         sentence += (next == index + 1 ? " " : " … ") + lineSentences[next]
@@ -477,30 +480,28 @@ extension AnswerEngine {
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
                                                  headingStems: headingStems, expansions: lexicon.expansions) else { continue }
-                    let foundStems = Self.spellingOut(wanted, in: Set(Self.expanded(Words.tokens(found), lexicon.expansions,
+                    let foundStems = Self.spellingOut(wanted, in: Set(Self.expanded(Words.tokens(own), lexicon.expansions,
                                                                                     alternatives: alternatives)),
                                                       lexicon.expansions)
                     // "Workgroup clients can't locate management points from AD DS. Instead, they use
                     // DNS, WINS, or another management point.": the next sentence, when it goes on from
                     // this one, says what this one leaves open.
-                    let goesOn = sentence == found
+                    let goesOn = sentence == own
                         ? Self.continuation(after: index, in: lineSentences)
                             ?? (match.closeness >= 2 ? Self.nextHoldingMore(of: questionStems, after: index, in: lineSentences,
                                                                             expansions: lexicon.expansions) : nil)
                         : nil
-                    // "It can also use X.": quoted alone, the sentence would not say what "it" is.
-                    let referent = index > 0 && Self.continuesByPronoun(found) ? lineSentences[index - 1] + " " : ""
                     // An item's last sentence is followed by the items nested under it, which qualify it
                     // ("… isn't available." over "Starting in version 3.2, it is.").
                     let nested = listed.isEmpty && index == lineSentences.count - 1
                         ? Self.nestedItems(under: lineIndex, in: lines, items: itemLines()) : []
-                    let quoted = referent + match.text + (goesOn.map { " " + $0 } ?? "")
+                    let quoted = match.text + (goesOn.map { " " + $0 } ?? "")
                         + nested.map { Self.nestedSeparator + $0 }.joined()
                     quotes.append(ProseQuote(sentence: quoted, heading: heading,
                                              cite: cite, sectionID: section.id,
                                              defines: match.defines,
                                              // The sentence itself, not the one a measure brought along.
-                                             holdsEveryWord: match.ownWords && (sentence == found || wanted.isSubset(of: foundStems)),
+                                             holdsEveryWord: match.ownWords && (sentence == own || wanted.isSubset(of: foundStems)),
                                              citedAtHeading: citedAtHeading,
                                              coverage: questionStems.intersection(foundStems).count,
                                              closeness: match.closeness, position: match.firstWord + rank))

@@ -365,8 +365,12 @@ extension AnswerEngine {
 
     /// "It ...", "This ...", "They ...": a sentence that goes on about what the one before it named.
     static func continuesByPronoun(_ sentence: String) -> Bool {
-        guard let first = sentence.split(separator: " ", maxSplits: 1).first else { return false }
-        return ["It", "This", "These", "They", "Its", "Their"].contains(String(first))
+        let words = sentence.split(separator: " ", maxSplits: 4)
+        guard let first = words.first else { return false }
+        if ["It", "This", "These", "They", "Its", "Their"].contains(String(first)) { return true }
+        // "By default, it uses ...", "Otherwise, they ...": a short opener, then the pronoun.
+        guard let opener = words.prefix(3).firstIndex(where: { $0.hasSuffix(",") }), opener + 1 < words.count else { return false }
+        return ["it", "this", "these", "they", "its", "their"].contains(String(words[opener + 1]))
     }
 
     /// "For example, ...": a sentence that illustrates the one before it.

@@ -319,9 +319,27 @@ final class AnswerTests: QueryTestCase {
         let answer = ask("are disabled operators hidden from views?")
         XCTAssertEqual(answer.items.first?.text,
                        "Records of disabled operators stay in the site database for a while. They are hidden from views.", text(answer))
-        XCTAssertEqual(answer.items.first?.group, "Sentences holding the question's words between them")
+        // "They" stands for the records: the second sentence, read with the first, holds every word.
+        XCTAssertEqual(answer.items.first?.group, AnswerEngine.everyWordGroup)
         // Sentences further apart than three are not one statement.
         XCTAssertFalse(ask("are agent messages hidden from views?").found)
+    }
+
+    /// No pronoun joins them: the two sentences hold the words only between them.
+    func testSentencesWithoutAPronounHoldTheWordsBetweenThem() throws {
+        let engine = try InventedArticles.engine(["depot/ledger.md": """
+            # Depot ledger
+
+            ## Retention
+
+            Records of retired couriers stay in the depot ledger for a month. Ledger views don't show those records.
+
+            """], for: self)
+        let answer = engine.answer("do ledger views show retired couriers?")
+        XCTAssertEqual(answer.items.first?.text,
+                       "Records of retired couriers stay in the depot ledger for a month. Ledger views don't show those records.",
+                       text(answer))
+        XCTAssertEqual(answer.items.first?.group, "Sentences holding the question's words between them")
     }
 
     func testAWordTooCommonToNameASubjectIsReadAsTheSubjectWithTheMostRules() {

@@ -28,5 +28,32 @@ final class PronounReferenceTests: XCTestCase {
         XCTAssertTrue(AnswerEngine.continuesByPronoun("It can also use the account."))
         XCTAssertFalse(AnswerEngine.continuesByPronoun("Items are listed below."))
         XCTAssertFalse(AnswerEngine.continuesByPronoun("Iterate over the doors."))
+        // A short opener, then the pronoun.
+        XCTAssertTrue(AnswerEngine.continuesByPronoun("By default, it uses port 7010."))
+        XCTAssertTrue(AnswerEngine.continuesByPronoun("Otherwise, they retry."))
+        // The pronoun comes after a clause that names what it stands for.
+        XCTAssertFalse(AnswerEngine.continuesByPronoun("When the relay starts up again, it retries."))
+    }
+
+    /// "By default, it uses port 7010.": the words of the sentence "it"
+    /// stands for are the sentence's own, and a "what port" question is
+    /// answered by the sentence that names a port.
+    func testASentenceIsReadWithTheSentenceItsPronounStandsFor() throws {
+        let engine = try InventedArticles.engine(["hub/relay.md": """
+            # Badge relay
+
+            ## Connect a relay to the uplink gateway
+
+            - **Gateway name**: Type the name of the uplink gateway.
+            - **Port**: Type the network port on which the relay reaches the uplink gateway. By default, it uses port 7010.
+            - **Account**: By default, the relay uses its own service account and a signed token to reach the uplink gateway.
+
+            """], for: self)
+        let answer = engine.answer("what port does a relay use by default to reach the uplink gateway?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertEqual(answer.items.first?.text,
+                       "Port: Type the network port on which the relay reaches the uplink gateway. By default, it uses port 7010.",
+                       text)
+        XCTAssertFalse(answer.items.contains { $0.text.contains("signed token") }, text)
     }
 }
