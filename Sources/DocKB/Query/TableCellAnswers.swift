@@ -44,6 +44,11 @@ extension AnswerEngine {
         }
         guard let path = knowledgeBase.document(best.table.documentID)?.path else { return }
         let table = best.table, row = table.rows[best.row], header = table.rows[0].cells
+        // "From which site do I start X on a Y?": a cell says whether X works on a Y, not from
+        // where; the question's head noun must be in the row, its column's header or the table's heading.
+        let head = Set(parsed.headStems)
+        guard head.isEmpty || !head.isDisjoint(with: stems(([table.heading, header[best.column]] + row.cells).joined(separator: " ")))
+        else { return }
         let others = header.indices.dropFirst().filter { $0 != best.column && $0 < row.cells.count && !row.cells[$0].isEmpty }
             .map { "\(header[$0]): \(row.cells[$0])" }
         let text = "\(row.cells[0]) — \(header[best.column]): \(row.cells[best.column])"

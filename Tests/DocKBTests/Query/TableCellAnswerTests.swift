@@ -53,6 +53,30 @@ final class TableCellAnswerTests: XCTestCase {
         XCTAssertEqual(cells("what is the default sweep interval?"), ["Sweep interval — Default: 7 days"])
     }
 
+    /// "From which X ...?" asks for an X: a cell whose row, column and table
+    /// heading name no X does not answer it, though it holds the other words.
+    func testACellNamingNothingOfTheKindAskedForDoesNotAnswer() throws {
+        let kb = try InventedArticles.engine(["agents/resets.md": """
+            # Resetting Fabrikam agents
+
+            ## Badge reset
+
+            | Platform | Badge reset |
+            |---|---|
+            | Kiosk terminal | Supported |
+            | Handheld scanner | Not supported |
+
+            Start each badge reset from the central depot console, which signs the new badge.
+
+            """], for: self)
+        let answer = kb.answer("from which console do I start a badge reset on a kiosk terminal?")
+        XCTAssertFalse(answer.items.contains { $0.kind == "table_cell" }, text(answer))
+        XCTAssertTrue(answer.items.first?.text.contains("central depot console") ?? false, text(answer))
+        // Asked without a kind of thing, the cell answers.
+        let cell = kb.answer("does badge reset work on a kiosk terminal?")
+        XCTAssertEqual(cell.items.first?.text, "Kiosk terminal — Badge reset: Supported", text(cell))
+    }
+
     /// Lookup tables: the keys' column named ("exit code 7") asks for the
     /// other one; a heading's second name in parentheses names the column too.
     static let lookups = """
