@@ -197,7 +197,8 @@ public struct QuestionParser: Sendable {
         var tokens: [Token] = []
         let (withoutAside, leftAside) = Self.settingAsideExclusions(question)
         let written = Words.tokens(withoutAside)
-        for (index, token) in written.enumerated() {
+        var skipped: Set<Int> = []
+        for (index, token) in written.enumerated() where !skipped.contains(index) {
             // "keeps failing": the verb of going on says only that the next one repeats.
             if Self.continuingVerbs.contains(token.word), index + 1 < written.count,
                written[index + 1].word.hasSuffix("ing"), written[index + 1].word.count > 5 { continue }
@@ -234,6 +235,15 @@ public struct QuestionParser: Sendable {
             if !token.isSwitch, let other = Words.sameActWords[stem], documentsMention(other) {
                 tokens.append(Token(word: other, stem: Words.stem(other), position: tokens.count, isSwitch: false,
                                     isExpansion: true, isAlternative: true))
+            }
+            // "fail over" where a document says "failover": the noun the verb and its particle make,
+            // which holds both; the particle alone is no word to find ("switches over").
+            if !token.isSwitch, index + 1 < written.count, Words.particles.contains(written[index + 1].word),
+               case let joined = word + written[index + 1].word, joined.count >= Words.shortestJoinedVerb,
+               documentsMention(joined) {
+                tokens.append(Token(word: joined, stem: Words.stem(joined), position: tokens.count, isSwitch: false,
+                                    isExpansion: true, isAlternative: true))
+                skipped.insert(index + 1)
             }
         }
         let intent = IntentDetector().detect(tokens)

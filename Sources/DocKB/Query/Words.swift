@@ -284,6 +284,12 @@ public enum Words {
         stem("let"): "allow", stem("stop"): "prevent",
     ]
 
+    /// Particles that make a phrasal verb, whose noun writes them as one word
+    /// ("fail over": "failover", "set up": "setup", "back up": "backup").
+    static let particles: Set<String> = ["over", "up", "down", "in", "out", "on", "off", "back"]
+    /// Shorter joins ("go on": "goon") are seldom the noun of the verb.
+    static let shortestJoinedVerb = 6
+
     /// Words that negate the clause they are in.
     static let negations: Set<String> = ["not", "no", "without", "never", "none", "nor", "unless"]
 

@@ -25,6 +25,10 @@ final class AlternativeWordingTests: XCTestCase {
 
         A relay keeps its gadgets when you rename it, but the console doesn't let you rename a relay while it syncs.
 
+        ## Relay backup
+
+        Schedule the relay backup task to keep a copy of every relay's badge list. Relays without a backup lose their lists when they restart.
+
         ## Relay traffic
 
         The gadget firewall allows inbound relay traffic on port 7010 only.
@@ -84,5 +88,19 @@ final class AlternativeWordingTests: XCTestCase {
         let text = AnswerRenderer().render(answer, as: .text)
         XCTAssertTrue(text.contains("port 7010"), text)
         XCTAssertTrue(text.contains(AnswerEngine.everyWordGroup), text)
+    }
+
+    /// "back up" where the documents write "backup": the word the verb and its
+    /// particle make holds both; the particle is no word of its own to find.
+    func testAVerbAndItsParticleAreReadAsTheWordTheyMake() throws {
+        let kb = try engine()
+        let parsed = kb.parse("how do I back up a relay's badge list?")
+        XCTAssertEqual(parsed.alternativeStems[Words.stem("backup")], Words.stem("back"))
+        XCTAssertFalse(parsed.tokens.contains { $0.word == "up" }, "\(parsed.tokens.map(\.word))")
+        let answer = kb.answer("how do I back up a relay's badge list?")
+        XCTAssertTrue(answer.items.first?.text.hasPrefix("Schedule the relay backup task") ?? false,
+                      AnswerRenderer().render(answer, as: .text))
+        // No join the documents do not write ("set up" gives no "setup" here).
+        XCTAssertNil(kb.parse("how do I set up a relay?").alternativeStems[Words.stem("setup")])
     }
 }
