@@ -655,9 +655,14 @@ extension AnswerEngine {
             b.answer.heading = "What the documents' text says"
             b.answer.subject = nil
         }
+        // A sentence quoted alone and with the list it introduces is quoted once, whole, where it first stands.
+        let whole = quotes.map { q in
+            quotes.filter { $0.cite == q.cite && $0.sentence.count > q.sentence.count && $0.sentence.hasPrefix(q.sentence) }
+                .max { $0.sentence.count < $1.sentence.count } ?? q
+        }
         // A sentence that stands in several sections (one step repeated under each method) is quoted once.
         var seen = Set<String>()
-        let distinct = quotes.filter { seen.insert($0.sentence).inserted }
+        let distinct = whole.filter { seen.insert($0.sentence).inserted }
         // Items of a list, one per heading ("Windows Server 2019", "Windows Server 2016", ...), answer together.
         for q in distinct.prefix(distinct.allSatisfy(\.underHeadings) ? Self.maximumListedLines : 3) {
             let underHeadings = q.item == nil ? "Opening sentences with the headings they stand under"

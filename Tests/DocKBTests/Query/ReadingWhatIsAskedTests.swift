@@ -204,6 +204,20 @@ extension ReadingWhatIsAskedTests {
                             quote("Agents retry after an hour.", line: 30)], &builder)
         XCTAssertEqual(builder.answer.items.map(\.source.line), [10, 30])
     }
+
+    /// A lead-in quoted alone and with its list: once, whole, where it first stands.
+    func testASentenceQuotedAloneAndWithItsListIsQuotedOnceWhole() {
+        func quote(_ sentence: String, line: Int) -> AnswerEngine.ProseQuote {
+            AnswerEngine.ProseQuote(sentence: sentence, heading: "H",
+                                    cite: Citation(documentID: 2, path: QueryFixture.ports, line: line, anchor: "h"),
+                                    sectionID: 1, defines: false, holdsEveryWord: true, citedAtHeading: false,
+                                    coverage: 3, closeness: 0, position: line)
+        }
+        var builder = AnswerBuilder(answer: Answer(question: "q", intent: .lookup, heading: ""), context: QueryContext(), phrases: [:])
+        engine.proseAnswer([quote("The relay keeps these:", line: 10), quote("Agents retry after an hour.", line: 30),
+                            quote("The relay keeps these: badge lists; door logs", line: 10)], &builder)
+        XCTAssertEqual(builder.answer.items.map(\.text), ["The relay keeps these: badge lists; door logs", "Agents retry after an hour."])
+    }
 }
 
 extension ReadingWhatIsAskedTests {
