@@ -12,6 +12,14 @@ extension AnswerEngine {
         parsed.stems(excluding: nil).filter { !Self.cueStems.contains($0) }
     }
 
+    /// The most permissions one list gives for one purpose (see `permissionsAnswer`).
+    static let permissionsListedTogether = 6
+
+    /// A permission's purpose where it is stated: rows sharing it were listed together.
+    static func purposeKey(_ p: PermissionRow) -> String {
+        "\(p.cite.documentID)#\(p.cite.anchor)#\(p.purpose.lowercased())"
+    }
+
     func permissionsAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
         let kb = knowledgeBase
         let match = parsed.subject(preferring: [.installMethod, .subject, .portUse])
@@ -62,6 +70,20 @@ extension AnswerEngine {
             guard let best = scored.map(\.1).max(), best >= 0.5 || (scope != nil && best > 0) else { return }
             chosen = scored.filter { $0.1 >= best * 0.75 }.map {
                 ($0.0, "permission whose purpose matches the question (\(Int(min($0.1, 1) * 100))%)")
+            }
+            // Permissions listed for one purpose in one place are needed together: a word of the
+            // question matching one's name ("run" in "Run Scripts") does not leave the others out.
+            // A short list only: a long run of rows sharing a purpose is a table of roles or
+            // objects ("Security role permissions"), each row needed for its own.
+            let listed = Dictionary(grouping: candidates.filter { !$0.purpose.isEmpty }, by: Self.purposeKey)
+                .filter { $0.value.count <= Self.permissionsListedTogether }
+            let purposes = Set(chosen.compactMap { p, _ in p.securityRole != nil ? nil : Self.purposeKey(p) })
+                .filter { listed[$0] != nil }
+            let routes = Dictionary(chosen.map { ($0.0.id, $0.1) }, uniquingKeysWith: { first, _ in first })
+            chosen = candidates.compactMap { p in
+                if let route = routes[p.id] { return (p, route) }
+                return p.securityRole == nil && purposes.contains(Self.purposeKey(p))
+                    ? (p, "permission listed with those for the same purpose") : nil
             }
         }
         b.answer.subject = scope?.entity.description
