@@ -264,7 +264,8 @@ public enum Words {
         "admin": "administrator", "admins": "administrators",
         "db": "database", "dbs": "databases", "config": "configuration", "configs": "configurations",
         "prereq": "prerequisite", "prereqs": "prerequisites", "perms": "permissions", "creds": "credentials",
-        "prop": "property", "props": "properties",
+        "prop": "property", "props": "properties", "ver": "version", "vers": "versions",
+        "acct": "account", "accts": "accounts",
         "vm": "virtual machine", "vms": "virtual machines", "win": "windows",
         "redist": "redistributable", "redists": "redistributables", "vc": "visual c",
     ]

@@ -271,5 +271,8 @@ extension ReadingWhatIsAskedTests {
     func testAnEverydayShortWordIsReadAsTheDocumentsWord() {
         let props = engine.parse("which setup props write the logs?")
         XCTAssertTrue(props.corrections.contains { $0.from == "props" && $0.to == "properties" }, "\(props.corrections)")
+        let acct = engine.parse("which agent ver needs the service acct?")
+        XCTAssertTrue(acct.corrections.contains { $0.from == "acct" && $0.to == "account" }, "\(acct.corrections)")
+        XCTAssertTrue(acct.corrections.contains { $0.from == "ver" && $0.to == "version" }, "\(acct.corrections)")
     }
 }
