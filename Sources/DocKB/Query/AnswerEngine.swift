@@ -196,10 +196,9 @@ public final class AnswerEngine: Sendable {
     /// what is asked about it: not words of asking or cue words, not numbers.
     static func otherAskedStems(_ parsed: ParsedQuestion) -> [String] {
         // Another wording put beside the question's word ("configure" for "set") is not asked as well.
-        let alternatives = Set(parsed.tokens.filter(\.isAlternative).map(\.stem))
-            .subtracting(parsed.tokens.filter { !$0.isAlternative }.map(\.stem))
-        return parsed.residualStems.filter {
-            !genericAskingStems.contains($0) && !cueStems.contains($0) && !$0.allSatisfy(\.isNumber) && !alternatives.contains($0)
+        parsed.residualStems.filter {
+            !genericAskingStems.contains($0) && !cueStems.contains($0) && !$0.allSatisfy(\.isNumber)
+                && parsed.alternativeStems[$0] == nil
         }
     }
 

@@ -120,28 +120,27 @@ public struct ParsedQuestion: Sendable {
     /// The stems of the other wordings the parser put beside written words
     /// ("allow" beside "let"), each with the stem of the word it stands
     /// beside: a text holding either holds the word asked. None the question
-    /// writes itself ("edit or modify").
-    var alternativeStems: [String: String] {
-        var map: [String: String] = [:]
-        var written: Token?
-        for token in tokens {
-            if token.isAlternative, let written { map[token.stem] = written.stem } else if !token.isExpansion { written = token }
-        }
-        for token in tokens where !token.isAlternative { map[token.stem] = nil }
-        return map
-    }
-
+    /// writes itself ("edit or modify"). Read once, when the question is parsed.
+    var alternativeStems: [String: String] = [:]
     /// The other wordings of `alternativeStems`, as written, by the written word they stand beside.
-    var alternativeWords: [String: [String]] {
-        let stems = alternativeStems
-        var map: [String: [String]] = [:]
+    var alternativeWords: [String: [String]] = [:]
+
+    /// `alternativeStems` and `alternativeWords` of `tokens`.
+    static func alternatives(in tokens: [Token]) -> (stems: [String: String], words: [String: [String]]) {
+        let writtenStems = Set(tokens.filter { !$0.isAlternative }.map(\.stem))
+        var stems: [String: String] = [:]
+        var words: [String: [String]] = [:]
         var written: Token?
         for token in tokens {
-            if token.isAlternative, let written, stems[token.stem] != nil {
-                map[written.word, default: []].append(token.word)
-            } else if !token.isExpansion { written = token }
+            if token.isAlternative, let written {
+                guard !writtenStems.contains(token.stem) else { continue }
+                stems[token.stem] = written.stem
+                words[written.word, default: []].append(token.word)
+            } else if !token.isExpansion {
+                written = token
+            }
         }
-        return map
+        return (stems, words)
     }
 
     /// Content stems outside `match` and the intent words.
@@ -290,6 +289,7 @@ public struct QuestionParser: Sendable {
             contentStems: tokens.filter { !Words.isStopWord($0.word) && !$0.isAlternative }.map(\.stem),
             intentPositions: intent.consumed)
         parsed.residualStems = parsed.stems(excluding: matches.first)
+        (parsed.alternativeStems, parsed.alternativeWords) = ParsedQuestion.alternatives(in: tokens)
         parsed.leftAside = leftAside
         parsed.headStems = intent.head.map { tokens[$0].stem }
         parsed.changes = intent.changes

@@ -75,10 +75,10 @@ extension AnswerEngine {
             // question matching one's name ("run" in "Run Scripts") does not leave the others out.
             // A short list only: a long run of rows sharing a purpose is a table of roles or
             // objects ("Security role permissions"), each row needed for its own.
-            let listed = Dictionary(grouping: candidates.filter { !$0.purpose.isEmpty }, by: Self.purposeKey)
-                .filter { $0.value.count <= Self.permissionsListedTogether }
+            let shortLists = Set(Dictionary(grouping: candidates.filter { !$0.purpose.isEmpty }, by: Self.purposeKey)
+                .filter { $0.value.count <= Self.permissionsListedTogether }.keys)
             let purposes = Set(chosen.compactMap { p, _ in p.securityRole != nil ? nil : Self.purposeKey(p) })
-                .filter { listed[$0] != nil }
+                .intersection(shortLists)
             let routes = Dictionary(chosen.map { ($0.0.id, $0.1) }, uniquingKeysWith: { first, _ in first })
             chosen = candidates.compactMap { p in
                 if let route = routes[p.id] { return (p, route) }
