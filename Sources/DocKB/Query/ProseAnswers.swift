@@ -126,6 +126,14 @@ extension AnswerEngine {
             if !citedAtHeading { cite.line = recordedLines[index] }
             return cite
         }
+
+        /// The line after line `index` is the same block's, broken off by a
+        /// line break ("… is logged:" over the logged entry): each line of
+        /// the text records the line its block starts on.
+        func lineBreaksOff(after index: Int) -> Bool {
+            !citedAtHeading && index + 1 < lines.count && !lines[index + 1].isEmpty
+                && recordedLines[index + 1] == recordedLines[index]
+        }
     }
 
     /// The sections the full-text index finds for `match`, best first.
@@ -228,7 +236,10 @@ extension AnswerEngine {
     /// table rows right after it (a section's text has one line per item,
     /// row and paragraph), at most `maximumListedLines`. In a short list,
     /// each item is quoted with the items nested under it.
-    static func linesIntroduced(after lineIndex: Int, in lines: [String], items: ItemLines) -> [String] {
+    /// `goesOnInItsBlock`: the line after it is the rest of its paragraph, which the colon
+    /// introduces whatever it is ("The entry logged is:" over a code line that ends in a dot).
+    static func linesIntroduced(after lineIndex: Int, in lines: [String], items: ItemLines,
+                                goesOnInItsBlock: Bool = false) -> [String] {
         // An item introduces the items one level below it; a paragraph, those of the list after it.
         var listLevel = items.depths[lines[lineIndex]].map { $0 + 1 }
         var introduced: [String] = []
@@ -236,11 +247,11 @@ extension AnswerEngine {
         var withNested: [String] = []
         var nestedLines = 0
         var nestedCount = 0
-        for line in lines.dropFirst(lineIndex + 1) {
+        for (offset, line) in lines.dropFirst(lineIndex + 1).enumerated() {
             if line.isEmpty { continue }
             // "Use this command:" introduces the command line after it, which ends as no sentence does.
-            if introduced.isEmpty, items.depths[line] == nil, !line.contains(" | "), !endsAsAStatement(line),
-               line.count <= longestIntroducedCommand {
+            if introduced.isEmpty, items.depths[line] == nil, !line.contains(" | "),
+               !endsAsAStatement(line) || (offset == 0 && goesOnInItsBlock), line.count <= longestIntroducedCommand {
                 introduced.append(line)
                 withNested.append(line)
                 break
@@ -477,7 +488,8 @@ extension AnswerEngine {
                     }
                     // The last sentence of a line that ends in a colon introduces the lines after it (a list, a table).
                     let listed = index == lineSentences.count - 1 && sentence.hasSuffix(":")
-                        ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
+                        ? Self.linesIntroduced(after: lineIndex, in: lines, items: items,
+                                               goesOnInItsBlock: section.lineBreaksOff(after: lineIndex)) : []
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
                                                  headingStems: headingStems, expansions: lexicon.expansions) else { continue }
                     let foundStems = Self.spellingOut(wanted, in: Set(Self.expanded(Words.tokens(own), lexicon.expansions,
@@ -511,7 +523,8 @@ extension AnswerEngine {
                                                               expansions: lexicon.expansions) {
                     // A run that ends the line with a colon brings what it introduces.
                     let listed = run.text.hasSuffix(":") && line.hasSuffix(":")
-                        ? Self.linesIntroduced(after: lineIndex, in: lines, items: items) : []
+                        ? Self.linesIntroduced(after: lineIndex, in: lines, items: items,
+                                               goesOnInItsBlock: section.lineBreaksOff(after: lineIndex)) : []
                     let text = listed.isEmpty ? run.text : run.text + " " + listed.joined(separator: "; ")
                     spread.append(ProseQuote(sentence: text, heading: heading, cite: cite, sectionID: section.id,
                                              defines: false, holdsEveryWord: false, citedAtHeading: citedAtHeading,

@@ -249,7 +249,8 @@ extension AnswerEngine {
                     // A quote that ends the line with a colon brings the list or rows it introduces, as `proseQuotes` does.
                     if quoted.hasSuffix(":"), line.hasSuffix(":") {
                         if items == nil { items = listItemLines(ofSection: section.id) }
-                        let listed = Self.linesIntroduced(after: lineIndex, in: section.lines, items: items!)
+                        let listed = Self.linesIntroduced(after: lineIndex, in: section.lines, items: items!,
+                                                          goesOnInItsBlock: section.lineBreaksOff(after: lineIndex))
                         if !listed.isEmpty { quoted += " " + listed.joined(separator: "; ") }
                     }
                     // What the quote says besides the question's words, its list included.

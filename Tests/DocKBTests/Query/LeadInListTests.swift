@@ -144,6 +144,35 @@ extension LeadInListTests {
     }
 }
 
+/// A sentence ending in a colon, then a line break and the entry it
+/// introduces, in one paragraph: the entry ends in a dot as a sentence does,
+/// and is quoted with the sentence all the same.
+extension LeadInListTests {
+    static let relayLog = """
+        # Relay troubleshooting
+
+        ## Queued sign-ins
+
+        > [!NOTE]
+        > When a relay can't reach its hub, sign-ins wait in a queue. The following entry is then written to **relay.log**:  
+        > `Queue is full. Code = 4411.`
+
+        The queue holds up to 500 sign-ins.
+
+        """
+
+    func testALineBreakAfterAColonKeepsWhatTheSentenceIntroducesWithIt() throws {
+        let kb = try InventedArticles.engine(["relay/troubleshoot.md": Self.relayLog], for: self)
+        let answer = kb.answer("which entry is written to relay.log?")
+        XCTAssertEqual(answer.items.first?.text,
+                       "The following entry is then written to relay.log: Queue is full. Code = 4411.", text(answer))
+        // A paragraph of its own after the colon's is no part of it.
+        let lines = ["The following entry is then written to relay.log:", "The queue holds up to 500 sign-ins."]
+        XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: .init()), [])
+        XCTAssertEqual(AnswerEngine.linesIntroduced(after: 0, in: lines, items: .init(), goesOnInItsBlock: true), [lines[1]])
+    }
+}
+
 extension LeadInListTests {
     /// A lead-in and a numbered list of `count` reader models, one per item.
     private static func readerList(_ count: Int) -> String {
