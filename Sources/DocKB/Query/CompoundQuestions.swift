@@ -34,22 +34,25 @@ extension AnswerEngine {
     }
 
     /// The questions a compound one asks ("what is X, and how does it differ
-    /// from Y?"), split before "and" followed by a question word. A part that
-    /// points back ("how does it differ ...") cannot be asked alone: it is
-    /// left out. Nil when there is nothing to split or nothing left to ask.
+    /// from Y?"), split before "and" followed by a question word. A later part
+    /// that points back ("how does it differ ...") cannot be asked alone: it
+    /// is left out. Nil when there is nothing to split or nothing left to ask.
     static func parts(of question: String) -> (asked: [String], leftOut: [String])? {
         let ns = question as NSString
         let splits = partBoundary.matches(in: question, range: NSRange(location: 0, length: ns.length))
         guard !splits.isEmpty, splits.count <= 2 else { return nil }
         var asked: [String] = [], leftOut: [String] = []
         var start = 0
-        for split in splits.map(Optional.some) + [nil] {
+        for (index, split) in (splits.map(Optional.some) + [nil]).enumerated() {
             let end = split?.range.location ?? ns.length
             let part = ns.substring(with: NSRange(location: start, length: end - start))
                 .trimmingCharacters(in: CharacterSet(charactersIn: " ,;-?")) + "?"
             start = split.map { $0.range.location + $0.range.length } ?? ns.length
             let words = Words.tokens(part).map(\.word)
-            if words.contains(where: pointingBack.contains) { leftOut.append(part) } else if words.count >= 3 { asked.append(part) }
+            // The first part has no other part before it: a pronoun after its
+            // own nouns points to them ("devices stuck in setup - can they ...").
+            let pointing = index == 0 ? words.prefix { Words.isStopWord($0) || pointingBack.contains($0) } : words[...]
+            if pointing.contains(where: pointingBack.contains) { leftOut.append(part) } else if words.count >= 3 { asked.append(part) }
         }
         return asked.isEmpty ? nil : (asked, leftOut)
     }

@@ -15,6 +15,17 @@ final class CompoundQuestionTests: XCTestCase {
         XCTAssertNil(AnswerEngine.parts(of: "what is it and how does it work?"))
     }
 
+    /// The first part's pronoun after its own nouns points to them, not back
+    /// before the question; a later part's points to the part before it.
+    func testTheFirstPartsPronounAfterItsNounsPointsWithinIt() throws {
+        let parts = try XCTUnwrap(AnswerEngine.parts(
+            of: "relays stuck in pairing - can they reach the hub without a badge, and which firmware is needed?"))
+        XCTAssertEqual(parts.asked, ["relays stuck in pairing - can they reach the hub without a badge?", "which firmware is needed?"])
+        XCTAssertEqual(parts.leftOut, [])
+        let later = try XCTUnwrap(AnswerEngine.parts(of: "which firmware do relays need, and what does the hub log about them?"))
+        XCTAssertEqual(later.leftOut, ["what does the hub log about them?"])
+    }
+
     func testEachPartIsAnsweredWhenTheWholeFindsNothing() throws {
         let engine = try InventedArticles.engine(["hub/relay.md": """
             # Badge relay
