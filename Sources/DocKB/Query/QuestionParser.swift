@@ -190,12 +190,47 @@ public struct QuestionParser: Sendable {
     /// A name whose rarest word the question lacks must be named this fully.
     static let coverageWithoutRarestWord = 0.6
 
+    /// "Win10", "server2019": a word and a number written together, which
+    /// no document does, read as the two ("win 10", then "windows 10").
+    /// Kept whole when the documents write it so ("x64", "ipv6").
+    func splittingRunTogetherNumbers(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: Self.runsWordIntoNumber) else { return tokens }
+        var split: [Token] = []
+        for token in tokens {
+            guard Self.runsWordIntoNumber(token), !documentsMention(token.word),
+                  let digits = token.word.firstIndex(where: \.isNumber) else {
+                var kept = token
+                kept.position = split.count
+                split.append(kept)
+                continue
+            }
+            var word = token, number = token
+            word.word = String(token.word[..<digits])
+            number.word = String(token.word[digits...])
+            number.isCapitalized = false
+            for var part in [word, number] {
+                part.stem = Words.stem(part.word)
+                part.position = split.count
+                split.append(part)
+            }
+        }
+        return split
+    }
+
+    /// Letters, at least two, then digits only.
+    private static func runsWordIntoNumber(_ token: Token) -> Bool {
+        guard !token.isSwitch, let digits = token.word.firstIndex(where: \.isNumber),
+              token.word.distance(from: token.word.startIndex, to: digits) >= 2 else { return false }
+        return token.word[..<digits].allSatisfy { $0.isLetter && $0.isASCII }
+            && token.word[digits...].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
     public func parse(_ question: String) -> ParsedQuestion {
         var corrections: [(String, String, Bool)] = []
         var expansions: [(String, String)] = []
         var tokens: [Token] = []
         let (withoutAside, leftAside) = Self.settingAsideExclusions(question)
-        let written = Words.tokens(withoutAside)
+        let written = splittingRunTogetherNumbers(Words.tokens(withoutAside))
         var skipped: Set<Int> = []
         for (index, token) in written.enumerated() where !skipped.contains(index) {
             // "keeps failing": the verb of going on says only that the next one repeats.
@@ -231,7 +266,7 @@ public struct QuestionParser: Sendable {
                                 followsDot: token.followsDot, followsHyphen: token.followsHyphen, isCapitalized: token.isCapitalized))
             // "edit" where a document says "modify": the other word goes beside
             // it, as an abbreviation's words do, and either counts as this one.
-            if !token.isSwitch, let other = Words.sameActWords[stem], documentsMention(other) {
+            if !token.isSwitch, let other = Words.otherWordings[stem], documentsMention(other) {
                 tokens.append(Token(word: other, stem: Words.stem(other), position: tokens.count, isSwitch: false,
                                     isExpansion: true, isAlternative: true))
             }

@@ -270,19 +270,21 @@ public enum Words {
         "redist": "redistributable", "redists": "redistributables", "vc": "visual c",
     ]
 
-    /// Everyday verbs for acts that technical documents, and the names of
-    /// permissions, often word otherwise, by the stem of the question's word
-    /// (every form of "edit" meets "modify"): either word in a sentence
-    /// counts as the one asked (see `QuestionParser.parse`). Unlike
-    /// `everydayTerms`, the question's own word is kept, since the documents
-    /// use it too. General IT usage, not any one document's.
-    static let sameActWords: [String: String] = [
+    /// Everyday words for acts and things that technical documents, and the
+    /// names of permissions, often word otherwise, by the stem of the
+    /// question's word (every form of "edit" meets "modify"): either word in
+    /// a sentence counts as the one asked (see `QuestionParser.parse`).
+    /// Unlike `everydayTerms`, the question's own word is kept, since the
+    /// documents use it too. General IT usage, not any one document's.
+    static let otherWordings: [String: String] = [
         stem("edit"): "modify", stem("change"): "modify", stem("rename"): "name",
         stem("remove"): "delete", stem("delete"): "remove",
         // "set X to run from ..." where documents "configure" it.
         stem("set"): "configure",
         // "let ping through", "stop users from ..." where documents "allow" and "prevent".
         stem("let"): "allow", stem("stop"): "prevent",
+        // "app requests" where documents say "application requests", and often "app" as well.
+        stem("app"): "application",
     ]
 
     /// Particles that make a phrasal verb, whose noun writes them as one word

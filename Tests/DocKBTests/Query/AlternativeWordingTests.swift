@@ -48,6 +48,23 @@ final class AlternativeWordingTests: XCTestCase {
         XCTAssertNil(both.alternativeStems[Words.stem("allow")])
     }
 
+    /// "app" beside "application", where the documents write it out.
+    func testAnAppIsAnApplicationWhereTheDocumentsSaySo() throws {
+        let kb = try InventedArticles.engine(["fleet/requests.md": """
+            # Gadget requests
+
+            An application request that nobody approves within 30 days is removed.
+
+            """], for: self)
+        let parsed = kb.parse("how long until an unapproved app request is removed?")
+        XCTAssertEqual(parsed.alternativeWords["app"], ["application"])
+        let answer = kb.answer("when is an app request that nobody approves removed?")
+        XCTAssertEqual(answer.items.first?.text, "An application request that nobody approves within 30 days is removed.",
+                       AnswerRenderer().render(answer, as: .text))
+        // A text that says neither gets no other wording.
+        XCTAssertNil(try engine().parse("which app uses relay traffic").alternativeWords["app"])
+    }
+
     /// Two words with other wordings ("lets", "rename"), neither in the row as
     /// written: the row holds one wording of each, which is all of the question.
     func testAPermissionRowHoldingOneWordingOfEachWordAnswers() throws {

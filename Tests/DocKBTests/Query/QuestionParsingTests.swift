@@ -42,6 +42,9 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertTrue(engine.parse("how long do agents keep logs?").tokens.contains { $0.word == "keep" })
         // "win 10": the everyday shortening of Windows; "vc++ redist", of Visual C++ Redistributable.
         XCTAssertTrue(engine.parse("can I install agents on win 10?").tokens.contains { $0.word == "windows" })
+        // "win10": the word and the number written together, which no document does.
+        XCTAssertEqual(engine.parse("can I install agents on win10?").tokens.map(\.word).suffix(2), ["windows", "10"])
+        XCTAssertEqual(engine.parse("do agents run on x64?").tokens.map(\.word).last, "x64", "one letter: no word before the number")
         let redist = engine.parse("which vc++ redist do agents need?").tokens.map(\.word)
         XCTAssertTrue(redist.contains("visual") && redist.contains("redistributable"), "\(redist)")
         // "what else", "is it possible": words of asking, not of what is asked.
