@@ -558,6 +558,19 @@ public struct QuestionParser: Sendable {
 
     static let conjunctions: Set<String> = ["and", "or", "nor"]
 
+    /// "Which widget guard parts need always-on protection?" does not name
+    /// "Widget protection": words of a name with more than
+    /// `mostWordsWithinAName` other words of the question between two of
+    /// them belong to different phrases.
+    static func standFarApart(_ positions: Set<Int>, in tokens: [Token]) -> Bool {
+        let sorted = positions.sorted()
+        return zip(sorted, sorted.dropFirst()).contains { a, b in
+            tokens[(a + 1)..<b].filter { !Words.isStopWord($0.word) && !$0.isExpansion }.count > mostWordsWithinAName
+        }
+    }
+
+    static let mostWordsWithinAName = 3
+
     /// Scores every surface form by the weighted share of its words the
     /// question contains; keeps the best form per entity, then drops matches
     /// whose words a better match already explains.
@@ -606,6 +619,7 @@ public struct QuestionParser: Sendable {
             if Self.isModifiedByACompound(positions, in: tokens) { continue }
             if Self.abbreviationIsPartOfALongerName(positions, in: tokens, nameWords: { lexicon.nameStems.contains($0) }) { continue }
             if Self.writesTwoWordsInReverse(form.stems, at: positions, in: tokens) { continue }
+            if Self.standFarApart(positions, in: tokens) { continue }
             let candidate = EntityMatch(entity: form.entity, coverage: coverage, score: weight * coverage,
                                         positions: positions)
             if let existing = best[form.entity], existing.score >= candidate.score { continue }

@@ -429,3 +429,32 @@ extension QuestionParsingTests {
             .contains("left aside: “besides the relay point”"))
     }
 }
+
+/// Words of a name far apart in a question belong to different phrases.
+extension QuestionParsingTests {
+    static let shield = """
+        # Gadget shield
+
+        ## Prerequisites
+
+        | Gadget shield component | Additional prerequisites |
+        |---|---|
+        | Door lock | Gadgets must have always-on scanning enabled. |
+        | Shield scanning | None |
+        | Badge filter | Gadgets must have always-on scanning enabled. |
+
+        """
+
+    func testANamesWordsFarApartDoNotNameIt() throws {
+        let kb = try InventedArticles.engine(["shield/prerequisites.md": Self.shield], for: self)
+        XCTAssertTrue(kb.parse("what does shield scanning need?").matches.contains { $0.entity.name == "Shield scanning" })
+        let apart = kb.parse("which gadget shield parts do devices need for always-on scanning?")
+        XCTAssertFalse(apart.matches.contains { $0.entity.name == "Shield scanning" }, "\(apart.matches.map(\.entity.name))")
+        let answer = kb.answer("which gadget shield parts do devices need for always-on scanning?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(text.contains("Door lock") && text.contains("Badge filter"), text)
+        let tokens = Words.tokens("shield parts devices need always scanning")
+        XCTAssertTrue(QuestionParser.standFarApart([0, 5], in: tokens))
+        XCTAssertFalse(QuestionParser.standFarApart([1, 5], in: tokens), "three words between")
+    }
+}
