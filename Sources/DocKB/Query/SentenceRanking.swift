@@ -420,10 +420,29 @@ extension AnswerEngine {
         return best
     }
 
+    /// "Permissions - Run job › These roles have this permission: …" holds
+    /// every word of "which roles have the Run Job permission?", two of them
+    /// by its heading. The same sentence under "Permissions - Stop job" holds
+    /// the others only: it is about another thing than the question, and is
+    /// left out. A quote of the top one's own section stays.
+    static func keepingTheTopQuotesSubject(_ best: [RankedSentence], query: SentenceQuery) -> [RankedSentence] {
+        guard let top = best.first, best.count > 1 else { return best }
+        func held(_ text: some StringProtocol) -> Set<String> {
+            Set(Words.tokens(String(text)).map { query.alternativeOf[$0.stem] ?? $0.stem }).intersection(query.weights.keys)
+        }
+        let own = held(top.quote.ownText), heading = held(top.quote.heading)
+        let asked = Set(query.weights.keys.filter { query.alternativeOf[$0] == nil })
+        let byHeading = heading.subtracting(own)
+        guard !byHeading.isEmpty, asked.isSubset(of: own.union(heading)) else { return best }
+        return [top] + best.dropFirst().filter {
+            $0.quote.sectionID == top.quote.sectionID || byHeading.isSubset(of: held($0.quote.sentence + " " + $0.quote.heading))
+        }
+    }
+
     /// The best ranked sentences as the answer, noting the question's words none of them holds.
     func sharedWordsAnswer(_ ranking: SentenceRanking?, _ b: inout AnswerBuilder) {
         guard let ranking else { return }
-        let best = Self.distinct(ranking.sentences, upTo: 3)
+        let best = Self.keepingTheTopQuotesSubject(Self.distinct(ranking.sentences, upTo: 3), query: ranking.query)
         guard !best.isEmpty else { return }
         proseAnswer(best.map(\.quote), &b, group: Self.sharedWordsGroup)
         let held = best.reduce(into: Set<String>()) { $0.formUnion(Words.tokens($1.quote.sentence + " " + $1.quote.heading).map(\.stem)) }

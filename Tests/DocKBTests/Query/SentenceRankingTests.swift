@@ -290,3 +290,45 @@ extension FollowingSentenceTests {
         XCTAssertFalse(AnswerEngine.withFollowing(0, of: other).contains("home."))
     }
 }
+
+/// Two sibling sections give the same sentence about two things; the
+/// question names one of them, which only its section's heading holds.
+extension SentenceRankingTests {
+    static let jobs = """
+        # Northwind job actions
+
+        ## Stop job
+
+        Stops a running job on the relays of a collection.
+
+        ### Permissions - Stop job
+
+        The following built-in roles have these permissions by default:
+
+        - Floor Manager
+        - Relay Operator
+        - Night Supervisor
+
+        ## Run job
+
+        Runs a job on the relays of a collection.
+
+        ### Permissions - Run job
+
+        The following built-in roles have this permission by default:
+
+        - Floor Manager
+        - Relay Operator
+
+        Add this permission to any custom roles that need to run jobs.
+
+        """
+
+    func testASentenceUnderAnotherThingsHeadingIsLeftOut() throws {
+        let kb = try InventedArticles.engine(["relay/jobs.md": Self.jobs], for: self)
+        let answer = kb.answer("which built-in roles have the Run Job permission by default?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.items.first?.text.hasSuffix("by default: Floor Manager; Relay Operator") ?? false, text)
+        XCTAssertFalse(text.contains("Night Supervisor"), text)
+    }
+}
