@@ -214,6 +214,9 @@ public enum Words {
             // comes back, so they meet "specify", "deny", "apply" (and "specifies").
             w[w.count - 1] = UInt8(ascii: "y")
         }
+        // "approval", "removal", "retrieval": the noun of the verb ("approve", "remove").
+        // Only after a v: "portal", "total" and "local" are no verbs' nouns.
+        if ends(Suffix.val), w.count - Suffix.al.count >= 4 { w.removeLast(Suffix.al.count) }
         _ = strip(Suffix.e)
         return String(decoding: w, as: UTF8.self)
     }
@@ -223,6 +226,7 @@ public enum Words {
         static let s = Array("s".utf8), e = Array("e".utf8), ically = Array("ically".utf8)
         static let endings = ["ations", "ation", "ments", "ment", "ings", "ing", "ed", "er", "ly"].map { Array($0.utf8) }
         static let ed = Array("ed".utf8), er = Array("er".utf8)
+        static let val = Array("val".utf8), al = Array("al".utf8)
     }
 
     /// Function words that carry no subject. Question words and intent cues are
@@ -248,6 +252,8 @@ public enum Words {
         "anything", "something", "everything", "everyone", "everybody",
         // Words that bring in examples ("files like packages, etc.").
         "like", "etc",
+        // "stick around", "hang around": the verb says it, not the particle.
+        "around",
     ]
 
     /// Everyday words for what technical documents name otherwise, read as

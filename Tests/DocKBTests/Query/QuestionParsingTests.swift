@@ -60,6 +60,14 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertNotEqual(Words.stem("tried"), Words.stem("tree"))
     }
 
+    func testTheNounOfAVerbInValMeetsTheVerb() {
+        XCTAssertEqual(Words.stem("approval"), Words.stem("approved"))
+        XCTAssertEqual(Words.stem("removals"), Words.stem("remove"))
+        XCTAssertEqual(Words.stem("retrieval"), Words.stem("retrieve"))
+        XCTAssertNotEqual(Words.stem("portal"), Words.stem("port"))
+        XCTAssertEqual(Words.stem("oval"), "oval", "too short to be a verb's noun")
+    }
+
     func testPartialMethodNamesAndAliasesFromTheDocuments() {
         XCTAssertEqual(subject("what do I need for push?")?.name, "Remote push installation")
         let alias = engine.parse("which CTS version is required?")
