@@ -43,7 +43,7 @@ public final class AnswerEngine: Sendable {
 
     public func answer(_ question: String, context: QueryContext = QueryContext()) -> Answer {
         let whole = answerAsOne(question, context: context)
-        return quotingRemedies(quotingListsReferredBack(answerPartByPart(question, whole: whole, context: context) ?? whole))
+        return quotingProcedure(quotingRemedies(quotingListsReferredBack(answerPartByPart(question, whole: whole, context: context) ?? whole)))
     }
 
     func answerAsOne(_ question: String, context: QueryContext) -> Answer {
