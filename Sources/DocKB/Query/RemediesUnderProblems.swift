@@ -21,7 +21,9 @@ extension AnswerEngine {
             index += 1
             guard item.kind == "text", sectionsDone.insert("\(item.source.documentID)#\(item.source.anchor)").inserted,
                   let remedy = remedy(after: item.source),
-                  !answer.items.contains(where: { $0.text == remedy.text }) else { continue }
+                  // Not when the answer quotes the remedy already.
+                  !answer.items.contains(where: { $0.source.documentID == remedy.cite.documentID && $0.source.line == remedy.cite.line })
+            else { continue }
             answer.items.insert(AnswerItem(
                 number: 0, group: item.group, kind: "text", text: remedy.heading + ": " + remedy.text, status: .met,
                 condition: nil, conditionText: nil, dependsOn: [], source: remedy.cite,
