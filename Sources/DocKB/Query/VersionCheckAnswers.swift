@@ -9,7 +9,8 @@ extension AnswerEngine {
     /// the knowledge base lists, so that the question's own intent answers it.
     func versionCheckAnswer(_ parsed: ParsedQuestion, version: String, _ b: inout AnswerBuilder) -> Bool {
         guard let match = parsed.subject(preferring: [.component, .term]),
-              match.entity.kind == .component || match.entity.kind == .term else { return false }
+              match.entity.kind == .component || match.entity.kind == .term,
+              Self.isRelease(version, of: match, in: parsed.tokens) else { return false }
         let rows = components(named: match.entity.name)
         guard !rows.isEmpty else { return false }
         b.answer.intent = .versionCheck
@@ -29,6 +30,21 @@ extension AnswerEngine {
         }
         return true
     }
+}
+
+extension AnswerEngine {
+    /// The release is written right after the name ("X 4.6", "X version
+    /// 4.6"), or after an abbreviation's words the parser put there: "the
+    /// relay point for TLS 1.2" asks about TLS, not the relay point.
+    static func isRelease(_ version: String, of match: EntityMatch, in tokens: [Token]) -> Bool {
+        guard let at = tokens.firstIndex(where: { $0.word == version }) else { return false }
+        guard let named = tokens[..<at].lastIndex(where: { !$0.isExpansion && !releaseWords.contains($0.word) }) else { return false }
+        return match.positions.contains(named)
+            || tokens[(named + 1)..<at].contains { match.positions.contains($0.position) }
+    }
+
+    /// Words between a name and its release number ("Windows ADK version 10.1").
+    static let releaseWords: Set<String> = ["version", "versions", "v", "ver", "release", "build"]
 }
 
 /// Compares a release with a minimum version as the documents write them:

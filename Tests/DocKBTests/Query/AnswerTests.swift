@@ -52,6 +52,10 @@ final class AnswerTests: QueryTestCase {
                       text(qualified))
         // Without a component there is nothing to compare: the question's own intent answers.
         XCTAssertNotEqual(ask("what do I need for manual installation 2.0?").intent, .versionCheck)
+        // "version" may stand between the name and its release.
+        XCTAssertEqual(ask("is Fabrikam Runtime version 3.2 enough?").intent, .versionCheck)
+        // A release written after another name is that name's, not the component's.
+        XCTAssertNotEqual(ask("what do I set in Fabrikam Runtime for protocol 3.2?").intent, .versionCheck)
     }
 
     func testARoleLineLeadsWithTheSentenceThatStatesItsNecessity() {
