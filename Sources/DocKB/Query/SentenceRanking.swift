@@ -290,12 +290,20 @@ extension AnswerEngine {
     /// Ends in `.`, `:`, `!` or `?`; or is a list item of some length that
     /// ends in a parenthesis ("macOS Catalina (10.15) (requires site version
     /// 1910 or later, ...)"), which is no title or table row either.
+    /// A row of a two-column table whose second cell is prose of some
+    /// length ("Relay point | Update the runtime on the hub and restart the
+    /// relay service as necessary") is a statement too, with no full stop.
     static func endsAsAStatement(_ sentence: String) -> Bool {
         guard let last = sentence.last else { return false }
         if ".:!?".contains(last) { return true }
-        return last == ")" && !sentence.contains(" | ")
+        let cells = sentence.components(separatedBy: " | ")
+        if cells.count == 2 { return cells[1].split(separator: " ").count >= wordsOfADescribingCell }
+        return last == ")" && cells.count == 1
             && sentence.split(separator: " ").count >= Self.wordsOfAStatementInParentheses
     }
+
+    /// The fewest words of a second cell that describes its row's key in prose.
+    static let wordsOfADescribingCell = 12
 
     /// The fewest words of a statement that ends in a parenthesis.
     static let wordsOfAStatementInParentheses = 8

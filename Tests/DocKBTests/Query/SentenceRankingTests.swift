@@ -175,6 +175,10 @@ final class SentenceRankingTests: QueryTestCase {
         XCTAssertTrue(AnswerEngine.endsAsAStatement("Fabrikam OS 12 (requires relay release 2104 or later, and agent 5.1 or later)"))
         XCTAssertFalse(AnswerEngine.endsAsAStatement("Fabrikam OS 12 (x64)"), "a name with its variant is a title")
         XCTAssertFalse(AnswerEngine.endsAsAStatement("Relay | TCP 8001 | to reach the relay from the agent (required)"))
+        // A key and a cell of prose describing it: a statement, full stop or not.
+        XCTAssertTrue(AnswerEngine.endsAsAStatement(
+            "Relay point | Update the runtime on the hub, the badge servers, and any kiosk with the console - Restart the relay service as necessary"))
+        XCTAssertFalse(AnswerEngine.endsAsAStatement("Relay point | Kiosk runtime 4.2 or later"))
         let kb = try InventedArticles.engine(["agents/platforms.md": """
             # Agent platforms
 
