@@ -271,7 +271,7 @@ public enum Words {
         "db": "database", "dbs": "databases", "config": "configuration", "configs": "configurations",
         "prereq": "prerequisite", "prereqs": "prerequisites", "perms": "permissions", "creds": "credentials",
         "prop": "property", "props": "properties", "ver": "version", "vers": "versions",
-        "acct": "account", "accts": "accounts",
+        "acct": "account", "accts": "accounts", "max": "maximum",
         "vm": "virtual machine", "vms": "virtual machines", "win": "windows",
         "redist": "redistributable", "redists": "redistributables", "vc": "visual c",
     ]
