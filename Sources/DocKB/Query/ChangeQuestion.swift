@@ -34,6 +34,8 @@ struct ChangeQuestion: Sendable, Hashable {
     private static let recencyWords: Set<String> = ["last", "latest", "recent", "recently", "previous", "previously",
                                                     "since", "newest"]
     private static let buildStems: Set<String> = ["build", "rebuild", "revision"]
+    /// The one asking, as the doer of the change ("can I delete ...", "should we remove ...").
+    private static let askers: Set<String> = ["i", "we"]
     private static let needWords: Set<String> = ["need", "needs", "needed", "require", "required", "requires",
                                                  "necessary", "mandatory", "must"]
     /// Words that may stand between "what/which" and the change word.
@@ -66,7 +68,8 @@ struct ChangeQuestion: Sendable, Hashable {
 
         let isChangeQuestion: Bool
         if anchored {
-            isChangeQuestion = true
+            // "Can I delete the current revision of a package?": the asker is to do it; the documents say how.
+            isChangeQuestion = !words[..<firstChange].contains { Self.askers.contains($0) }
         } else if needs || words.contains(where: { ["how", "why", "who", "where", "when"].contains($0) }) {
             // "how do I add ...", "what new components are required": about the documents.
             isChangeQuestion = false

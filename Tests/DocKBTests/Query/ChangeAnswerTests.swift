@@ -76,6 +76,8 @@ final class ChangeAnswerTests: XCTestCase {
             ("what is the new version of Fabrikam Runtime?", .version),
             ("since which version do agents require signing support?", .version),
             ("list all components", .list),
+            // The asker deletes: a question about doing it, though "revision" names builds too.
+            ("can I delete the current revision of a relay package?", .lookup),
         ]
         for (question, intent) in cases { XCTAssertEqual(engine.parse(question).intent, intent, question) }
         XCTAssertNotEqual(engine.parse("how do I add a cache point?").intent, .changes)
