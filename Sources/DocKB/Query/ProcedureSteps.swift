@@ -5,7 +5,8 @@ import GRDB
 /// badge numbers to a text file"), and the step that finishes the job (a
 /// setting, a registry value) shares fewer words. A how-to question whose
 /// first quote is a step of a short numbered procedure is answered with
-/// every step, the quoted one whole and the others by their first sentence.
+/// every step, the quoted one whole and the others by their first sentence
+/// (a step ending in a colon whole, with the command line it introduces).
 /// A step that says when to take it ("If you use X, set Y") is an option,
 /// whole by itself, and is quoted alone.
 extension AnswerEngine {
@@ -26,13 +27,14 @@ extension AnswerEngine {
         guard Self.asksHowTo(answer.question), let first = answer.items.firstIndex(where: { $0.kind == "text" }),
               let steps = procedure(steppedAt: answer.items[first].source), steps.items.count >= 2 else { return answer }
         var answer = answer
-        let quoted = answer.items[first]
         // "If you don't want X, specify /Y.": a step that says when to take it is an option,
         // whole by itself, not a stage of the sequence.
-        guard let step = steps.items.first(where: { $0.line == quoted.source.line }),
+        guard let step = steps.items.first(where: { $0.line == steps.quotedStep }),
               Words.tokens(step.text).first?.word != "if" else { return answer }
+        // A step ending in a colon is quoted with the line it introduces, and so whole.
         let text = steps.items.enumerated().map { number, step in
-            "\(number + 1). " + (step.line == quoted.source.line ? step.text : firstSentence(of: step.text))
+            "\(number + 1). " + (step.line == steps.quotedStep || step.introduced != nil ? step.text : firstSentence(of: step.text))
+                + (step.introduced.map { " " + $0 } ?? "")
         }.joined(separator: "; ")
         answer.items[first].text = steps.heading + ProseQuote.headingSeparator + text
         answer.items[first].source.line = steps.line
@@ -40,26 +42,51 @@ extension AnswerEngine {
         return answer
     }
 
+    /// A procedure's steps: each item's first line, and the line after it
+    /// when that one ends in a colon ("type the following command:").
+    struct Procedure {
+        var heading: String
+        var line: Int
+        /// The line of the step the quote is, or is nested in.
+        var quotedStep: Int
+        var items: [(line: Int, text: String, introduced: String?)]
+    }
+
     /// The numbered list one of whose items starts on the line `cite`
-    /// points at: its section's heading, its first line and its items'
-    /// first lines, when it has at most `longestQuotedProcedure` items.
-    func procedure(steppedAt cite: Citation) -> (heading: String, line: Int, items: [(line: Int, text: String)])? {
-        try? knowledgeBase.store.read { db -> (heading: String, line: Int, items: [(line: Int, text: String)])? in
-            guard let list = try Row.fetchOne(db, sql: """
-                    SELECT lists.id, lists.line, sections.heading FROM list_items
-                    JOIN lists ON lists.id = list_items.list_id JOIN sections ON sections.id = lists.section_id
-                    WHERE lists.document_id = ? AND list_items.line = ? AND lists.ordered = 1
+    /// points at, or holds the item nested in it that does ("<drive>: the
+    /// drive to recover" under "type the following command:"), when it has
+    /// at most `longestQuotedProcedure` items.
+    func procedure(steppedAt cite: Citation) -> Procedure? {
+        try? knowledgeBase.store.read { db -> Procedure? in
+            guard var item = try Row.fetchOne(db, sql: """
+                    SELECT list_items.line, lists.id AS list, lists.ordered, lists.parent_item_id AS parent FROM list_items
+                    JOIN lists ON lists.id = list_items.list_id WHERE lists.document_id = ? AND list_items.line = ?
                     """, arguments: [cite.documentID, cite.line]) else { return nil }
-            let items = try Row.fetchAll(db, sql: """
+            // Up through the items an unnumbered list is nested in, to the first numbered list.
+            while !(item["ordered"] as Bool) {
+                guard let parent = item["parent"] as Int64?, let up = try Row.fetchOne(db, sql: """
+                        SELECT list_items.line, lists.id AS list, lists.ordered, lists.parent_item_id AS parent FROM list_items
+                        JOIN lists ON lists.id = list_items.list_id WHERE list_items.id = ?
+                        """, arguments: [parent]) else { return nil }
+                item = up
+            }
+            guard let list = try Row.fetchOne(db, sql: """
+                    SELECT lists.line, sections.heading FROM lists JOIN sections ON sections.id = lists.section_id
+                    WHERE lists.id = ?
+                    """, arguments: [item["list"] as Int64]) else { return nil }
+            let rows = try Row.fetchAll(db, sql: """
                 SELECT line, text FROM list_items WHERE list_id = ? ORDER BY position LIMIT ?
-                """, arguments: [list["id"] as Int64, Self.longestQuotedProcedure + 1])
-            guard items.count <= Self.longestQuotedProcedure else { return nil }
-            let steps = items.map { row -> (line: Int, text: String) in
-                let text: String = row["text"]
-                return (row["line"], String(text.split(separator: "\n").first ?? "").collapsingWhitespace)
+                """, arguments: [item["list"] as Int64, Self.longestQuotedProcedure + 1])
+            guard rows.count <= Self.longestQuotedProcedure else { return nil }
+            let steps = rows.map { row -> (line: Int, text: String, introduced: String?) in
+                let lines = (row["text"] as String).split(separator: "\n").map { String($0).collapsingWhitespace }
+                let first = lines.first ?? ""
+                let introduced = first.hasSuffix(":") && lines.count > 1 && lines[1].count <= Self.longestIntroducedCommand
+                    ? lines[1] : nil
+                return (row["line"], first, introduced)
             }
             guard steps.allSatisfy({ !$0.text.isEmpty }) else { return nil }
-            return (list["heading"], list["line"], steps)
+            return Procedure(heading: list["heading"], line: list["line"], quotedStep: item["line"], items: steps)
         } ?? nil
     }
 

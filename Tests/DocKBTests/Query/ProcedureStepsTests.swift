@@ -41,6 +41,34 @@ final class ProcedureStepsTests: XCTestCase {
         XCTAssertEqual(answer.items.first?.source.line, 9, "cited at the procedure's first step")
     }
 
+    /// A quote of an item nested in a step ("<drive>: ...") is of that step;
+    /// a step that introduces a command line brings it.
+    func testAnItemNestedInAStepIsOfThatStepsProcedure() throws {
+        let kb = try InventedArticles.engine(["relay/reset.md": """
+            # Relay reset
+
+            ## Reset a stuck relay
+
+            1. Unplug the relay from the hub.
+            2. Open a console on the hub, and type the following command:
+
+                `relay-reset <relay> -hub <hub>`
+
+                Replace the following values:
+
+                - `<relay>`: The name of the stuck relay. The hub resets the stuck relay and clears its queue.
+                - `<hub>`: The name of the hub.
+
+            3. Plug the relay in again.
+
+            """], for: self)
+        let answer = kb.answer("how do I reset a stuck relay?")
+        XCTAssertEqual(answer.items.first?.text,
+                       "Reset a stuck relay › 1. Unplug the relay from the hub.; "
+                       + "2. Open a console on the hub, and type the following command: relay-reset <relay> -hub <hub>; "
+                       + "3. Plug the relay in again.", AnswerRenderer().render(answer, as: .text))
+    }
+
     func testAStepSayingWhenToTakeItIsQuotedAlone() throws {
         let answer = try engine().answer("how do I keep the relay light from turning red for skipped badges?")
         XCTAssertEqual(answer.items.first?.text,
