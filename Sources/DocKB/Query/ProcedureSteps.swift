@@ -12,6 +12,8 @@ import GRDB
 extension AnswerEngine {
     /// The most steps a procedure quoted whole may have.
     static let longestQuotedProcedure = 12
+    /// Lists nested deeper are flattened by the parser.
+    static let deepestNesting = 64
 
     /// "how do I ...", "how can we ...", "how to ...": not "how long", "how many".
     static func asksHowTo(_ question: String) -> Bool {
@@ -62,15 +64,16 @@ extension AnswerEngine {
                     SELECT list_items.line, lists.id AS list, lists.ordered, lists.parent_item_id AS parent FROM list_items
                     JOIN lists ON lists.id = list_items.list_id WHERE lists.document_id = ? AND list_items.line = ?
                     """, arguments: [cite.documentID, cite.line]) else { return nil }
-            // Up through the items an unnumbered list is nested in, to the first numbered list.
-            while !(item["ordered"] as Bool) {
+            // Up through the items an unnumbered list is nested in, to the first numbered list
+            // (no deeper than the parser keeps nesting, whatever a damaged database holds).
+            for _ in 0..<Self.deepestNesting where !(item["ordered"] as Bool) {
                 guard let parent = item["parent"] as Int64?, let up = try Row.fetchOne(db, sql: """
                         SELECT list_items.line, lists.id AS list, lists.ordered, lists.parent_item_id AS parent FROM list_items
                         JOIN lists ON lists.id = list_items.list_id WHERE list_items.id = ?
                         """, arguments: [parent]) else { return nil }
                 item = up
             }
-            guard let list = try Row.fetchOne(db, sql: """
+            guard item["ordered"] as Bool, let list = try Row.fetchOne(db, sql: """
                     SELECT lists.line, sections.heading FROM lists JOIN sections ON sections.id = lists.section_id
                     WHERE lists.id = ?
                     """, arguments: [item["list"] as Int64]) else { return nil }
