@@ -285,7 +285,10 @@ public final class AnswerEngine: Sendable {
                                                       // Verbs of consulting ("which logs do I look at"): what is looked at is asked.
                                                       "look", "looks", "looking",
                                                       // Words asking whether a thing can be ("is it possible"): the rest says what.
-                                                      "possible", "possibly", "feasible"].map(Words.stem))
+                                                      "possible", "possibly", "feasible",
+                                                      // Words of a symptom and its remedy ("X shows an error, how do I fix it?"):
+                                                      // the symptom is what to find.
+                                                      "shows", "fix"].map(Words.stem))
 
     /// Intents a question naming a component and a release can have: "is X
     /// 4.6 enough", "do I need X 4.6", "which X version, 4.5 or 4.6?".

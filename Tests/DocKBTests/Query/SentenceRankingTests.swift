@@ -336,3 +336,25 @@ extension SentenceRankingTests {
         XCTAssertFalse(text.contains("Night Supervisor"), text)
     }
 }
+
+/// "X shows an error, how do I fix it?": the symptom is what to find; the
+/// words of showing and fixing are words of asking.
+extension SentenceRankingTests {
+    func testWordsOfASymptomAndItsRemedyAreNoWordsToFind() throws {
+        let kb = try InventedArticles.engine(["relay/console.md": """
+            # Relay console
+
+            ## Common issues
+
+            The console shows Denied when the operator lacks permissions. To fix it, grant the operator the Run Job permission.
+
+            ## Fix list
+
+            Each fix is listed with the build that brings it.
+
+            """], for: self)
+        let words = try XCTUnwrap(kb.sentenceQuery(kb.parse("the relay console shows Denied, how do I fix it?"))).words
+        XCTAssertFalse(words.contains("shows") || words.contains("fix"), "\(words)")
+        XCTAssertTrue(words.contains("denied"), "\(words)")
+    }
+}
