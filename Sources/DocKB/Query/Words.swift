@@ -272,6 +272,7 @@ public enum Words {
         "prereq": "prerequisite", "prereqs": "prerequisites", "perms": "permissions", "creds": "credentials",
         "prop": "property", "props": "properties", "ver": "version", "vers": "versions",
         "acct": "account", "accts": "accounts", "max": "maximum",
+        "track": "monitor", "tracks": "monitors", "tracked": "monitored", "tracking": "monitoring",
         "vm": "virtual machine", "vms": "virtual machines", "win": "windows",
         "redist": "redistributable", "redists": "redistributables", "vc": "visual c",
     ]

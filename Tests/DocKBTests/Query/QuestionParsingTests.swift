@@ -46,6 +46,7 @@ final class QuestionParsingTests: QueryTestCase {
         XCTAssertEqual(engine.parse("can I install agents on win10?").tokens.map(\.word).suffix(2), ["windows", "10"])
         XCTAssertEqual(engine.parse("do agents run on x64?").tokens.map(\.word).last, "x64", "one letter: no word before the number")
         XCTAssertTrue(engine.parse("what's the max relay count?").tokens.contains { $0.word == "maximum" })
+        XCTAssertTrue(engine.parse("does the hub track relay usage?").tokens.contains { $0.word == "monitor" })
         let redist = engine.parse("which vc++ redist do agents need?").tokens.map(\.word)
         XCTAssertTrue(redist.contains("visual") && redist.contains("redistributable"), "\(redist)")
         // "what else", "is it possible": words of asking, not of what is asked.
