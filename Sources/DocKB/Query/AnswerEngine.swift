@@ -43,7 +43,10 @@ public final class AnswerEngine: Sendable {
 
     public func answer(_ question: String, context: QueryContext = QueryContext()) -> Answer {
         let whole = answerAsOne(question, context: context)
-        return quotingProcedure(quotingRemedies(quotingListsReferredBack(answerPartByPart(question, whole: whole, context: context) ?? whole)))
+        let answer = answerPartByPart(question, whole: whole, context: context) ?? whole
+        // Quotes completed by what stands next to them in their document: the list a
+        // "these X" names, the workaround after a problem, the rest of a procedure.
+        return quotingProcedure(quotingRemedies(quotingListsReferredBack(answer)))
     }
 
     func answerAsOne(_ question: String, context: QueryContext) -> Answer {

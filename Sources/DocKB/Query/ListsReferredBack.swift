@@ -38,17 +38,13 @@ extension AnswerEngine {
     /// at, in its section, with no other paragraph between; nil if none does.
     func listRightBefore(_ cite: Citation) -> [String]? {
         try? knowledgeBase.store.read { db -> [String]? in
-            guard let section = try Row.fetchOne(db, sql: """
-                    SELECT id, body, body_lines FROM sections WHERE document_id = ? AND anchor = ?
+            guard let row = try Row.fetchOne(db, sql: """
+                    SELECT \(FoundSection.columns) FROM sections WHERE document_id = ? AND anchor = ?
                     """, arguments: [cite.documentID, cite.anchor]) else { return nil }
-            let body: String = section["body"]
-            let recorded: String = section["body_lines"]
-            let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let lineNumbers = recorded.split(separator: " ").compactMap { Int($0) }
-            guard lines.count == lineNumbers.count, let at = lineNumbers.firstIndex(of: cite.line),
+            let section = FoundSection(row: row, path: cite.path), lines = section.lines
+            guard let at = section.lineIndex(citing: cite.line),
                   let before = lines[..<at].lastIndex(where: { !$0.isEmpty }) else { return nil }
             // The line before is an item of a top-level list of the section: that list's items, in order.
-            let sectionID: Int64 = section["id"]
             let rows = try Row.fetchAll(db, sql: """
                 SELECT list_items.text, list_items.line FROM list_items
                 WHERE list_items.list_id = (
@@ -56,7 +52,7 @@ extension AnswerEngine {
                     WHERE lists.section_id = ? AND lists.parent_item_id IS NULL AND last.line <= ?
                     ORDER BY last.line DESC LIMIT 1)
                 ORDER BY list_items.position
-                """, arguments: [sectionID, lineNumbers[before]])
+                """, arguments: [section.id, section.cite(atLine: before).line])
             let items: [String] = rows.map { ($0["text"] as String).collapsingWhitespace }
             guard items.last == lines[before].collapsingWhitespace else { return nil }
             return items.count > Self.referredListItems ? Array(items.prefix(Self.referredListItems)) + ["…"] : items

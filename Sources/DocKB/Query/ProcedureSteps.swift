@@ -60,17 +60,17 @@ extension AnswerEngine {
     /// at most `longestQuotedProcedure` items.
     func procedure(steppedAt cite: Citation) -> Procedure? {
         try? knowledgeBase.store.read { db -> Procedure? in
-            guard var item = try Row.fetchOne(db, sql: """
-                    SELECT list_items.line, lists.id AS list, lists.ordered, lists.parent_item_id AS parent FROM list_items
-                    JOIN lists ON lists.id = list_items.list_id WHERE lists.document_id = ? AND list_items.line = ?
-                    """, arguments: [cite.documentID, cite.line]) else { return nil }
+            // An item, with its list and whether that list is numbered, and the item that list is nested in.
+            let itemWithList = "SELECT list_items.line, lists.id AS list, lists.ordered, lists.parent_item_id AS parent "
+                + "FROM list_items JOIN lists ON lists.id = list_items.list_id"
+            guard var item = try Row.fetchOne(db, sql: itemWithList + " WHERE lists.document_id = ? AND list_items.line = ?",
+                                              arguments: [cite.documentID, cite.line]) else { return nil }
             // Up through the items an unnumbered list is nested in, to the first numbered list
             // (no deeper than the parser keeps nesting, whatever a damaged database holds).
             for _ in 0..<Self.deepestNesting where !(item["ordered"] as Bool) {
-                guard let parent = item["parent"] as Int64?, let up = try Row.fetchOne(db, sql: """
-                        SELECT list_items.line, lists.id AS list, lists.ordered, lists.parent_item_id AS parent FROM list_items
-                        JOIN lists ON lists.id = list_items.list_id WHERE list_items.id = ?
-                        """, arguments: [parent]) else { return nil }
+                guard let parent = item["parent"] as Int64?,
+                      let up = try Row.fetchOne(db, sql: itemWithList + " WHERE list_items.id = ?", arguments: [parent])
+                else { return nil }
                 item = up
             }
             guard item["ordered"] as Bool, let list = try Row.fetchOne(db, sql: """
@@ -94,7 +94,7 @@ extension AnswerEngine {
     }
 
     private func firstSentence(of text: String) -> String {
-        let first = sentences(of: text).first ?? text
+        let first = leadingSentences(text, 1)
         return first.count <= Self.longestQuotedSentence ? first : text
     }
 }

@@ -120,6 +120,14 @@ extension AnswerEngine {
             citedAtHeading = recordedLines.count != lines.count
         }
 
+        /// The columns of `sections` a `FoundSection` is read from, named as `init(row:path:)` reads them.
+        static let columns = "id AS ref_id, heading AS title, body, document_id, line, anchor, body_lines"
+
+        /// The line of the text that starts on source line `line`, if one does.
+        func lineIndex(citing line: Int) -> Int? {
+            citedAtHeading ? nil : recordedLines.firstIndex(of: line)
+        }
+
         /// The source line a line of the text starts on, else the section's heading.
         func cite(atLine index: Int) -> Citation {
             var cite = headingCite

@@ -41,19 +41,14 @@ extension AnswerEngine {
     func remedy(after cite: Citation) -> (heading: String, text: String, cite: Citation)? {
         try? knowledgeBase.store.read { db -> (heading: String, text: String, cite: Citation)? in
             guard let quoted = try Row.fetchOne(db, sql: """
-                    SELECT id, level, line FROM sections WHERE document_id = ? AND anchor = ?
+                    SELECT level, line FROM sections WHERE document_id = ? AND anchor = ?
                     """, arguments: [cite.documentID, cite.anchor]),
                   let next = try Row.fetchOne(db, sql: """
-                    SELECT id, level, heading, anchor, line, body, body_lines FROM sections
+                    SELECT level, \(FoundSection.columns) FROM sections
                     WHERE document_id = ? AND line > ? ORDER BY line LIMIT 1
                     """, arguments: [cite.documentID, quoted["line"] as Int]) else { return nil }
-            let heading: String = next["heading"]
-            let level: Int = next["level"], quotedLevel: Int = quoted["level"]
-            guard level >= quotedLevel, Self.namesARemedy(heading) else { return nil }
-            let section = FoundSection(row: Row(["ref_id": next["id"], "title": heading, "body": next["body"],
-                                                 "document_id": cite.documentID, "line": next["line"],
-                                                 "anchor": next["anchor"], "body_lines": next["body_lines"]]),
-                                       path: cite.path)
+            let section = FoundSection(row: next, path: cite.path), heading = section.heading
+            guard next["level"] as Int >= quoted["level"] as Int, Self.namesARemedy(heading) else { return nil }
             guard let first = section.lines.firstIndex(where: { !$0.isEmpty }) else { return nil }
             var text = section.lines[first]
             if text.hasSuffix(":") {

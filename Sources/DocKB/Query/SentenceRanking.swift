@@ -62,7 +62,7 @@ extension AnswerEngine {
         }
 
         /// `stems` with each other word for an act read as the question's word.
-        private func originals(_ stems: Set<String>) -> Set<String> {
+        func originals(_ stems: Set<String>) -> Set<String> {
             guard !alternativeOf.isEmpty else { return stems }
             return Set(stems.map { alternativeOf[$0] ?? $0 })
         }
@@ -436,7 +436,7 @@ extension AnswerEngine {
     static func keepingTheTopQuotesSubject(_ best: [RankedSentence], query: SentenceQuery) -> [RankedSentence] {
         guard let top = best.first, best.count > 1 else { return best }
         func held(_ text: some StringProtocol) -> Set<String> {
-            Set(Words.tokens(String(text)).map { query.alternativeOf[$0.stem] ?? $0.stem }).intersection(query.weights.keys)
+            query.originals(Set(Words.tokens(String(text)).map(\.stem))).intersection(query.weights.keys)
         }
         let own = held(top.quote.ownText), heading = held(top.quote.heading)
         let asked = Set(query.weights.keys.filter { query.alternativeOf[$0] == nil })

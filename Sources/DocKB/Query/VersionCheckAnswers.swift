@@ -34,17 +34,15 @@ extension AnswerEngine {
 
 extension AnswerEngine {
     /// The release is written right after the name ("X 4.6", "X version
-    /// 4.6"), or after an abbreviation's words the parser put there: "the
+    /// 4.6": a version cue between), or after an abbreviation's words the parser put there: "the
     /// relay point for TLS 1.2" asks about TLS, not the relay point.
     static func isRelease(_ version: String, of match: EntityMatch, in tokens: [Token]) -> Bool {
         guard let at = tokens.firstIndex(where: { $0.word == version }) else { return false }
-        guard let named = tokens[..<at].lastIndex(where: { !$0.isExpansion && !releaseWords.contains($0.word) }) else { return false }
+        guard let named = tokens[..<at].lastIndex(where: { !$0.isExpansion && !FactReader.versionCues.contains($0.word) })
+        else { return false }
         return match.positions.contains(named)
             || tokens[(named + 1)..<at].contains { match.positions.contains($0.position) }
     }
-
-    /// Words between a name and its release number ("Windows ADK version 10.1").
-    static let releaseWords: Set<String> = ["version", "versions", "v", "ver", "release", "build"]
 }
 
 /// Compares a release with a minimum version as the documents write them:
