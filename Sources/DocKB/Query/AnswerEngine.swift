@@ -31,7 +31,7 @@ public final class AnswerEngine: Sendable {
         let lexicon = Lexicon(kb: kb, texts: texts)
         self.lexicon = lexicon
         parser = QuestionParser(lexicon: lexicon, documentsMention: kb.documentsMention,
-                                documentsCallVersion: kb.documentsCallVersion)
+                                documentsCallVersion: kb.documentsCallVersion, wordsSpelledBy: { kb.wordsSpelled(by: $0) })
         phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
         statements = StatementIndex(kb: kb, texts: texts)
         requirementAt = Dictionary(kb.requirements.map { ($0.cite.spot, $0) }, uniquingKeysWith: { first, _ in first })
@@ -312,6 +312,10 @@ public final class AnswerEngine: Sendable {
                                      : "read “\(c.from)” as “\(c.to)”")
         }
         for e in parsed.expansions { notes.append("“\(e.from.uppercased())” = \(e.to)") }
+        for g in parsed.guessedAbbreviations {
+            notes.append("read “\(g.from.uppercased())” as “\(g.to)”: no document writes \(g.from.uppercased()), "
+                         + "and these are the words its letters most often begin")
+        }
         if !parsed.unknownWords.isEmpty {
             notes.append("no document uses " + parsed.unknownWords.map { "“\($0)”" }.joined(separator: ", "))
         }

@@ -56,6 +56,22 @@ public final class KnowledgeBaseSnapshot: Sendable {
         }) ?? nil) ?? false
     }
 
+    /// The words the documents most likely abbreviate as `abbreviation`
+    /// (see `InitialismGuess`). The full-text index finds the rows that
+    /// hold words with those initials side by side (`t* + s*`); only they are read.
+    func wordsSpelled(by abbreviation: String) -> [String]? {
+        let initials = abbreviation.lowercased()
+        guard InitialismGuess.letters.contains(initials.count), initials.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return nil
+        }
+        let query = initials.map { "\($0)*" }.joined(separator: " + ")
+        guard let texts = try? store.read({ db in
+            try Row.fetchAll(db, sql: "SELECT title, body FROM search WHERE search MATCH ?", arguments: [query])
+                .flatMap { row -> [String] in [row["title"] ?? "", row["body"] ?? ""] }
+        }) else { return nil }
+        return InitialismGuess.likeliestWords(spelling: initials, in: texts)
+    }
+
     /// Whether the documents' text says "version `number`" anywhere.
     func documentsCallVersion(_ number: String) -> Bool {
         guard !number.isEmpty, number.allSatisfy(\.isNumber) else { return false }

@@ -56,6 +56,9 @@ public struct ParsedQuestion: Sendable {
     var statedPositions: Set<Int> = []
     /// Words of the question that no document uses, as asked.
     public var unknownWords: [String] = []
+    /// Abbreviations no document writes, read as the words their letters
+    /// most often start in the documents ("ts" → "task sequence").
+    public var guessedAbbreviations: [(from: String, to: String)] = []
     /// Clauses naming what the question is not about ("besides SMB,"), read as if absent.
     public var leftAside: [String] = []
 
@@ -158,6 +161,9 @@ public struct QuestionParser: Sendable {
     var documentsMention: @Sendable (String) -> Bool = { _ in false }
     /// Whether the documents write "version NUMBER" (see `FactReader`).
     var documentsCallVersion: @Sendable (String) -> Bool = { _ in false }
+    /// The words the documents most likely abbreviate as a word they never
+    /// write (see `InitialismGuess`), or nil.
+    var wordsSpelledBy: @Sendable (String) -> [String]? = { _ in nil }
     /// Verbs that, before another ending in -ing, say it goes on ("keeps failing").
     static let continuingVerbs: Set<String> = ["keep", "keeps", "kept", "keeping"]
 
@@ -231,6 +237,8 @@ public struct QuestionParser: Sendable {
         var tokens: [Token] = []
         let (withoutAside, leftAside) = Self.settingAsideExclusions(question)
         let written = splittingRunTogetherNumbers(Words.tokens(withoutAside))
+        let capitals = InitialismGuess.abbreviations(in: withoutAside)
+        var guessed: [(from: String, to: String)] = []
         var skipped: Set<Int> = []
         for (index, token) in written.enumerated() where !skipped.contains(index) {
             // "keeps failing": the verb of going on says only that the next one repeats.
@@ -253,6 +261,16 @@ public struct QuestionParser: Sendable {
             // An abbreviation is read as what it stands for, and kept, since
             // names use it too ("Microsoft Intune MDM installation"). Not in a
             // file name ("wimgapi.msi") and never a function word ("do").
+            // One no document defines or writes is read as if the question spelled out the words
+            // whose initials the documents most often write ("TS", "task sequence"), and noted as a guess.
+            if lexicon.expansions[word] == nil, !token.isSwitch, !token.followsDot,
+               case let singular = token.isPluralAcronym ? String(word.dropLast()) : word,
+               capitals.contains(singular), lexicon.expansions[singular] == nil, !documentsMention(word),
+               let words = wordsSpelledBy(singular) {
+                guessed.append((singular, words.joined(separator: " ")))
+                for w in words { tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false)) }
+                continue
+            }
             if let expansion = lexicon.expansions[word], !token.isSwitch, !token.followsDot, !Words.isStopWord(word) {
                 expansions.append((word, expansion.joined(separator: " ")))
                 tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: false))
@@ -332,6 +350,7 @@ public struct QuestionParser: Sendable {
         parsed.askedVariables = asked
         parsed.statedPositions = stated.consumed.union(stated.variables.flatMap(\.positions))
         parsed.unknownWords = unknownWords.sorted().map { tokens[$0].word }
+        parsed.guessedAbbreviations = guessed
         parsed.askedSwitches = Set(tokens.filter { $0.isSwitch && !parsed.statedPositions.contains($0.position) }.map(\.word))
         parsed.askedFiles = Set(tokens.indices.dropFirst().filter { tokens[$0].followsDot && tokens[$0].word.contains(where: \.isLetter) }
             .map { tokens[$0 - 1].word + "." + tokens[$0].word })

@@ -1,0 +1,67 @@
+import Foundation
+
+/// What an abbreviation of a question most likely stands for, when no
+/// document defines it or uses it: the run of words whose initials spell it
+/// that the documents write most often ("TS" for the "task sequence" an
+/// article speaks of fifty times).
+///
+/// Guessing is only worth it for a word the documents never use: the
+/// question would otherwise go unanswered. It is kept to words written in
+/// capitals, as abbreviations are, and to a run of words clearly more
+/// frequent than any other spelling the same initials, so that a word that
+/// only looks like an abbreviation finds nothing.
+enum InitialismGuess {
+    /// Letters an abbreviation may have: "TS" to "WSUS"-sized ones.
+    static let letters = 2...5
+    /// How often the likeliest run must be written.
+    static let minimumCount = 3
+    /// How many times more often than the next run it must be written.
+    static let dominance = 2
+
+    /// The words of `question` that look like abbreviations a document might
+    /// spell out, lower-cased: written in capitals ("WID"), or in capitals
+    /// made plural ("ADRs", read as "adr"), letters only, and no stop word ("IT").
+    static func abbreviations(in question: String) -> Set<String> {
+        var found: Set<String> = []
+        for word in question.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let capitals = word.count >= 3 && word.last == "s" ? word.dropLast() : word
+            guard letters.contains(capitals.count), capitals.allSatisfy({ $0.isASCII && $0.isUppercase }) else { continue }
+            let lowered = capitals.lowercased()
+            if !Words.isStopWord(lowered) { found.insert(lowered) }
+        }
+        return found
+    }
+
+    /// The words (as most often written, lower-cased) of the run that
+    /// `abbreviation` most likely stands for in `texts`, or nil when no run
+    /// is written often enough and clearly more often than the others.
+    /// A run is that many consecutive words, none of them a stop word, whose
+    /// first letters spell the abbreviation; runs that differ only in their
+    /// words' endings ("rule", "rules") count as one.
+    static func likeliestWords(spelling abbreviation: String, in texts: [String]) -> [String]? {
+        let initials = Array(abbreviation.lowercased())
+        guard letters.contains(initials.count), initials.allSatisfy(\.isLetter) else { return nil }
+        var counts: [[String]: Int] = [:]
+        var spellings: [[String]: [[String]: Int]] = [:]
+        for text in texts {
+            let words = Words.tokens(text).map(\.word)
+            guard words.count >= initials.count else { continue }
+            for start in 0...(words.count - initials.count) {
+                let run = words[start..<(start + initials.count)]
+                guard zip(run, initials).allSatisfy({ word, initial in
+                    word.first == initial && word.count > 1 && word.allSatisfy(\.isLetter) && !Words.isStopWord(word)
+                }) else { continue }
+                let key = run.map(Words.stem)
+                counts[key, default: 0] += 1
+                spellings[key, default: [:]][Array(run), default: 0] += 1
+            }
+        }
+        let ranked = counts.sorted { ($0.value, $1.key.joined(separator: " ")) > ($1.value, $0.key.joined(separator: " ")) }
+        guard let best = ranked.first, best.value >= minimumCount else { return nil }
+        if ranked.count > 1, best.value < dominance * ranked[1].value { return nil }
+        // The spelling written most often; the singular on a tie ("rule" before "rules").
+        return spellings[best.key]!.max { a, b in
+            (a.value, b.key.joined(separator: " ")) < (b.value, a.key.joined(separator: " "))
+        }?.key
+    }
+}

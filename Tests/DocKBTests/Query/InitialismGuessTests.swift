@@ -1,0 +1,73 @@
+import XCTest
+@testable import DocKB
+
+/// An abbreviation no document writes is read as the words its letters most
+/// often begin in the documents, when those words clearly win.
+final class InitialismGuessTests: XCTestCase {
+    func testTheRunOfWordsWrittenMostOftenWins() {
+        let texts = ["Each badge window opens a new badge session.",
+                     "Close the badge window before the next badge window opens.",
+                     "A bright wall is no badge window.", "Blue widgets ship later."]
+        XCTAssertEqual(InitialismGuess.likeliestWords(spelling: "bw", in: texts), ["badge", "window"])
+    }
+
+    func testEndingsOfOneRunCountTogetherAndTheSingularIsShownOnATie() {
+        let texts = ["Rotating relay keys is done by the relay key service.",
+                     "Relay keys expire; a relay key lasts a year.", "Remote kiosks are separate."]
+        XCTAssertEqual(InitialismGuess.likeliestWords(spelling: "RK", in: texts), ["relay", "key"])
+    }
+
+    func testNoGuessWithoutAClearWinner() {
+        let close = ["badge window badge window badge window", "bright wall bright wall"]
+        XCTAssertNil(InitialismGuess.likeliestWords(spelling: "bw", in: close), "3 against 2 is no clear win")
+        let rare = ["badge window", "one more badge window"]
+        XCTAssertNil(InitialismGuess.likeliestWords(spelling: "bw", in: rare), "written twice is too rare")
+    }
+
+    func testStopWordsNumbersAndSingleLettersMakeNoRun() {
+        let texts = ["to set it up, go to settings to see to it", "T 5 S s t s", "a x64 b b x64 c x64"]
+        XCTAssertNil(InitialismGuess.likeliestWords(spelling: "ts", in: texts))
+        XCTAssertNil(InitialismGuess.likeliestWords(spelling: "xb", in: texts))
+        XCTAssertNil(InitialismGuess.likeliestWords(spelling: "abcdefg", in: texts), "longer than an abbreviation")
+    }
+
+    func testOnlyWordsWrittenInCapitalsAreAbbreviations() {
+        XCTAssertEqual(InitialismGuess.abbreviations(in: "Why do RKs expire on the BW of a Relay? IT asked, x64 too, A"),
+                       ["rk", "bw"])
+    }
+
+    // MARK: - In answers
+
+    static let article = """
+        # Northwind badge kiosks
+
+        ## Badge windows
+
+        A badge window is the time a kiosk accepts badges after it wakes.
+        Each badge window lasts ten minutes unless the kiosk is docked.
+        A docked kiosk keeps its badge window open until it is undocked.
+
+        ## Bright walls
+
+        A bright wall shows the kiosk's status.
+
+        """
+
+    private func engine() throws -> AnswerEngine {
+        try InventedArticles.engine(["kiosks/badges.md": Self.article], for: self)
+    }
+
+    func testAQuestionWithTheAbbreviationIsAnsweredFromTheWordsItStandsFor() throws {
+        let answer = try engine().answer("how long does a BW last?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.notes.contains { $0.hasPrefix("read “BW” as “badge window”") }, text)
+        XCTAssertFalse(answer.notes.contains { $0.contains("no document uses") }, text)
+        XCTAssertTrue(text.contains("ten minutes"), text)
+    }
+
+    func testAWordNotWrittenInCapitalsIsNotGuessed() throws {
+        let answer = try engine().answer("how long does a bw last?")
+        XCTAssertFalse(answer.notes.contains { $0.contains("read “BW”") }, answer.notes.joined(separator: "\n"))
+        XCTAssertTrue(answer.notes.contains("no document uses “bw”"), answer.notes.joined(separator: "\n"))
+    }
+}
