@@ -19,7 +19,7 @@ final class KnowledgeBaseCopy: @unchecked Sendable {
 
     init(of base: URL, to file: URL) {
         self.file = file
-        DispatchQueue.global().async(group: copying) { [outcome] in
+        startOnOwnThread(leaving: copying) { [outcome] in
             outcome.value = Result { try Durability.copy(base, to: file) }
         }
     }

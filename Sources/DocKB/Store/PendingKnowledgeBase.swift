@@ -28,7 +28,8 @@ final class PendingKnowledgeBase: @unchecked Sendable {
         self.destination = destination
         // The work holds the outcome, not this object: a build that drops it
         // removes the file at once (see `deinit`).
-        DispatchQueue.global().async(group: background) { [checked] in
+        // Its own thread: the flush waits on the disk (see `startOnOwnThread`).
+        startOnOwnThread(leaving: background) { [checked] in
             checked.value = Result { try check() }
         }
     }
