@@ -246,8 +246,12 @@ extension AnswerEngine {
     /// each item is quoted with the items nested under it.
     /// `goesOnInItsBlock`: the line after it is the rest of its paragraph, which the colon
     /// introduces whatever it is ("The entry logged is:" over a code line that ends in a dot).
+    /// `narrowing`: for each line, the question's words it holds that the
+    /// sentence introducing it lacks; see `narrowed(_:holding:)`.
     static func linesIntroduced(after lineIndex: Int, in lines: [String], items: ItemLines,
-                                goesOnInItsBlock: Bool = false) -> [String] {
+                                goesOnInItsBlock: Bool = false, narrowing: ((String) -> Set<String>)? = nil) -> [String] {
+        // Read whole when they may be narrowed: the line asked for may come late in a long table.
+        let limit = narrowing == nil ? maximumListedLines : longestNarrowedList
         // An item introduces the items one level below it; a paragraph, those of the list after it.
         var listLevel = items.depths[lines[lineIndex]].map { $0 + 1 }
         var introduced: [String] = []
@@ -286,7 +290,7 @@ extension AnswerEngine {
             }
             guard listed else { continue }
             // A list cut short says so: its last lines are often what was asked ("what is tried last?").
-            if introduced.count == maximumListedLines {
+            if introduced.count == limit {
                 introduced.append("…")
                 withNested.append("…")
                 break
@@ -296,11 +300,34 @@ extension AnswerEngine {
         }
         // A long list (a procedure's steps and their details) is quoted by its items alone: the
         // item nested deep in it that answers is quoted in its own context (see `ItemsInContext`).
-        return nestedLines > 0 && introduced.count + nestedLines <= longestListWithNestedItems ? withNested : introduced
+        let quoted = nestedLines > 0 && introduced.count + nestedLines <= longestListWithNestedItems ? withNested : introduced
+        guard let narrowing else { return quoted }
+        if let kept = narrowed(quoted, holding: narrowing) { return kept }
+        return quoted.count > maximumListedLines ? Array(quoted.prefix(maximumListedLines)) + ["…"] : quoted
     }
 
     /// The most lines, nested items included, of a list quoted with its nested items.
     static let longestListWithNestedItems = 8
+
+    /// The lines of `listed` that hold the most of the question's words their
+    /// lead-in lacks, when other lines hold fewer: "what does error 0x5 mean?"
+    /// quotes the row of that code under the sentence introducing the table,
+    /// not the table. A table's first row (its header) stays first. Nil when
+    /// no line holds more than another, when the kept lines would leave out a
+    /// word some other line holds, or when they are too many to quote.
+    static func narrowed(_ listed: [String], holding words: (String) -> Set<String>) -> [String]? {
+        let lines = listed.filter { $0 != "…" }
+        let held = lines.map(words)
+        guard let most = held.map(\.count).max(), most > 0, held.contains(where: { $0.count < most }) else { return nil }
+        let kept = lines.indices.filter { held[$0].count == most }
+        let heldByKept = kept.reduce(into: Set<String>()) { $0.formUnion(held[$1]) }
+        guard kept.count <= maximumListedLines, held.allSatisfy({ $0.isSubset(of: heldByKept) }) else { return nil }
+        let header = lines[0].contains(" | ") && kept.first != 0 ? [lines[0]] : []
+        return header + kept.map { lines[$0] }
+    }
+
+    /// The most lines of a list or table read to find those a question asks for.
+    static let longestNarrowedList = 400
 
     /// The items nested under the item that is line `lineIndex`, the first
     /// `maximumNestedLines` of them; none when the line is no item.
@@ -478,6 +505,18 @@ extension AnswerEngine {
             }
             // A table's header row names its columns and answers nothing by itself.
             let headerLines = lines.contains { $0.contains(" | ") } ? tableHeaderLines(ofSection: section.id) : []
+            // The question's words a lead-in and the heading lack, as a line it introduces holds them;
+            // nil (the lines are not narrowed) when the question asks for several things ("which UDP ports").
+            func wordsHeld(lacking leadIn: String) -> ((String) -> Set<String>)? {
+                guard !parsed.headIsPlural else { return nil }
+                func held(_ text: String, of words: Set<String>) -> Set<String> {
+                    Self.spellingOut(words, in: Set(Self.expanded(Words.tokens(text).filter { !Words.isStopWord($0.word) },
+                                                                  lexicon.expansions, alternatives: alternatives)),
+                                     lexicon.expansions).intersection(words)
+                }
+                let lacking = wanted.subtracting(headingStems).subtracting(held(leadIn, of: wanted))
+                return { line in lacking.isEmpty ? [] : held(line, of: lacking) }
+            }
             // Every word of the question in one sentence: words scattered over a section say nothing together.
             for (lineIndex, line) in lines.enumerated() {
                 let cite = section.cite(atLine: lineIndex)
@@ -497,7 +536,8 @@ extension AnswerEngine {
                     // The last sentence of a line that ends in a colon introduces the lines after it (a list, a table).
                     let listed = index == lineSentences.count - 1 && sentence.hasSuffix(":")
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items,
-                                               goesOnInItsBlock: section.lineBreaksOff(after: lineIndex)) : []
+                                               goesOnInItsBlock: section.lineBreaksOff(after: lineIndex),
+                                               narrowing: wordsHeld(lacking: sentence)) : []
                     guard let match = Self.match(sentence, listing: listed, wanted: wanted, question: parsed,
                                                  headingStems: headingStems, expansions: lexicon.expansions) else { continue }
                     let foundStems = Self.spellingOut(wanted, in: Set(Self.expanded(Words.tokens(own), lexicon.expansions,
@@ -532,7 +572,8 @@ extension AnswerEngine {
                     // A run that ends the line with a colon brings what it introduces.
                     let listed = run.text.hasSuffix(":") && line.hasSuffix(":")
                         ? Self.linesIntroduced(after: lineIndex, in: lines, items: items,
-                                               goesOnInItsBlock: section.lineBreaksOff(after: lineIndex)) : []
+                                               goesOnInItsBlock: section.lineBreaksOff(after: lineIndex),
+                                               narrowing: wordsHeld(lacking: run.text)) : []
                     let text = listed.isEmpty ? run.text : run.text + " " + listed.joined(separator: "; ")
                     spread.append(ProseQuote(sentence: text, heading: heading, cite: cite, sectionID: section.id,
                                              defines: false, holdsEveryWord: false, citedAtHeading: citedAtHeading,

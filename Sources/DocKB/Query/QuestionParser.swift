@@ -40,6 +40,8 @@ public struct ParsedQuestion: Sendable {
     var intentPositions: Set<Int>
     /// Stems of the thing a "what/which X" question asks for (X).
     var headStems: [String] = []
+    /// That thing is written in the plural ("which UDP ports"): the question asks for several.
+    var headIsPlural = false
     /// For a `.changes` question: which builds, kinds of change and kinds of fact.
     var changes: ChangeQuestion?
     /// A `.siteSystemRoles` question that said only "role" (see `IntentDetector.Result.bareRole`).
@@ -345,6 +347,7 @@ public struct QuestionParser: Sendable {
         (parsed.alternativeStems, parsed.alternativeWords) = ParsedQuestion.alternatives(in: tokens)
         parsed.leftAside = leftAside
         parsed.headStems = intent.head.map { tokens[$0].stem }
+        parsed.headIsPlural = intent.head.last.map { tokens[$0].word.hasSuffix("s") && tokens[$0].word != tokens[$0].stem } ?? false
         parsed.changes = intent.changes
         parsed.asksBareRole = intent.bareRole
         parsed.askedVariables = asked
