@@ -260,19 +260,18 @@ public struct QuestionParser: Sendable {
                 corrections.append((word, fix.word, fix.ambiguous))
                 word = fix.word
             }
-            // An abbreviation is read as what it stands for, and kept, since
-            // names use it too ("Microsoft Intune MDM installation"). Not in a
-            // file name ("wimgapi.msi") and never a function word ("do").
-            // One no document defines or writes is read as if the question spelled out the words
-            // whose initials the documents most often write ("TS", "task sequence"), and noted as a guess.
-            if lexicon.expansions[word] == nil, !token.isSwitch, !token.followsDot,
-               case let singular = token.isPluralAcronym ? String(word.dropLast()) : word,
-               capitals.contains(singular), lexicon.expansions[singular] == nil, !documentsMention(word),
-               let words = wordsSpelledBy(singular) {
+            // An abbreviation no document defines or writes is read as if the question spelled out
+            // the words whose initials the documents most often write ("TS", "task sequence"), noted as a guess.
+            let singular = token.isPluralAcronym ? String(word.dropLast()) : word
+            if lexicon.expansions[word] == nil, lexicon.expansions[singular] == nil, !token.isSwitch, !token.followsDot,
+               capitals.contains(singular), !documentsMention(word), let words = wordsSpelledBy(singular) {
                 guessed.append((singular, words.joined(separator: " ")))
                 for w in words { tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false)) }
                 continue
             }
+            // An abbreviation is read as what it stands for, and kept, since
+            // names use it too ("Microsoft Intune MDM installation"). Not in a
+            // file name ("wimgapi.msi") and never a function word ("do").
             if let expansion = lexicon.expansions[word], !token.isSwitch, !token.followsDot, !Words.isStopWord(word) {
                 expansions.append((word, expansion.joined(separator: " ")))
                 tokens.append(Token(word: word, stem: Words.stem(word), position: tokens.count, isSwitch: false))
