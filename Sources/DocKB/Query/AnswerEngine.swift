@@ -148,6 +148,9 @@ public final class AnswerEngine: Sendable {
             if !builder.answer.found, builder.answer.omitted.isEmpty { sharedWordsAnswer(ranking.ranking, &builder) }
         }
         if parsed.intent != .changes { keyedRowAnswer(parsed, &builder) }
+        if !builder.answer.found, builder.answer.omitted.isEmpty, builder.answer.suggestions.isEmpty, parsed.intent != .changes {
+            nearestSectionAnswer(parsed, &builder)
+        }
         if !builder.answer.found, builder.answer.omitted.isEmpty, builder.answer.suggestions.isEmpty {
             builder.answer.suggestions = suggestions(for: parsed)
         }
