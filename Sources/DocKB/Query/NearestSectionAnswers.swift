@@ -5,9 +5,9 @@ import Foundation
 /// and text hold most of them (by weight), quoted by its sentences that hold
 /// the most of them.
 ///
-/// A question in words of its own ("which remote action gets rid of OEM
-/// bloatware?") often matches the right section first, while no one sentence
-/// holds enough of its words to be quoted. Held-out probes found the right
+/// A question in words of its own ("porcelain cracked when I pulled the
+/// plug, what should the pyrometer read?") often matches the right section
+/// first, while no one sentence holds enough of its words to be quoted. Held-out probes found the right
 /// section first among the nearest topics of most questions left unanswered.
 /// The answer says that no sentence held enough of the words.
 extension AnswerEngine {
@@ -22,14 +22,11 @@ extension AnswerEngine {
     static let nearestSectionQuotes = 2
 
     func nearestSectionAnswer(_ parsed: ParsedQuestion, _ b: inout AnswerBuilder) {
-        // As for sentences: "what is X" names its subject whole, and words no document uses are what
-        // the question is about unless there are enough others to go by (see `unknownWordsSetAside`).
-        let unknown = Set(parsed.unknownWords)
-        guard parsed.intent != .whatIs, parsed.intent != .purpose, unknown.isSubset(of: parsed.unknownWordsSetAside()) else { return }
-        let words = proseWords(parsed).filter { !unknown.contains($0) }
-        guard words.count >= Self.fewestSharedWords, let weights = sectionWeights(of: words), weights.count >= Self.fewestSharedWords,
+        // The words sentences are ranked by, with the same guards: "what is X" names its subject whole,
+        // and words no document uses are what the question is about unless there are enough others.
+        guard let (query, words) = sentenceQuery(parsed),
               let section = sectionsMatching(words.map(Self.quotedTerm).joined(separator: " OR "), limit: 1).first else { return }
-        let query = SentenceQuery(weights: weights, wordOf: Dictionary(uniqueKeysWithValues: weights.keys.enumerated().map { ($1, $0) }))
+        let weights = query.weights
         let headingStems = Set(stems(section.heading))
         let sectionStems = section.lines.reduce(into: headingStems) { $0.formUnion(stems($1)) }
         guard query.wordsHeld(sectionStems.intersection(weights.keys)) >= Self.fewestSharedWords,
