@@ -31,7 +31,8 @@ public final class AnswerEngine: Sendable {
         let lexicon = Lexicon(kb: kb, texts: texts)
         self.lexicon = lexicon
         parser = QuestionParser(lexicon: lexicon, documentsMention: kb.documentsMention,
-                                documentsCallVersion: kb.documentsCallVersion, wordsSpelledBy: { kb.wordsSpelled(by: $0) })
+                                documentsCallVersion: kb.documentsCallVersion, wordsSpelledBy: { kb.wordsSpelled(by: $0) },
+                                proseCommonlyUses: { kb.prose(commonlyUses: $0) })
         phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
         statements = StatementIndex(kb: kb, texts: texts)
         requirementAt = Dictionary(kb.requirements.map { ($0.cite.spot, $0) }, uniquingKeysWith: { first, _ in first })

@@ -72,6 +72,20 @@ public final class KnowledgeBaseSnapshot: Sendable {
         return InitialismGuess.likeliestWords(spelling: initials, in: texts)
     }
 
+    /// Whether more sections than `Lexicon.commonWordRows`, and than
+    /// `Lexicon.commonWordPercent` of them, hold `word` in their text.
+    func prose(commonlyUses word: String) -> Bool {
+        guard word.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
+        let counts = try? store.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT (SELECT count(*) FROM search WHERE search MATCH ? AND kind = 'section'), (SELECT count(*) FROM sections)
+                """, arguments: ["\"\(word)\""])
+        }
+        guard let row = counts ?? nil else { return false }
+        let (using, sections): (Int, Int) = (row[0], row[1])
+        return using > max(Lexicon.commonWordRows, sections * Lexicon.commonWordPercent / 100)
+    }
+
     /// Whether the documents' text says "version `number`" anywhere.
     func documentsCallVersion(_ number: String) -> Bool {
         guard !number.isEmpty, number.allSatisfy(\.isNumber) else { return false }

@@ -166,6 +166,9 @@ public struct QuestionParser: Sendable {
     /// The words the documents most likely abbreviate as a word they never
     /// write (see `InitialismGuess`), or nil.
     var wordsSpelledBy: @Sendable (String) -> [String]? = { _ in nil }
+    /// Whether the documents' prose uses a word in many sections (see
+    /// `KnowledgeBaseSnapshot.prose(commonlyUses:)`): such a word names no entity alone.
+    var proseCommonlyUses: @Sendable (String) -> Bool = { _ in false }
     /// Verbs that, before another ending in -ing, say it goes on ("keeps failing").
     static let continuingVerbs: Set<String> = ["keep", "keeps", "kept", "keeping"]
 
@@ -620,7 +623,11 @@ public struct QuestionParser: Sendable {
                times.contains(where: { (askedPositions(of: $0.key)?.count ?? 0) < $0.value }) { continue }
             let weight = Words.orderedSum(matched, lexicon.weight)
             let coverage = weight / max(form.totalWeight, 0.0001)
-            guard coverage >= Self.minimumCoverage || !matched.isDisjoint(with: lexicon.identifyingStems) else { continue }
+            // A word of one name only names it alone, unless the prose uses it everywhere: a small
+            // knowledge base has few names, and "deploy" may be in one of them only.
+            guard coverage >= Self.minimumCoverage || matched.intersection(lexicon.identifyingStems).contains(where: { stem in
+                !(askedPositions(of: stem) ?? []).allSatisfy { proseCommonlyUses(tokens[$0].word) }
+            }) else { continue }
             // Without its rarest word, a name is met only by words many names share
             // ("install clients" is not "client push installation"), unless most of it is there.
             let rarest = form.stems.map(lexicon.weight).max() ?? 0

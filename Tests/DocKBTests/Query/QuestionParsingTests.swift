@@ -419,6 +419,21 @@ final class LexiconTests: XCTestCase {
         XCTAssertTrue(lexicon.identifyingStems.contains(Words.stem("beacon")))
         XCTAssertFalse(lexicon.identifyingStems.contains(Words.stem("harbor")))
     }
+
+    /// Nor does a word the documents' prose uses in many sections, though
+    /// only one name has it: a small knowledge base has few names.
+    func testAWordTheProseUsesEverywhereNamesNothingAlone() throws {
+        let kb = try knowledgeBase { db in
+            try db.execute(sql: "INSERT INTO documents(id, path, title, sha256, front_matter) VALUES (1, 'a.md', 'A', 'x', '{}')")
+            try db.execute(sql: "INSERT INTO site_system_roles(name, necessity, subject, description, document_id, line, anchor) VALUES ('beacon tower lamp', 'required', NULL, 'A role.', 1, 1, 'a')")
+        }
+        let lexicon = Lexicon(kb: kb, texts: TextIndex(kb))
+        XCTAssertTrue(lexicon.identifyingStems.contains(Words.stem("beacon")))
+        let question = "does the beacon need power?"
+        XCTAssertEqual(QuestionParser(lexicon: lexicon).parse(question).matches.first?.entity.name, "beacon tower lamp")
+        let everywhere = QuestionParser(lexicon: lexicon, proseCommonlyUses: { $0 == "beacon" })
+        XCTAssertNil(everywhere.parse(question).matches.first, "\(everywhere.parse(question).matches.map(\.entity.name))")
+    }
 }
 
 extension QuestionParsingTests {
