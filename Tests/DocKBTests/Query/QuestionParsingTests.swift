@@ -429,7 +429,7 @@ final class LexiconTests: XCTestCase {
         }
         let lexicon = Lexicon(kb: kb, texts: TextIndex(kb))
         XCTAssertTrue(lexicon.identifyingStems.contains(Words.stem("beacon")))
-        let question = "does the beacon need power?"
+        let question = "is a beacon required?"
         XCTAssertEqual(QuestionParser(lexicon: lexicon).parse(question).matches.first?.entity.name, "beacon tower lamp")
         let everywhere = QuestionParser(lexicon: lexicon, proseCommonlyUses: { $0 == "beacon" })
         XCTAssertNil(everywhere.parse(question).matches.first, "\(everywhere.parse(question).matches.map(\.entity.name))")
