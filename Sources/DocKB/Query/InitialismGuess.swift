@@ -17,6 +17,8 @@ enum InitialismGuess {
     static let minimumCount = 3
     /// How many times more often than the next run it must be written.
     static let dominance = 2
+    /// Characters that end a phrase: a run of words never spans one ("string qualifiers | Read").
+    static let phraseBreaks: Set<Character> = [".", ",", ";", ":", "|", "(", ")", "[", "]", "!", "?", "\n", "\""]
 
     /// The words of `question` that look like abbreviations a document might
     /// spell out, lower-cased: written in capitals ("WID"), or in capitals
@@ -35,7 +37,8 @@ enum InitialismGuess {
     /// The words (as most often written, lower-cased) of the run that
     /// `abbreviation` most likely stands for in `texts`, or nil when no run
     /// is written often enough and clearly more often than the others.
-    /// A run is that many consecutive words, none of them a stop word, whose
+    /// A run is that many consecutive words of one phrase (no punctuation or
+    /// table cell border between them), none of them a stop word, whose
     /// first letters spell the abbreviation; runs that differ only in their
     /// words' endings ("rule", "rules") count as one.
     static func likeliestWords(spelling abbreviation: String, in texts: [String]) -> [String]? {
@@ -43,8 +46,8 @@ enum InitialismGuess {
         guard letters.contains(initials.count), initials.allSatisfy(\.isLetter) else { return nil }
         var counts: [[String]: Int] = [:]
         var spellings: [[String]: [[String]: Int]] = [:]
-        for text in texts {
-            let words = Words.tokens(text).map(\.word)
+        for phrase in texts.flatMap({ $0.split(whereSeparator: { phraseBreaks.contains($0) }) }) {
+            let words = Words.tokens(String(phrase)).map(\.word)
             guard words.count >= initials.count else { continue }
             for start in 0...(words.count - initials.count) {
                 let run = words[start..<(start + initials.count)]

@@ -17,6 +17,11 @@ final class InitialismGuessTests: XCTestCase {
         XCTAssertEqual(InitialismGuess.likeliestWords(spelling: "RK", in: texts), ["relay", "key"])
     }
 
+    func testARunNeverSpansPunctuationOrACellBorder() {
+        let texts = ["Qualifiers | Read", "string qualifiers. Read it", "the qualifiers, read aloud", "quiet rooms"]
+        XCTAssertNil(InitialismGuess.likeliestWords(spelling: "qr", in: texts), "no phrase holds 'qualifiers read'")
+    }
+
     func testNoGuessWithoutAClearWinner() {
         let close = ["badge window badge window badge window", "bright wall bright wall"]
         XCTAssertNil(InitialismGuess.likeliestWords(spelling: "bw", in: close), "3 against 2 is no clear win")
