@@ -40,20 +40,24 @@ enum InitialismGuess {
     /// A run is that many consecutive words of one phrase (no punctuation or
     /// table cell border between them), none of them a stop word, whose
     /// first letters spell the abbreviation; runs that differ only in their
-    /// words' endings ("rule", "rules") count as one.
+    /// words' endings ("rule", "rules") count as one. A run is not counted
+    /// where one of its words is itself written in capitals ("Azure VM"): that
+    /// word is an abbreviation of its own.
     static func likeliestWords(spelling abbreviation: String, in texts: [String]) -> [String]? {
         let initials = Array(abbreviation.lowercased())
         guard letters.contains(initials.count), initials.allSatisfy(\.isLetter) else { return nil }
         var counts: [[String]: Int] = [:]
         var spellings: [[String]: [[String]: Int]] = [:]
         for phrase in texts.flatMap({ $0.split(whereSeparator: { phraseBreaks.contains($0) }) }) {
-            let words = Words.tokens(String(phrase)).map(\.word)
-            guard words.count >= initials.count else { continue }
+            let written = phrase.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
+            guard written.count >= initials.count else { continue }
+            let words = written.map { $0.lowercased() }
             for start in 0...(words.count - initials.count) {
-                let run = words[start..<(start + initials.count)]
+                let end = start + initials.count
+                let run = words[start..<end]
                 guard zip(run, initials).allSatisfy({ word, initial in
                     word.first == initial && word.count > 1 && word.allSatisfy(\.isLetter) && !Words.isStopWord(word)
-                }) else { continue }
+                }), !written[start..<end].contains(where: { $0.allSatisfy(\.isUppercase) }) else { continue }
                 let key = run.map(Words.stem)
                 counts[key, default: 0] += 1
                 spellings[key, default: [:]][Array(run), default: 0] += 1

@@ -22,6 +22,13 @@ final class InitialismGuessTests: XCTestCase {
         XCTAssertNil(InitialismGuess.likeliestWords(spelling: "qr", in: texts), "no phrase holds 'qualifiers read'")
     }
 
+    func testARunHoldingAnAbbreviationIsNoSpelling() {
+        let held = ["Each Azure VM runs a relay.", "Start the Azure VM first.", "An Azure VM is billed hourly."]
+        XCTAssertNil(InitialismGuess.likeliestWords(spelling: "av", in: held), "'VM' is an abbreviation itself")
+        let whole = ["The Northwind Badge Window opens.", "Each Northwind Badge Window closes.", "A Northwind Badge Window lasts."]
+        XCTAssertEqual(InitialismGuess.likeliestWords(spelling: "nbw", in: whole), ["northwind", "badge", "window"])
+    }
+
     func testNoGuessWithoutAClearWinner() {
         let close = ["badge window badge window badge window", "bright wall bright wall"]
         XCTAssertNil(InitialismGuess.likeliestWords(spelling: "bw", in: close), "3 against 2 is no clear win")
