@@ -72,18 +72,26 @@ public final class KnowledgeBaseSnapshot: Sendable {
         return InitialismGuess.likeliestWords(spelling: initials, in: texts)
     }
 
+    /// `word` as a full-text query of that one word (quotes dropped: they would end the phrase).
+    static func quotedTerm(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
+
+    /// How many sections hold each of `words` in their text (as the
+    /// full-text index reads words), and how many sections there are.
+    func sectionsHolding(_ words: [String]) -> (holding: [Int], sections: Int)? {
+        try? store.read { db in
+            let holding = try words.map { word in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM search WHERE search MATCH ? AND kind = 'section'",
+                                 arguments: [Self.quotedTerm(word)]) ?? 0
+            }
+            return (holding, try Int.fetchOne(db, sql: "SELECT count(*) FROM sections") ?? 0)
+        }
+    }
+
     /// Whether more sections than `Lexicon.commonWordRows`, and than
     /// `Lexicon.commonWordPercent` of them, hold `word` in their text.
     func prose(commonlyUses word: String) -> Bool {
-        guard word.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
-        let counts = try? store.read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM search WHERE search MATCH ? AND kind = 'section'), (SELECT count(*) FROM sections)
-                """, arguments: ["\"\(word)\""])
-        }
-        guard let row = counts ?? nil else { return false }
-        let (using, sections): (Int, Int) = (row[0], row[1])
-        return using > max(Lexicon.commonWordRows, sections * Lexicon.commonWordPercent / 100)
+        guard word.allSatisfy({ $0.isLetter || $0.isNumber }), let counts = sectionsHolding([word]) else { return false }
+        return counts.holding[0] > max(Lexicon.commonWordRows, counts.sections * Lexicon.commonWordPercent / 100)
     }
 
     /// Whether the documents' text says "version `number`" anywhere.

@@ -612,6 +612,14 @@ public struct QuestionParser: Sendable {
             guard stem.count >= 4, stem.hasSuffix("s") else { return nil }
             return positionsByStem[String(stem.dropLast())]
         }
+        // Asked of the full-text index once per word, however many names hold it.
+        var commonInProse: [String: Bool] = [:]
+        func proseCommonlyUses(_ word: String) -> Bool {
+            if let known = commonInProse[word] { return known }
+            let common = self.proseCommonlyUses(word)
+            commonInProse[word] = common
+            return common
+        }
         var best: [Entity: EntityMatch] = [:]
         for form in lexicon.forms {
             let matched = Set(form.stems.filter { askedPositions(of: $0) != nil })

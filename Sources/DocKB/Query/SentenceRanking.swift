@@ -118,18 +118,11 @@ extension AnswerEngine {
     /// How rare each word is among the documents' sections, by stem (the
     /// inverse document frequency); words no section holds are left out.
     func sectionWeights(of words: [String]) -> [String: Double]? {
-        let counts: [(stem: String, sections: Int)]? = try? knowledgeBase.store.read { db in
-            try words.map { word in
-                (Words.stem(word), try Int.fetchOne(db, sql: "SELECT count(*) FROM search WHERE search MATCH ? AND kind = 'section'",
-                                                    arguments: [Self.quotedTerm(word)]) ?? 0)
-            }
-        }
-        guard let counts, let sections = try? knowledgeBase.store.read({ db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM sections") ?? 0
-        }), sections > 0 else { return nil }
+        guard let counts = knowledgeBase.sectionsHolding(words), counts.sections > 0 else { return nil }
         var weights: [String: Double] = [:]
-        for (stem, found) in counts where found > 0 {
-            weights[stem] = max(weights[stem] ?? 0, log(1 + Double(sections) / Double(found)))
+        for (word, found) in zip(words, counts.holding) where found > 0 {
+            let stem = Words.stem(word)
+            weights[stem] = max(weights[stem] ?? 0, log(1 + Double(counts.sections) / Double(found)))
         }
         return weights
     }
@@ -155,7 +148,7 @@ extension AnswerEngine {
         init(_ make: @escaping () -> SentenceRanking?) { self.make = make }
     }
 
-    static func quotedTerm(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
+    static func quotedTerm(_ word: String) -> String { KnowledgeBaseSnapshot.quotedTerm(word) }
 
     /// The sentences of the sections holding any of the question's words that
     /// hold at least `sentenceShareThreshold` of them (`fewestSharedWords` at
