@@ -191,20 +191,40 @@ public struct Lexicon: Sendable {
             vocabulary.insert(key)
         }
         for (key, candidates) in longForms { expansions[key] = Self.likeliestLongForm(candidates) }
-        // Whole names first ("management point" → "mp"); then every run of two
-        // to four words inside a name ("software update point-based
+        // Whole names first ("management point" → "mp"); then every run of
+        // two to four words inside a name ("software update point-based
         // installation" → "sup") where no whole name claims those initials.
-        var whole: [String: Set<String>] = [:], partial: [String: Set<String>] = [:]
+        // A run never starts inside a compound ("based installation" of
+        // "point-based installation"). Two letters are the easiest to take for
+        // someone else's abbreviation, so a run of two counts only where two
+        // names or more hold it ("configuration manager" in many): two words
+        // that merely stand side by side in one name ("configure asset" of
+        // "Configure Asset Intelligence") are no term of their own. A word
+        // written in capitals ("CAS", "VM") is an abbreviation already: no run
+        // holding it, and no two-word name holding it, is spelled by initials
+        // ("primary or CAS" is no "PC").
+        var whole: [String: Set<String>] = [:], runs: [String: [String: Set<String>]] = [:]
         for entity in entities {
-            let words = Words.tokens(entity.name).map(\.word).filter { !Words.isStopWord($0) }
+            let tokens = Words.tokens(entity.name).filter { !Words.isStopWord($0.word) }
+            let words = tokens.map(\.word)
             guard words.count >= 2, words.allSatisfy({ $0.first?.isLetter == true }) else { continue }
-            if words.count <= 5 { whole[String(words.compactMap(\.first)), default: []].insert(words.joined(separator: " ")) }
-            for start in words.indices {
+            let abbreviations = Self.abbreviations(in: entity.name)
+            if words.count <= 5, words.count > 2 || abbreviations.isDisjoint(with: words) {
+                whole[String(words.compactMap(\.first)), default: []].insert(words.joined(separator: " "))
+            }
+            for start in words.indices where !tokens[start].followsHyphen {
                 for length in 2...4 where start + length <= words.count && length < words.count {
                     let run = words[start..<start + length]
-                    partial[String(run.compactMap(\.first)), default: []].insert(run.joined(separator: " "))
+                    guard abbreviations.isDisjoint(with: run) else { continue }
+                    runs[String(run.compactMap(\.first)), default: [:]][run.joined(separator: " "), default: []]
+                        .insert(entity.name.lowercased())
                 }
             }
+        }
+        var partial: [String: Set<String>] = [:]
+        for (initials, found) in runs {
+            let terms = Set(found.filter { initials.count > 2 || $0.value.count >= 2 }.keys)
+            if !terms.isEmpty { partial[initials] = terms }
         }
         for (initials, names) in whole.merging(partial.filter { whole[$0.key] == nil }, uniquingKeysWith: { a, _ in a })
         where names.count == 1 {
@@ -212,6 +232,12 @@ public struct Lexicon: Sendable {
                   !IntentDetector.cueWords.contains(initials) else { continue }
             expansions[initials] = names.first!.split(separator: " ").map(String.init)
         }
+    }
+
+    /// The words `name` writes in capitals, two letters or more ("CAS", "VM"), lower-cased.
+    static func abbreviations(in name: String) -> Set<String> {
+        Set(name.split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 2 && $0.allSatisfy(\.isUppercase) }
+            .map { $0.lowercased() })
     }
 
     /// One definition of an abbreviation: its long form's words, whether their

@@ -400,6 +400,33 @@ final class LexiconTests: XCTestCase {
         XCTAssertEqual(engine.parse("what does the widget update manager do?").matches.first?.entity.name, "Widget Update Manager")
     }
 
+    /// Initials of names spell terms, not words that happen to stand side by
+    /// side: a run of two words counts where two names hold it, no run starts
+    /// inside a compound, and a word in capitals is an abbreviation already.
+    func testInitialsOfNamesSpellTermsOnly() throws {
+        let kb = try knowledgeBase { db in
+            try db.execute(sql: "INSERT INTO documents(id, path, title, sha256, front_matter) VALUES (1, 'a.md', 'A', 'x', '{}')")
+            for (line, role) in ["Relay Console Reader", "Relay Console Writer", "Configure Badge Intelligence",
+                                 "primary or KDS", "Relay KDS Reader", "Relay KDS Writer"].enumerated() {
+                try db.execute(sql: "INSERT INTO security_roles(name, description, document_id, line, anchor) VALUES (?, 'A role.', 1, ?, 'a')",
+                               arguments: [role, 10 + line])
+            }
+            for (line, method) in ["Gadget point-based installation", "Widget point-based installation"].enumerated() {
+                try db.execute(sql: "INSERT INTO install_methods(name, heading, condition, condition_json, document_id, line, anchor) VALUES (?, ?, NULL, NULL, 1, ?, 'a')",
+                               arguments: [method, method, 20 + line])
+            }
+        }
+        let expansions = AnswerEngine(knowledgeBase: kb).lexicon.expansions
+        XCTAssertEqual(expansions["rc"], ["relay", "console"], "two names hold 'relay console'")
+        XCTAssertNil(expansions["cb"], "only one name holds 'configure badge'")
+        XCTAssertEqual(expansions["cbi"], ["configure", "badge", "intelligence"], "a whole name spells its initials")
+        XCTAssertNil(expansions["pk"], "'KDS' is an abbreviation of its own")
+        XCTAssertNil(expansions["rk"], "two names hold 'relay KDS', but 'KDS' is an abbreviation of its own")
+        XCTAssertEqual(expansions["rkr"], ["relay", "kds", "reader"], "a longer whole name may hold one")
+        XCTAssertNil(expansions["bi"], "'based' begins no run: it ends the compound 'point-based'")
+        XCTAssertEqual(expansions["gpb"], ["gadget", "point", "based"], "a run of three words in one name still counts")
+    }
+
     /// A word only one name has identifies that name alone ("push"), unless
     /// the documents' rows use it everywhere: then it is an ordinary word.
     func testAWordMostRowsUseIdentifiesNoName() throws {
