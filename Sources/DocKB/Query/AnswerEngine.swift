@@ -32,6 +32,8 @@ public final class AnswerEngine: Sendable {
         self.lexicon = lexicon
         parser = QuestionParser(lexicon: lexicon, documentsMention: kb.documentsMention,
                                 documentsCallVersion: kb.documentsCallVersion, wordsSpelledBy: { kb.wordsSpelled(by: $0) },
+                                wordClippedTo: { kb.word(clippedTo: $0) },
+                                seldomWrittenClipping: { kb.word(seldomWrittenClipping: $0, known: $1) },
                                 proseCommonlyUses: { kb.prose(commonlyUses: $0) })
         phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
         statements = StatementIndex(kb: kb, texts: texts)
@@ -319,6 +321,11 @@ public final class AnswerEngine: Sendable {
         for g in parsed.guessedAbbreviations {
             notes.append("read “\(g.from.uppercased())” as “\(g.to)”: no document writes \(g.from.uppercased()), "
                          + "and these are the words its letters most often begin")
+        }
+        for g in parsed.guessedClippings {
+            notes.append(g.seldomWritten
+                ? "read “\(g.from)” as “\(g.to)” too: the documents seldom write “\(g.from)”, and “\(g.to)” far more often"
+                : "read “\(g.from)” as “\(g.to)”: no document writes “\(g.from)”, and this is the word it most often begins")
         }
         if !parsed.unknownWords.isEmpty {
             notes.append("no document uses " + parsed.unknownWords.map { "“\($0)”" }.joined(separator: ", "))

@@ -72,6 +72,37 @@ public final class KnowledgeBaseSnapshot: Sendable {
         return InitialismGuess.likeliestWords(spelling: initials, in: texts)
     }
 
+    /// The word the documents most likely shorten as `clipping` (see
+    /// `ClippedWordGuess`). The full-text index finds the rows holding a word
+    /// that begins so (`cert*`); only they are read, and no more of them than
+    /// it takes to tell the likeliest word ("config*" begins 13,000 of a
+    /// large corpus's rows).
+    func word(clippedTo clipping: String) -> String? {
+        let lowered = clipping.lowercased()
+        guard ClippedWordGuess.letters.contains(lowered.count), lowered.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return nil
+        }
+        guard let texts = try? store.read({ db in
+            try Row.fetchAll(db, sql: "SELECT title, body FROM search WHERE search MATCH ? LIMIT ?",
+                             arguments: [lowered + "*", ClippedWordGuess.rowsRead])
+                .flatMap { row -> [String] in [row["title"] ?? "", row["body"] ?? ""] }
+        }) else { return nil }
+        return ClippedWordGuess.likeliestWord(clippedTo: lowered, in: texts)
+    }
+
+    /// The word `clipping` shortens when the documents write the clipping
+    /// too, but seldom and far less often than that word: a question writing
+    /// "cert" means the "certificate" the documents name, not the one passage
+    /// that says "cert". The word is `known` when it is given (an everyday
+    /// clipping's, see `Words.everydayTerms`), else guessed (see `ClippedWordGuess`).
+    func word(seldomWrittenClipping clipping: String, known: String? = nil) -> String? {
+        guard let written = sectionsHolding([clipping]),
+              written.holding[0] <= max(ClippedWordGuess.minimumCount, written.sections * ClippedWordGuess.mostSectionsPercent / 100),
+              let full = known ?? word(clippedTo: clipping), let counts = sectionsHolding([full]),
+              counts.holding[0] >= ClippedWordGuess.writtenMoreOftenFactor * max(1, written.holding[0]) else { return nil }
+        return full
+    }
+
     /// `word` as a full-text query of that one word (quotes dropped: they would end the phrase).
     static func quotedTerm(_ word: String) -> String { "\"" + word.replacingOccurrences(of: "\"", with: "") + "\"" }
 

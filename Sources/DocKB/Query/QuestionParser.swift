@@ -61,6 +61,10 @@ public struct ParsedQuestion: Sendable {
     /// Abbreviations no document writes, read as the words their letters
     /// most often start in the documents ("ts" → "task sequence").
     public var guessedAbbreviations: [(from: String, to: String)] = []
+    /// Shortened words read as the longer word they most often begin in the
+    /// documents ("cert" → "certificate"): words no document writes, or that
+    /// the documents write seldom (then kept beside the longer word).
+    public var guessedClippings: [(from: String, to: String, seldomWritten: Bool)] = []
     /// Clauses naming what the question is not about ("besides SMB,"), read as if absent.
     public var leftAside: [String] = []
 
@@ -166,6 +170,13 @@ public struct QuestionParser: Sendable {
     /// The words the documents most likely abbreviate as a word they never
     /// write (see `InitialismGuess`), or nil.
     var wordsSpelledBy: @Sendable (String) -> [String]? = { _ in nil }
+    /// The word the documents most likely shorten as a word they never
+    /// write (see `ClippedWordGuess`), or nil.
+    var wordClippedTo: @Sendable (String) -> String? = { _ in nil }
+    /// The word the documents most likely shorten as a word they write, but
+    /// seldom, given the word when known (see
+    /// `KnowledgeBaseSnapshot.word(seldomWrittenClipping:known:)`), or nil.
+    var seldomWrittenClipping: @Sendable (String, String?) -> String? = { _, _ in nil }
     /// Whether the documents' prose uses a word in many sections (see
     /// `KnowledgeBaseSnapshot.prose(commonlyUses:)`): such a word names no entity alone.
     var proseCommonlyUses: @Sendable (String) -> Bool = { _ in false }
@@ -244,12 +255,16 @@ public struct QuestionParser: Sendable {
         let written = splittingRunTogetherNumbers(Words.tokens(withoutAside))
         let capitals = InitialismGuess.abbreviations(in: withoutAside)
         var guessed: [(from: String, to: String)] = []
+        var clipped: [(from: String, to: String, seldomWritten: Bool)] = []
+        let clippings = Set(withoutAside.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            .filter(ClippedWordGuess.mayBeClipping).map { $0.lowercased() })
         var skipped: Set<Int> = []
         for (index, token) in written.enumerated() where !skipped.contains(index) {
             // "keeps failing": the verb of going on says only that the next one repeats.
             if Self.continuingVerbs.contains(token.word), index + 1 < written.count,
                written[index + 1].word.hasSuffix("ing"), written[index + 1].word.count > 5 { continue }
             var word = token.word
+            var keptClipping: String?
             // "PCs" where the documents say "computers": their term, its first words before it.
             if !token.isSwitch, let term = Words.everydayTerms[word], !documentsMention(word) {
                 corrections.append((word, term, false))
@@ -262,6 +277,18 @@ public struct QuestionParser: Sendable {
             } else if !token.isSwitch, let fix = lexicon.correction(for: word), !documentsMention(word) {
                 corrections.append((word, fix.word, fix.ambiguous))
                 word = fix.word
+            } else if !token.isSwitch, !token.followsDot, clippings.contains(word), lexicon.expansions[word] == nil,
+                      !IntentDetector.cueWords.contains(word) {
+                // A shortened word ("cert") is read as the word it most often begins, noted as a guess:
+                // when no document writes it, or when they write it seldom and the word far more often.
+                // Then the clipping stays beside the word, as another wording of it.
+                if !documentsMention(word) {
+                    if let full = wordClippedTo(word) { clipped.append((word, full, false)); word = full }
+                } else if let full = seldomWrittenClipping(word, Words.everydayTerms[word].flatMap { $0.hasPrefix(word) ? $0 : nil }) {
+                    clipped.append((word, full, true))
+                    keptClipping = word
+                    word = full
+                }
             }
             // An abbreviation no document defines or writes is read as if the question spelled out
             // the words whose initials the documents most often write ("TS", "task sequence"), noted as a guess.
@@ -286,6 +313,10 @@ public struct QuestionParser: Sendable {
             let stem = Words.stem(word)
             tokens.append(Token(word: word, stem: stem, position: tokens.count, isSwitch: token.isSwitch,
                                 followsDot: token.followsDot, followsHyphen: token.followsHyphen, isCapitalized: token.isCapitalized))
+            if let written = keptClipping {
+                tokens.append(Token(word: written, stem: Words.stem(written), position: tokens.count, isSwitch: false,
+                                    isExpansion: true, isAlternative: true))
+            }
             // "edit" where a document says "modify": the other word goes beside
             // it, as an abbreviation's words do, and either counts as this one.
             if !token.isSwitch, let other = Words.otherWordings[stem], documentsMention(other) {
@@ -356,6 +387,7 @@ public struct QuestionParser: Sendable {
         parsed.statedPositions = stated.consumed.union(stated.variables.flatMap(\.positions))
         parsed.unknownWords = unknownWords.sorted().map { tokens[$0].word }
         parsed.guessedAbbreviations = guessed
+        parsed.guessedClippings = clipped
         parsed.askedSwitches = Set(tokens.filter { $0.isSwitch && !parsed.statedPositions.contains($0.position) }.map(\.word))
         parsed.askedFiles = Set(tokens.indices.dropFirst().filter { tokens[$0].followsDot && tokens[$0].word.contains(where: \.isLetter) }
             .map { tokens[$0 - 1].word + "." + tokens[$0].word })
