@@ -31,6 +31,11 @@ final class KnowledgeBaseWriterTests: XCTestCase {
         try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? -1 }
     }
 
+    func testANewKnowledgeBaseHasTheLargestPages() throws {
+        // Written once, in bulk: the largest pages split and write least (see `KnowledgeBaseWriter.pageSize`).
+        XCTAssertEqual(try read { try Int.fetchOne($0, sql: "PRAGMA page_size") }, 65536)
+    }
+
     func testDocumentRowsKeepFrontMatterAndIdsFollowTheGivenOrder() throws {
         let rows = try read { try Row.fetchAll($0, sql: "SELECT id, path, title, ms_date, author, sha256, front_matter FROM documents ORDER BY id") }
         XCTAssertEqual(rows.map { $0["path"] as String }, [SampleDocuments.otherPath, SampleDocuments.guidePath])
