@@ -59,9 +59,12 @@ struct ChangeQuestion: Sendable, Hashable {
     /// The change question `tokens` ask, or nil when they ask something else.
     static func read(_ tokens: [Token]) -> ChangeQuestion? {
         let words = tokens.map(\.word), stems = tokens.map(\.stem)
-        let changeAt = tokens.indices.filter { Self.changeStems[stems[$0]] != nil || Self.changeWords.contains(words[$0]) }
+        // A word after a dot is part of a name ("CD.Latest", "report.new"), not a change or a time.
+        let changeAt = tokens.indices.filter {
+            !tokens[$0].followsDot && (Self.changeStems[stems[$0]] != nil || Self.changeWords.contains(words[$0]))
+        }
         guard let firstChange = changeAt.first else { return nil }
-        let anchored = tokens.contains { Self.recencyWords.contains($0.word) || Self.buildStems.contains($0.stem) }
+        let anchored = tokens.contains { !$0.followsDot && (Self.recencyWords.contains($0.word) || Self.buildStems.contains($0.stem)) }
         var reading = ChangeQuestion()
         let typeAt = reading.readEntityTypes(tokens)
         let needs = tokens.indices.contains { Self.needWords.contains(words[$0]) && !typeAt.contains($0) }

@@ -81,6 +81,9 @@ final class ChangeAnswerTests: XCTestCase {
         ]
         for (question, intent) in cases { XCTAssertEqual(engine.parse(question).intent, intent, question) }
         XCTAssertNotEqual(engine.parse("how do I add a cache point?").intent, .changes)
+        // A word after a dot is part of a name, not a time: "Relay.Latest" is a folder's name.
+        XCTAssertNotEqual(engine.parse("setting up a new relay from Relay.Latest media - what key goes in the file?").intent,
+                          .changes)
     }
 
     func testChangeWordsAreNotCorrectedIntoDocumentWords() throws {
