@@ -1,13 +1,15 @@
 import Foundation
 
-/// What a shortened word of a question most likely stands for, when no
-/// document uses it: the longer word it begins that the documents write most
-/// often ("cert" for a "certificate" they name hundreds of times).
+/// What a shortened word of a question most likely stands for: the longer
+/// word it begins that the documents write most often ("diag" for the
+/// "diagnostics" they name dozens of times).
 ///
-/// As with `InitialismGuess`, guessing is only worth it for a word the
-/// documents never write, and the likeliest word must be written clearly
-/// more often than any other the clipping begins: "auth", which begins both
-/// "authentication" and "authorization" about as often, stays unread.
+/// As with `InitialismGuess`, guessing is worth it for a word the documents
+/// never write (or write seldom, see
+/// `KnowledgeBaseSnapshot.word(seldomWrittenClipping:known:)`), and the
+/// likeliest word must be written clearly more often than any other the
+/// clipping begins: "auth", which begins both "authentication" and
+/// "authorization" about as often, stays unread.
 enum ClippedWordGuess {
     /// Letters a clipping may have: "cert" to "config"-sized ones. Three
     /// letters begin too many words to guess from ("min": minimum, minutes).
@@ -20,8 +22,9 @@ enum ClippedWordGuess {
     /// "extra" is a word of its own, not a clipping of "extracted".
     static let lengthFactor = 2
 
-    /// Rows of the documents read to find the likeliest word: a sample that
-    /// large tells it as well as every row would.
+    /// Rows of the documents read at most to find the likeliest word: a
+    /// prefix as common as "config" begins 13,000 rows of the corpus, and
+    /// reading them all cost a quarter of a second per question.
     static let rowsRead = 1000
     /// A clipping the documents write is read as its word too when the word
     /// is written in this many times more sections, an order of magnitude
@@ -29,9 +32,12 @@ enum ClippedWordGuess {
     /// likely means the word. A clipping that is a word in its own right is
     /// written more often than that ("pack": "language pack").
     static let writtenMoreOftenFactor = 10
-    /// A clipping written in more sections than this share of them is a
-    /// word in its own right, however often a longer one is written.
+    /// A clipping written in more sections than this share of them (and
+    /// than `fewestSectionsCounted`) is a word in its own right, however
+    /// often a longer one is written.
     static let mostSectionsPercent = 1
+    /// So few sections count as seldom however small the documents are.
+    static let fewestSectionsCounted = 3
 
     /// Whether `word` (as the question wrote it) may be a clipping: letters
     /// only, not in capitals (an abbreviation, see `InitialismGuess`), and

@@ -97,7 +97,8 @@ public final class KnowledgeBaseSnapshot: Sendable {
     /// clipping's, see `Words.everydayTerms`), else guessed (see `ClippedWordGuess`).
     func word(seldomWrittenClipping clipping: String, known: String? = nil) -> String? {
         guard let written = sectionsHolding([clipping]),
-              written.holding[0] <= max(ClippedWordGuess.minimumCount, written.sections * ClippedWordGuess.mostSectionsPercent / 100),
+              written.holding[0] <= max(ClippedWordGuess.fewestSectionsCounted,
+                                        written.sections * ClippedWordGuess.mostSectionsPercent / 100),
               let full = known ?? word(clippedTo: clipping), let counts = sectionsHolding([full]),
               counts.holding[0] >= ClippedWordGuess.writtenMoreOftenFactor * max(1, written.holding[0]) else { return nil }
         return full

@@ -279,9 +279,10 @@ public struct QuestionParser: Sendable {
                 word = fix.word
             } else if !token.isSwitch, !token.followsDot, clippings.contains(word), lexicon.expansions[word] == nil,
                       !IntentDetector.cueWords.contains(word) {
-                // A shortened word ("cert") is read as the word it most often begins, noted as a guess:
-                // when no document writes it, or when they write it seldom and the word far more often.
-                // Then the clipping stays beside the word, as another wording of it.
+                // A shortened word ("diag") is read as the word it most often begins, with a note: when no
+                // document writes it, or when they write it seldom and the word far more often ("cert"; the
+                // word of an everyday clipping when there is one). Then the clipping stays beside the word,
+                // as another wording of it.
                 if !documentsMention(word) {
                     if let full = wordClippedTo(word) { clipped.append((word, full, false)); word = full }
                 } else if let full = seldomWrittenClipping(word, Words.everydayTerms[word].flatMap { $0.hasPrefix(word) ? $0 : nil }) {
