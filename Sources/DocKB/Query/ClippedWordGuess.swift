@@ -54,20 +54,11 @@ enum ClippedWordGuess {
     static func likeliestWord(clippedTo clipping: String, in texts: [String]) -> String? {
         let prefix = Array(clipping.lowercased().utf8)
         guard letters.contains(prefix.count), prefix.allSatisfy(isLetter) else { return nil }
-        var counts: [String: Int] = [:]
-        var spellings: [String: [String: Int]] = [:]
+        var forms = WrittenForms()
         for text in texts {
-            for word in words(beginning: prefix, in: Array(text.utf8)) {
-                let stem = Words.stem(word)
-                counts[stem, default: 0] += 1
-                spellings[stem, default: [:]][word, default: 0] += 1
-            }
+            for word in words(beginning: prefix, in: Array(text.utf8)) { forms.add(word, stemmed: Words.stem(word)) }
         }
-        let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        guard let best = ranked.first, best.value >= minimumCount else { return nil }
-        if ranked.count > 1, best.value < dominance * ranked[1].value { return nil }
-        // The spelling written most often; the shorter on a tie ("rule" before "rules").
-        return spellings[best.key]!.max { a, b in (a.value, b.key) < (b.value, a.key) }?.key
+        return forms.likeliest(minimumCount: minimumCount, dominance: dominance)
     }
 
     /// The words of `text` (lower-cased ASCII letters, a whole word each)
@@ -83,13 +74,12 @@ enum ClippedWordGuess {
             let length = index - start
             guard length >= prefix.count * lengthFactor,
                   text[start..<index].allSatisfy(isLetter),
-                  zip(text[start...], prefix).allSatisfy({ lowered($0) == $1 }) else { continue }
-            found.append(String(decoding: text[start..<index].map(lowered), as: UTF8.self))
+                  zip(text[start...], prefix).allSatisfy({ $0.asciiLowercased == $1 }) else { continue }
+            found.append(String(decoding: text[start..<index].map(\.asciiLowercased), as: UTF8.self))
         }
         return found
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
     private static func isWordByte(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= 48 && byte <= 57) || byte >= 128 }
-    private static func lowered(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
 }

@@ -46,8 +46,7 @@ enum InitialismGuess {
     static func likeliestWords(spelling abbreviation: String, in texts: [String]) -> [String]? {
         let initials = Array(abbreviation.lowercased())
         guard letters.contains(initials.count), initials.allSatisfy(\.isLetter) else { return nil }
-        var counts: [[String]: Int] = [:]
-        var spellings: [[String]: [[String]: Int]] = [:]
+        var forms = WrittenForms()
         for phrase in texts.flatMap({ $0.split(whereSeparator: { phraseBreaks.contains($0) }) }) {
             let written = phrase.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") })
             guard written.count >= initials.count else { continue }
@@ -58,17 +57,10 @@ enum InitialismGuess {
                 guard zip(run, initials).allSatisfy({ word, initial in
                     word.first == initial && word.count > 1 && word.allSatisfy(\.isLetter) && !Words.isStopWord(word)
                 }), !written[start..<end].contains(where: { $0.allSatisfy(\.isUppercase) }) else { continue }
-                let key = run.map(Words.stem)
-                counts[key, default: 0] += 1
-                spellings[key, default: [:]][Array(run), default: 0] += 1
+                forms.add(run.joined(separator: " "), stemmed: run.map(Words.stem).joined(separator: " "))
             }
         }
-        let ranked = counts.sorted { ($0.value, $1.key.joined(separator: " ")) > ($1.value, $0.key.joined(separator: " ")) }
-        guard let best = ranked.first, best.value >= minimumCount else { return nil }
-        if ranked.count > 1, best.value < dominance * ranked[1].value { return nil }
-        // The spelling written most often; the singular on a tie ("rule" before "rules").
-        return spellings[best.key]!.max { a, b in
-            (a.value, b.key.joined(separator: " ")) < (b.value, a.key.joined(separator: " "))
-        }?.key
+        return forms.likeliest(minimumCount: minimumCount, dominance: dominance)?
+            .split(separator: " ").map(String.init)
     }
 }

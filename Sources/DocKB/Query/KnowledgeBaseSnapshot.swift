@@ -64,12 +64,18 @@ public final class KnowledgeBaseSnapshot: Sendable {
         guard InitialismGuess.letters.contains(initials.count), initials.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             return nil
         }
-        let query = initials.map { "\($0)*" }.joined(separator: " + ")
-        guard let texts = try? store.read({ db in
-            try Row.fetchAll(db, sql: "SELECT title, body FROM search WHERE search MATCH ?", arguments: [query])
-                .flatMap { row -> [String] in [row["title"] ?? "", row["body"] ?? ""] }
-        }) else { return nil }
+        guard let texts = texts(matching: initials.map { "\($0)*" }.joined(separator: " + ")) else { return nil }
         return InitialismGuess.likeliestWords(spelling: initials, in: texts)
+    }
+
+    /// The titles and bodies of the full-text rows `query` matches, the
+    /// first `limit` of them when one is given.
+    private func texts(matching query: String, limit: Int? = nil) -> [String]? {
+        try? store.read { db in
+            try Row.fetchAll(db, sql: "SELECT title, body FROM search WHERE search MATCH ? LIMIT ?",
+                             arguments: [query, limit ?? -1])
+                .flatMap { row -> [String] in [row["title"] ?? "", row["body"] ?? ""] }
+        }
     }
 
     /// The word the documents most likely shorten as `clipping` (see
@@ -82,11 +88,7 @@ public final class KnowledgeBaseSnapshot: Sendable {
         guard ClippedWordGuess.letters.contains(lowered.count), lowered.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             return nil
         }
-        guard let texts = try? store.read({ db in
-            try Row.fetchAll(db, sql: "SELECT title, body FROM search WHERE search MATCH ? LIMIT ?",
-                             arguments: [lowered + "*", ClippedWordGuess.rowsRead])
-                .flatMap { row -> [String] in [row["title"] ?? "", row["body"] ?? ""] }
-        }) else { return nil }
+        guard let texts = texts(matching: lowered + "*", limit: ClippedWordGuess.rowsRead) else { return nil }
         return ClippedWordGuess.likeliestWord(clippedTo: lowered, in: texts)
     }
 
