@@ -31,25 +31,35 @@ extension AnswerEngine {
         let sectionStems = section.lines.reduce(into: headingStems) { $0.formUnion(stems($1)) }
         guard query.wordsHeld(sectionStems.intersection(weights.keys)) >= Self.fewestSharedWords,
               query.share(holding: sectionStems) >= Self.nearestSectionShare else { return }
-        var candidates: [(quote: ProseQuote, share: Double)] = []
+        let asksMeasure = !parsed.measurePositions.isEmpty, units = parsed.askedUnits
+        func givesAskedMeasure(_ sentence: String) -> Bool {
+            asksMeasure && (units.map { Self.givesMeasure(sentence, in: $0) } ?? Self.givesNumber(sentence))
+        }
+        var candidates: [(quote: ProseQuote, share: Double, givesMeasure: Bool)] = []
         for (lineIndex, line) in section.lines.enumerated() {
             for sentence in sentences(of: line) where sentence.count <= Self.longestQuotedSentence {
                 let own = Set(stems(sentence))
                 let held = own.intersection(weights.keys)
                 let share = query.share(holding: held, headingHolds: headingStems)
+                // In the section that holds the question's words, a sentence giving the measure asked
+                // ("how long": "24 hours") needs half the share of the others.
+                let givesMeasure = givesAskedMeasure(sentence)
                 // A statement saying more than the question's words ("Self-service portal" is a name), and
                 // not one that only sends the reader elsewhere ("For more information, see X.").
-                guard query.wordsHeld(held) >= Self.nearestSectionSentenceWords, share >= Self.nearestSectionSentenceShare,
+                guard query.wordsHeld(held) >= Self.nearestSectionSentenceWords,
+                      share >= Self.nearestSectionSentenceShare / (givesMeasure ? 2 : 1),
                       own.subtracting(held).count >= Self.wordsBesidesTheQuestion, !Self.isPointer(sentence) else { continue }
                 let quote = ProseQuote(sentence: sentence, heading: section.heading, cite: section.cite(atLine: lineIndex),
                                        sectionID: section.id, defines: false, holdsEveryWord: false,
                                        citedAtHeading: section.citedAtHeading, coverage: held.count, closeness: 3,
                                        position: candidates.count)
-                candidates.append((quote, share))
+                candidates.append((quote, share, givesMeasure))
             }
         }
-        // The larger share first; among equals, the earlier sentence. Quoted in the section's order.
-        let best = candidates.sorted { ($0.share, -$0.quote.position) > ($1.share, -$1.quote.position) }
+        // A sentence giving the measure asked ("how long": "24 hours") first; then the larger share;
+        // among equals, the earlier sentence. Quoted in the section's order.
+        let best = candidates
+            .sorted { ($0.givesMeasure ? 1 : 0, $0.share, -$0.quote.position) > ($1.givesMeasure ? 1 : 0, $1.share, -$1.quote.position) }
             .prefix(Self.nearestSectionQuotes).sorted { $0.quote.position < $1.quote.position }
         guard !best.isEmpty else { return }
         proseAnswer(best.map(\.quote), &b, group: Self.nearestSectionGroup)

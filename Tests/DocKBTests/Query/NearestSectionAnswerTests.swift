@@ -36,6 +36,57 @@ final class NearestSectionAnswerTests: XCTestCase {
         XCTAssertFalse(text.contains("Stack the shelves"), text)
     }
 
+    func testASentenceGivingTheMeasureAskedIsQuotedFirst() throws {
+        let article = """
+            # Northwind glaze kilns
+
+            ## Cooling porcelain
+
+            Porcelain pieces crack when the vent plug is pulled early.
+
+            Glaze pieces run when the vent plug is pulled hot.
+
+            The pyrometer drops slowly for about nine hours overnight.
+
+            ## Loading shelves
+
+            Stack the shelves on three posts so that air moves between them.
+
+            """
+        let engine = try InventedArticles.engine(["kilns/glaze.md": article], for: self)
+        let answer = engine.answer("how long till the pyrometer drops after porcelain glaze firing, vent plug in?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertEqual(answer.items.first?.group, AnswerEngine.nearestSectionGroup, text)
+        XCTAssertTrue(text.contains("nine hours"), "the measure before a larger share of the words: \(text)")
+    }
+
+    func testASentenceGivingTheMeasureAskedNeedsHalfTheShareOfTheOthers() throws {
+        let article = """
+            # Northwind glaze kilns
+
+            ## Cooling porcelain
+
+            Porcelain pieces crack when the door is opened early.
+
+            Glaze runs when the kiln is tilted hot.
+
+            The vent plug stays in the lid until the end.
+
+            The pyrometer drops slowly for about nine hours overnight.
+
+            ## Loading shelves
+
+            Stack the shelves on three posts so that air moves between them.
+
+            """
+        let engine = try InventedArticles.engine(["kilns/glaze.md": article], for: self)
+        let answer = engine.answer("how long till the pyrometer drops once porcelain cracks, glaze runs, vent plug in?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertEqual(answer.items.first?.group, AnswerEngine.nearestSectionGroup, text)
+        XCTAssertEqual(answer.items.count, 1, text)
+        XCTAssertTrue(text.contains("nine hours"), text)
+    }
+
     func testASectionHoldingTooFewOfTheWordsIsNotQuoted() throws {
         let answer = try engine().answer("porcelain glaze recipe feldspar silica ratio cone temperature?")
         XCTAssertFalse(answer.found, AnswerRenderer().render(answer, as: .text))
