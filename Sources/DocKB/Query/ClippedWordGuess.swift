@@ -63,7 +63,8 @@ enum ClippedWordGuess {
 
     /// The words of `text` (lower-cased ASCII letters, a whole word each)
     /// that begin with `prefix` and are at least `lengthFactor` times as long.
-    /// A word running on into digits or other letters ("ref2", "référence") is no word of letters.
+    /// A word running on into digits or other letters ("ref2", "référence") is no word of letters,
+    /// and a capital after a small letter makes an identifier of code ("mgmtExcept"), not a word.
     private static func words(beginning prefix: [UInt8], in text: [UInt8]) -> [String] {
         var found: [String] = []
         var index = 0
@@ -73,11 +74,16 @@ enum ClippedWordGuess {
             while index < text.count, isWordByte(text[index]) { index += 1 }
             let length = index - start
             guard length >= prefix.count * lengthFactor,
-                  text[start..<index].allSatisfy(isLetter),
+                  text[start..<index].allSatisfy(isLetter), !isIdentifier(text[start..<index]),
                   zip(text[start...], prefix).allSatisfy({ $0.asciiLowercased == $1 }) else { continue }
             found.append(String(decoding: text[start..<index].map(\.asciiLowercased), as: UTF8.self))
         }
         return found
+    }
+
+    /// A small letter followed by a capital: "mgmtExcept", "getValue".
+    private static func isIdentifier(_ word: ArraySlice<UInt8>) -> Bool {
+        zip(word, word.dropFirst()).contains { $0 >= 97 && $0 <= 122 && $1 >= 65 && $1 <= 90 }
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }

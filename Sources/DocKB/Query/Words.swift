@@ -275,6 +275,12 @@ public enum Words {
         "track": "monitor", "tracks": "monitors", "tracked": "monitored", "tracking": "monitoring",
         "vm": "virtual machine", "vms": "virtual machines", "win": "windows",
         "redist": "redistributable", "redists": "redistributables", "vc": "visual c",
+        // Contractions that keep a word's consonants, which no guess from a prefix finds.
+        "mgmt": "management", "mgr": "manager", "mgrs": "managers", "cfg": "configuration",
+        "pkg": "package", "pkgs": "packages", "svc": "service", "svcs": "services",
+        "msg": "message", "msgs": "messages", "pwd": "password", "pwds": "passwords",
+        "env": "environment", "envs": "environments", "repo": "repository", "repos": "repositories",
+        "comms": "communications",
     ]
 
     /// Everyday words for acts and things that technical documents, and the

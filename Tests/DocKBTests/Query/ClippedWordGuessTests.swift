@@ -31,6 +31,13 @@ final class ClippedWordGuessTests: XCTestCase {
         XCTAssertNil(ClippedWordGuess.likeliestWord(clippedTo: "prem", in: ["premises2 premises3 xpremises premiseś"]))
     }
 
+    func testAnIdentifierOfCodeIsNoWord() {
+        let code = ["var mgmtExcept = error", "throw mgmtExcept", "log(mgmtExcept)", "mgmtExcept.message"]
+        XCTAssertNil(ClippedWordGuess.likeliestWord(clippedTo: "mgmt", in: code), "a capital after a small letter")
+        XCTAssertEqual(ClippedWordGuess.likeliestWord(clippedTo: "mgmt", in: code + ["MGMTCONSOLE", "Mgmtconsole mgmtconsole"]),
+                       "mgmtconsole", "capitals throughout, or first, still make a word")
+    }
+
     func testWhichQuestionWordsMayBeClippings() {
         XCTAssertTrue(ClippedWordGuess.mayBeClipping("cert"))
         XCTAssertTrue(ClippedWordGuess.mayBeClipping("Config"))
