@@ -32,8 +32,11 @@ public final class AnswerEngine: Sendable {
         self.lexicon = lexicon
         parser = QuestionParser(lexicon: lexicon, documentsMention: kb.documentsMention,
                                 documentsCallVersion: kb.documentsCallVersion, wordsSpelledBy: { kb.wordsSpelled(by: $0) },
+                                seldomWrittenAbbreviation: { kb.words(seldomWrittenAbbreviation: $0) },
                                 wordClippedTo: { kb.word(clippedTo: $0) },
                                 seldomWrittenClipping: { kb.word(seldomWrittenClipping: $0, known: $1) },
+                                wordsRunTogether: { kb.words(runTogetherIn: $0) },
+                                wordBeforeNumber: { kb.word(initial: $0, number: $1) },
                                 proseCommonlyUses: { kb.prose(commonlyUses: $0) })
         phrases = Dictionary(kb.variables.map { ($0.name, $0.phrase) }, uniquingKeysWith: { a, _ in a })
         statements = StatementIndex(kb: kb, texts: texts)
@@ -319,8 +322,12 @@ public final class AnswerEngine: Sendable {
         }
         for e in parsed.expansions { notes.append("“\(e.from.uppercased())” = \(e.to)") }
         for g in parsed.guessedAbbreviations {
-            notes.append("read “\(g.from.uppercased())” as “\(g.to)”: no document writes \(g.from.uppercased()), "
-                         + "and these are the words its letters most often begin")
+            let abbreviation = g.from.uppercased()
+            notes.append(g.seldomWritten
+                ? "read “\(abbreviation)” as “\(g.to)”: the documents seldom write \(abbreviation), "
+                  + "and these words its letters begin far more often"
+                : "read “\(abbreviation)” as “\(g.to)”: no document writes \(abbreviation), "
+                  + "and these are the words its letters most often begin")
         }
         for g in parsed.guessedClippings {
             notes.append(g.seldomWritten

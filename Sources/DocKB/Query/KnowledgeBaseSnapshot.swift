@@ -68,6 +68,19 @@ public final class KnowledgeBaseSnapshot: Sendable {
         return InitialismGuess.likeliestWords(spelling: initials, in: texts)
     }
 
+    /// The words `abbreviation` most likely stands for (see `InitialismGuess`)
+    /// when the documents write it too, but in few sections (as
+    /// `seldomSections` counts few), and those words side by side in
+    /// `InitialismGuess.writtenMoreOftenFactor` times as many: "MP" once in
+    /// a table's header, "management point" throughout.
+    func words(seldomWrittenAbbreviation abbreviation: String) -> [String]? {
+        guard let written = sectionsHolding(abbreviation, upTo: seldomSections + 1), written <= seldomSections,
+              let words = wordsSpelled(by: abbreviation),
+              let spelled = sectionsHolding([words.joined(separator: " ")])?.holding[0],
+              spelled >= InitialismGuess.writtenMoreOftenFactor * max(1, written) else { return nil }
+        return words
+    }
+
     /// The titles and bodies of the full-text rows `query` matches, the
     /// first `limit` of them when one is given.
     private func texts(matching query: String, limit: Int? = nil) -> [String]? {
@@ -98,12 +111,49 @@ public final class KnowledgeBaseSnapshot: Sendable {
     /// that says "cert". The word is `known` when it is given (an everyday
     /// clipping's, see `Words.everydayTerms`), else guessed (see `ClippedWordGuess`).
     func word(seldomWrittenClipping clipping: String, known: String? = nil) -> String? {
-        guard let written = sectionsHolding([clipping]),
-              written.holding[0] <= max(ClippedWordGuess.fewestSectionsCounted,
-                                        written.sections * ClippedWordGuess.mostSectionsPercent / 100),
+        let seldom = seldomSections
+        guard let written = sectionsHolding(clipping, upTo: seldom + 1), written <= seldom,
               let full = known ?? word(clippedTo: clipping), let counts = sectionsHolding([full]),
-              counts.holding[0] >= ClippedWordGuess.writtenMoreOftenFactor * max(1, written.holding[0]) else { return nil }
+              counts.holding[0] >= ClippedWordGuess.writtenMoreOftenFactor * max(1, written) else { return nil }
         return full
+    }
+
+    /// The two words the documents write side by side that `word` runs
+    /// together (see `RunTogetherWords`), when they never write `word`, or
+    /// write it in few sections (as `word(seldomWrittenClipping:known:)`
+    /// counts few) and the two words far more often; `seldomWritten` tells which.
+    func words(runTogetherIn word: String) -> (words: [String], seldomWritten: Bool)? {
+        let candidates = RunTogetherWords.splits(of: word)
+        // The word alone first, counted no further than it takes to tell it is
+        // written often: most words of a question are, and need no more queries.
+        let seldom = seldomSections
+        guard !candidates.isEmpty, let written = sectionsHolding(word, upTo: seldom + 1), written <= seldom,
+              let phrases = sectionsHolding(candidates.map { $0.joined(separator: " ") }),
+              let split = RunTogetherWords.likeliestSplit(candidates, phraseSections: phrases.holding,
+                                                          wordSections: written) else { return nil }
+        return (split, written > 0)
+    }
+
+    /// The word the documents write before `number` that `initial` begins
+    /// ("office" for "o365"; see `RunTogetherWords`), when they never write
+    /// the two run together, or seldom and the word and number far more
+    /// often. The full-text index finds the rows holding such a word and the
+    /// number side by side (`o* + 365`).
+    func word(initial: Character, number: String) -> String? {
+        guard initial.isASCII, initial.isLetter, number.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let written = sectionsHolding(String(initial) + number, upTo: seldomSections + 1), written <= seldomSections,
+              let texts = texts(matching: "\(initial)* + \(number)", limit: ClippedWordGuess.rowsRead),
+              let word = RunTogetherWords.likeliestWord(initial: initial, number: number, in: texts) else { return nil }
+        guard written > 0 else { return word }
+        let spelled = sectionsHolding([word + " " + number])?.holding[0] ?? 0
+        return spelled >= RunTogetherWords.writtenMoreOftenFactor * written ? word : nil
+    }
+
+    /// At most so many sections hold a word the documents write seldom: a
+    /// hundredth of them, and never fewer than `ClippedWordGuess.fewestSectionsCounted`.
+    var seldomSections: Int {
+        let sections = (try? store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sections") }) ?? nil
+        return max(ClippedWordGuess.fewestSectionsCounted, (sections ?? 0) * ClippedWordGuess.mostSectionsPercent / 100)
     }
 
     /// `word` as a full-text query of that one word (quotes dropped: they would end the phrase).
@@ -118,6 +168,15 @@ public final class KnowledgeBaseSnapshot: Sendable {
                                  arguments: [Self.quotedTerm(word)]) ?? 0
             }
             return (holding, try Int.fetchOne(db, sql: "SELECT count(*) FROM sections") ?? 0)
+        }
+    }
+
+    /// How many sections hold `word`, counted up to `limit` at most.
+    private func sectionsHolding(_ word: String, upTo limit: Int) -> Int? {
+        try? store.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ? AND kind = 'section' LIMIT ?)
+                """, arguments: [Self.quotedTerm(word), limit]) ?? 0
         }
     }
 

@@ -58,9 +58,10 @@ public struct ParsedQuestion: Sendable {
     var statedPositions: Set<Int> = []
     /// Words of the question that no document uses, as asked.
     public var unknownWords: [String] = []
-    /// Abbreviations no document writes, read as the words their letters
-    /// most often start in the documents ("ts" → "task sequence").
-    public var guessedAbbreviations: [(from: String, to: String)] = []
+    /// Abbreviations no document writes, or that they write seldom, read as
+    /// the words their letters most often start in the documents ("ts" →
+    /// "task sequence").
+    public var guessedAbbreviations: [(from: String, to: String, seldomWritten: Bool)] = []
     /// Shortened words read as the longer word they most often begin in the
     /// documents ("cert" → "certificate"): words no document writes, or that
     /// the documents write seldom (then kept beside the longer word).
@@ -170,6 +171,10 @@ public struct QuestionParser: Sendable {
     /// The words the documents most likely abbreviate as a word they never
     /// write (see `InitialismGuess`), or nil.
     var wordsSpelledBy: @Sendable (String) -> [String]? = { _ in nil }
+    /// The words the documents most likely abbreviate as a word they write,
+    /// but seldom and those words far more often (see
+    /// `KnowledgeBaseSnapshot.words(seldomWrittenAbbreviation:)`), or nil.
+    var seldomWrittenAbbreviation: @Sendable (String) -> [String]? = { _ in nil }
     /// The word the documents most likely shorten as a word they never
     /// write (see `ClippedWordGuess`), or nil.
     var wordClippedTo: @Sendable (String) -> String? = { _ in nil }
@@ -177,6 +182,13 @@ public struct QuestionParser: Sendable {
     /// seldom, given the word when known (see
     /// `KnowledgeBaseSnapshot.word(seldomWrittenClipping:known:)`), or nil.
     var seldomWrittenClipping: @Sendable (String, String?) -> String? = { _, _ in nil }
+    /// The two words the documents write for a word of the question that
+    /// runs them together, and whether they write that word too, seldom
+    /// (see `KnowledgeBaseSnapshot.words(runTogetherIn:)`), or nil.
+    var wordsRunTogether: @Sendable (String) -> (words: [String], seldomWritten: Bool)? = { _ in nil }
+    /// The word the documents write before a number that an initial begins
+    /// ("o365": "office"; see `KnowledgeBaseSnapshot.word(initial:number:)`), or nil.
+    var wordBeforeNumber: @Sendable (Character, String) -> String? = { _, _ in nil }
     /// Whether the documents' prose uses a word in many sections (see
     /// `KnowledgeBaseSnapshot.prose(commonlyUses:)`): such a word names no entity alone.
     var proseCommonlyUses: @Sendable (String) -> Bool = { _ in false }
@@ -254,7 +266,7 @@ public struct QuestionParser: Sendable {
         let (withoutAside, leftAside) = Self.settingAsideExclusions(question)
         let written = splittingRunTogetherNumbers(Words.tokens(withoutAside))
         let capitals = InitialismGuess.abbreviations(in: withoutAside)
-        var guessed: [(from: String, to: String)] = []
+        var guessed: [(from: String, to: String, seldomWritten: Bool)] = []
         var clipped: [(from: String, to: String, seldomWritten: Bool)] = []
         let clippings = Set(withoutAside.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
             .filter(ClippedWordGuess.mayBeClipping).map { $0.lowercased() })
@@ -274,6 +286,20 @@ public struct QuestionParser: Sendable {
             } else if token.isPluralAcronym, lexicon.expansions[word] == nil, lexicon.expansions[String(word.dropLast())] != nil {
                 // "DPs": the plural of an abbreviation the documents use, read as that abbreviation.
                 word.removeLast()
+            } else if !token.isSwitch, !token.followsDot, let (initial, number) = RunTogetherWords.initialAndNumber(word),
+                      let full = wordBeforeNumber(initial, number) {
+                // "o365" where the documents write "Office 365": the word its initial stands for, then the number.
+                corrections.append((word, full + " " + number, false))
+                tokens.append(Token(word: full, stem: Words.stem(full), position: tokens.count, isSwitch: false))
+                word = number
+            } else if !token.isSwitch, !token.followsDot, RunTogetherWords.mayRunTogether(word[...]), !capitals.contains(word),
+                      lexicon.expansions[word] == nil, !Words.isStopWord(word), !IntentDetector.cueWords.contains(word),
+                      Words.everydayTerms[word] == nil, let split = wordsRunTogether(word) {
+                // "wifi" where the documents write "Wi-Fi": read as the two words, with a note. Before
+                // typo correction: the documents' own two words say more than a name one letter away.
+                corrections.append((word, split.words.joined(separator: " "), false))
+                for w in split.words.dropLast() { tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false)) }
+                word = split.words.last!
             } else if !token.isSwitch, let fix = lexicon.correction(for: word), !documentsMention(word) {
                 corrections.append((word, fix.word, fix.ambiguous))
                 word = fix.word
@@ -293,10 +319,14 @@ public struct QuestionParser: Sendable {
             }
             // An abbreviation no document defines or writes is read as if the question spelled out
             // the words whose initials the documents most often write ("TS", "task sequence"), noted as a guess.
+            // So is one they write seldom, and its words far more often ("MP" once in a table's header),
+            // unless it is an everyday term, whose meaning is known ("PC").
             let singular = token.isPluralAcronym ? String(word.dropLast()) : word
             if lexicon.expansions[word] == nil, lexicon.expansions[singular] == nil, !token.isSwitch, !token.followsDot,
-               capitals.contains(singular), !documentsMention(word), let words = wordsSpelledBy(singular) {
-                guessed.append((singular, words.joined(separator: " ")))
+               capitals.contains(singular), case let written = documentsMention(word),
+               !(written && Words.everydayTerms[singular] != nil),
+               let words = written ? seldomWrittenAbbreviation(singular) : wordsSpelledBy(singular) {
+                guessed.append((singular, words.joined(separator: " "), written))
                 for w in words { tokens.append(Token(word: w, stem: Words.stem(w), position: tokens.count, isSwitch: false)) }
                 continue
             }

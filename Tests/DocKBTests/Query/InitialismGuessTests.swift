@@ -77,6 +77,38 @@ final class InitialismGuessTests: XCTestCase {
         XCTAssertTrue(text.contains("ten minutes"), text)
     }
 
+    /// Six sections on badge windows, and `sectionsWritingBW` more whose text writes "BW" once.
+    static func articles(sectionsWritingBW: Int) -> [String: String] {
+        var text = article
+        for number in 1...5 { text += "## Gate \(number)\n\nGate \(number) opens its badge window at \(number + 6) a.m.\n\n" }
+        for number in 0..<sectionsWritingBW { text += "## Label \(number)\n\nLabel \(number) of the lobby screen reads BW.\n\n" }
+        return ["kiosks/badges.md": text]
+    }
+
+    func testAnAbbreviationTheDocumentsWriteSeldomIsReadAsTheWordsItStandsFor() throws {
+        let engine = try InventedArticles.engine(Self.articles(sectionsWritingBW: 1), for: self)
+        let parsed = engine.parse("how long does a BW last?")
+        XCTAssertTrue(parsed.guessedAbbreviations.contains { $0.from == "bw" && $0.to == "badge window" && $0.seldomWritten },
+                      "\(parsed.guessedAbbreviations)")
+        let answer = engine.answer("how long does a BW last?")
+        let text = AnswerRenderer().render(answer, as: .text)
+        XCTAssertTrue(answer.notes.contains { $0.hasPrefix("read “BW” as “badge window”: the documents seldom write BW") }, text)
+        XCTAssertTrue(text.contains("ten minutes"), text)
+    }
+
+    func testAnAbbreviationTheDocumentsWriteOftenIsNotGuessed() throws {
+        let parsed = try InventedArticles.engine(Self.articles(sectionsWritingBW: 4), for: self).parse("how long does a BW last?")
+        XCTAssertTrue(parsed.guessedAbbreviations.isEmpty, "four sections write BW: a name of its own there")
+    }
+
+    func testAnEverydayTermIsNotGuessedWhereTheDocumentsWriteIt() throws {
+        var articles = Self.articles(sectionsWritingBW: 0)
+        articles["kiosks/badges.md"]! += "## Desk\n\nThe desk PC prints badges.\n\n"
+            + (1...6).map { "## Printer \($0)\n\nPrinter \($0) prints colour badges.\n\n" }.joined()
+        let parsed = try InventedArticles.engine(articles, for: self).parse("which PC prints badges?")
+        XCTAssertTrue(parsed.guessedAbbreviations.isEmpty, "“PC” is a computer, not “printer colour”: \(parsed.guessedAbbreviations)")
+    }
+
     func testAWordNotWrittenInCapitalsIsNotGuessed() throws {
         let answer = try engine().answer("how long does a bw last?")
         XCTAssertFalse(answer.notes.contains { $0.contains("read “BW”") }, answer.notes.joined(separator: "\n"))
