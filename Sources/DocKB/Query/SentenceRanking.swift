@@ -326,8 +326,24 @@ extension AnswerEngine {
         if after < sentences.count, opensAnAlternative(sentences[after]),
            length + 1 + sentences[after].count <= 2 * longestQuotedSentence {
             taken.append(after)
+            length += 1 + sentences[after].count
+        }
+        // "... The maximum value is 90.": the bound or default of what the quote describes,
+        // which a setting's description often gives last, comes along on the same terms.
+        let last = index + 1 + taken.count
+        if last < sentences.count, givesABoundOrDefault(sentences[last]),
+           length + 1 + sentences[last].count <= 2 * longestQuotedSentence {
+            taken.append(last)
         }
         return taken
+    }
+
+    /// "The maximum value is 90.", "The default is ...", "By default, ...": a sentence giving a bound or default.
+    static func givesABoundOrDefault(_ sentence: String) -> Bool {
+        let words = sentence.split(whereSeparator: { !$0.isLetter }).prefix(2).map { $0.lowercased() }
+        guard words.count == 2 else { return false }
+        return (words[0] == "the" && ["maximum", "minimum", "default"].contains(words[1]))
+            || (words[0] == "by" && words[1] == "default")
     }
 
     /// "Alternatively, ...", "Otherwise, ...", "Instead, ...": a sentence giving the other way.

@@ -293,6 +293,21 @@ extension FollowingSentenceTests {
         let other = [long, sentences[1], "Couriers " + String(repeating: "walk ", count: 60) + "home."]
         XCTAssertFalse(AnswerEngine.withFollowing(0, of: other).contains("home."))
     }
+
+    /// "... The maximum value is 90.": the bound a setting's description gives last comes with it.
+    func testTheBoundOrDefaultAfterAQuoteComesAlong() {
+        let sentences = ["Days to keep badges: the kiosk keeps returned badges for the number of days you set.",
+                         "Then a clerk can check which badges came back.",
+                         "If you set the number of days to 0, returned badges stay in the tray until a clerk empties it.",
+                         "The maximum value is 60."]
+        XCTAssertTrue(AnswerEngine.withFollowing(0, of: sentences).hasSuffix("The maximum value is 60."))
+        XCTAssertTrue(AnswerEngine.withFollowing(0, of: Array(sentences.dropLast()) + ["By default, it is 14."])
+            .hasSuffix("By default, it is 14."))
+        XCTAssertFalse(AnswerEngine.withFollowing(0, of: Array(sentences.dropLast()) + ["The clerk signs the sheet."])
+            .contains("signs"), "any other third sentence stays out")
+        XCTAssertTrue(AnswerEngine.givesABoundOrDefault("The minimum is two."))
+        XCTAssertFalse(AnswerEngine.givesABoundOrDefault("The maximal approach works."))
+    }
 }
 
 /// Two sibling sections give the same sentence about two things; the
