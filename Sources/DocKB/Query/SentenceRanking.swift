@@ -369,6 +369,12 @@ extension AnswerEngine {
         return lead
     }
 
+    /// The note naming the question's words no quote holds.
+    static func noQuoteHolds(_ words: [String]) -> String {
+        noQuoteHoldsPrefix + words.map { "“\($0)”" }.joined(separator: ", ")
+    }
+    static let noQuoteHoldsPrefix = "no quoted sentence holds "
+
     /// "For the procedure to ..., see X.": a sentence that sends the reader elsewhere says nothing itself.
     static func isPointer(_ sentence: String) -> Bool {
         // "..., see the following files:" introduces what it points to: the list is said here.
@@ -471,7 +477,7 @@ extension AnswerEngine {
             return ranking.query.weights[stem] != nil && alternativeOf[stem] == nil && !heldWords.contains(stem)
         }
         if !missing.isEmpty {
-            b.answer.notes.append("no quoted sentence holds " + missing.map { "“\($0)”" }.joined(separator: ", "))
+            b.answer.notes.append(Self.noQuoteHolds(missing))
         }
     }
 }
