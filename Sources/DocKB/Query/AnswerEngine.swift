@@ -51,9 +51,9 @@ public final class AnswerEngine: Sendable {
         let whole = answerAsOne(question, context: context)
         let answer = answerPartByPart(question, whole: whole, context: context) ?? whole
         // Quotes completed by what stands next to them in their document: the list a
-        // "these X" names, the rows of the table a quote introduces, the workaround after a
-        // problem, the rest of a procedure.
-        return quotingProcedure(quotingRemedies(quotingTablesIntroduced(quotingListsReferredBack(answer))))
+        // "these X" names, the section a quoted link points to, the rows of the table a quote
+        // introduces, the workaround after a problem, the rest of a procedure.
+        return quotingProcedure(quotingRemedies(quotingTablesIntroduced(quotingSectionsLinkedTo(quotingListsReferredBack(answer)))))
     }
 
     func answerAsOne(_ question: String, context: QueryContext) -> Answer {
