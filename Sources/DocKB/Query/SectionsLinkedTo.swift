@@ -50,6 +50,8 @@ extension AnswerEngine {
                       SELECT \(FoundSection.columns) FROM sections WHERE id = (
                           SELECT section_id FROM anchors WHERE document_id = ? AND anchor = ? LIMIT 1)
                       """, arguments: [cite.documentID, link["target_anchor"] as String]) else { return nil }
+            // A link to the quote's own section adds nothing the quote's section does not say.
+            guard target["anchor"] as String != cite.anchor else { return nil }
             let section = FoundSection(row: target, path: cite.path)
             var parts: [String] = []
             let own = section.lines.filter { !$0.isEmpty }.joined(separator: " ")
