@@ -202,10 +202,17 @@ public struct Lexicon: Sendable {
         // "Configure Asset Intelligence") are no term of their own. A word
         // written in capitals ("CAS", "VM") is an abbreviation already: no run
         // holding it, and no two-word name holding it, is spelled by initials
-        // ("primary or CAS" is no "PC").
+        // ("primary or CAS" is no "PC"). Nor does a run span a word left out
+        // ("checker for configuration manager" is no "CCM").
         var whole: [String: Set<String>] = [:], runs: [String: [String: Set<String>]] = [:]
         for entity in entities {
-            let tokens = Words.tokens(entity.name).filter { !Words.isStopWord($0.word) }
+            var tokens: [Token] = [], afterLeftOut: [Bool] = [], leftOut = false
+            for token in Words.tokens(entity.name) {
+                if Words.isStopWord(token.word) { leftOut = true; continue }
+                tokens.append(token)
+                afterLeftOut.append(leftOut)
+                leftOut = false
+            }
             let words = tokens.map(\.word)
             guard words.count >= 2, words.allSatisfy({ $0.first?.isLetter == true }) else { continue }
             let abbreviations = Self.abbreviations(in: entity.name)
@@ -215,7 +222,7 @@ public struct Lexicon: Sendable {
             for start in words.indices where !tokens[start].followsHyphen {
                 for length in 2...4 where start + length <= words.count && length < words.count {
                     let run = words[start..<start + length]
-                    guard abbreviations.isDisjoint(with: run) else { continue }
+                    guard abbreviations.isDisjoint(with: run), !afterLeftOut[(start + 1)..<(start + length)].contains(true) else { continue }
                     runs[String(run.compactMap(\.first)), default: [:]][run.joined(separator: " "), default: []]
                         .insert(entity.name.lowercased())
                 }

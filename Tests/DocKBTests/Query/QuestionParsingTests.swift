@@ -407,7 +407,8 @@ final class LexiconTests: XCTestCase {
         let kb = try knowledgeBase { db in
             try db.execute(sql: "INSERT INTO documents(id, path, title, sha256, front_matter) VALUES (1, 'a.md', 'A', 'x', '{}')")
             for (line, role) in ["Relay Console Reader", "Relay Console Writer", "Configure Badge Intelligence",
-                                 "primary or KDS", "Relay KDS Reader", "Relay KDS Writer"].enumerated() {
+                                 "primary or KDS", "Relay KDS Reader", "Relay KDS Writer",
+                                 "Badge Checker for Lobby Kiosks"].enumerated() {
                 try db.execute(sql: "INSERT INTO security_roles(name, description, document_id, line, anchor) VALUES (?, 'A role.', 1, ?, 'a')",
                                arguments: [role, 10 + line])
             }
@@ -425,6 +426,8 @@ final class LexiconTests: XCTestCase {
         XCTAssertEqual(expansions["rkr"], ["relay", "kds", "reader"], "a longer whole name may hold one")
         XCTAssertNil(expansions["bi"], "'based' begins no run: it ends the compound 'point-based'")
         XCTAssertEqual(expansions["gpb"], ["gadget", "point", "based"], "a run of three words in one name still counts")
+        XCTAssertNil(expansions["clk"], "no run spans the 'for' of 'Badge Checker for Lobby Kiosks'")
+        XCTAssertEqual(expansions["bclk"], ["badge", "checker", "lobby", "kiosks"], "the whole name still spells its initials")
     }
 
     /// A word only one name has identifies that name alone ("push"), unless
