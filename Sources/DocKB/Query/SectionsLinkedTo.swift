@@ -1,11 +1,11 @@
 import GRDB
 
-/// "Look at one of the following sections: - [Cannot write more bytes to
-/// the buffer](#symptom6)": a list of links to the document's own sections
-/// names each symptom, and its words match a question about that symptom
-/// best, while what to know is in the section it links to (its cause, its
-/// workaround). A quote that is such a link is answered by that section: its
-/// own text, then each of its subsections by heading and first sentences.
+/// "Find the message the kiosk shows: - [Badge outside its window](#window)":
+/// a list of links to the document's own sections names each symptom, and
+/// its words match a question about that symptom best, while what to know is
+/// in the section it links to (its cause, its workaround). A quote that ends
+/// with such a link is answered by that section too: its own text, then each
+/// of its subsections by heading and first sentences.
 extension AnswerEngine {
     /// Subsections of a linked section that are quoted, at most.
     static let linkedSubsections = 4

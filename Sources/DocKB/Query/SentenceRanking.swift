@@ -328,7 +328,7 @@ extension AnswerEngine {
             taken.append(after)
             length += 1 + sentences[after].count
         }
-        // "... The maximum value is 90.": the bound or default of what the quote describes,
+        // "... The maximum is 60 days.": the bound or default of what the quote describes,
         // which a setting's description often gives last, comes along on the same terms.
         let last = index + 1 + taken.count
         if last < sentences.count, givesABoundOrDefault(sentences[last]),
@@ -338,7 +338,7 @@ extension AnswerEngine {
         return taken
     }
 
-    /// "The maximum value is 90.", "The default is ...", "By default, ...": a sentence giving a bound or default.
+    /// "The maximum is 60 days.", "The default is ...", "By default, ...": a sentence giving a bound or default.
     static func givesABoundOrDefault(_ sentence: String) -> Bool {
         let words = sentence.split(whereSeparator: { !$0.isLetter }).prefix(2).map { $0.lowercased() }
         guard words.count == 2 else { return false }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// "Configure these values under the following registry key:": a sentence
+/// "Set these values under the following kiosk settings key:": a sentence
 /// that introduces a table (right after it, or after the one line it
 /// introduces too, such as the key) often matches a question best, while the
 /// value asked for is in one of the table's rows. Such a quote is followed by

@@ -299,8 +299,8 @@ extension FollowingSentenceTests {
         let sentences = ["Days to keep badges: the kiosk keeps returned badges for the number of days you set.",
                          "Then a clerk can check which badges came back.",
                          "If you set the number of days to 0, returned badges stay in the tray until a clerk empties it.",
-                         "The maximum value is 60."]
-        XCTAssertTrue(AnswerEngine.withFollowing(0, of: sentences).hasSuffix("The maximum value is 60."))
+                         "The maximum is 60 days."]
+        XCTAssertTrue(AnswerEngine.withFollowing(0, of: sentences).hasSuffix("The maximum is 60 days."))
         XCTAssertTrue(AnswerEngine.withFollowing(0, of: Array(sentences.dropLast()) + ["By default, it is 14."])
             .hasSuffix("By default, it is 14."))
         XCTAssertFalse(AnswerEngine.withFollowing(0, of: Array(sentences.dropLast()) + ["The clerk signs the sheet."])
