@@ -123,7 +123,7 @@ public final class KnowledgeBaseSnapshot: Sendable {
     /// write it in few sections (as `word(seldomWrittenClipping:known:)`
     /// counts few) and the two words far more often; `seldomWritten` tells which.
     func words(runTogetherIn word: String) -> (words: [String], seldomWritten: Bool)? {
-        let candidates = RunTogetherWords.splits(of: word)
+        let candidates = RunTogetherWords.readings(of: word)
         // The word alone first, counted no further than it takes to tell it is
         // written often: most words of a question are, and need no more queries.
         let seldom = seldomSections

@@ -219,6 +219,26 @@ public struct QuestionParser: Sendable {
                        requiring: [["besides", "except", "excluding", "apart", "aside", "other"]])
     }()
 
+    /// "w/o", "w/": shorthand written with a slash, which splits it into
+    /// letters that say nothing ("w", "o"). Each is read as its word, with a
+    /// note; the rest of the question is left as written.
+    static func expandingShorthand(_ question: String) -> (read: [(from: String, to: String)], question: String) {
+        var read: [(from: String, to: String)] = []
+        var text = question
+        for (pattern, word) in shorthandPatterns {
+            let matches = pattern.matches(in: text)
+            guard !matches.isEmpty else { continue }
+            read.append((String(text[matches[0].range]).trimmingCharacters(in: .whitespaces), word))
+            for match in matches.reversed() { text.replaceSubrange(match.range, with: word) }
+        }
+        return (read, text)
+    }
+
+    private static let shorthandPatterns: [(Pattern, String)] = [
+        (Pattern(#"(?<![\w/])w/o(?![\w/])"#, requiring: [["w/o"]]), "without"),
+        (Pattern(#"(?<![\w/])w/(?=\s)"#, requiring: [["w/"]]), "with"),
+    ]
+
     /// Below this share of an entity's (weighted) words, a match is noise.
     static let minimumCoverage = 0.42
     /// A name whose rarest word the question lacks must be named this fully.
@@ -260,10 +280,12 @@ public struct QuestionParser: Sendable {
     }
 
     public func parse(_ question: String) -> ParsedQuestion {
-        var corrections: [(String, String, Bool)] = []
         var expansions: [(String, String)] = []
         var tokens: [Token] = []
-        let (withoutAside, leftAside) = Self.settingAsideExclusions(question)
+        var corrections: [(String, String, Bool)] = []
+        let (shorthand, expanded) = Self.expandingShorthand(question)
+        corrections += shorthand.map { ($0, $1, false) }
+        let (withoutAside, leftAside) = Self.settingAsideExclusions(expanded)
         let written = splittingRunTogetherNumbers(Words.tokens(withoutAside))
         let capitals = InitialismGuess.abbreviations(in: withoutAside)
         var guessed: [(from: String, to: String, seldomWritten: Bool)] = []

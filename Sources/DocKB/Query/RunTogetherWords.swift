@@ -35,7 +35,15 @@ enum RunTogetherWords {
         return (shortestPart...(letters.count - shortestPart)).map { [String(letters[..<$0]), String(letters[$0...])] }
     }
 
-    /// The split of a word whose candidates (`splits(of:)`) the documents
+    /// `splits(of:)`, then those with a part the everyday-term table reads as
+    /// one word of the documents ("winpe": "win pe", then "windows pe").
+    static func readings(of word: String) -> [[String]] {
+        let splits = splits(of: word)
+        let read = splits.map { $0.map { part in Words.everydayTerms[part].flatMap { $0.contains(" ") ? nil : $0 } ?? part } }
+        return splits + read.filter { !splits.contains($0) }
+    }
+
+    /// The split of a word whose candidates (`readings(of:)`) the documents
     /// write side by side in `phraseSections` sections: the one written in
     /// the most (the first on a tie). A word written in `wordSections`
     /// sections already is read so only when the split is written

@@ -280,7 +280,9 @@ public enum Words {
         "pkg": "package", "pkgs": "packages", "svc": "service", "svcs": "services",
         "msg": "message", "msgs": "messages", "pwd": "password", "pwds": "passwords",
         "env": "environment", "envs": "environments", "repo": "repository", "repos": "repositories",
-        "comms": "communications",
+        "comms": "communications", "cmd": "command",
+        // Spelling of the hurried.
+        "b4": "before", "thru": "through",
     ]
 
     /// Everyday words for acts and things that technical documents, and the

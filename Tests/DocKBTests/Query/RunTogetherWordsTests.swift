@@ -77,3 +77,28 @@ final class RunTogetherWordsTests: XCTestCase {
         XCTAssertTrue(text.contains("badge authority"), text)
     }
 }
+
+/// Shorthand of the hurried: a slash form ("w/o"), and a run-together word
+/// with an everyday clipping in it ("cmdline").
+extension RunTogetherWordsTests {
+    func testAPartTheEverydayTableReadsIsReadAsItsWord() {
+        XCTAssertEqual(RunTogetherWords.readings(of: "cmdline").last, ["command", "line"])
+        XCTAssertEqual(RunTogetherWords.readings(of: "wifi"), [["wi", "fi"]], "nothing to read: the splits alone")
+    }
+
+    func testSlashShorthandIsReadAsItsWord() {
+        let (read, question) = QuestionParser.expandingShorthand("run it w/o the screen, W/O logs, w/ a badge; w/out, and/or")
+        XCTAssertEqual(question, "run it without the screen, without logs, with a badge; w/out, and/or")
+        XCTAssertEqual(read.map(\.to), ["without", "with"])
+    }
+
+    func testAQuestionWithShorthandIsReadAsTheDocumentsWriteIt() throws {
+        let engine = try InventedArticles.engine(Self.articles("Near-Field"), for: self)
+        let parsed = engine.parse("who must pair the near-field reader w/o a cable?")
+        XCTAssertTrue(parsed.tokens.contains { $0.word == "without" })
+        XCTAssertFalse(parsed.tokens.contains { $0.word == "w" || $0.word == "o" }, "\(parsed.tokens.map(\.word))")
+        XCTAssertTrue(engine.answer("who must pair the near-field reader w/o a cable?").notes.contains("read “w/o” as “without”"))
+        let command = try InventedArticles.engine(Self.articles("Command Line"), for: self)
+        XCTAssertEqual(command.parse("who must pair the cmdline reader?").corrections.map(\.to), ["command line"])
+    }
+}
