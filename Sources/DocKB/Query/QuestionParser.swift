@@ -248,27 +248,39 @@ public struct QuestionParser: Sendable {
     /// no document does, read as the two ("win 10", then "windows 10").
     /// Kept whole when the documents write it so ("x64", "ipv6").
     func splittingRunTogetherNumbers(_ tokens: [Token]) -> [Token] {
-        guard tokens.contains(where: Self.runsWordIntoNumber) else { return tokens }
+        guard tokens.contains(where: { Self.runsWordIntoNumber($0) || Self.runsNumberIntoWord($0) }) else { return tokens }
         var split: [Token] = []
         for token in tokens {
-            guard Self.runsWordIntoNumber(token), !documentsMention(token.word),
-                  let digits = token.word.firstIndex(where: \.isNumber) else {
+            // "win10": the word, then the number; "32bit": the number, then the word.
+            let cut = Self.runsWordIntoNumber(token) ? token.word.firstIndex(where: \.isNumber)
+                : Self.runsNumberIntoWord(token) ? token.word.firstIndex(where: \.isLetter) : nil
+            guard let cut, !documentsMention(token.word) else {
                 var kept = token
                 kept.position = split.count
                 split.append(kept)
                 continue
             }
-            var word = token, number = token
-            word.word = String(token.word[..<digits])
-            number.word = String(token.word[digits...])
-            number.isCapitalized = false
-            for var part in [word, number] {
+            var first = token, second = token
+            first.word = String(token.word[..<cut])
+            second.word = String(token.word[cut...])
+            second.isCapitalized = false
+            for var part in [first, second] {
                 part.stem = Words.stem(part.word)
                 part.position = split.count
                 split.append(part)
             }
         }
         return split
+    }
+
+    /// Digits only, then letters, at least two ("32bit", "10gb"); not an
+    /// ordinal ("2nd", "4th"), whose letters are no word.
+    private static func runsNumberIntoWord(_ token: Token) -> Bool {
+        guard !token.isSwitch, let letters = token.word.firstIndex(where: \.isLetter), letters != token.word.startIndex,
+              token.word.distance(from: letters, to: token.word.endIndex) >= 2,
+              !["st", "nd", "rd", "th", "s"].contains(token.word[letters...]) else { return false }
+        return token.word[..<letters].allSatisfy { $0.isASCII && $0.isNumber }
+            && token.word[letters...].allSatisfy { $0.isLetter && $0.isASCII }
     }
 
     /// Letters, at least two, then digits only.

@@ -45,6 +45,10 @@ final class QuestionParsingTests: QueryTestCase {
         // "win10": the word and the number written together, which no document does.
         XCTAssertEqual(engine.parse("can I install agents on win10?").tokens.map(\.word).suffix(2), ["windows", "10"])
         XCTAssertEqual(engine.parse("do agents run on x64?").tokens.map(\.word).last, "x64", "one letter: no word before the number")
+        // "32bit": the number, then the word; an ordinal stays whole.
+        let bits = engine.parse("do agents run on 32bit relays?").tokens.map(\.word)
+        XCTAssertTrue(zip(bits, bits.dropFirst()).contains { $0 == "32" && $1 == "bit" }, "\(bits)")
+        XCTAssertTrue(engine.parse("is the 2nd relay needed?").tokens.contains { $0.word == "2nd" })
         XCTAssertTrue(engine.parse("what's the max relay count?").tokens.contains { $0.word == "maximum" })
         XCTAssertTrue(engine.parse("does the hub track relay usage?").tokens.contains { $0.word == "monitor" })
         let redist = engine.parse("which vc++ redist do agents need?").tokens.map(\.word)
