@@ -41,6 +41,9 @@ public final class KnowledgeBaseSnapshot: Sendable {
     /// Sections of the documents that define installation methods, by id:
     /// enough to walk a method's heading up to the subject it belongs to.
     let sections: [Int64: SectionRow]
+    /// How many sections the documents have: the measure of "seldom" and
+    /// "commonly" for the guesses, read once rather than for every word asked about.
+    let sectionCount: Int
 
     /// Whether the documents' text (any section or fact) has `word` as it is
     /// written. The full-text index finds the rows; the spelling is checked
@@ -74,10 +77,9 @@ public final class KnowledgeBaseSnapshot: Sendable {
     /// `InitialismGuess.writtenMoreOftenFactor` times as many: "MP" once in
     /// a table's header, "management point" throughout.
     func words(seldomWrittenAbbreviation abbreviation: String) -> [String]? {
-        guard let written = sectionsHolding(abbreviation, upTo: seldomSections + 1), written <= seldomSections,
-              let words = wordsSpelled(by: abbreviation),
-              let spelled = sectionsHolding([words.joined(separator: " ")])?.holding[0],
-              spelled >= InitialismGuess.writtenMoreOftenFactor * max(1, written) else { return nil }
+        guard let written = sectionsWritingSeldom(abbreviation), let words = wordsSpelled(by: abbreviation),
+              writesFarMoreOften(words.joined(separator: " "), than: written, factor: InitialismGuess.writtenMoreOftenFactor)
+        else { return nil }
         return words
     }
 
@@ -111,10 +113,8 @@ public final class KnowledgeBaseSnapshot: Sendable {
     /// that says "cert". The word is `known` when it is given (an everyday
     /// clipping's, see `Words.everydayTerms`), else guessed (see `ClippedWordGuess`).
     func word(seldomWrittenClipping clipping: String, known: String? = nil) -> String? {
-        let seldom = seldomSections
-        guard let written = sectionsHolding(clipping, upTo: seldom + 1), written <= seldom,
-              let full = known ?? word(clippedTo: clipping), let counts = sectionsHolding([full]),
-              counts.holding[0] >= ClippedWordGuess.writtenMoreOftenFactor * max(1, written) else { return nil }
+        guard let written = sectionsWritingSeldom(clipping), let full = known ?? word(clippedTo: clipping),
+              writesFarMoreOften(full, than: written, factor: ClippedWordGuess.writtenMoreOftenFactor) else { return nil }
         return full
     }
 
@@ -124,10 +124,8 @@ public final class KnowledgeBaseSnapshot: Sendable {
     /// counts few) and the two words far more often; `seldomWritten` tells which.
     func words(runTogetherIn word: String) -> (words: [String], seldomWritten: Bool)? {
         let candidates = RunTogetherWords.readings(of: word)
-        // The word alone first, counted no further than it takes to tell it is
-        // written often: most words of a question are, and need no more queries.
-        let seldom = seldomSections
-        guard !candidates.isEmpty, let written = sectionsHolding(word, upTo: seldom + 1), written <= seldom,
+        // The word alone first: most words of a question are written often, and need no more queries.
+        guard !candidates.isEmpty, let written = sectionsWritingSeldom(word),
               let phrases = sectionsHolding(candidates.map { $0.joined(separator: " ") }),
               let split = RunTogetherWords.likeliestSplit(candidates, phraseSections: phrases.holding,
                                                           wordSections: written) else { return nil }
@@ -141,19 +139,33 @@ public final class KnowledgeBaseSnapshot: Sendable {
     /// number side by side (`o* + 365`).
     func word(initial: Character, number: String) -> String? {
         guard initial.isASCII, initial.isLetter, number.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let written = sectionsHolding(String(initial) + number, upTo: seldomSections + 1), written <= seldomSections,
+              let written = sectionsWritingSeldom(String(initial) + number),
               let texts = texts(matching: "\(initial)* + \(number)", limit: ClippedWordGuess.rowsRead),
-              let word = RunTogetherWords.likeliestWord(initial: initial, number: number, in: texts) else { return nil }
-        guard written > 0 else { return word }
-        let spelled = sectionsHolding([word + " " + number])?.holding[0] ?? 0
-        return spelled >= RunTogetherWords.writtenMoreOftenFactor * written ? word : nil
+              let word = RunTogetherWords.likeliestWord(initial: initial, number: number, in: texts),
+              written == 0 || writesFarMoreOften(word + " " + number, than: written, factor: RunTogetherWords.writtenMoreOftenFactor)
+        else { return nil }
+        return word
     }
 
     /// At most so many sections hold a word the documents write seldom: a
     /// hundredth of them, and never fewer than `ClippedWordGuess.fewestSectionsCounted`.
     var seldomSections: Int {
-        let sections = (try? store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sections") }) ?? nil
-        return max(ClippedWordGuess.fewestSectionsCounted, (sections ?? 0) * ClippedWordGuess.mostSectionsPercent / 100)
+        max(ClippedWordGuess.fewestSectionsCounted, sectionCount * ClippedWordGuess.mostSectionsPercent / 100)
+    }
+
+    /// How many sections write `word`, when they are few (at most
+    /// `seldomSections`); nil when more do. Counted no further than it takes
+    /// to tell: most words of a question are written often.
+    private func sectionsWritingSeldom(_ word: String) -> Int? {
+        guard let written = sectionsHolding(word, upTo: seldomSections + 1), written <= seldomSections else { return nil }
+        return written
+    }
+
+    /// Whether `form` (a word, or words side by side) is written in `factor`
+    /// times as many sections as `written` (one at least): the reading a
+    /// guess makes of a seldom-written word must be the documents' usual wording.
+    private func writesFarMoreOften(_ form: String, than written: Int, factor: Int) -> Bool {
+        (sectionsHolding([form])?.holding[0] ?? 0) >= factor * max(1, written)
     }
 
     /// `word` as a full-text query of that one word (quotes dropped: they would end the phrase).
@@ -167,7 +179,7 @@ public final class KnowledgeBaseSnapshot: Sendable {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM search WHERE search MATCH ? AND kind = 'section'",
                                  arguments: [Self.quotedTerm(word)]) ?? 0
             }
-            return (holding, try Int.fetchOne(db, sql: "SELECT count(*) FROM sections") ?? 0)
+            return (holding, sectionCount)
         }
     }
 
@@ -225,6 +237,7 @@ public final class KnowledgeBaseSnapshot: Sendable {
         aliases = try loader.aliases(documents)
         variables = try loader.variables()
         sections = try loader.sections(ofDocuments: Set(methods.map(\.cite.documentID)))
+        sectionCount = try loader.sectionCount()
     }
 
     func document(_ id: Int64) -> DocumentRow? { documents[id] }
@@ -279,6 +292,10 @@ public final class KnowledgeBaseSnapshot: Sendable {
 /// Reads typed rows, tolerating databases whose tables lack optional columns.
 private struct RowLoader {
     let db: Database
+
+    func sectionCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sections") ?? 0
+    }
 
     private func columns(_ table: String) throws -> Set<String> {
         Set(try db.columns(in: table).map(\.name))

@@ -38,10 +38,8 @@ extension AnswerEngine {
     /// at, in its section, with no other paragraph between; nil if none does.
     func listRightBefore(_ cite: Citation) -> [String]? {
         try? knowledgeBase.store.read { db -> [String]? in
-            guard let row = try Row.fetchOne(db, sql: """
-                    SELECT \(FoundSection.columns) FROM sections WHERE document_id = ? AND anchor = ?
-                    """, arguments: [cite.documentID, cite.anchor]) else { return nil }
-            let section = FoundSection(row: row, path: cite.path), lines = section.lines
+            guard let section = try FoundSection.cited(by: cite, in: db) else { return nil }
+            let lines = section.lines
             guard let at = section.lineIndex(citing: cite.line),
                   let before = lines[..<at].lastIndex(where: { !$0.isEmpty }) else { return nil }
             // The line before is an item of a top-level list of the section: that list's items, in order.

@@ -123,6 +123,12 @@ extension AnswerEngine {
         /// The columns of `sections` a `FoundSection` is read from, named as `init(row:path:)` reads them.
         static let columns = "id AS ref_id, heading AS title, body, document_id, line, anchor, body_lines"
 
+        /// The section a quote's `cite` stands in (its document and anchor), or nil.
+        static func cited(by cite: Citation, in db: Database) throws -> FoundSection? {
+            try Row.fetchOne(db, sql: "SELECT \(columns) FROM sections WHERE document_id = ? AND anchor = ?",
+                             arguments: [cite.documentID, cite.anchor]).map { FoundSection(row: $0, path: cite.path) }
+        }
+
         /// The line of the text that starts on source line `line`, if one does.
         func lineIndex(citing line: Int) -> Int? {
             citedAtHeading ? nil : recordedLines.firstIndex(of: line)

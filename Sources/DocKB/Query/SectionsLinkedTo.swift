@@ -53,16 +53,17 @@ extension AnswerEngine {
             // A link to the quote's own section adds nothing the quote's section does not say.
             guard target["anchor"] as String != cite.anchor else { return nil }
             let section = FoundSection(row: target, path: cite.path)
+            func text(of section: FoundSection) -> String { section.lines.filter { !$0.isEmpty }.joined(separator: " ") }
             var parts: [String] = []
-            let own = section.lines.filter { !$0.isEmpty }.joined(separator: " ")
+            let own = text(of: section)
             if !own.isEmpty { parts.append(leadingSentences(own, Self.linkedSectionSentences)) }
             let children = try Row.fetchAll(db, sql: """
                 SELECT \(FoundSection.columns) FROM sections WHERE parent_id = ? ORDER BY line LIMIT ?
                 """, arguments: [section.id, Self.linkedSubsections])
             for child in children.map({ FoundSection(row: $0, path: cite.path) }) {
-                let text = child.lines.filter { !$0.isEmpty }.joined(separator: " ")
-                guard !text.isEmpty else { continue }
-                parts.append(child.heading + ": " + leadingSentences(text, Self.linkedSectionSentences))
+                let childText = text(of: child)
+                guard !childText.isEmpty else { continue }
+                parts.append(child.heading + ": " + leadingSentences(childText, Self.linkedSectionSentences))
             }
             guard !parts.isEmpty else { return nil }
             var start = cite

@@ -48,10 +48,8 @@ extension AnswerEngine {
     /// or after the one line it introduces that `quoted` holds; nil if none does.
     func rowsOfTableIntroduced(at cite: Citation, quoted: String) -> [String]? {
         try? knowledgeBase.store.read { db -> [String]? in
-            guard let row = try Row.fetchOne(db, sql: """
-                    SELECT \(FoundSection.columns) FROM sections WHERE document_id = ? AND anchor = ?
-                    """, arguments: [cite.documentID, cite.anchor]) else { return nil }
-            let section = FoundSection(row: row, path: cite.path), lines = section.lines
+            guard let section = try FoundSection.cited(by: cite, in: db) else { return nil }
+            let lines = section.lines
             guard let at = section.lineIndex(citing: cite.line), lines[at].hasSuffix(":") else { return nil }
             var next = at + 1
             while next < lines.count, lines[next].isEmpty { next += 1 }

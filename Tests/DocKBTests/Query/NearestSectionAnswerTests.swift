@@ -36,52 +36,32 @@ final class NearestSectionAnswerTests: XCTestCase {
         XCTAssertFalse(text.contains("Stack the shelves"), text)
     }
 
+    /// The answer to `question` from a kiln article whose cooling section
+    /// says `cooling`, one paragraph each, and its rendered text.
+    private func answer(_ question: String, cooling: [String]) throws -> (Answer, String) {
+        let article = "# Northwind glaze kilns\n\n## Cooling porcelain\n\n" + cooling.map { $0 + "\n\n" }.joined()
+            + "## Loading shelves\n\nStack the shelves on three posts so that air moves between them.\n"
+        let answer = try InventedArticles.engine(["kilns/glaze.md": article], for: self).answer(question)
+        return (answer, AnswerRenderer().render(answer, as: .text))
+    }
+
     func testASentenceGivingTheMeasureAskedIsQuotedFirst() throws {
-        let article = """
-            # Northwind glaze kilns
-
-            ## Cooling porcelain
-
-            Porcelain pieces crack when the vent plug is pulled early.
-
-            Glaze pieces run when the vent plug is pulled hot.
-
-            The pyrometer drops slowly for about nine hours overnight.
-
-            ## Loading shelves
-
-            Stack the shelves on three posts so that air moves between them.
-
-            """
-        let engine = try InventedArticles.engine(["kilns/glaze.md": article], for: self)
-        let answer = engine.answer("how long till the pyrometer drops after porcelain glaze firing, vent plug in?")
-        let text = AnswerRenderer().render(answer, as: .text)
+        let (answer, text) = try answer("how long till the pyrometer drops after porcelain glaze firing, vent plug in?", cooling: [
+            "Porcelain pieces crack when the vent plug is pulled early.",
+            "Glaze pieces run when the vent plug is pulled hot.",
+            "The pyrometer drops slowly for about nine hours overnight.",
+        ])
         XCTAssertEqual(answer.items.first?.group, AnswerEngine.nearestSectionGroup, text)
         XCTAssertTrue(text.contains("nine hours"), "the measure before a larger share of the words: \(text)")
     }
 
     func testASentenceGivingTheMeasureAskedNeedsHalfTheShareOfTheOthers() throws {
-        let article = """
-            # Northwind glaze kilns
-
-            ## Cooling porcelain
-
-            Porcelain pieces crack when the door is opened early.
-
-            Glaze runs when the kiln is tilted hot.
-
-            The vent plug stays in the lid until the end.
-
-            The pyrometer drops slowly for about nine hours overnight.
-
-            ## Loading shelves
-
-            Stack the shelves on three posts so that air moves between them.
-
-            """
-        let engine = try InventedArticles.engine(["kilns/glaze.md": article], for: self)
-        let answer = engine.answer("how long till the pyrometer drops once porcelain cracks, glaze runs, vent plug in?")
-        let text = AnswerRenderer().render(answer, as: .text)
+        let (answer, text) = try answer("how long till the pyrometer drops once porcelain cracks, glaze runs, vent plug in?", cooling: [
+            "Porcelain pieces crack when the door is opened early.",
+            "Glaze runs when the kiln is tilted hot.",
+            "The vent plug stays in the lid until the end.",
+            "The pyrometer drops slowly for about nine hours overnight.",
+        ])
         XCTAssertEqual(answer.items.first?.group, AnswerEngine.nearestSectionGroup, text)
         XCTAssertEqual(answer.items.count, 1, text)
         XCTAssertTrue(text.contains("nine hours"), text)
